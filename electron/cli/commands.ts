@@ -1,0 +1,107 @@
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { z } from 'zod';
+import { contract, METHOD_NAMES, type MethodName } from '../../shared/api/contract';
+import type { ApiResult } from '../../shared/api/errors';
+import { createCore } from '../core/core';
+import type { Connection } from '../core/types';
+import { kdfLogNFromEnv } from '../platform/user-data-dir';
+import { secret, type StdinReader } from './secrets';
+
+export interface CliIo {
+  stdin: StdinReader;
+  out(value: unknown): void;
+}
+
+/** One CLI run = one connection: log in, make the call(s), log out. */
+async function withSession<T>(dataDir: string, user: string, io: CliIo, fn: (c: Connection) => Promise<ApiResult<T>>): Promise<ApiResult<T>> {
+  const kdfLogN = kdfLogNFromEnv();
+  const core = createCore({ dataDir, ...(kdfLogN ? { kdfLogN } : {}) });
+  const conn = core.connect('cli');
+  try {
+    const passphrase = await secret(io.stdin, 'COUNSELROOM_PASSPHRASE');
+    const login = await conn.call('auth.login', { username: user, passphrase });
+    if (!login.ok) return login;
+    return await fn(conn);
+  } finally {
+    await conn.call('auth.logout', {});
+    await core.shutdown();
+  }
+}
+
+async function withoutSession<T>(dataDir: string, fn: (c: Connection) => Promise<ApiResult<T>>): Promise<ApiResult<T>> {
+  const kdfLogN = kdfLogNFromEnv();
+  const core = createCore({ dataDir, ...(kdfLogN ? { kdfLogN } : {}) });
+  try {
+    return await fn(core.connect('cli'));
+  } finally {
+    await core.shutdown();
+  }
+}
+
+export interface InitArgs {
+  data: string;
+  school: string;
+  user: string;
+  displayName: string;
+  code: string;
+  stages: string[];
+  enrollment: number;
+  district: string;
+  timeZone: string;
+}
+
+export async function init(a: InitArgs, io: CliIo) {
+  const passphrase = await secret(io.stdin, 'COUNSELROOM_PASSPHRASE');
+  return withoutSession(a.data, (c) =>
+    c.call('setup.initialize', {
+      school: { name: a.school, code: a.code, stages: a.stages, enrollment: a.enrollment, district: a.district, timeZone: a.timeZone },
+      counselor: { username: a.user, displayName: a.displayName, passphrase },
+    }),
+  );
+}
+
+export function methods() {
+  return METHOD_NAMES.map((name: MethodName) => {
+    const m = contract[name];
+    return {
+      name,
+      summary: m.summary,
+      kind: m.kind,
+      gate: m.gate,
+      roles: m.gate === 'none' ? ['(none: before login)'] : [...m.roles],
+      input: z.toJSONSchema(m.input, { io: 'input', unrepresentable: 'any' }),
+      output: z.toJSONSchema(m.output, { io: 'output', unrepresentable: 'any' }),
+    };
+  });
+}
+
+export async function call(a: { data: string; user: string; method: string; input: string | undefined }, io: CliIo) {
+  // The passphrase is read first, so with `--input -` it is the first line of stdin and the JSON follows.
+  return withSession(a.data, a.user, io, async (c) => {
+    const text = a.input === '-' ? await io.stdin.all() : (a.input ?? '{}');
+    let input: unknown;
+    try {
+      input = JSON.parse(text);
+    } catch {
+      return { ok: false, error: { code: 'VALIDATION', messageKey: 'errors.cli.inputNotJson' } };
+    }
+    return c.call(a.method, input);
+  });
+}
+
+export async function rosterImport(a: { data: string; user: string; file: string; dryRun: boolean }, io: CliIo) {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(a.file);
+  } catch {
+    return { ok: false as const, error: { code: 'NOT_FOUND' as const, messageKey: 'errors.cli.fileUnreadable', details: { path: a.file } } };
+  }
+  const input = { fileName: basename(a.file), contentBase64: bytes.toString('base64') };
+  return withSession(a.data, a.user, io, (c) => c.call(a.dryRun ? 'students.importPreview' : 'students.importCommit', input));
+}
+
+export async function exportRawKey(a: { data: string }, io: CliIo) {
+  const recoveryKey = await secret(io.stdin, 'COUNSELROOM_RECOVERY_KEY');
+  return withoutSession(a.data, (c) => c.call('key.exportRaw', { recoveryKey }));
+}

@@ -1,0 +1,52 @@
+import { dispatch, lockIfIdle } from './dispatcher';
+import { endSession } from '../services/session';
+import { ConnectionState, CoreState } from './state';
+import type { Connection, Core, CoreOptions, Door } from './types';
+
+const IDLE_SWEEP_MS = 30_000;
+
+/**
+ * The core every door shares (IPC via the database process, the CLI, the
+ * bridge, the tests). Calls are serialised: better-sqlite3 is synchronous and
+ * the session state must not interleave (a login racing a lock).
+ */
+export function createCore(opts: CoreOptions): Core {
+  const state = new CoreState(opts);
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(fn: () => Promise<T> | T): Promise<T> => {
+    const next = queue.then(fn, fn);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+
+  // Locks idle sessions even when no call arrives, so the key does not stay in memory.
+  const sweep = setInterval(() => {
+    void serial(() => {
+      for (const c of state.connections) if (c.session && !c.session.locked) lockIfIdle(state, c, c.session);
+    });
+  }, IDLE_SWEEP_MS);
+  sweep.unref();
+
+  return {
+    connect(door: Door): Connection {
+      const conn = new ConnectionState(door);
+      state.connections.add(conn);
+      return {
+        call: (method, input) => serial(() => dispatch(state, conn, method, input)),
+        close: () =>
+          serial(() => {
+            endSession(state, conn);
+            state.connections.delete(conn);
+            state.releaseIfIdle();
+          }),
+      };
+    },
+    shutdown: () =>
+      serial(() => {
+        clearInterval(sweep);
+        for (const c of state.connections) endSession(state, c);
+        state.connections.clear();
+        state.close();
+      }),
+  };
+}

@@ -1,0 +1,105 @@
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import Database from 'better-sqlite3-multiple-ciphers';
+import type { Database as DB } from 'better-sqlite3-multiple-ciphers';
+import { CounselError } from '../../shared/api/errors';
+import { assertNotFromFuture, loadMigrations, migrate, type Migration } from './migrate';
+
+/** SQLCipher 4 (legacy=4) pages are 4 KiB; an intact main file is a whole number of pages. */
+const PAGE_SIZE = 4096;
+const PLAINTEXT_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+export const SALT_BYTES = 16;
+
+export interface OpenOptions {
+  file: string;
+  key: Buffer;
+  /** The salt recorded in the key-slot file when the database was created. */
+  expectedSalt?: string;
+  nativeBinding?: string;
+  create?: boolean;
+  migrations?: Migration[];
+}
+
+/** First bytes of an SQLCipher file: its random salt, which the key-slot file records. */
+export function readSalt(file: string): string | null {
+  if (!existsSync(file)) return null;
+  const fd = openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(SALT_BYTES);
+    const n = readSync(fd, buf, 0, SALT_BYTES, 0);
+    return n === SALT_BYTES ? buf.toString('hex') : null;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Looks at the file before SQLite does, so a damaged or foreign file is named
+ * precisely and never modified: opening it with a key would not tell a wrong key
+ * from a truncated archive.
+ */
+function inspectExisting(file: string, expectedSalt: string | undefined): void {
+  const size = statSync(file).size;
+  const salt = readSalt(file);
+  if (salt !== null && Buffer.from(salt, 'hex').equals(PLAINTEXT_HEADER)) {
+    throw new CounselError('CONFLICT', 'errors.db.plaintext');
+  }
+  const ours = expectedSalt === undefined || salt === expectedSalt;
+  if (size === 0 || size % PAGE_SIZE !== 0) {
+    throw new CounselError('CONFLICT', ours && size > 0 ? 'errors.db.truncated' : 'errors.db.notDatabase', { size });
+  }
+  if (!ours) throw new CounselError('CONFLICT', 'errors.db.wrongKey');
+}
+
+function applyKey(db: DB, key: Buffer): void {
+  db.pragma(`cipher='sqlcipher'`);
+  db.pragma('legacy=4');
+  db.pragma(`key="x'${key.toString('hex')}'"`);
+}
+
+/**
+ * Opens (or creates) the encrypted archive: SQLCipher 4 with a raw 256-bit key,
+ * checked by a real read right after keying (a wrong key is otherwise accepted
+ * silently), refused if written by a newer version, then WAL, foreign keys and
+ * secure_delete, and migrated.
+ */
+export function openDatabase(opts: OpenOptions): DB {
+  if (opts.key.length !== 32) throw new Error('data key must be 32 bytes');
+  const exists = existsSync(opts.file) && statSync(opts.file).size > 0;
+  if (!exists && !opts.create) throw new CounselError('NOT_FOUND', 'errors.db.missing');
+  if (exists) inspectExisting(opts.file, opts.expectedSalt);
+
+  const db = new Database(opts.file, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
+  try {
+    applyKey(db, opts.key);
+    try {
+      db.prepare('SELECT count(*) FROM sqlite_master').get();
+    } catch (e) {
+      const code = (e as { code?: string }).code;
+      if (code === 'SQLITE_NOTADB') throw new CounselError('CONFLICT', exists ? 'errors.db.corrupt' : 'errors.db.notDatabase');
+      throw e;
+    }
+    const migrations = opts.migrations ?? loadMigrations();
+    assertNotFromFuture(db, migrations);
+    if (exists) {
+      const check = db.pragma('quick_check(1)', { simple: true });
+      if (check !== 'ok') throw new CounselError('CONFLICT', 'errors.db.corrupt');
+    }
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('secure_delete = ON');
+    db.pragma('temp_store = MEMORY');
+    // Encrypted pages are cheap only with a large cache (measured: 0.46x → 0.92x of plain inserts).
+    db.pragma('cache_size = -131072');
+    migrate(db, migrations);
+    return db;
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}
+
+/** Writes every WAL frame into the main file so its first page (the salt) is on disk. */
+export function checkpoint(db: DB): void {
+  db.pragma('wal_checkpoint(TRUNCATE)');
+}

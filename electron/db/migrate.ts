@@ -1,0 +1,52 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { CounselError } from '../../shared/api/errors';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** Source tree: electron/db/migrations; bundled app: out/main/migrations (copied by the build). */
+export const DEFAULT_MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
+
+const FILE = /^(\d{3})_([a-z0-9_]+)\.sql$/;
+
+export function loadMigrations(dir: string = DEFAULT_MIGRATIONS_DIR): Migration[] {
+  const migrations = readdirSync(dir)
+    .map((f) => ({ f, m: FILE.exec(f) }))
+    .filter((x): x is { f: string; m: RegExpExecArray } => x.m !== null)
+    .map(({ f, m }) => ({ version: Number(m[1]), name: m[2]!, sql: readFileSync(`${dir}/${f}`, 'utf8') }))
+    .sort((a, b) => a.version - b.version);
+  migrations.forEach((m, i) => {
+    if (m.version !== i + 1) throw new Error(`migration numbering has a gap or duplicate at ${m.version}_${m.name}`);
+  });
+  return migrations;
+}
+
+export function schemaVersion(db: Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/** Refuses a database written by a newer CounselRoom before anything touches it. */
+export function assertNotFromFuture(db: Database, migrations: Migration[]): void {
+  const found = schemaVersion(db);
+  if (found > migrations.length) {
+    throw new CounselError('CONFLICT', 'errors.db.fromNewerVersion', { found, supported: migrations.length });
+  }
+}
+
+/** Applies every pending migration in one transaction; user_version tracks the last applied. */
+export function migrate(db: Database, migrations: Migration[] = loadMigrations()): number {
+  assertNotFromFuture(db, migrations);
+  const current = schemaVersion(db);
+  const pending = migrations.filter((m) => m.version > current);
+  if (pending.length === 0) return current;
+  db.transaction(() => {
+    for (const m of pending) db.exec(m.sql);
+    db.pragma(`user_version = ${migrations.length}`);
+  })();
+  return migrations.length;
+}

@@ -1,0 +1,49 @@
+import { dbHandler, type HandlerMap } from '../core/handler';
+import { verifyAudit } from '../audit/chain';
+import { Where } from '../db/where';
+import type { AuditRow } from '../../shared/api/audit';
+
+interface Row {
+  seq: number;
+  at: number;
+  user_id: string | null;
+  username: string | null;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  outcome: AuditRow['outcome'];
+  details: string | null;
+}
+
+export const auditHandlers: HandlerMap<'audit.list' | 'audit.verify'> = {
+  'audit.list': dbHandler<'audit.list'>({
+    run: ({ db }, input) => {
+      const where = new Where()
+        .when(input.userId, 'userId', 'user_id = @userId')
+        .when(input.action, 'action', 'action = @action')
+        .when(input.from, 'from', 'at >= @from')
+        .when(input.to, 'to', 'at <= @to');
+      const clause = where.sql;
+      const params = where.params;
+      const total = (db.prepare(`SELECT count(*) AS n FROM audit_log WHERE ${clause}`).get(params) as { n: number }).n;
+      const rows = db
+        .prepare(`SELECT * FROM audit_log WHERE ${clause} ORDER BY seq DESC LIMIT @limit OFFSET @offset`)
+        .all({ ...params, limit: input.pageSize, offset: (input.page - 1) * input.pageSize }) as Row[];
+      return {
+        total,
+        items: rows.map((r) => ({
+          seq: r.seq,
+          at: r.at,
+          userId: r.user_id,
+          username: r.username,
+          action: r.action,
+          targetType: r.target_type,
+          targetId: r.target_id,
+          outcome: r.outcome,
+          details: r.details === null ? null : (JSON.parse(r.details) as Record<string, unknown>),
+        })),
+      };
+    },
+  }),
+  'audit.verify': dbHandler<'audit.verify'>({ run: ({ db }) => verifyAudit(db) }),
+};

@@ -1,0 +1,215 @@
+import ExcelJS from 'exceljs';
+import type { Cell, CellValue, Worksheet } from 'exceljs';
+import { CounselError } from '../../../shared/api/errors';
+
+export type SheetFormat = 'xlsx' | 'csv';
+
+export interface ParsedSheet {
+  format: SheetFormat;
+  encoding: string;
+  /** Every cell as trimmed text; rows[0] is the header; rows[i] is sheet row i + 1. */
+  rows: string[][];
+}
+
+export const MAX_FILE_BYTES = 8 * 1024 * 1024;
+export const MAX_DATA_ROWS = 20_000;
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+/** The OLE2 container of Excel 97–2003 .xls files, and of .doc and .ppt. */
+const OLE2_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+/**
+ * Reads a roster spreadsheet into text cells. The format comes from the bytes:
+ * schools rename files freely, so a .csv may well be an xlsx and vice versa.
+ */
+export async function parseSpreadsheet(bytes: Uint8Array, fileName: string): Promise<ParsedSheet> {
+  if (bytes.byteLength > MAX_FILE_BYTES) throw tooLarge();
+  if (startsWith(bytes, OLE2_MAGIC)) throw oldFormat(fileName);
+  const sheet = startsWith(bytes, ZIP_MAGIC) ? await readXlsx(bytes) : readCsv(bytes);
+  const rows = dropTrailingBlankRows(sheet.rows);
+  if (rows.length - 1 > MAX_DATA_ROWS) throw tooLarge();
+  return { ...sheet, rows };
+}
+
+export function isBlankRow(row: readonly string[]): boolean {
+  return row.every((cell) => cell.trim() === '');
+}
+
+/** `why` is an i18n key for the detail line, when we know more than "unreadable". */
+export function unreadable(why?: string): CounselError {
+  return new CounselError('VALIDATION', 'import.error.unreadable', why === undefined ? undefined : [{ reason: why }]);
+}
+
+/**
+ * Many school systems still export Excel 97–2003 workbooks; their users need to
+ * hear "save it as .xlsx", which would be puzzling advice for a stray .doc.
+ */
+function oldFormat(fileName: string): CounselError {
+  return unreadable(/\.xls$/i.test(fileName) ? 'import.error.oldExcel' : undefined);
+}
+
+function tooLarge(): CounselError {
+  return new CounselError('VALIDATION', 'import.error.tooLarge', { maxBytes: MAX_FILE_BYTES, maxRows: MAX_DATA_ROWS });
+}
+
+function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
+  return prefix.every((b, i) => bytes[i] === b);
+}
+
+function dropTrailingBlankRows(rows: string[][]): string[][] {
+  let end = rows.length;
+  while (end > 0 && isBlankRow(rows[end - 1]!)) end--;
+  return rows.slice(0, end);
+}
+
+// ---------------------------------------------------------------- xlsx
+
+async function readXlsx(bytes: Uint8Array): Promise<ParsedSheet> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    // exceljs declares its own Buffer type (an ArrayBuffer); a copy gives it exactly that.
+    await workbook.xlsx.load(bytes.slice().buffer);
+  } catch {
+    // Any zip that is not a workbook (a .docx, a damaged download) lands here.
+    throw unreadable();
+  }
+  const sheet = workbook.worksheets[0];
+  if (sheet === undefined) throw unreadable();
+  return { format: 'xlsx', encoding: 'utf-8', rows: sheetRows(sheet) };
+}
+
+/** Rows in sheet order; rows without values stay as [] so indexes match sheet row numbers. */
+function sheetRows(sheet: Worksheet): string[][] {
+  const rows: string[][] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    while (rows.length < rowNumber - 1) rows.push([]);
+    const cells: string[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, col) => {
+      while (cells.length < col - 1) cells.push('');
+      cells.push(cellText(cell));
+    });
+    rows.push(cells);
+  });
+  return rows;
+}
+
+function cellText(cell: Cell): string {
+  const { value } = cell;
+  if (typeof value === 'number') return numberText(value, cell.numFmt);
+  return valueText(value).trim();
+}
+
+function valueText(value: CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return numberText(value, undefined);
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (value instanceof Date) return isoDate(value);
+  if ('richText' in value) return value.richText.map((run) => run.text).join('');
+  // exceljs puts rich text inside hyperlinks although its types say string.
+  if ('hyperlink' in value) return valueText(value.text as CellValue);
+  if ('error' in value) return value.error;
+  return valueText(value.result);
+}
+
+/**
+ * Integers print without an exponent however long (String(n) gives "1e+21" from
+ * 22 digits on). A format of zeros ("000000") is how Excel shows 学号 with
+ * leading zeros, so we keep them. Fractions are cut to the 15 digits Excel shows.
+ */
+function numberText(n: number, numFmt: string | undefined): string {
+  if (!Number.isInteger(n)) return String(Number(n.toPrecision(15)));
+  const digits = n.toLocaleString('en-US', { useGrouping: false });
+  const zeroPadded = n >= 0 && numFmt !== undefined && /^0+$/.test(numFmt);
+  return zeroPadded ? digits.padStart(numFmt.length, '0') : digits;
+}
+
+/** exceljs hands out dates at UTC midnight, so the UTC parts are the sheet's calendar date. */
+function isoDate(d: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+}
+
+// ---------------------------------------------------------------- csv
+
+const BOMS: { bytes: readonly number[]; encoding: string }[] = [
+  { bytes: [0xef, 0xbb, 0xbf], encoding: 'utf-8' },
+  { bytes: [0xff, 0xfe], encoding: 'utf-16le' },
+  { bytes: [0xfe, 0xff], encoding: 'utf-16be' },
+];
+
+function readCsv(bytes: Uint8Array): ParsedSheet {
+  const { text, encoding } = decodeText(bytes);
+  // Binary files are mostly valid UTF-8 or GB18030 byte-wise, but text never holds NUL.
+  if (text.includes('\u0000')) throw unreadable();
+  return { format: 'csv', encoding, rows: parseCsv(text, sniffDelimiter(text)) };
+}
+
+function decodeText(bytes: Uint8Array): { text: string; encoding: string } {
+  const bom = BOMS.find((b) => startsWith(bytes, b.bytes));
+  // Without a BOM: Excel on Chinese Windows saves "CSV" in GBK, and GB18030 is its superset.
+  const attempts = bom
+    ? [{ encoding: bom.encoding, body: bytes.subarray(bom.bytes.length) }]
+    : ['utf-8', 'gb18030'].map((encoding) => ({ encoding, body: bytes }));
+  for (const { encoding, body } of attempts) {
+    const text = decodeStrict(body, encoding);
+    if (text !== null) return { text, encoding };
+  }
+  throw unreadable();
+}
+
+function decodeStrict(bytes: Uint8Array, encoding: string): string | null {
+  try {
+    return new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/** Excel's "Unicode text" export is tab-separated; everything else we meet uses commas. */
+function sniffDelimiter(text: string): string {
+  const firstLine = text.slice(0, text.search(/\r?\n|$/));
+  const count = (ch: string) => firstLine.split(ch).length - 1;
+  return count('\t') > count(',') ? '\t' : ',';
+}
+
+/**
+ * RFC 4180, leniently: a stray quote inside an unquoted field is kept as text.
+ * Line ends become "\n" everywhere, inside quoted cells too, so a note typed
+ * with Alt+Enter reads the same whichever program saved the file.
+ */
+export function parseCsv(csv: string, delimiter = ','): string[][] {
+  const text = csv.replace(/\r\n?/g, '\n');
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  const endField = () => {
+    row.push(field.trim());
+    field = '';
+  };
+  const endRow = () => {
+    endField();
+    rows.push(isBlankRow(row) ? [] : row);
+    row = [];
+  };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch !== '"') field += ch;
+      else if (text[i + 1] !== '"') quoted = false;
+      else {
+        field += '"';
+        i++;
+      }
+    } else if (ch === '"' && field.trim() === '') {
+      field = '';
+      quoted = true;
+    } else if (ch === delimiter) endField();
+    else if (ch === '\n') endRow();
+    else field += ch;
+  }
+  if (quoted) throw unreadable('import.error.unclosedQuote');
+  if (field !== '' || row.length > 0) endRow();
+  return rows;
+}

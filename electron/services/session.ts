@@ -1,0 +1,288 @@
+import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import type { MethodName } from '../../shared/api/contract';
+import { CounselError } from '../../shared/api/errors';
+import type { UserView } from '../../shared/api/session';
+import { uuidv7 } from '../../shared/ids';
+import { appendAudit } from '../audit/chain';
+import { checkpoint, readSalt } from '../db/connection';
+import type { HandlerMap, SystemContext } from '../core/handler';
+import { systemHandler } from '../core/handler';
+import { DB_FILE, type ConnectionState, type CoreState } from '../core/state';
+import { generateRecoveryKey, parseRecoveryKey } from '../keys/recovery-key';
+import { Vault } from '../keys/vault';
+import { SETTING_DEFAULTS, readIdleLockMinutes, writeSetting } from './settings-store';
+import { findUserById, findUserByName, insertUser, listUsers, updateUser } from './users-repo';
+
+type SessionMethods =
+  | 'app.status'
+  | 'setup.initialize'
+  | 'auth.login'
+  | 'auth.recover'
+  | 'auth.logout'
+  | 'auth.lock'
+  | 'auth.unlock'
+  | 'auth.heartbeat'
+  | 'auth.changePassphrase'
+  | 'auth.checkRecoveryKey'
+  | 'key.exportRaw';
+
+const RECOVERY_THROTTLE = '#recovery';
+
+function startSession(ctx: SystemContext, user: UserView): void {
+  ctx.conn.session = {
+    userId: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    user,
+    locked: false,
+    lastActivity: ctx.now,
+  };
+}
+
+function sessionActor(conn: ConnectionState) {
+  const s = conn.session;
+  return s ? { userId: s.userId, username: s.username, role: s.role } : { userId: null, username: null, role: null };
+}
+
+/** Logins that failed while the archive was closed are written to the audit log at the next successful unlock. */
+function flushDeferred(core: CoreState, vault: Vault, conn: ConnectionState): void {
+  const pending = vault.pending();
+  if (pending.length === 0) return;
+  const db = core.requireDb();
+  const byLookup = new Map(listUsers(db).map((u) => [vault.lookupOf(u.username), u]));
+  db.transaction(() => {
+    for (const p of pending) {
+      const u = p.lookup ? byLookup.get(p.lookup) : undefined;
+      appendAudit(db, {
+        at: p.at,
+        door: conn.door,
+        userId: u?.id ?? null,
+        username: u?.username ?? null,
+        role: u?.role ?? null,
+        action: p.action,
+        targetType: null,
+        targetId: null,
+        outcome: 'failed',
+        details: { deferred: true, knownUser: u !== undefined },
+      });
+    }
+  })();
+  vault.clearPending();
+}
+
+/** A failed passphrase: throttled, and audited now or at the next unlock if the archive is closed. */
+function fail(core: CoreState, conn: ConnectionState, vault: Vault, throttleName: string | null, action: MethodName, messageKey: string): never {
+  const open = core.db !== null;
+  vault.recordFailure(throttleName, core.now(), action, !open);
+  if (open) core.audit(conn, { ...sessionActor(conn), action, targetType: null, targetId: null, outcome: 'failed', details: null });
+  throw new CounselError('AUTH', messageKey);
+}
+
+function assertNotThrottled(vault: Vault, name: string, now: number): void {
+  const wait = vault.retryAfter(name, now);
+  if (wait > 0) throw new CounselError('AUTH', 'errors.auth.throttled', { retryAfterMs: wait });
+}
+
+/** Opens the archive with the key and loads the user the slot belongs to; refuses disabled accounts. */
+function openAs(core: CoreState, conn: ConnectionState, vault: Vault, userId: string, key: Buffer): UserView {
+  const db = core.open(key, vault.dbSalt);
+  const user = findUserById(db, userId);
+  if (!user || user.disabled) {
+    core.audit(conn, { userId, username: user?.username ?? null, role: user?.role ?? null, action: 'auth.login', targetType: null, targetId: null, outcome: 'denied', details: { reason: 'disabled' } });
+    core.releaseIfIdle();
+    throw new CounselError('AUTH', 'errors.auth.disabled');
+  }
+  return user;
+}
+
+async function recoveryDataKey(core: CoreState, conn: ConnectionState, vault: Vault, typed: string, action: MethodName): Promise<Buffer> {
+  assertNotThrottled(vault, RECOVERY_THROTTLE, core.now());
+  const rk = parseRecoveryKey(typed);
+  const key = rk ? await vault.unlockRecovery(rk) : null;
+  if (!key) fail(core, conn, vault, RECOVERY_THROTTLE, action, 'errors.recovery.invalid');
+  vault.clearFailures(RECOVERY_THROTTLE);
+  return key;
+}
+
+export const sessionHandlers: HandlerMap<SessionMethods> = {
+  'app.status': systemHandler<'app.status'>(({ core, conn }) => {
+    const s = conn.session;
+    const db = core.db;
+    return {
+      setupDone: core.setupDone,
+      session: s ? (s.locked ? 'locked' : 'unlocked') : 'none',
+      user: s ? s.user : null,
+      idleLockMinutes: s && !s.locked && db ? readIdleLockMinutes(db) : null,
+    };
+  }),
+
+  'setup.initialize': systemHandler<'setup.initialize'>(async (ctx, input) => {
+    const { core } = ctx;
+    if (core.setupDone) throw new CounselError('CONFLICT', 'errors.setup.alreadyDone');
+    const dataKey = randomBytes(32);
+    const recovery = generateRecoveryKey();
+    const user: UserView = {
+      id: uuidv7(ctx.now),
+      username: input.counselor.username,
+      displayName: input.counselor.displayName,
+      role: 'counselor',
+      disabled: false,
+      mustChangePassphrase: false,
+    };
+    try {
+      const db = core.create(dataKey);
+      db.transaction(() => {
+        writeSetting(db, 'school', input.school);
+        writeSetting(db, 'idleLockMinutes', SETTING_DEFAULTS.idleLockMinutes);
+        writeSetting(db, 'privacyMask', SETTING_DEFAULTS.privacyMask);
+        insertUser(db, user, ctx.now);
+        appendAudit(db, {
+          at: ctx.now, door: ctx.conn.door, userId: user.id, username: user.username, role: user.role,
+          action: 'setup.initialize', targetType: 'user', targetId: user.id, outcome: 'ok', details: null,
+        });
+      })();
+      checkpoint(db);
+      const salt = readSalt(core.dbPath);
+      if (!salt) throw new Error('database salt unreadable after setup');
+      const vault = Vault.create(core.vaultPath, DB_FILE, salt);
+      await vault.setRecoverySlot(recovery.key, dataKey, ctx.now);
+      await vault.setUserSlot(user.id, user.username, input.counselor.passphrase, dataKey, core.kdfLogN, ctx.now);
+      vault.save();
+    } catch (e) {
+      // Nothing of a half-made archive stays: without its key file nobody could open it.
+      core.close();
+      for (const suffix of ['', '-wal', '-shm']) rmSync(core.dbPath + suffix, { force: true });
+      throw e;
+    } finally {
+      dataKey.fill(0);
+    }
+    startSession(ctx, user);
+    return { user, recoveryKey: recovery.printable };
+  }),
+
+  'auth.login': systemHandler<'auth.login'>(async (ctx, input) => {
+    const { core, conn } = ctx;
+    const vault = core.vault();
+    assertNotThrottled(vault, input.username, ctx.now);
+    const opened = await vault.unlockUser(input.username, input.passphrase);
+    if (!opened) fail(core, conn, vault, input.username, 'auth.login', 'errors.auth.failed');
+    const user = openAs(core, conn, vault, opened.userId, opened.dataKey);
+    opened.dataKey.fill(0);
+    vault.clearFailures(input.username);
+    startSession(ctx, user);
+    flushDeferred(core, vault, conn);
+    ctx.audit({ ...sessionActor(conn), action: 'auth.login', targetType: null, targetId: null, outcome: 'ok', details: null });
+    return { user };
+  }),
+
+  'auth.unlock': systemHandler<'auth.unlock'>(async (ctx, input) => {
+    const { core, conn } = ctx;
+    const session = conn.session!;
+    if (!session.locked) return { user: session.user };
+    const vault = core.vault();
+    assertNotThrottled(vault, session.username, ctx.now);
+    const opened = await vault.unlockUser(session.username, input.passphrase);
+    if (!opened || opened.userId !== session.userId) fail(core, conn, vault, session.username, 'auth.unlock', 'errors.auth.failed');
+    const user = openAs(core, conn, vault, opened.userId, opened.dataKey);
+    opened.dataKey.fill(0);
+    vault.clearFailures(session.username);
+    Object.assign(session, { user, locked: false, lastActivity: ctx.now, displayName: user.displayName, role: user.role });
+    flushDeferred(core, vault, conn);
+    ctx.audit({ ...sessionActor(conn), action: 'auth.unlock', targetType: null, targetId: null, outcome: 'ok', details: null });
+    return { user };
+  }),
+
+  'auth.lock': systemHandler<'auth.lock'>(({ core, conn }) => {
+    const session = conn.session!;
+    if (!session.locked) {
+      core.audit(conn, { ...sessionActor(conn), action: 'auth.lock', targetType: null, targetId: null, outcome: 'ok', details: { reason: 'user' } });
+      session.locked = true;
+      core.releaseIfIdle();
+    }
+    return { ok: true as const };
+  }),
+
+  'auth.logout': systemHandler<'auth.logout'>(({ core, conn }) => {
+    endSession(core, conn);
+    return { ok: true as const };
+  }),
+
+  'auth.heartbeat': systemHandler<'auth.heartbeat'>(() => ({ ok: true as const })),
+
+  'auth.changePassphrase': systemHandler<'auth.changePassphrase'>(async (ctx, input) => {
+    const { core, conn } = ctx;
+    const session = conn.session!;
+    const vault = core.vault();
+    assertNotThrottled(vault, session.username, ctx.now);
+    const opened = await vault.unlockUser(session.username, input.current);
+    if (!opened || opened.userId !== session.userId) fail(core, conn, vault, session.username, 'auth.changePassphrase', 'errors.auth.failed');
+    await vault.setUserSlot(session.userId, session.username, input.next, opened.dataKey, core.kdfLogN, ctx.now);
+    opened.dataKey.fill(0);
+    const db = core.requireDb();
+    db.transaction(() => {
+      updateUser(db, session.userId, { mustChangePassphrase: false }, ctx.now);
+      appendAudit(db, { ...sessionActor(conn), at: ctx.now, door: conn.door, action: 'auth.changePassphrase', targetType: 'user', targetId: session.userId, outcome: 'ok', details: null });
+    })();
+    vault.save();
+    session.user = findUserById(db, session.userId)!;
+    return { ok: true as const };
+  }),
+
+  'auth.checkRecoveryKey': systemHandler<'auth.checkRecoveryKey'>(async ({ core }, input) => {
+    const rk = parseRecoveryKey(input.recoveryKey);
+    const key = rk ? await core.vault().unlockRecovery(rk) : null;
+    const valid = key !== null && core.withDataKey((k) => k.equals(key));
+    key?.fill(0);
+    return { valid };
+  }),
+
+  'auth.recover': systemHandler<'auth.recover'>(async (ctx, input) => {
+    const { core, conn } = ctx;
+    const vault = core.vault();
+    const dataKey = await recoveryDataKey(core, conn, vault, input.recoveryKey, 'auth.recover');
+    try {
+      const db = core.open(dataKey, vault.dbSalt);
+      const user = findUserByName(db, input.username);
+      if (!user) {
+        core.releaseIfIdle();
+        throw new CounselError('NOT_FOUND', 'errors.notFound', { path: 'username' });
+      }
+      await vault.setUserSlot(user.id, user.username, input.newPassphrase, dataKey, core.kdfLogN, ctx.now);
+      db.transaction(() => {
+        updateUser(db, user.id, { mustChangePassphrase: false }, ctx.now);
+        appendAudit(db, { userId: null, username: null, role: null, at: ctx.now, door: conn.door, action: 'auth.recover', targetType: 'user', targetId: user.id, outcome: 'ok', details: { via: 'recoveryKey' } });
+      })();
+      vault.save();
+      vault.clearFailures(user.username);
+      core.releaseIfIdle();
+      return { ok: true as const };
+    } finally {
+      dataKey.fill(0);
+    }
+  }),
+
+  'key.exportRaw': systemHandler<'key.exportRaw'>(async (ctx, input) => {
+    const { core, conn } = ctx;
+    const vault = core.vault();
+    const dataKey = await recoveryDataKey(core, conn, vault, input.recoveryKey, 'key.exportRaw');
+    const db = core.open(dataKey, vault.dbSalt);
+    db.transaction(() =>
+      appendAudit(db, { ...sessionActor(conn), at: ctx.now, door: conn.door, action: 'key.exportRaw', targetType: null, targetId: null, outcome: 'ok', details: null }),
+    )();
+    core.releaseIfIdle();
+    const rawKeyHex = dataKey.toString('hex');
+    dataKey.fill(0);
+    return { rawKeyHex, cipher: 'sqlcipher' as const, legacy: 4 as const };
+  }),
+};
+
+/** Logout and closing a window both end the session, audited while the archive is still open. */
+export function endSession(core: CoreState, conn: ConnectionState): void {
+  const s = conn.session;
+  if (!s) return;
+  if (core.db) core.audit(conn, { ...sessionActor(conn), action: 'auth.logout', targetType: null, targetId: null, outcome: 'ok', details: null });
+  conn.session = null;
+  core.releaseIfIdle();
+}

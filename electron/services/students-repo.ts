@@ -1,0 +1,140 @@
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { pinyin } from 'pinyin-pro';
+import type { StudentFields, StudentListItem, StudentView } from '../../shared/api/students';
+import { uuidv7 } from '../../shared/ids';
+import { Where } from '../db/where';
+
+interface StudentRow {
+  id: string;
+  student_no: string;
+  name: string;
+  sex: 'M' | 'F';
+  birth_date: string | null;
+  grade: number;
+  class_name: string;
+  enrollment_year: number | null;
+  status: StudentFields['status'];
+  notes: string;
+  created_at: number;
+  updated_at: number;
+}
+
+/** Sort key and search keys: full pinyin ("zhang san ming") and initials ("zsm"), surnames read as surnames (曾 = zeng). */
+export function pinyinKeys(name: string): { full: string; initials: string } {
+  const opts = { toneType: 'none', type: 'array', surname: 'head' } as const;
+  const syllables = pinyin(name, opts).map((s) => s.trim().toLowerCase()).filter((s) => s !== '');
+  const initials = pinyin(name, { ...opts, pattern: 'first' }).map((s) => s.trim().toLowerCase()).join('');
+  return { full: syllables.join(' '), initials };
+}
+
+const LIST_COLUMNS = 'id, student_no, name, sex, grade, class_name, status';
+
+function toListItem(r: StudentRow): StudentListItem {
+  return { id: r.id, studentNo: r.student_no, name: r.name, sex: r.sex, grade: r.grade, className: r.class_name, status: r.status };
+}
+
+export function getStudent(db: Database, id: string): StudentView | null {
+  const r = db.prepare('SELECT * FROM students WHERE id = ? AND deleted_at IS NULL').get(id) as StudentRow | undefined;
+  if (!r) return null;
+  const guardians = db.prepare('SELECT name, relation, phone FROM guardians WHERE student_id = ? ORDER BY position').all(id) as StudentFields['guardians'];
+  return {
+    id: r.id,
+    studentNo: r.student_no,
+    name: r.name,
+    sex: r.sex,
+    birthDate: r.birth_date,
+    grade: r.grade,
+    className: r.class_name,
+    enrollmentYear: r.enrollment_year,
+    status: r.status,
+    guardians,
+    notes: r.notes,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+export function findIdByStudentNo(db: Database, studentNo: string): string | null {
+  const r = db.prepare('SELECT id FROM students WHERE student_no = ? AND deleted_at IS NULL').get(studentNo) as { id: string } | undefined;
+  return r?.id ?? null;
+}
+
+export function insertStudent(db: Database, f: StudentFields, now: number): string {
+  const id = uuidv7(now);
+  const keys = pinyinKeys(f.name);
+  db.prepare(
+    `INSERT INTO students (id, student_no, name, name_pinyin, name_initials, sex, birth_date, grade, class_name, enrollment_year, status, notes, created_at, updated_at)
+     VALUES (@id, @studentNo, @name, @full, @initials, @sex, @birthDate, @grade, @className, @enrollmentYear, @status, @notes, @now, @now)`,
+  ).run({ ...f, id, full: keys.full, initials: keys.initials, now });
+  replaceGuardians(db, id, f.guardians, now);
+  return id;
+}
+
+export function updateStudent(db: Database, id: string, f: StudentFields, now: number): void {
+  const keys = pinyinKeys(f.name);
+  db.prepare(
+    `UPDATE students SET student_no = @studentNo, name = @name, name_pinyin = @full, name_initials = @initials, sex = @sex,
+       birth_date = @birthDate, grade = @grade, class_name = @className, enrollment_year = @enrollmentYear,
+       status = @status, notes = @notes, updated_at = @now
+     WHERE id = @id`,
+  ).run({ ...f, id, full: keys.full, initials: keys.initials, now });
+  replaceGuardians(db, id, f.guardians, now);
+}
+
+function replaceGuardians(db: Database, studentId: string, guardians: StudentFields['guardians'], now: number): void {
+  db.prepare('DELETE FROM guardians WHERE student_id = ?').run(studentId);
+  const insert = db.prepare('INSERT INTO guardians (id, student_id, position, name, relation, phone) VALUES (?, ?, ?, ?, ?, ?)');
+  guardians.forEach((g, i) => insert.run(uuidv7(now), studentId, i, g.name, g.relation, g.phone));
+}
+
+export function softDeleteStudent(db: Database, id: string, reason: string, now: number): boolean {
+  return db.prepare('UPDATE students SET deleted_at = ?, deleted_reason = ? WHERE id = ? AND deleted_at IS NULL').run(now, reason, id).changes === 1;
+}
+
+export interface ListQuery {
+  query?: string;
+  grade?: number;
+  className?: string;
+  status?: StudentFields['status'];
+  sort: 'name' | 'studentNo' | 'grade';
+  page: number;
+  pageSize: number;
+}
+
+const ORDER = {
+  name: 'name_pinyin, name, student_no',
+  studentNo: 'student_no',
+  grade: 'grade, class_name, name_pinyin, name',
+} as const;
+
+function likeEscape(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** One page of the roster; search by name, pinyin (full or initials) or 学号. */
+export function listStudents(db: Database, q: ListQuery): { items: StudentListItem[]; total: number } {
+  const where = new Where('deleted_at IS NULL');
+  const text = q.query?.trim();
+  if (text) {
+    const compact = likeEscape(text.toLowerCase().replace(/\s+/g, ''));
+    where.raw(
+      `(name LIKE @contains ESCAPE '\\' OR student_no LIKE @contains ESCAPE '\\'
+        OR name_initials LIKE @prefix ESCAPE '\\' OR replace(name_pinyin, ' ', '') LIKE @prefix ESCAPE '\\')`,
+      { contains: `%${likeEscape(text)}%`, prefix: `${compact}%` },
+    );
+  }
+  where.when(q.grade, 'grade', 'grade = @grade').when(q.className, 'className', 'class_name = @className').when(q.status, 'status', 'status = @status');
+  const clause = where.sql;
+  const params = where.params;
+  const total = (db.prepare(`SELECT count(*) AS n FROM students WHERE ${clause}`).get(params) as { n: number }).n;
+  const rows = db
+    .prepare(`SELECT ${LIST_COLUMNS} FROM students WHERE ${clause} ORDER BY ${ORDER[q.sort]} LIMIT @limit OFFSET @offset`)
+    .all({ ...params, limit: q.pageSize, offset: (q.page - 1) * q.pageSize }) as StudentRow[];
+  return { items: rows.map(toListItem), total };
+}
+
+export function activeStudents(db: Database): { id: string; student_no: string; name: string; grade: number; updated_at: number }[] {
+  return db
+    .prepare(`SELECT id, student_no, name, grade, updated_at FROM students WHERE deleted_at IS NULL AND status = 'active' ORDER BY grade, class_name, name_pinyin`)
+    .all() as { id: string; student_no: string; name: string; grade: number; updated_at: number }[];
+}

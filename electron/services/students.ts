@@ -1,0 +1,230 @@
+import { createHash } from 'node:crypto';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { CounselError } from '../../shared/api/errors';
+import { studentFields, type ImportIssue, type StudentFields } from '../../shared/api/students';
+import { gradesOfStages, isTopGradeOfStage } from '../../shared/domain/grades';
+import { dbHandler, type HandlerMap } from '../core/handler';
+import { readRosterFile } from './roster-import';
+import { readSchool } from './settings-store';
+import {
+  activeStudents,
+  findIdByStudentNo,
+  getStudent,
+  insertStudent,
+  listStudents,
+  softDeleteStudent,
+  updateStudent,
+} from './students-repo';
+
+type StudentMethods =
+  | 'students.list'
+  | 'students.get'
+  | 'students.create'
+  | 'students.update'
+  | 'students.remove'
+  | 'students.classes'
+  | 'students.summary'
+  | 'students.rollForwardPreview'
+  | 'students.rollForward'
+  | 'students.importPreview'
+  | 'students.importCommit';
+
+function requireStudent(db: Database, id: string) {
+  const s = getStudent(db, id);
+  if (!s) throw new CounselError('NOT_FOUND', 'errors.notFound', { path: 'id' });
+  return s;
+}
+
+function assertNoUnusedStudentNo(db: Database, studentNo: string, selfId: string | null): void {
+  const holder = findIdByStudentNo(db, studentNo);
+  if (holder !== null && holder !== selfId) throw new CounselError('CONFLICT', 'errors.student.duplicateNo', { path: 'studentNo', id: holder });
+}
+
+/** A junior-high school has no 三年级 of primary: "3" in its roster almost always means 初三. */
+function schoolGrades(db: Database): Set<number> {
+  return new Set(gradesOfStages(readSchool(db).stages));
+}
+
+function assertGradeInSchool(db: Database, grade: number): void {
+  if (!schoolGrades(db).has(grade)) {
+    throw new CounselError('VALIDATION', 'errors.validation', [{ path: 'grade', reason: 'errors.student.gradeNotInSchool' }]);
+  }
+}
+
+/** The 升级 plan: active students move up a grade; the last grade of each stage graduates. */
+function rollForwardPlan(db: Database) {
+  const rows = activeStudents(db);
+  const changes = rows.map((r) => {
+    const graduates = isTopGradeOfStage(r.grade);
+    return {
+      id: r.id,
+      studentNo: r.student_no,
+      name: r.name,
+      fromGrade: r.grade,
+      toGrade: graduates ? null : r.grade + 1,
+      toStatus: graduates ? ('graduated' as const) : ('active' as const),
+    };
+  });
+  // Any change to an active student after the preview changes the token, so a stale preview is refused.
+  const token = createHash('sha256')
+    .update(rows.map((r) => `${r.id}:${r.grade}:${r.updated_at}`).join('\n'))
+    .digest('hex');
+  return { token, changes, promoted: changes.filter((c) => c.toGrade !== null).length, graduated: changes.filter((c) => c.toGrade === null).length };
+}
+
+interface RosterPlan {
+  format: 'xlsx' | 'csv';
+  encoding: string;
+  mapping: { column: string; field: string | null }[];
+  totalRows: number;
+  candidates: { row: number; fields: StudentFields }[];
+  issues: ImportIssue[];
+}
+
+/** Rows whose grade the school does not teach become issues, naming the file's own grade column. */
+function checkAgainstSchool(db: Database, plan: RosterPlan): RosterPlan {
+  const grades = schoolGrades(db);
+  const column = plan.mapping.find((m) => m.field === 'grade')?.column ?? 'grade';
+  const outside = plan.candidates.filter((c) => !grades.has(c.fields.grade));
+  if (outside.length === 0) return plan;
+  const issues = plan.issues
+    .concat(outside.map((c) => ({ row: c.row, column, value: String(c.fields.grade), reason: 'import.reason.gradeNotInSchool' })))
+    .sort((a, b) => a.row - b.row);
+  return { ...plan, candidates: plan.candidates.filter((c) => grades.has(c.fields.grade)), issues };
+}
+
+async function readImport(input: { fileName: string; contentBase64: string }): Promise<RosterPlan> {
+  const bytes = Buffer.from(input.contentBase64, 'base64');
+  return readRosterFile(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), input.fileName);
+}
+
+function splitCreatesUpdates(db: Database, plan: RosterPlan) {
+  const existing = plan.candidates.map((c) => ({ ...c, id: findIdByStudentNo(db, c.fields.studentNo) }));
+  return { existing, creates: existing.filter((c) => c.id === null).length, updates: existing.filter((c) => c.id !== null).length };
+}
+
+export const studentHandlers: HandlerMap<StudentMethods> = {
+  'students.list': dbHandler<'students.list'>({ run: ({ db }, input) => listStudents(db, input) }),
+
+  'students.get': dbHandler<'students.get'>({
+    run: (ctx, input) => {
+      const s = requireStudent(ctx.db, input.id);
+      ctx.audit = { targetType: 'student', targetId: s.id, details: null };
+      return s;
+    },
+  }),
+
+  'students.create': dbHandler<'students.create'>({
+    run: (ctx, input) => {
+      assertGradeInSchool(ctx.db, input.grade);
+      assertNoUnusedStudentNo(ctx.db, input.studentNo, null);
+      const id = insertStudent(ctx.db, input, ctx.now);
+      ctx.audit = { targetType: 'student', targetId: id, details: null };
+      return getStudent(ctx.db, id)!;
+    },
+  }),
+
+  'students.update': dbHandler<'students.update'>({
+    run: (ctx, input) => {
+      const { id, ...patch } = input;
+      const before = requireStudent(ctx.db, id);
+      const merged = studentFields.parse({ ...fieldsOf(before), ...definedOnly(patch) });
+      if (patch.grade !== undefined) assertGradeInSchool(ctx.db, merged.grade);
+      assertNoUnusedStudentNo(ctx.db, merged.studentNo, id);
+      updateStudent(ctx.db, id, merged, ctx.now);
+      ctx.audit = { targetType: 'student', targetId: id, details: { changed: Object.keys(definedOnly(patch)) } };
+      return getStudent(ctx.db, id)!;
+    },
+  }),
+
+  'students.remove': dbHandler<'students.remove'>({
+    run: (ctx, input) => {
+      if (!softDeleteStudent(ctx.db, input.id, input.reason, ctx.now)) throw new CounselError('NOT_FOUND', 'errors.notFound', { path: 'id' });
+      ctx.audit = { targetType: 'student', targetId: input.id, details: null };
+      return { ok: true as const };
+    },
+  }),
+
+  'students.classes': dbHandler<'students.classes'>({
+    run: ({ db }) => ({
+      items: db
+        .prepare(
+          `SELECT grade, class_name AS className, count(*) AS count FROM students
+           WHERE deleted_at IS NULL AND status = 'active' GROUP BY grade, class_name ORDER BY grade, length(class_name), class_name`,
+        )
+        .all() as { grade: number; className: string; count: number }[],
+    }),
+  }),
+
+  'students.summary': dbHandler<'students.summary'>({
+    run: ({ db }) => ({
+      total: (db.prepare(`SELECT count(*) AS n FROM students WHERE deleted_at IS NULL`).get() as { n: number }).n,
+      byGrade: db
+        .prepare(`SELECT grade, count(*) AS count FROM students WHERE deleted_at IS NULL AND status = 'active' GROUP BY grade ORDER BY grade`)
+        .all() as { grade: number; count: number }[],
+      byStatus: db
+        .prepare(`SELECT status, count(*) AS count FROM students WHERE deleted_at IS NULL GROUP BY status ORDER BY status`)
+        .all() as { status: StudentFields['status']; count: number }[],
+    }),
+  }),
+
+  'students.rollForwardPreview': dbHandler<'students.rollForwardPreview'>({ run: ({ db }) => rollForwardPlan(db) }),
+
+  'students.rollForward': dbHandler<'students.rollForward'>({
+    run: (ctx, input) => {
+      const plan = rollForwardPlan(ctx.db);
+      if (plan.token !== input.token) throw new CounselError('CONFLICT', 'errors.rollForward.stale');
+      const promote = ctx.db.prepare('UPDATE students SET grade = grade + 1, updated_at = ? WHERE id = ?');
+      const graduate = ctx.db.prepare(`UPDATE students SET status = 'graduated', updated_at = ? WHERE id = ?`);
+      for (const c of plan.changes) (c.toGrade === null ? graduate : promote).run(ctx.now, c.id);
+      ctx.audit = { targetType: 'roster', targetId: null, details: { promoted: plan.promoted, graduated: plan.graduated } };
+      return { promoted: plan.promoted, graduated: plan.graduated };
+    },
+  }),
+
+  'students.importPreview': dbHandler<'students.importPreview', RosterPlan>({
+    prepare: readImport,
+    run: ({ db }, _input, read) => {
+      const plan = checkAgainstSchool(db, read);
+      const { creates, updates } = splitCreatesUpdates(db, plan);
+      return {
+        format: plan.format,
+        encoding: plan.encoding,
+        mapping: plan.mapping,
+        totalRows: plan.totalRows,
+        validRows: plan.candidates.length,
+        creates,
+        updates,
+        issues: plan.issues,
+        sample: plan.candidates.slice(0, 20).map(({ fields: f }) => ({
+          studentNo: f.studentNo, name: f.name, sex: f.sex, grade: f.grade, className: f.className, status: f.status,
+        })),
+      };
+    },
+  }),
+
+  // All or nothing: any bad row refuses the whole file, and the writes share one transaction.
+  'students.importCommit': dbHandler<'students.importCommit', RosterPlan>({
+    prepare: readImport,
+    run: (ctx, _input, read) => {
+      const plan = checkAgainstSchool(ctx.db, read);
+      if (plan.issues.length > 0) throw new CounselError('VALIDATION', 'errors.import.invalid', plan.issues);
+      const { existing, creates, updates } = splitCreatesUpdates(ctx.db, plan);
+      for (const c of existing) {
+        if (c.id === null) insertStudent(ctx.db, c.fields, ctx.now);
+        else updateStudent(ctx.db, c.id, c.fields, ctx.now);
+      }
+      ctx.audit = { targetType: 'roster', targetId: null, details: { format: plan.format, created: creates, updated: updates } };
+      return { created: creates, updated: updates };
+    },
+  }),
+};
+
+function fieldsOf(s: ReturnType<typeof requireStudent>): StudentFields {
+  const { id: _id, createdAt: _c, updatedAt: _u, ...fields } = s;
+  return fields;
+}
+
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

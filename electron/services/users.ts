@@ -1,0 +1,52 @@
+import { CounselError } from '../../shared/api/errors';
+import { uuidv7 } from '../../shared/ids';
+import { appendAudit } from '../audit/chain';
+import { dbHandler, systemHandler, type HandlerMap } from '../core/handler';
+import { countActiveCounselors, findUserById, findUserByName, insertUser, listUsers, updateUser } from './users-repo';
+
+type UserMethods = 'users.list' | 'users.create' | 'users.update';
+
+export const userHandlers: HandlerMap<UserMethods> = {
+  'users.list': dbHandler<'users.list'>({ run: ({ db }) => ({ items: listUsers(db) }) }),
+
+  // A system handler: the new key slot needs the data key and an async scrypt before the transaction.
+  'users.create': systemHandler<'users.create'>(async ({ core, conn, now }, input) => {
+    const db = core.requireDb();
+    if (findUserByName(db, input.username)) throw new CounselError('CONFLICT', 'errors.user.duplicate', { path: 'username' });
+    const vault = core.vault();
+    const user = { id: uuidv7(now), username: input.username, displayName: input.displayName, role: input.role, mustChangePassphrase: true };
+    await core.withDataKey((key) => vault.setUserSlot(user.id, user.username, input.passphrase, key, core.kdfLogN, now));
+    const actor = conn.session!;
+    db.transaction(() => {
+      insertUser(db, user, now);
+      appendAudit(db, {
+        at: now, door: conn.door, userId: actor.userId, username: actor.username, role: actor.role,
+        action: 'users.create', targetType: 'user', targetId: user.id, outcome: 'ok', details: { role: user.role },
+      });
+    })();
+    vault.save();
+    return findUserById(db, user.id)!;
+  }),
+
+  'users.update': dbHandler<'users.update'>({
+    run: (ctx, input) => {
+      const { db, actor, now } = ctx;
+      const before = findUserById(db, input.id);
+      if (!before) throw new CounselError('NOT_FOUND', 'errors.notFound', { path: 'id' });
+      if (input.disabled === true && input.id === actor.userId) throw new CounselError('CONFLICT', 'errors.user.selfDisable');
+      updateUser(db, input.id, input, now);
+      // The archive must always keep someone who can read it.
+      if (countActiveCounselors(db) === 0) throw new CounselError('CONFLICT', 'errors.user.lastCounselor');
+      const after = findUserById(db, input.id)!;
+      ctx.audit = {
+        targetType: 'user',
+        targetId: input.id,
+        details: {
+          changed: (['displayName', 'role', 'disabled'] as const).filter((k) => input[k] !== undefined && input[k] !== before[k]),
+          ...(input.role !== undefined && input.role !== before.role ? { fromRole: before.role, toRole: input.role } : {}),
+        },
+      };
+      return after;
+    },
+  }),
+};

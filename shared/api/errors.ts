@@ -1,0 +1,50 @@
+export const ERROR_CODES = ['VALIDATION', 'AUTH', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'LOCKED', 'INTERNAL'] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ErrorDetail {
+  /** Dotted path of the offending field, e.g. "guardians.0.phone", or a row/column for imports. */
+  path?: string;
+  /** i18n key of the reason. */
+  reason?: string;
+  /** Values safe to show (limits, ids of clashing records); never record content. */
+  [key: string]: unknown;
+}
+
+export interface ApiError {
+  code: ErrorCode;
+  messageKey: string;
+  details?: ErrorDetail[] | Record<string, unknown>;
+}
+
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+/** Thrown by services and the dispatcher; crosses the doors only as an ApiError. */
+export class CounselError extends Error {
+  readonly code: ErrorCode;
+  readonly messageKey: string;
+  readonly details?: ApiError['details'];
+
+  constructor(code: ErrorCode, messageKey: string, details?: ApiError['details']) {
+    super(`${code}: ${messageKey}`);
+    this.name = 'CounselError';
+    this.code = code;
+    this.messageKey = messageKey;
+    this.details = details;
+  }
+
+  toApiError(): ApiError {
+    return this.details === undefined
+      ? { code: this.code, messageKey: this.messageKey }
+      : { code: this.code, messageKey: this.messageKey, details: this.details };
+  }
+}
+
+export function isApiError(value: unknown): value is ApiError {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as ApiError).code === 'string' &&
+    (ERROR_CODES as readonly string[]).includes((value as ApiError).code) &&
+    typeof (value as ApiError).messageKey === 'string'
+  );
+}

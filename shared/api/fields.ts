@@ -1,0 +1,67 @@
+import { z } from 'zod';
+
+/**
+ * Field builders shared by every schema. Every text field carries a length cap
+ * (a unit test walks the contract to keep it so), trims whitespace and
+ * refuses control characters that only ever arrive by accident or attack.
+ */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+export const LIMITS = {
+  name: 50,
+  short: 20,
+  code: 32,
+  line: 200,
+  note: 2000,
+  passphraseMin: 10,
+  passphraseMax: 200,
+} as const;
+
+export function text(max: number, opts: { min?: number; multiline?: boolean } = {}) {
+  let s = z.string().trim().max(max);
+  if (opts.min !== undefined) s = s.min(opts.min);
+  const lineBreak = /[\r\n]/;
+  return s
+    .refine((v) => !CONTROL.test(v), { message: 'errors.field.controlChars' })
+    .refine((v) => opts.multiline === true || !lineBreak.test(v), { message: 'errors.field.lineBreak' });
+}
+
+export const requiredText = (max: number) => text(max, { min: 1 });
+
+export const id = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, 'errors.field.id').max(36);
+
+function isRealDate(v: string): boolean {
+  const [y, m, d] = v.split('-').map(Number) as [number, number, number];
+  if (y < 1900 || y > 2100) return false;
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
+}
+
+/** A calendar date 'YYYY-MM-DD' that exists (no 2月30日), between 1900 and 2100. */
+export const calendarDate = z
+  .string()
+  .max(10)
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.field.dateFormat')
+  .refine(isRealDate, 'errors.field.dateInvalid');
+
+export const epochMs = z.number().int().nonnegative();
+
+export const passphrase = z.string().min(LIMITS.passphraseMin, 'errors.field.passphraseShort').max(LIMITS.passphraseMax);
+/** For logging in: any length is accepted, so a short wrong guess fails as AUTH, not VALIDATION. */
+export const passphraseAttempt = z.string().min(1).max(LIMITS.passphraseMax);
+
+export const username = z
+  .string()
+  .trim()
+  .min(2)
+  .max(32)
+  .regex(/^[A-Za-z0-9_.\-\u4e00-\u9fff]+$/, 'errors.field.username');
+
+export const pageInput = {
+  page: z.number().int().min(1).max(100000).default(1),
+  pageSize: z.number().int().min(1).max(200).default(50),
+};
+
+export const empty = z.object({}).strict();
+export const ok = z.object({ ok: z.literal(true) });

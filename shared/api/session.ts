@@ -1,0 +1,148 @@
+import { z } from 'zod';
+import { defineMethod, ROLES } from './define';
+import { empty, id, LIMITS, ok, passphrase, passphraseAttempt, requiredText, username } from './fields';
+
+export const STAGES = ['primary', 'junior', 'senior'] as const;
+export type Stage = (typeof STAGES)[number];
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const schoolProfile = z
+  .object({
+    name: requiredText(LIMITS.line),
+    code: requiredText(LIMITS.code),
+    stages: z.array(z.enum(STAGES)).min(1).max(3),
+    enrollment: z.number().int().min(1).max(50000),
+    district: requiredText(LIMITS.line),
+    timeZone: z.string().max(64).refine(isTimeZone, 'errors.field.timeZone').default('Asia/Shanghai'),
+  })
+  .strict();
+export type SchoolProfile = z.output<typeof schoolProfile>;
+
+export const role = z.enum(ROLES);
+
+export const userView = z.object({
+  id,
+  username: z.string(),
+  displayName: z.string(),
+  role,
+  disabled: z.boolean(),
+  mustChangePassphrase: z.boolean(),
+});
+export type UserView = z.output<typeof userView>;
+
+export const appStatus = z.object({
+  setupDone: z.boolean(),
+  session: z.enum(['none', 'locked', 'unlocked']),
+  user: userView.nullable(),
+  idleLockMinutes: z.number().int().nullable(),
+});
+export type AppStatus = z.output<typeof appStatus>;
+
+export const newAccount = z
+  .object({
+    username,
+    displayName: requiredText(LIMITS.name),
+    passphrase,
+  })
+  .strict();
+
+export const sessionApi = {
+  'app.status': defineMethod({
+    summary: 'Whether setup is done and the state of this connection’s session.',
+    input: empty,
+    output: appStatus,
+    roles: ROLES,
+    kind: 'read',
+    gate: 'none',
+  }),
+  'setup.initialize': defineMethod({
+    summary: 'First run: school profile, first counselor account, recovery key (shown once).',
+    input: z.object({ school: schoolProfile, counselor: newAccount }).strict(),
+    output: z.object({ user: userView, recoveryKey: z.string() }),
+    roles: ROLES,
+    kind: 'write',
+    gate: 'none',
+  }),
+  'auth.login': defineMethod({
+    summary: 'Log in with a username and passphrase; unlocks the archive for this connection.',
+    input: z.object({ username: z.string().trim().min(1).max(32), passphrase: passphraseAttempt }).strict(),
+    output: z.object({ user: userView }),
+    roles: ROLES,
+    kind: 'write',
+    gate: 'none',
+  }),
+  'auth.recover': defineMethod({
+    summary: 'Set a new passphrase for any user with the printed recovery key (staff turnover).',
+    input: z
+      .object({ recoveryKey: requiredText(64), username: z.string().trim().min(1).max(32), newPassphrase: passphrase })
+      .strict(),
+    output: ok,
+    roles: ROLES,
+    kind: 'write',
+    gate: 'none',
+  }),
+  'auth.logout': defineMethod({
+    summary: 'End the session; the archive is closed when no session is left.',
+    input: empty,
+    output: ok,
+    roles: ROLES,
+    kind: 'write',
+    gate: 'locked',
+  }),
+  'auth.lock': defineMethod({
+    summary: 'Lock the session; the data key is dropped until the passphrase is given again.',
+    input: empty,
+    output: ok,
+    roles: ROLES,
+    kind: 'write',
+    gate: 'locked',
+  }),
+  'auth.unlock': defineMethod({
+    summary: 'Unlock a locked session with the same user’s passphrase.',
+    input: z.object({ passphrase: passphraseAttempt }).strict(),
+    output: z.object({ user: userView }),
+    roles: ROLES,
+    kind: 'write',
+    gate: 'locked',
+  }),
+  'auth.heartbeat': defineMethod({
+    summary: 'Tell the dispatcher the user is active, so server-side idle lock does not fire.',
+    input: empty,
+    output: ok,
+    roles: ROLES,
+    kind: 'read',
+    gate: 'unlocked',
+  }),
+  'auth.changePassphrase': defineMethod({
+    summary: 'Change the caller’s own passphrase; only that key slot is re-wrapped.',
+    input: z.object({ current: passphraseAttempt, next: passphrase }).strict(),
+    output: ok,
+    roles: ROLES,
+    kind: 'write',
+    gate: 'unlocked',
+  }),
+  'auth.checkRecoveryKey': defineMethod({
+    summary: 'Check a typed-back recovery key against the recovery slot (the “I wrote it down” step).',
+    input: z.object({ recoveryKey: requiredText(64) }).strict(),
+    output: z.object({ valid: z.boolean() }),
+    roles: ['counselor'],
+    kind: 'read',
+    gate: 'unlocked',
+  }),
+  'key.exportRaw': defineMethod({
+    summary: 'Recovery key in, raw SQLCipher key (hex) out, for opening the database with standard tools.',
+    input: z.object({ recoveryKey: requiredText(64) }).strict(),
+    output: z.object({ rawKeyHex: z.string(), cipher: z.literal('sqlcipher'), legacy: z.literal(4) }),
+    roles: ROLES,
+    kind: 'write',
+    gate: 'none',
+  }),
+} as const;

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { defineMethod } from './define';
+import { empty } from './fields';
+import { schoolProfile } from './session';
+
+export const settingsView = z.object({
+  school: schoolProfile,
+  idleLockMinutes: z.number().int(),
+  privacyMask: z.boolean(),
+});
+export type SettingsView = z.output<typeof settingsView>;
+
+export const settingsApi = {
+  'settings.get': defineMethod({
+    summary: 'School profile and app settings.',
+    input: empty,
+    output: settingsView,
+    roles: ['counselor', 'principal'],
+    kind: 'read',
+    gate: 'unlocked',
+  }),
+  'settings.update': defineMethod({
+    summary: 'Change the school profile, idle lock or privacy mask.',
+    input: z
+      .object({
+        school: schoolProfile.optional(),
+        idleLockMinutes: z.number().int().min(1).max(240).optional(),
+        privacyMask: z.boolean().optional(),
+      })
+      .strict(),
+    output: settingsView,
+    roles: ['counselor', 'principal'],
+    kind: 'write',
+    gate: 'unlocked',
+  }),
+} as const;
+

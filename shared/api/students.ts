@@ -1,0 +1,219 @@
+import { z } from 'zod';
+import { defineMethod } from './define';
+import { calendarDate, id, LIMITS, pageInput, requiredText, text } from './fields';
+import { MAX_GRADE, MIN_GRADE } from '../domain/grades';
+
+export const STUDENT_STATUSES = ['active', 'graduated', 'transferred', 'suspended'] as const; // 在读/毕业/转出/休学
+export const SEXES = ['M', 'F'] as const;
+
+/** Many rosters carry only a parent's phone number, so either a name or a phone is enough. */
+export const guardian = z
+  .object({
+    name: text(LIMITS.name).default(''),
+    relation: text(LIMITS.short).default(''),
+    phone: z
+      .string()
+      .trim()
+      .max(20)
+      .regex(/^[0-9+\-() ]*$/, 'errors.field.phone')
+      .default(''),
+  })
+  .strict()
+  .refine((g) => g.name !== '' || g.phone !== '', { message: 'errors.field.guardianEmpty', path: ['name'] });
+
+export const grade = z.number().int().min(MIN_GRADE).max(MAX_GRADE);
+
+const studentShape = {
+  studentNo: requiredText(LIMITS.code),
+  name: requiredText(LIMITS.name),
+  sex: z.enum(SEXES),
+  birthDate: calendarDate.nullable(),
+  grade,
+  className: requiredText(LIMITS.short),
+  enrollmentYear: z.number().int().min(1990).max(2100).nullable(),
+  status: z.enum(STUDENT_STATUSES),
+  guardians: z.array(guardian).max(4),
+  notes: text(LIMITS.line * 2, { multiline: true }),
+};
+
+/** Create: optional fields take their defaults. */
+export const studentFields = z
+  .object({
+    ...studentShape,
+    birthDate: studentShape.birthDate.default(null),
+    enrollmentYear: studentShape.enrollmentYear.default(null),
+    status: studentShape.status.default('active'),
+    guardians: studentShape.guardians.default([]),
+    notes: studentShape.notes.default(''),
+  })
+  .strict();
+/** Update: only what is given changes; no defaults, so an omitted field is never reset. */
+export const studentPatch = z.object(studentShape).partial().extend({ id }).strict();
+export type StudentFields = z.output<typeof studentFields>;
+
+export const studentView = studentFields.extend({
+  id,
+  createdAt: z.number().int(),
+  updatedAt: z.number().int(),
+});
+export type StudentView = z.output<typeof studentView>;
+
+export const studentListItem = z.object({
+  id,
+  studentNo: z.string(),
+  name: z.string(),
+  sex: z.enum(SEXES),
+  grade: z.number().int(),
+  className: z.string(),
+  status: z.enum(STUDENT_STATUSES),
+});
+export type StudentListItem = z.output<typeof studentListItem>;
+
+export const importIssue = z.object({
+  row: z.number().int(),
+  column: z.string(),
+  value: z.string(),
+  reason: z.string(),
+  params: z.record(z.string(), z.number()).optional(),
+});
+export type ImportIssue = z.output<typeof importIssue>;
+
+const importFile = z
+  .object({
+    fileName: requiredText(LIMITS.line),
+    /** The spreadsheet's bytes, base64; 8 MiB of file at most. */
+    contentBase64: z.string().min(1).max(11_200_000),
+  })
+  .strict();
+
+export const importPreview = z.object({
+  format: z.enum(['xlsx', 'csv']),
+  encoding: z.string(),
+  mapping: z.array(z.object({ column: z.string(), field: z.string().nullable() })),
+  totalRows: z.number().int(),
+  validRows: z.number().int(),
+  creates: z.number().int(),
+  updates: z.number().int(),
+  issues: z.array(importIssue),
+  sample: z.array(studentListItem.omit({ id: true })).max(20),
+});
+export type ImportPreview = z.output<typeof importPreview>;
+
+export const rollForwardChange = z.object({
+  id,
+  studentNo: z.string(),
+  name: z.string(),
+  fromGrade: z.number().int(),
+  toGrade: z.number().int().nullable(),
+  toStatus: z.enum(STUDENT_STATUSES),
+});
+
+export const studentsApi = {
+  'students.list': defineMethod({
+    summary: 'Roster page: search by name, pinyin initials or 学号; filter; sorted by pinyin.',
+    input: z
+      .object({
+        query: text(LIMITS.name).optional(),
+        grade: grade.optional(),
+        className: text(LIMITS.short).optional(),
+        status: z.enum(STUDENT_STATUSES).optional(),
+        sort: z.enum(['name', 'studentNo', 'grade']).default('name'),
+        ...pageInput,
+      })
+      .strict(),
+    output: z.object({ items: z.array(studentListItem), total: z.number().int() }),
+    roles: ['counselor'],
+    kind: 'read',
+    gate: 'unlocked',
+  }),
+  'students.get': defineMethod({
+    summary: 'One student’s record (audited: opening a student’s record).',
+    input: z.object({ id }).strict(),
+    output: studentView,
+    roles: ['counselor'],
+    kind: 'read',
+    auditRead: true,
+    gate: 'unlocked',
+  }),
+  'students.create': defineMethod({
+    summary: 'Add a student; 学号 is unique in the school.',
+    input: studentFields,
+    output: studentView,
+    roles: ['counselor'],
+    kind: 'write',
+    gate: 'unlocked',
+  }),
+  'students.update': defineMethod({
+    summary: 'Change a student’s fields; guardians are replaced as a whole when given.',
+    input: studentPatch,
+    output: studentView,
+    roles: ['counselor'],
+    kind: 'write',
+    gate: 'unlocked',
+  }),
+  'students.remove': defineMethod({
+    summary: 'Soft-delete a student entered by mistake, with a reason.',
+    input: z.object({ id, reason: requiredText(LIMITS.line) }).strict(),
+    output: z.object({ ok: z.literal(true) }),
+    roles: ['counselor'],
+    kind: 'write',
+    gate: 'unlocked',
+  }),
+  'students.classes': defineMethod({
+    summary: 'Classes by grade with head counts of active students.',
+    input: z.object({}).strict(),
+    output: z.object({ items: z.array(z.object({ grade: z.number().int(), className: z.string(), count: z.number().int() })) }),
+    roles: ['counselor'],
+    kind: 'read',
+    gate: 'unlocked',
+  }),
+  'students.summary': defineMethod({
+    summary: 'Head counts by grade and status, without names (principal’s view).',
+    input: z.object({}).strict(),
+    output: z.object({
+      total: z.number().int(),
+      byGrade: z.array(z.object({ grade: z.number().int(), count: z.number().int() })),
+      byStatus: z.array(z.object({ status: z.enum(STUDENT_STATUSES), count: z.number().int() })),
+    }),
+    roles: ['counselor', 'principal'],
+    kind: 'read',
+    gate: 'unlocked',
+  }),
+  'students.rollForwardPreview': defineMethod({
+    summary: 'What the yearly 升级 would change, with a token that the apply step must echo.',
+    input: z.object({}).strict(),
+    output: z.object({
+      token: z.string(),
+      promoted: z.number().int(),
+      graduated: z.number().int(),
+      changes: z.array(rollForwardChange),
+    }),
+    roles: ['counselor'],
+    kind: 'read',
+    gate: 'unlocked',
+  }),
+  'students.rollForward': defineMethod({
+    summary: 'Apply the 升级 previewed with this token, in one transaction.',
+    input: z.object({ token: z.string().max(128) }).strict(),
+    output: z.object({ promoted: z.number().int(), graduated: z.number().int() }),
+    roles: ['counselor'],
+    kind: 'write',
+    gate: 'unlocked',
+  }),
+  'students.importPreview': defineMethod({
+    summary: 'Dry run of a roster .xlsx/.csv import: every bad row, creates and updates.',
+    input: importFile,
+    output: importPreview,
+    roles: ['counselor'],
+    kind: 'read',
+    gate: 'unlocked',
+  }),
+  'students.importCommit': defineMethod({
+    summary: 'Import a roster file all-or-nothing; updates existing students by 学号.',
+    input: importFile,
+    output: z.object({ created: z.number().int(), updated: z.number().int() }),
+    roles: ['counselor'],
+    kind: 'write',
+    gate: 'unlocked',
+  }),
+} as const;
