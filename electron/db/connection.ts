@@ -1,4 +1,4 @@
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import type { Database as DB } from 'better-sqlite3-multiple-ciphers';
 import { CounselError } from '../../shared/api/errors';
@@ -92,11 +92,18 @@ export function openDatabase(opts: OpenOptions): DB {
     // Encrypted pages are cheap only with a large cache (measured: 0.46x → 0.92x of plain inserts).
     db.pragma('cache_size = -131072');
     migrate(db, migrations);
+    restrictPermissions(opts.file);
     return db;
   } catch (e) {
     db.close();
     throw e;
   }
+}
+
+/** Owner-only, like the key-slot file: school PCs often have shared accounts. */
+function restrictPermissions(file: string): void {
+  if (process.platform === 'win32') return;
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
 }
 
 /** Writes every WAL frame into the main file so its first page (the salt) is on disk. */

@@ -1,0 +1,98 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const PASS = 'correct horse battery';
+let data: string;
+
+function cli(args: string[], opts: { env?: Record<string, string>; stdin?: string } = {}) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', ...args], {
+    encoding: 'utf8',
+    input: opts.stdin ?? '',
+    env: { ...process.env, COUNSELROOM_KDF_LOGN: '12', COUNSELROOM_PASSPHRASE: '', COUNSELROOM_RECOVERY_KEY: '', ...opts.env },
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr, json: () => JSON.parse(r.stdout) as unknown };
+}
+const as = (user: string) => ['--data', data, '--user', user];
+
+let recoveryKey = '';
+beforeAll(() => {
+  data = mkdtempSync(join(tmpdir(), 'counselroom-cli-'));
+  const r = cli(['init', '--data', data, '--school', '示例市第一中学', '--user', 'wang', '--stages', 'junior,senior', '--json'], { env: { COUNSELROOM_PASSPHRASE: PASS } });
+  expect(r.code, r.err).toBe(0);
+  recoveryKey = (r.json() as { recoveryKey: string }).recoveryKey;
+});
+afterAll(() => rmSync(data, { recursive: true, force: true }));
+
+describe('counselroom CLI', () => {
+  it('lists every method with JSON Schemas', () => {
+    const r = cli(['methods', '--json']);
+    expect(r.code).toBe(0);
+    const methods = r.json() as { name: string; roles: string[]; input: { type?: string; properties?: object } }[];
+    const names = methods.map((m) => m.name);
+    expect(names).toEqual(expect.arrayContaining(['students.create', 'students.list', 'users.create', 'audit.verify', 'audit.list']));
+    const create = methods.find((m) => m.name === 'students.create')!;
+    expect(create.roles).toEqual(['counselor']);
+    expect(create.input).toMatchObject({ type: 'object', properties: { name: { type: 'string', maxLength: 50 } } });
+  });
+
+  it('writes a student read from stdin after the passphrase line, and keeps the name off the disk in plaintext', () => {
+    const input = JSON.stringify({ studentNo: '20240101', name: '张三明', sex: 'M', grade: 7, className: '1班' });
+    const r = cli(['call', 'students.create', ...as('wang'), '--input', '-'], { stdin: `${PASS}\n${input}\n` });
+    expect(r.code, r.err).toBe(0);
+    const list = cli(['call', 'students.list', ...as('wang'), '--input', '{"query":"张三"}'], { env: { COUNSELROOM_PASSPHRASE: PASS } });
+    expect((list.json() as { items: { name: string }[] }).items.map((s) => s.name)).toEqual(['张三明']);
+    for (const f of readdirSync(data)) {
+      const bytes = readFileSync(join(data, f));
+      expect(bytes.subarray(0, 15).toString('latin1')).not.toBe('SQLite format 3');
+      expect(bytes.includes(Buffer.from('张三明'))).toBe(false);
+    }
+  });
+
+  it('exits 3 with FORBIDDEN when a principal calls a counselor-only method', () => {
+    const create = cli(['call', 'users.create', ...as('wang'), '--input', JSON.stringify({ username: 'xiaozhang', displayName: '李校长', role: 'principal', passphrase: 'principal-pass-1' })], {
+      env: { COUNSELROOM_PASSPHRASE: PASS },
+    });
+    expect(create.code, create.err).toBe(0);
+    const r = cli(['call', 'students.list', ...as('xiaozhang')], { env: { COUNSELROOM_PASSPHRASE: 'principal-pass-1' } });
+    expect(r.code).toBe(3);
+    expect(JSON.parse(r.err)).toEqual({ error: { code: 'FORBIDDEN', messageKey: 'errors.forbidden' } });
+  });
+
+  it('exits 2 on bad input, 3 on a wrong passphrase, 4 on a conflict', () => {
+    const env = { COUNSELROOM_PASSPHRASE: PASS };
+    expect(cli(['call', 'students.create', ...as('wang'), '--input', '{"name":""}'], { env }).code).toBe(2);
+    expect(cli(['call', 'students.list', ...as('wang')], { env: { COUNSELROOM_PASSPHRASE: 'wrong-passphrase' } }).code).toBe(3);
+    const dup = JSON.stringify({ studentNo: '20240101', name: '李四', sex: 'F', grade: 7, className: '1班' });
+    const r = cli(['call', 'students.create', ...as('wang'), '--input', dup], { env });
+    expect(r.code).toBe(4);
+    expect(JSON.parse(r.err)).toMatchObject({ error: { code: 'CONFLICT', messageKey: 'errors.student.duplicateNo' } });
+  });
+
+  it('imports a roster: the dry run lists the bad row, the commit refuses it, a good file goes in', () => {
+    const env = { COUNSELROOM_PASSPHRASE: PASS };
+    const dry = cli(['roster', 'import', 'tests/fixtures/roster/roster-one-bad-row.xlsx', ...as('wang'), '--dry-run'], { env });
+    expect(dry.code, dry.err).toBe(0);
+    expect((dry.json() as { issues: { row: number }[] }).issues.map((i) => i.row)).toEqual([7, 7]);
+    expect(cli(['roster', 'import', 'tests/fixtures/roster/roster-one-bad-row.xlsx', ...as('wang')], { env }).code).toBe(2);
+    const ok = cli(['roster', 'import', 'tests/fixtures/roster/roster-ok.xlsx', ...as('wang')], { env });
+    expect(ok.json()).toEqual({ created: 10, updated: 0 });
+  });
+
+  it('exports the raw key for the recovery key only, and the chain verifies', () => {
+    expect(cli(['key', 'export-raw', '--data', data], { env: { COUNSELROOM_RECOVERY_KEY: 'AAAA-BBBB-CCCC' } }).code).toBe(3);
+    const r = cli(['key', 'export-raw', '--data', data], { stdin: `${recoveryKey}\n` });
+    expect(r.code, r.err).toBe(0);
+    expect(r.json()).toMatchObject({ rawKeyHex: expect.stringMatching(/^[0-9a-f]{64}$/), cipher: 'sqlcipher', legacy: 4 });
+    const verify = cli(['call', 'audit.verify', ...as('wang')], { env: { COUNSELROOM_PASSPHRASE: PASS } });
+    expect(verify.json()).toMatchObject({ ok: true, firstBroken: null });
+  });
+
+  it('never takes a passphrase from the arguments', () => {
+    const r = cli(['call', 'students.list', ...as('wang'), '--passphrase', PASS]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('USAGE');
+  });
+});

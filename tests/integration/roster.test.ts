@@ -1,0 +1,112 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type CounselError } from '../../shared/api/errors';
+import { setupSchool, startTestCore, type TestCore } from '../helpers/inproc';
+
+let t: TestCore;
+afterEach(async () => t?.cleanup());
+
+const fixture = (name: string) => ({
+  fileName: name,
+  contentBase64: readFileSync(`tests/fixtures/roster/${name}`).toString('base64'),
+});
+
+async function ready() {
+  t = await startTestCore();
+  await setupSchool(t.client);
+  return t.client;
+}
+
+describe('roster import', () => {
+  it('previews and commits an xlsx, then updates by 学号 on re-import', async () => {
+    const c = await ready();
+    const preview = await c.students.importPreview(fixture('roster-ok.xlsx'));
+    expect(preview).toMatchObject({ format: 'xlsx', totalRows: 10, validRows: 10, creates: 10, updates: 0, issues: [] });
+    expect(await c.students.importCommit(fixture('roster-ok.xlsx'))).toEqual({ created: 10, updated: 0 });
+    expect(await c.students.importCommit(fixture('roster-ok.xlsx'))).toEqual({ created: 0, updated: 10 });
+    expect((await c.students.list({})).total).toBe(10);
+    const audit = (await c.audit.list({ action: 'students.importCommit' })).items;
+    expect(audit.map((r) => r.details)).toEqual([
+      { format: 'xlsx', created: 0, updated: 10 },
+      { format: 'xlsx', created: 10, updated: 0 },
+    ]);
+  });
+
+  it('lists every bad row and commits nothing from a file with one', async () => {
+    const c = await ready();
+    const preview = await c.students.importPreview(fixture('roster-one-bad-row.xlsx'));
+    expect(preview.issues.map((i) => [i.row, i.column, i.reason])).toEqual([
+      [7, '性别', 'import.reason.badSex'],
+      [7, '出生日期', 'import.reason.badDate'],
+    ]);
+    const e = (await c.students.importCommit(fixture('roster-one-bad-row.xlsx')).catch((x: unknown) => x)) as CounselError;
+    expect(e.code).toBe('VALIDATION');
+    expect(e.details).toEqual(preview.issues);
+    expect((await c.students.list({})).total).toBe(0);
+    expect((await c.audit.list({ action: 'students.importCommit' })).total).toBe(0);
+  });
+
+  it('reads a GBK csv and refuses grades the school does not teach', async () => {
+    const c = await ready();
+    expect(await c.students.importCommit(fixture('roster-gbk.csv'))).toEqual({ created: 3, updated: 0 });
+    expect((await c.students.list({ query: 'oynn' })).items.map((s) => s.name)).toEqual(['欧阳娜娜']);
+    const primary = await c.students.importPreview(fixture('roster-utf8-bom.csv'));
+    expect(primary.issues.map((i) => [i.row, i.column, i.reason])).toEqual([
+      [2, 'Grade', 'import.reason.gradeNotInSchool'],
+      [3, 'Grade', 'import.reason.gradeNotInSchool'],
+      [4, 'Grade', 'import.reason.gradeNotInSchool'],
+    ]);
+  });
+
+  it('rejects bytes that are no spreadsheet with a specific error', async () => {
+    const c = await ready();
+    const e = (await c.students.importPreview({ fileName: 'photo.xlsx', contentBase64: Buffer.from([0xff, 0xd8, 0xff, 0, 1, 2]).toString('base64') }).catch((x: unknown) => x)) as CounselError;
+    expect(e).toMatchObject({ code: 'VALIDATION', messageKey: 'import.error.unreadable' });
+  });
+});
+
+describe('roster list', () => {
+  it('sorts by pinyin like Intl.Collator zh-CN, reads surnames as surnames, finds by initials, pinyin and 学号', async () => {
+    const c = await ready();
+    const names = ['张三明', '李小红', '欧阳娜娜', '曾小贤', '安琪', '白雪', '王小虎', '赵一鸣'];
+    for (const [i, name] of names.entries()) {
+      await c.students.create({ studentNo: `2024${String(i).padStart(4, '0')}`, name, sex: 'F', grade: 7, className: '1班' });
+    }
+    const listed = (await c.students.list({})).items.map((s) => s.name);
+    // The collator reads 曾 as céng; as a surname it is zēng, so it sorts among the Z names.
+    const collated = names.filter((n) => n !== '曾小贤').sort(new Intl.Collator('zh-CN').compare);
+    expect(listed.filter((n) => n !== '曾小贤')).toEqual(collated);
+    expect(listed.slice(-3)).toEqual(['曾小贤', '张三明', '赵一鸣']);
+    expect((await c.students.list({ query: 'zxx' })).items.map((s) => s.name)).toEqual(['曾小贤']);
+    expect((await c.students.list({ query: 'zhangsan' })).items.map((s) => s.name)).toEqual(['张三明']);
+    expect((await c.students.list({ query: '20240002' })).items.map((s) => s.name)).toEqual(['欧阳娜娜']);
+    expect((await c.students.list({ query: '100%' })).total).toBe(0);
+    const page2 = await c.students.list({ page: 2, pageSize: 3 });
+    expect(page2).toMatchObject({ total: 8, items: listed.slice(3, 6).map((name) => expect.objectContaining({ name })) });
+  });
+});
+
+describe('roll-forward (升级)', () => {
+  it('moves every active student up, graduates the top grade of each stage, and refuses a stale preview', async () => {
+    const c = await ready();
+    const mk = (studentNo: string, grade: number, status: 'active' | 'suspended' = 'active') =>
+      c.students.create({ studentNo, name: `学生${studentNo}`, sex: 'M', grade, className: '1班', status });
+    await mk('1', 7);
+    const top = await mk('2', 9);
+    await mk('3', 12);
+    await mk('4', 8, 'suspended');
+    const preview = await c.students.rollForwardPreview({});
+    expect(preview).toMatchObject({ promoted: 1, graduated: 2 });
+    await c.students.update({ id: top.id, className: '2班' });
+    expect(await c.students.rollForward({ token: preview.token }).catch((e: CounselError) => e.messageKey)).toBe('errors.rollForward.stale');
+    const fresh = await c.students.rollForwardPreview({});
+    expect(await c.students.rollForward({ token: fresh.token })).toEqual({ promoted: 1, graduated: 2 });
+    const all = (await c.students.list({ sort: 'studentNo' })).items.map((s) => [s.studentNo, s.grade, s.status]);
+    expect(all).toEqual([
+      ['1', 8, 'active'],
+      ['2', 9, 'graduated'],
+      ['3', 12, 'graduated'],
+      ['4', 8, 'suspended'],
+    ]);
+  });
+});
