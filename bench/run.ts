@@ -1,0 +1,111 @@
+/**
+ * Benchmarks with ratios against raw SQLite in the same run (npm run bench).
+ * The app side goes through the real dispatcher on an encrypted archive; the
+ * baseline does the same SQL on a plain better-sqlite3 file with the same schema.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { createClient } from '../shared/api/client';
+import type { CounselClient } from '../shared/api/contract';
+import { createCore } from '../electron/core/core';
+import { openDatabase } from '../electron/db/connection';
+import { loadMigrations } from '../electron/db/migrate';
+import { DEFAULT_LOG_N, deriveKek, newKdfParams } from '../electron/keys/wrap';
+import { rosterCsv, syntheticRoster } from './dataset';
+
+const PASS = 'benchmark passphrase';
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+async function time<T>(fn: () => Promise<T> | T): Promise<[number, T]> {
+  const t0 = performance.now();
+  const v = await fn();
+  return [performance.now() - t0, v];
+}
+
+async function timeMedian(runs: number, fn: () => Promise<unknown> | unknown): Promise<number> {
+  const xs: number[] = [];
+  for (let i = 0; i < runs; i++) xs.push((await time(fn))[0]);
+  return median(xs);
+}
+
+function plainBaseline(dir: string, rows: ReturnType<typeof syntheticRoster>) {
+  const db = new Database(join(dir, 'plain.db'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  for (const m of loadMigrations()) db.exec(m.sql);
+  const insert = db.prepare(
+    `INSERT INTO students (id, student_no, name, name_pinyin, name_initials, sex, birth_date, grade, class_name, status, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', 0, 0)`,
+  );
+  const t0 = performance.now();
+  db.transaction(() => rows.forEach((s, i) => insert.run(String(i), s.studentNo, s.name, `py${i}`, 'x', s.sex, s.birthDate, s.grade, s.className)))();
+  return { db, insertMs: performance.now() - t0 };
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'counselroom-bench-'));
+  const results: [string, string][] = [];
+  try {
+    const core = createCore({ dataDir: join(dir, 'app'), kdfLogN: DEFAULT_LOG_N });
+    const c: CounselClient = createClient((m, i) => conn.call(m, i));
+    const conn = core.connect('test');
+    const { recoveryKey } = await c.setup.initialize({
+      school: { name: '基准中学', code: '0000000000', stages: ['junior', 'senior'], enrollment: 10000, district: '基准区', timeZone: 'Asia/Shanghai' },
+      counselor: { username: 'bench', displayName: '基准', passphrase: PASS },
+    });
+
+    // 1. Import of 5,000 roster rows (CSV), dry run and commit, against a plain insert of the same rows.
+    const first = syntheticRoster(5000, 1);
+    const file = { fileName: 'roster.csv', contentBase64: Buffer.from(rosterCsv(first)).toString('base64') };
+    const [previewMs] = await time(() => c.students.importPreview(file));
+    const [commitMs, committed] = await time(() => c.students.importCommit(file));
+    const plain = plainBaseline(dir, first);
+    results.push(['import 5,000 rows: preview (parse + validate)', `${previewMs.toFixed(0)} ms`]);
+    results.push(['import 5,000 rows: commit (parse + validate + pinyin + write + audit)', `${commitMs.toFixed(0)} ms (${committed.created} created)`]);
+    results.push(['  raw SQLite insert of the same 5,000 rows (plain file, one tx)', `${plain.insertMs.toFixed(0)} ms`]);
+
+    // 2. Roster list at 10,000 students.
+    await c.students.importCommit({ fileName: 'more.csv', contentBase64: Buffer.from(rosterCsv(syntheticRoster(5000, 2).map((s, i) => ({ ...s, studentNo: String(30260000 + i) })))).toString('base64') });
+    const more = syntheticRoster(5000, 2);
+    plain.db.transaction(() => more.forEach((s, i) => plain.db.prepare(`INSERT INTO students (id, student_no, name, name_pinyin, name_initials, sex, grade, class_name, status, created_at, updated_at) VALUES (?, ?, ?, ?, 'x', ?, ?, ?, 'active', 0, 0)`).run(`m${i}`, `m${i}`, s.name, `py${i}`, s.sex, s.grade, s.className)))();
+    const total = (await c.students.list({})).total;
+    const listMs = await timeMedian(30, () => c.students.list({ page: 100, pageSize: 50 }));
+    const searchMs = await timeMedian(30, () => c.students.list({ query: 'zh' }));
+    const filterMs = await timeMedian(30, () => c.students.list({ grade: 8, className: '3班' }));
+    const rawList = plain.db.prepare(`SELECT id, student_no, name, sex, grade, class_name, status FROM students WHERE deleted_at IS NULL ORDER BY name_pinyin, name, student_no LIMIT 50 OFFSET 4950`);
+    const rawCount = plain.db.prepare(`SELECT count(*) FROM students WHERE deleted_at IS NULL`);
+    const rawListMs = await timeMedian(30, () => (rawCount.get(), rawList.all()));
+    results.push([`students.list at ${total} students, page 100 by pinyin (median of 30)`, `${listMs.toFixed(2)} ms`]);
+    results.push(['  raw SQLite, same query + count on a plain file', `${rawListMs.toFixed(2)} ms (ratio ${(listMs / rawListMs).toFixed(1)}x)`]);
+    results.push([`students.list search "zh" (pinyin prefix, median of 30)`, `${searchMs.toFixed(2)} ms`]);
+    results.push([`students.list filter grade + class (median of 30)`, `${filterMs.toFixed(2)} ms`]);
+
+    // 3. Opening the archive: the database alone (raw key: cipher, key check, quick_check, pragmas,
+    // migration check) and a whole login (scrypt of the key slot first).
+    await c.auth.logout({});
+    const [loginMs] = await time(() => c.auth.login({ username: 'bench', passphrase: PASS }));
+    await c.auth.logout({});
+    const { rawKeyHex } = await c.key.exportRaw({ recoveryKey });
+    await core.shutdown();
+    const key = Buffer.from(rawKeyHex, 'hex');
+    const dbFile = join(dir, 'app', 'counselroom.db');
+    const openMs = await timeMedian(10, () => openDatabase({ file: dbFile, key }).close());
+    const [kdfMs] = await time(() => deriveKek('x', newKdfParams(DEFAULT_LOG_N)));
+    results.push([`open the encrypted archive at ${total} students (median of 10)`, `${openMs.toFixed(1)} ms`]);
+    results.push([`  scrypt of a key slot (logN ${DEFAULT_LOG_N}, r 8, p 1)`, `${kdfMs.toFixed(0)} ms`]);
+    results.push(['whole login (scrypt + open)', `${loginMs.toFixed(0)} ms`]);
+    plain.db.close();
+    console.log('\nCounselRoom benchmarks (Node', process.version, ')\n');
+    for (const [k, v] of results) console.log(`${k.padEnd(88)} ${v}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+void main();
