@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { e2eAvailable, startApp, type E2eApp } from './harness';
+import type { Page } from 'playwright-core';
+
+const PASS = 'correct horse battery';
+const available = e2eAvailable();
+let app: E2eApp;
+
+beforeAll(async () => {
+  if (available) app = await startApp();
+});
+afterAll(async () => app?.close());
+
+async function setup(p: Page): Promise<void> {
+  await p.getByLabel('学校名称').fill('示例市第一中学');
+  await p.getByLabel('学校代码').fill('3301020001');
+  await p.getByLabel('初中').check();
+  await p.getByLabel('在校学生数').fill('1200');
+  await p.getByLabel('所属区县').fill('示例区教育局');
+  await p.getByRole('button', { name: '下一步' }).click();
+  await p.getByLabel('用户名').fill('wanglaoshi');
+  await p.getByLabel('姓名').fill('王老师');
+  await p.getByLabel('口令', { exact: true }).fill(PASS);
+  await p.getByLabel('再次输入口令').fill(PASS);
+  await p.getByRole('button', { name: '下一步' }).click();
+  await p.getByRole('button', { name: '创建档案' }).click();
+  const key = await p.getByRole('group', { name: /^([0-9A-Z]{4}-){7}[0-9A-Z]{4}$/ }).getAttribute('aria-label');
+  await p.getByRole('button', { name: '我已抄写并妥善保管' }).click();
+  // A wrong key is refused: the wizard does not let anyone skip writing it down.
+  await p.getByLabel('恢复密钥').fill('AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH');
+  await p.getByRole('button', { name: '确认并进入' }).click();
+  await expect.poll(() => p.getByRole('heading', { name: '学生名册' }).count()).toBe(0);
+  await p.getByLabel('恢复密钥').fill(key!);
+  await p.getByRole('button', { name: '确认并进入' }).click();
+  await p.getByRole('heading', { name: '学生名册' }).waitFor();
+}
+
+describe.skipIf(!available)('first run in a real browser', () => {
+  it('setup → login → add a student → import with a bad row → fix → import → lock → unlock', async () => {
+    const p = app.page;
+    await setup(p);
+
+    await p.getByRole('button', { name: '退出登录' }).click();
+    await p.getByLabel('用户名').fill('wanglaoshi');
+    await p.getByLabel('口令').fill('not the passphrase');
+    await p.getByRole('button', { name: /登\s*录/ }).click();
+    await p.getByText('用户名或口令不正确').waitFor();
+    await p.getByLabel('口令').fill(PASS);
+    await p.getByRole('button', { name: /登\s*录/ }).click();
+    await p.getByRole('heading', { name: '学生名册' }).waitFor();
+
+    await p.getByRole('button', { name: '新增学生' }).click();
+    const form = p.getByRole('dialog');
+    await form.getByLabel('学号').fill('20249999');
+    await form.getByLabel('姓名').fill('林晓雨');
+    await form.getByLabel('男').check();
+    await form.getByLabel('年级').click();
+    await p.getByTitle('初一').click();
+    await form.getByLabel('班级').fill('1班');
+    await form.getByRole('button', { name: /保\s*存/ }).click();
+    await p.getByRole('cell', { name: '林晓雨' }).waitFor();
+
+    await p.getByRole('button', { name: '导入名册' }).click();
+    await p.locator('input[type=file]').setInputFiles('tests/fixtures/roster/roster-one-bad-row.xlsx');
+    await p.getByRole('cell', { name: '性别应为 男 或 女' }).waitFor();
+    const issueRows = p.getByRole('row').filter({ hasText: '未知' });
+    expect(await issueRows.count()).toBe(1);
+    expect(await issueRows.first().getByRole('cell').first().textContent()).toBe('7');
+    await p.screenshot({ path: 'test-results/e2e-import-errors.png' });
+    expect(await p.getByRole('button', { name: /^导\s*入$/ }).isDisabled()).toBe(true);
+
+    await p.locator('input[type=file]').setInputFiles('tests/fixtures/roster/roster-ok.xlsx');
+    await expect.poll(() => p.getByRole('button', { name: /^导\s*入$/ }).isDisabled()).toBe(false);
+    await p.getByRole('button', { name: /^导\s*入$/ }).click();
+    await p.getByText(/新增 10/).waitFor();
+
+    await p.getByRole('button', { name: /锁\s*定/ }).click();
+    await p.getByLabel('口令').fill(PASS);
+    await p.getByRole('button', { name: /解\s*锁/ }).click();
+    await p.getByRole('menuitem', { name: '学生名册' }).click();
+    await p.getByRole('searchbox', { name: '搜索' }).fill('lxy');
+    // The header row plus exactly the one student: the search really ran against the archive.
+    await expect.poll(() => p.getByRole('row').count(), { timeout: 10_000 }).toBe(2);
+    await p.getByRole('cell', { name: '林晓雨' }).waitFor();
+    await p.screenshot({ path: 'test-results/e2e-first-run.png' });
+  });
+});

@@ -1,0 +1,63 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startBridge, type Bridge } from '../../electron/bridge/server';
+import { createCore } from '../../electron/core/core';
+import type { Core } from '../../electron/core/types';
+import { MIN_LOG_N } from '../../electron/keys/wrap';
+
+export const CHROMIUM = '/usr/bin/chromium';
+const RENDERER = 'out/renderer';
+
+/**
+ * Browser tests need Debian's Chromium and the built renderer. Without them the
+ * suite is skipped loudly on a developer machine and fails under CI=true.
+ */
+export function e2eAvailable(): boolean {
+  const missing = [!existsSync(CHROMIUM) && `${CHROMIUM} (apt-get install chromium fonts-noto-cjk)`, !existsSync(`${RENDERER}/index.html`) && `${RENDERER} (npm run build:renderer)`].filter(Boolean);
+  if (missing.length === 0) return true;
+  const msg = `browser e2e cannot run, missing: ${missing.join(', ')}`;
+  if (process.env.CI) throw new Error(msg);
+  console.warn(`\n*** SKIPPING browser e2e tests: ${msg}\n`);
+  return false;
+}
+
+export interface E2eApp {
+  core: Core;
+  bridge: Bridge;
+  browser: Browser;
+  page: Page;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+/** A real core on a fresh temp archive, the bridge serving the built renderer, and a Chromium page. */
+export async function startApp(): Promise<E2eApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'counselroom-e2e-'));
+  const core = createCore({ dataDir, kdfLogN: MIN_LOG_N });
+  const bridge = await startBridge({ core, rendererDir: RENDERER });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 860 }, timezoneId: 'Asia/Shanghai' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(bridge.launchUrl);
+  return {
+    core,
+    bridge,
+    browser,
+    page,
+    dataDir,
+    close: async () => {
+      await browser.close();
+      await bridge.close();
+      await core.shutdown();
+      rmSync(dataDir, { recursive: true, force: true });
+      if (errors.length > 0) throw new Error(`page errors: ${errors.join('; ')}`);
+    },
+  };
+}
