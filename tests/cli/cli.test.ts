@@ -96,3 +96,37 @@ describe('counselroom CLI', () => {
     expect(r.err).toContain('USAGE');
   });
 });
+
+describe('a killed import', () => {
+  it('leaves either nothing or everything, never part of the file', async () => {
+    const { rosterCsv, syntheticRoster } = await import('../../bench/dataset');
+    const { writeFileSync } = await import('node:fs');
+    const { spawn } = await import('node:child_process');
+    const env = { COUNSELROOM_PASSPHRASE: PASS };
+    const total = () => (cli(['call', 'students.summary', ...as('wang')], { env }).json() as { total: number }).total;
+    const file = join(data, '..', `roster-kill-${process.pid}.csv`);
+    const rows = 20_000;
+    writeFileSync(file, rosterCsv(syntheticRoster(rows, 7, [7, 8, 9]).map((s, i) => ({ ...s, studentNo: `K${i}` }))));
+    let killedWhileRunning = 0;
+    try {
+      // Kill at several moments of the run; whichever phase it was in, no partial import may remain.
+      for (const delayMs of [2500, 3500, 1500]) {
+        const before = total();
+        const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', 'roster', 'import', file, ...as('wang')], {
+          env: { ...process.env, COUNSELROOM_KDF_LOGN: '12', ...env },
+          stdio: 'ignore',
+        });
+        const exited = new Promise<NodeJS.Signals | null>((r) => child.once('exit', (_code, signal) => r(signal)));
+        await new Promise((r) => setTimeout(r, delayMs));
+        child.kill('SIGKILL');
+        if ((await exited) === 'SIGKILL') killedWhileRunning++;
+        const after = total();
+        expect(after === before || after === before + rows, `${before} → ${after}`).toBe(true);
+      }
+    } finally {
+      rmSync(file);
+    }
+    expect(killedWhileRunning).toBeGreaterThan(0);
+    expect(cli(['call', 'audit.verify', ...as('wang')], { env }).json()).toMatchObject({ ok: true });
+  });
+});
