@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { CounselError } from '../../shared/api/errors';
@@ -9,8 +10,11 @@ export interface Migration {
   sql: string;
 }
 
-/** Source tree: electron/db/migrations; bundled app: out/main/migrations (copied by the build). */
-export const DEFAULT_MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
+/**
+ * Source tree: electron/db/migrations; bundled app: out/main/migrations (copied by the build).
+ * Not `new URL('./migrations/', import.meta.url)`: Vite rewrites that pattern in jsdom tests.
+ */
+export const DEFAULT_MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 
 const FILE = /^(\d{3})_([a-z0-9_]+)\.sql$/;
 
@@ -18,7 +22,7 @@ export function loadMigrations(dir: string = DEFAULT_MIGRATIONS_DIR): Migration[
   const migrations = readdirSync(dir)
     .map((f) => ({ f, m: FILE.exec(f) }))
     .filter((x): x is { f: string; m: RegExpExecArray } => x.m !== null)
-    .map(({ f, m }) => ({ version: Number(m[1]), name: m[2]!, sql: readFileSync(`${dir}/${f}`, 'utf8') }))
+    .map(({ f, m }) => ({ version: Number(m[1]), name: m[2]!, sql: readFileSync(join(dir, f), 'utf8') }))
     .sort((a, b) => a.version - b.version);
   migrations.forEach((m, i) => {
     if (m.version !== i + 1) throw new Error(`migration numbering has a gap or duplicate at ${m.version}_${m.name}`);

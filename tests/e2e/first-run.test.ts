@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { e2eAvailable, startApp, type E2eApp } from './harness';
 import type { Page } from 'playwright-core';
+import { completeSetup, E2E_PASS } from './flows';
 
-const PASS = 'correct horse battery';
+const PASS = E2E_PASS;
 const available = e2eAvailable();
 let app: E2eApp;
 
@@ -12,27 +13,15 @@ beforeAll(async () => {
 afterAll(async () => app?.close());
 
 async function setup(p: Page): Promise<void> {
-  await p.getByLabel('学校名称').fill('示例市第一中学');
-  await p.getByLabel('学校代码').fill('3301020001');
-  await p.getByLabel('初中').check();
-  await p.getByLabel('在校学生数').fill('1200');
-  await p.getByLabel('所属区县').fill('示例区教育局');
-  await p.getByRole('button', { name: '下一步' }).click();
-  await p.getByLabel('用户名').fill('wanglaoshi');
-  await p.getByLabel('姓名').fill('王老师');
-  await p.getByLabel('口令', { exact: true }).fill(PASS);
-  await p.getByLabel('再次输入口令').fill(PASS);
-  await p.getByRole('button', { name: '下一步' }).click();
-  await p.getByRole('button', { name: '创建档案' }).click();
-  const key = await p.getByRole('group', { name: /^([0-9A-Z]{4}-){7}[0-9A-Z]{4}$/ }).getAttribute('aria-label');
-  await p.getByRole('button', { name: '我已抄写并妥善保管' }).click();
-  // A wrong key is refused: the wizard does not let anyone skip writing it down.
-  await p.getByLabel('恢复密钥').fill('AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH');
-  await p.getByRole('button', { name: '确认并进入' }).click();
-  await expect.poll(() => p.getByRole('heading', { name: '学生名册' }).count()).toBe(0);
-  await p.getByLabel('恢复密钥').fill(key!);
-  await p.getByRole('button', { name: '确认并进入' }).click();
-  await p.getByRole('heading', { name: '学生名册' }).waitFor();
+  await completeSetup(p, {
+    // A wrong key is refused: the wizard does not let anyone skip writing it down.
+    tryWrongKey: async () => {
+      await p.getByLabel('恢复密钥').fill('AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH');
+      await p.getByRole('button', { name: '确认并进入' }).click();
+      await p.getByText(/不一致|不正确|无效/).first().waitFor();
+      expect(await p.getByRole('heading', { name: '学生名册' }).count()).toBe(0);
+    },
+  });
 }
 
 describe.skipIf(!available)('first run in a real browser', () => {

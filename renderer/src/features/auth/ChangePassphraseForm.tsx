@@ -1,0 +1,54 @@
+import { App, Button, Form, Input } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import { sessionApi } from '../../../../shared/api/session';
+import { showErrorOnForm } from '../../lib/errors';
+import { zodRule } from '../../lib/zodForm';
+import { PassphraseFields } from '../../components/PassphraseFields';
+
+interface Values {
+  current: string;
+  next: string;
+  nextConfirm: string;
+}
+
+const currentField = sessionApi['auth.changePassphrase'].input.shape.current;
+
+// A wrong or throttled current passphrase is an AUTH failure that belongs next to that field.
+const WRONG_CURRENT = { 'errors.auth.failed': 'current', 'errors.auth.throttled': 'current' };
+
+/** Changes the caller's own passphrase (settings page, and the forced first change). */
+export function ChangePassphraseForm({ onDone }: { onDone?: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const [busy, setBusy] = useState(false);
+
+  const submit = async ({ current, next }: Values) => {
+    setBusy(true);
+    try {
+      await api.auth.changePassphrase({ current, next });
+      form.resetFields();
+      void message.success(t('changePassphrase.done'));
+      onDone?.();
+    } catch (err) {
+      const text = showErrorOnForm(form, err, { fieldFor: WRONG_CURRENT });
+      if (text) void message.error(text);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Form form={form} layout="vertical" onFinish={submit} style={{ maxWidth: 420 }}>
+      <Form.Item name="current" label={t('changePassphrase.current')} rules={[zodRule(currentField)]}>
+        <Input.Password autoComplete="current-password" />
+      </Form.Item>
+      <PassphraseFields name="next" label={t('changePassphrase.next')} />
+      <Button type="primary" htmlType="submit" loading={busy}>
+        {t('changePassphrase.submit')}
+      </Button>
+    </Form>
+  );
+}

@@ -1,0 +1,64 @@
+import { Alert, Button, Form, Input } from 'antd';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { sessionApi } from '../../../../shared/api/session';
+import { errorMessage } from '../../lib/errors';
+import { maxLengthOf, zodRule } from '../../lib/zodForm';
+import { useRetryCountdown } from './useRetryCountdown';
+
+/** Login and unlock take the same passphrase field; any length is accepted so a short guess fails as AUTH. */
+const loginFields = sessionApi['auth.login'].input.shape;
+
+export interface Credentials {
+  username: string;
+  passphrase: string;
+}
+
+/**
+ * The login and unlock form: a failure is shown once as a message and, when the
+ * core throttles attempts, the button waits out the time it names.
+ */
+export function PassphraseForm({ withUsername, submitLabel, onSubmit, extra }: {
+  withUsername: boolean;
+  submitLabel: string;
+  onSubmit(values: Credentials): Promise<void>;
+  extra?: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<Credentials>();
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [waitSeconds, noteFailure] = useRetryCountdown();
+
+  const submit = async (values: Credentials) => {
+    setBusy(true);
+    setFailure(null);
+    try {
+      await onSubmit(values);
+    } catch (err) {
+      noteFailure(err);
+      setFailure(errorMessage(err));
+      form.setFieldValue('passphrase', '');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Form form={form} layout="vertical" onFinish={submit}>
+      {failure && <Alert type="error" showIcon title={failure} style={{ marginBottom: 16 }} role="alert" />}
+      {withUsername && (
+        <Form.Item name="username" label={t('login.username')} rules={[zodRule(loginFields.username)]}>
+          <Input autoComplete="username" autoFocus maxLength={maxLengthOf(loginFields.username)} />
+        </Form.Item>
+      )}
+      <Form.Item name="passphrase" label={t('login.passphrase')} rules={[zodRule(loginFields.passphrase)]}>
+        <Input.Password autoComplete="current-password" autoFocus={!withUsername} maxLength={maxLengthOf(loginFields.passphrase)} />
+      </Form.Item>
+      <Button type="primary" htmlType="submit" block loading={busy} disabled={waitSeconds > 0}>
+        {waitSeconds > 0 ? t('login.waiting', { seconds: waitSeconds }) : submitLabel}
+      </Button>
+      {extra}
+    </Form>
+  );
+}

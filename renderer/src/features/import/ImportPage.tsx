@@ -1,0 +1,175 @@
+import { Alert, App, Button, Flex, Spin, Statistic, Table, Tag, Typography, Upload } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { importIssue, type ImportIssue, type ImportPreview } from '../../../../shared/api/students';
+import { api } from '../../api/client';
+import { useShownName } from '../../components/PersonName';
+import { fileToBase64 } from '../../lib/base64';
+import { errorMessage, validationDetails } from '../../lib/errors';
+
+/** The core refuses files above 8 MiB; checking first saves reading a file it would refuse. */
+const MAX_FILE_BYTES = 8 * 1024 * 1024;
+const ACCEPT = '.xlsx,.csv';
+/** Columns holding a person's name: their cell values are masked like names elsewhere. */
+const NAME_FIELDS = new Set(['name', 'guardianName']);
+
+interface Picked {
+  fileName: string;
+  contentBase64: string;
+}
+
+/**
+ * Import of the school's roster spreadsheet: preview (mapping, counts, every issue),
+ * and a commit that is only offered when the file has no issue at all.
+ */
+export function ImportPage({ onClose }: { onClose(): void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [file, setFile] = useState<Picked | null>(null);
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [busy, setBusy] = useState<'reading' | 'committing' | null>(null);
+  const [failure, setFailure] = useState<{ title: string; unchanged?: boolean } | null>(null);
+
+  const pick = async (picked: File) => {
+    setPreview(null);
+    setFailure(null);
+    setFile(null);
+    if (picked.size > MAX_FILE_BYTES) {
+      setFailure({ title: t('import.error.tooLarge') });
+      return;
+    }
+    setBusy('reading');
+    try {
+      const input = { fileName: picked.name, contentBase64: await fileToBase64(picked) };
+      setFile(input);
+      setPreview(await api.students.importPreview(input));
+    } catch (err) {
+      setFailure({ title: errorMessage(err) });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const commit = async () => {
+    if (!file) return;
+    setBusy('committing');
+    setFailure(null);
+    try {
+      const done = await api.students.importCommit(file);
+      void message.success(t('import.done', done));
+      onClose();
+    } catch (err) {
+      // The core re-checks the file: its VALIDATION details are the same issue list as the preview's.
+      const issues = validationDetails(err).flatMap((d) => {
+        const parsed = importIssue.safeParse(d);
+        return parsed.success ? [parsed.data] : [];
+      });
+      if (preview && issues.length > 0) setPreview({ ...preview, issues });
+      setFailure({ title: errorMessage(err), unchanged: true });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const blocked = !preview || preview.issues.length > 0 || preview.validRows === 0;
+
+  return (
+    <Flex vertical gap="middle">
+      <Flex justify="space-between" align="center">
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('import.title')}
+        </Typography.Title>
+        <Button onClick={onClose}>{t('import.back')}</Button>
+      </Flex>
+      <Upload.Dragger
+        accept={ACCEPT}
+        multiple={false}
+        showUploadList={false}
+        disabled={busy !== null}
+        beforeUpload={(picked) => {
+          void pick(picked);
+          // Nothing is uploaded anywhere: the bytes go to the core through the client.
+          return false;
+        }}
+      >
+        <Typography.Paragraph strong style={{ marginBottom: 4 }}>
+          {t('import.pick')}
+        </Typography.Paragraph>
+        <Typography.Text type="secondary">{t('import.pickHint')}</Typography.Text>
+      </Upload.Dragger>
+      {busy === 'reading' && <Spin description={t('import.reading')} />}
+      {failure && (
+        <Alert type="error" showIcon role="alert" title={failure.title} description={failure.unchanged ? t('import.commitFailed') : undefined} />
+      )}
+      {preview && file && (
+        <PreviewResult preview={preview} fileName={file.fileName} blocked={blocked} committing={busy === 'committing'} onCommit={() => void commit()} />
+      )}
+    </Flex>
+  );
+}
+
+function PreviewResult({ preview, fileName, blocked, committing, onCommit }: {
+  preview: ImportPreview;
+  fileName: string;
+  blocked: boolean;
+  committing: boolean;
+  onCommit(): void;
+}) {
+  const { t } = useTranslation();
+  const shown = useShownName();
+  const fieldOfColumn = new Map(preview.mapping.map((m) => [m.column, m.field]));
+  const fieldLabel = (field: string | null) => (field === null ? t('import.ignored') : t(fieldKey(field), { defaultValue: field }));
+  const reasonLabel = ({ reason, params }: ImportIssue) => t(reason.startsWith('import.') ? reason : `import.reason.${reason}`, { ...params, defaultValue: reason });
+  const issueValue = (issue: ImportIssue) => (NAME_FIELDS.has(fieldOfColumn.get(issue.column) ?? '') ? shown(issue.value) : issue.value);
+
+  return (
+    <Flex vertical gap="middle">
+      <Typography.Text type="secondary">{t('import.file', { name: fileName })}</Typography.Text>
+      <Flex gap={48} wrap>
+        <Statistic title={t('import.counts.total')} value={preview.totalRows} />
+        <Statistic title={t('import.counts.valid')} value={preview.validRows} />
+        <Statistic title={t('import.counts.creates')} value={preview.creates} />
+        <Statistic title={t('import.counts.updates')} value={preview.updates} />
+      </Flex>
+      {preview.issues.length === 0 ? (
+        <Alert type="success" showIcon title={t('import.noIssues')} />
+      ) : (
+        <Table<ImportIssue>
+          size="small"
+          title={() => <Typography.Text type="danger">{t('import.issues', { count: preview.issues.length })}</Typography.Text>}
+          rowKey={(i) => `${i.row}|${i.column}|${i.reason}`}
+          dataSource={preview.issues}
+          pagination={{ pageSize: 20, showSizeChanger: false, hideOnSinglePage: true }}
+          columns={[
+            { key: 'row', title: t('import.issueRow'), dataIndex: 'row', width: 80 },
+            { key: 'column', title: t('import.issueColumn'), dataIndex: 'column' },
+            { key: 'value', title: t('import.issueValue'), render: (_v, i) => issueValue(i) },
+            { key: 'reason', title: t('import.issueReason'), render: (_v, i) => reasonLabel(i) },
+          ]}
+          footer={() => t('import.fixFirst')}
+        />
+      )}
+      <div>
+        <Button type="primary" disabled={blocked} loading={committing} onClick={onCommit}>
+          {t('import.commit')}
+        </Button>
+      </div>
+      <Flex vertical gap="small">
+        <Typography.Text strong>{t('import.mapping')}</Typography.Text>
+        <Flex wrap gap="small" role="list" aria-label={t('import.mapping')}>
+          {preview.mapping.map((m) => (
+            <Tag key={m.column} role="listitem" color={m.field === null ? undefined : 'cyan'}>
+              {t('import.columnToField', { column: m.column, field: fieldLabel(m.field) })}
+            </Tag>
+          ))}
+        </Flex>
+      </Flex>
+    </Flex>
+  );
+}
+
+/** Import columns name student fields, or one guardian's (guardianName → student.guardian.name). */
+function fieldKey(field: string): string {
+  const guardian = /^guardian([A-Z])(.*)$/.exec(field);
+  return guardian ? `student.guardian.${guardian[1]!.toLowerCase()}${guardian[2]}` : `student.fields.${field}`;
+}

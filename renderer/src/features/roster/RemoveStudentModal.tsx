@@ -1,0 +1,54 @@
+import { App, Form, Input, Modal, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { studentsApi, type StudentView } from '../../../../shared/api/students';
+import { api } from '../../api/client';
+import { useShownName } from '../../components/PersonName';
+import { showErrorOnForm } from '../../lib/errors';
+import { maxLengthOf, zodRule } from '../../lib/zodForm';
+
+const reasonField = studentsApi['students.remove'].input.shape.reason;
+
+/** Soft-deletes a student entered by mistake; the core requires (and audits) a reason. */
+export function RemoveStudentModal({ student, onClose, onRemoved }: { student: StudentView | null; onClose(): void; onRemoved(): void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const shown = useShownName();
+  const [form] = Form.useForm<{ reason: string }>();
+  const [busy, setBusy] = useState(false);
+
+  const remove = async ({ reason }: { reason: string }) => {
+    if (!student) return;
+    setBusy(true);
+    try {
+      await api.students.remove({ id: student.id, reason });
+      void message.success(t('roster.removed'));
+      onRemoved();
+    } catch (err) {
+      const text = showErrorOnForm(form, err);
+      if (text) void message.error(text);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={student !== null}
+      title={student ? t('roster.removeTitle', { name: shown(student.name) }) : ''}
+      okText={t('common.remove')}
+      okButtonProps={{ danger: true, loading: busy }}
+      cancelText={t('common.cancel')}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      <Typography.Paragraph type="secondary">{t('roster.removeExplain')}</Typography.Paragraph>
+      <Form form={form} layout="vertical" onFinish={remove} preserve={false}>
+        <Form.Item name="reason" label={t('roster.removeReason')} rules={[zodRule(reasonField)]}>
+          <Input.TextArea rows={3} maxLength={maxLengthOf(reasonField)} showCount autoFocus />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,110 @@
+import { App, Button, Card, Flex, Form, InputNumber, Segmented, Typography, type FormInstance } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { InputOf } from '../../../../shared/api/contract';
+import { schoolProfile } from '../../../../shared/api/session';
+import { settingsApi } from '../../../../shared/api/settings';
+import { LANGUAGES, type Language } from '../../../../shared/i18n';
+import { showErrorOnForm } from '../../lib/errors';
+import { parseForm, zodRule } from '../../lib/zodForm';
+import { useSettings } from '../../stores/settings';
+import { PrivacyMaskSwitch } from '../../components/PrivacyMaskSwitch';
+import { ChangePassphraseForm } from '../auth/ChangePassphraseForm';
+import { SchoolProfileFields } from '../setup/SchoolProfileFields';
+
+// Each language is named in itself, so it can be found whatever language is showing.
+const LANGUAGE_NAMES: Record<Language, string> = { 'zh-CN': '简体中文', en: 'English' };
+const idleMinutesField = settingsApi['settings.update'].input.shape.idleLockMinutes.unwrap();
+
+/** 设置: this screen's language, privacy mask, idle lock, school profile, own passphrase. */
+export function SettingsPage() {
+  const { t } = useTranslation();
+  const { language, setLanguage, settings } = useSettings();
+  if (!settings) return null;
+  return (
+    <Flex vertical gap="middle" style={{ maxWidth: 760 }}>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        {t('settings.title')}
+      </Typography.Title>
+      <Card title={t('settings.display')}>
+        <Form layout="vertical">
+          <Form.Item label={t('settings.language')}>
+            <Segmented<Language>
+              value={language}
+              onChange={(l) => void setLanguage(l)}
+              options={LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))}
+            />
+          </Form.Item>
+          <Form.Item label={t('settings.privacyMask')}>
+            <PrivacyMaskSwitch label={t('settings.privacyMask')} />
+          </Form.Item>
+        </Form>
+      </Card>
+      <Card title={t('settings.security')}>
+        <IdleLockForm minutes={settings.idleLockMinutes} />
+      </Card>
+      <Card title={t('settings.school')}>
+        <SchoolForm />
+      </Card>
+      <Card title={t('changePassphrase.title')}>
+        <ChangePassphraseForm />
+      </Card>
+    </Flex>
+  );
+}
+
+/** Saves one part of the settings from a form, showing the core's errors on its fields. */
+function useSettingsSave() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const update = useSettings((s) => s.update);
+  const [busy, setBusy] = useState(false);
+  const save = async (form: FormInstance, patch: InputOf<'settings.update'>, prefix: string[] = []) => {
+    setBusy(true);
+    try {
+      await update(patch);
+      void message.success(t('common.saved'));
+    } catch (err) {
+      const text = showErrorOnForm(form, err, { prefix });
+      if (text) void message.error(text);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, save };
+}
+
+function IdleLockForm({ minutes }: { minutes: number }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<{ idleLockMinutes: number }>();
+  const { busy, save } = useSettingsSave();
+  return (
+    <Form form={form} layout="inline" initialValues={{ idleLockMinutes: minutes }} onFinish={(v) => void save(form, v)}>
+      <Form.Item name="idleLockMinutes" label={t('settings.idleLockMinutes')} rules={[zodRule(idleMinutesField)]}>
+        <InputNumber min={1} max={240} precision={0} />
+      </Form.Item>
+      <Button type="primary" htmlType="submit" loading={busy}>
+        {t('common.save')}
+      </Button>
+    </Form>
+  );
+}
+
+function SchoolForm() {
+  const { t } = useTranslation();
+  const school = useSettings((s) => s.settings?.school);
+  const [form] = Form.useForm();
+  const { busy, save } = useSettingsSave();
+  const submit = (values: unknown) => {
+    const parsed = parseForm(form, schoolProfile, values);
+    if (parsed) void save(form, { school: parsed }, ['school']);
+  };
+  return (
+    <Form form={form} layout="vertical" initialValues={school} onFinish={submit}>
+      <SchoolProfileFields />
+      <Button type="primary" htmlType="submit" loading={busy}>
+        {t('common.save')}
+      </Button>
+    </Form>
+  );
+}

@@ -1,0 +1,104 @@
+import { Alert, Button, Flex, Layout, Menu, Modal, Spin, Typography } from 'antd';
+import { useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { UserView } from '../../../../shared/api/session';
+import { PrivacyMaskSwitch } from '../../components/PrivacyMaskSwitch';
+import { errorMessage } from '../../lib/errors';
+import { useRoster } from '../../stores/roster';
+import { useSession } from '../../stores/session';
+import { useSettings } from '../../stores/settings';
+import { AuditPage } from '../audit/AuditPage';
+import { ChangePassphraseForm } from '../auth/ChangePassphraseForm';
+import { useIdleLock } from '../auth/useActivity';
+import { OverviewPage } from '../overview/OverviewPage';
+import { RosterArea } from '../roster/RosterArea';
+import { SettingsPage } from '../settings/SettingsPage';
+import { UsersPage } from '../users/UsersPage';
+import { pagesFor, type PageId } from './pages';
+
+const PAGE_VIEWS: Record<PageId, () => ReactNode> = {
+  roster: () => <RosterArea />,
+  overview: () => <OverviewPage />,
+  users: () => <UsersPage />,
+  audit: () => <AuditPage />,
+  settings: () => <SettingsPage />,
+};
+
+/** The unlocked app: menu by role, header with lock and privacy mask, one page at a time. */
+export function AppShell({ user }: { user: UserView }) {
+  const { t } = useTranslation();
+  const pages = pagesFor(user.role);
+  const [page, setPage] = useState<PageId>(pages[0] ?? 'settings');
+  const settings = useSettings((s) => s.settings);
+  const [loadFailure, setLoadFailure] = useState<string | null>(null);
+  useIdleLock();
+
+  useEffect(() => {
+    useSettings
+      .getState()
+      .load()
+      .catch((err: unknown) => setLoadFailure(errorMessage(err)));
+    // Locking or logging out unmounts the shell: drop what it held in memory.
+    return () => {
+      useSettings.getState().clear();
+      useRoster.getState().reset();
+    };
+  }, []);
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider theme="light" width={208} style={{ borderRight: '1px solid #eef0ef' }}>
+        <Typography.Title level={5} style={{ padding: '18px 20px 8px', margin: 0 }}>
+          {t('app.title')}
+        </Typography.Title>
+        <nav aria-label={t('shell.menu')}>
+          <Menu
+            mode="inline"
+            selectedKeys={[page]}
+            items={pages.map((id) => ({ key: id, label: t(`nav.${id}`) }))}
+            onClick={({ key }) => setPage(key as PageId)}
+            style={{ borderInlineEnd: 'none' }}
+          />
+        </nav>
+      </Layout.Sider>
+      <Layout>
+        <ShellHeader user={user} schoolName={settings?.school.name ?? ''} />
+        <Layout.Content style={{ padding: 24 }}>
+          {loadFailure ? <Alert type="error" showIcon title={loadFailure} /> : settings ? PAGE_VIEWS[page]() : <Spin />}
+        </Layout.Content>
+      </Layout>
+      <Modal open={user.mustChangePassphrase} title={t('changePassphrase.title')} footer={null} closable={false} keyboard={false} mask={{ closable: false }}>
+        <Typography.Paragraph>{t('changePassphrase.mustChange')}</Typography.Paragraph>
+        <ChangePassphraseForm onDone={() => void useSession.getState().refresh()} />
+      </Modal>
+    </Layout>
+  );
+}
+
+function ShellHeader({ user, schoolName }: { user: UserView; schoolName: string }) {
+  const { t } = useTranslation();
+  const lock = useSession((s) => s.lock);
+  const logout = useSession((s) => s.logout);
+  return (
+    <Layout.Header style={{ background: '#fff', borderBottom: '1px solid #eef0ef', paddingInline: 24 }}>
+      <Flex align="center" justify="space-between" style={{ height: '100%' }} gap="middle">
+        <Typography.Text strong ellipsis>
+          {schoolName}
+        </Typography.Text>
+        <Flex align="center" gap="middle">
+          <Flex align="center" gap="small">
+            <PrivacyMaskSwitch label={t('shell.privacyMask')} />
+            <span aria-hidden>{t('shell.privacyMask')}</span>
+          </Flex>
+          <Typography.Text>
+            {user.displayName} · {t(`domain.role.${user.role}`)}
+          </Typography.Text>
+          <Button onClick={() => void lock()}>{t('shell.lock')}</Button>
+          <Button type="text" onClick={() => void logout()}>
+            {t('shell.logout')}
+          </Button>
+        </Flex>
+      </Flex>
+    </Layout.Header>
+  );
+}

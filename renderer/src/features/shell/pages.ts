@@ -1,0 +1,26 @@
+import { contract, type MethodName } from '../../../../shared/api/contract';
+import type { Role } from '../../../../shared/api/define';
+
+export type PageId = 'roster' | 'overview' | 'users' | 'audit' | 'settings';
+
+interface PageSpec {
+  id: PageId;
+  /** The method the page cannot work without: its roles decide who sees the page. */
+  needs: MethodName;
+  /** Narrower than the method's roles, when another page already serves the rest. */
+  only?: readonly Role[];
+}
+
+const PAGES: readonly PageSpec[] = [
+  { id: 'roster', needs: 'students.list' },
+  // Counselors have the roster itself; the counts-only overview is the principal's view of it.
+  { id: 'overview', needs: 'students.summary', only: ['principal'] },
+  { id: 'users', needs: 'users.list' },
+  { id: 'audit', needs: 'audit.list' },
+  { id: 'settings', needs: 'settings.get' },
+];
+
+/** The menu of a role: only pages whose data the dispatcher will hand to that role. */
+export function pagesFor(role: Role): PageId[] {
+  return PAGES.filter((p) => (contract[p.needs].roles as readonly Role[]).includes(role) && (p.only ?? [role]).includes(role)).map((p) => p.id);
+}

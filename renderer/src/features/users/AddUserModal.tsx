@@ -1,0 +1,57 @@
+import { App, Form, Modal, Select, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { usersApi } from '../../../../shared/api/users';
+import { api } from '../../api/client';
+import { showErrorOnForm } from '../../lib/errors';
+import { STAFF_ROLES, useLabels } from '../../lib/labels';
+import { parseForm } from '../../lib/zodForm';
+import { AccountFields, accountValues } from '../setup/AccountStep';
+
+const createInput = usersApi['users.create'].input;
+
+/** A counselor adds a staff account with an initial passphrase the new user must change. */
+export function AddUserModal({ open, onClose, onCreated }: { open: boolean; onClose(): void; onCreated(): void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { staffRoleOptions } = useLabels();
+  const [form] = Form.useForm();
+  const [busy, setBusy] = useState(false);
+
+  const create = async (values: Record<string, unknown>) => {
+    const input = parseForm(form, createInput, { ...accountValues(values), role: values.role });
+    if (!input) return;
+    setBusy(true);
+    try {
+      await api.users.create(input);
+      void message.success(t('users.created'));
+      onCreated();
+    } catch (err) {
+      const text = showErrorOnForm(form, err);
+      if (text) void message.error(text);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={t('users.add')}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      okButtonProps={{ loading: busy }}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      <Form form={form} layout="vertical" onFinish={create} initialValues={{ role: STAFF_ROLES[0] }} preserve={false}>
+        <AccountFields passphraseLabel={t('users.initialPassphrase')} />
+        <Form.Item name="role" label={t('users.role')}>
+          <Select options={staffRoleOptions} />
+        </Form.Item>
+        <Typography.Text type="secondary">{t('users.initialHint')}</Typography.Text>
+      </Form>
+    </Modal>
+  );
+}

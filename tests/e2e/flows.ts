@@ -1,0 +1,37 @@
+import type { Page } from 'playwright-core';
+
+export const E2E_PASS = 'Lantern-river-42';
+
+export interface SetupOptions {
+  /** Called at each screen worth a picture (the screenshot script uses it). */
+  onScreen?: (name: 'setup-school' | 'setup-account' | 'setup-recovery-key') => Promise<void>;
+  /** Type a wrong key first and check the wizard refuses it. */
+  tryWrongKey?: () => Promise<void>;
+}
+
+/** The first-run wizard as a counselor goes through it; returns the recovery key it showed. */
+export async function completeSetup(p: Page, opts: SetupOptions = {}): Promise<string> {
+  await p.getByLabel('学校名称').fill('示例市第一中学');
+  await p.getByLabel('学校代码').fill('3301020001');
+  await p.getByLabel('初中').check();
+  await p.getByLabel('高中').check();
+  await p.getByLabel('在校学生数').fill('1200');
+  await p.getByLabel('所属区县').fill('示例区教育局');
+  await opts.onScreen?.('setup-school');
+  await p.getByRole('button', { name: '下一步' }).click();
+  await p.getByLabel('用户名').fill('wanglaoshi');
+  await p.getByLabel('姓名').fill('王老师');
+  await p.getByLabel('口令', { exact: true }).fill(E2E_PASS);
+  await p.getByLabel('再次输入口令').fill(E2E_PASS);
+  await opts.onScreen?.('setup-account');
+  await p.getByRole('button', { name: '下一步' }).click();
+  await p.getByRole('button', { name: '创建档案' }).click();
+  const key = (await p.getByRole('group', { name: /^([0-9A-Z]{4}-){7}[0-9A-Z]{4}$/ }).getAttribute('aria-label'))!;
+  await opts.onScreen?.('setup-recovery-key');
+  await p.getByRole('button', { name: '我已抄写并妥善保管' }).click();
+  await opts.tryWrongKey?.();
+  await p.getByLabel('恢复密钥').fill(key);
+  await p.getByRole('button', { name: '确认并进入' }).click();
+  await p.getByRole('heading', { name: '学生名册' }).waitFor();
+  return key;
+}

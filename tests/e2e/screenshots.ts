@@ -1,0 +1,62 @@
+/**
+ * Takes the zh-CN screenshots in docs/screenshots from the real app: a fresh core on a temp
+ * archive, the loopback bridge serving the built renderer, and Debian's Chromium.
+ *
+ *   npm run build:renderer && npx tsx tests/e2e/screenshots.ts
+ */
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { completeSetup } from './flows';
+import { startApp } from './harness';
+
+const OUT = 'docs/screenshots';
+
+async function shot(page: Page, name: string, fullPage = false): Promise<void> {
+  // Let toasts and drawers settle so the picture shows the screen, not an animation.
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: join(OUT, `${name}.png`), fullPage });
+}
+
+const app = await startApp();
+const page = app.page;
+try {
+  await completeSetup(page, {
+    onScreen: async (name) => {
+      await shot(page, name);
+      if (name === 'setup-recovery-key') {
+        // What window.print() puts on paper: only the key, the school and the date.
+        await page.emulateMedia({ media: 'print' });
+        await shot(page, 'setup-recovery-key-print');
+        await page.emulateMedia({ media: 'screen' });
+      }
+    },
+  });
+
+  await page.getByRole('button', { name: '导入名册' }).click();
+  await page.locator('input[type=file]').setInputFiles('tests/fixtures/roster/roster-one-bad-row.xlsx');
+  await page.getByRole('cell', { name: '性别应为 男 或 女' }).waitFor();
+  await shot(page, 'import-preview-errors', true);
+
+  await page.locator('input[type=file]').setInputFiles('tests/fixtures/roster/roster-ok.xlsx');
+  await page.getByText('没有发现问题，可以导入。').waitFor();
+  await page.getByRole('button', { name: /^导\s*入$/ }).click();
+  await page.getByRole('cell', { name: '欧阳娜娜' }).waitFor();
+  // The "导入完成" toast would cover the header.
+  await page.getByText(/导入完成/).waitFor({ state: 'detached' });
+  await shot(page, 'roster');
+
+  await page.getByRole('switch', { name: '隐私遮挡' }).click();
+  await shot(page, 'roster-privacy-mask');
+  await page.getByRole('switch', { name: '隐私遮挡' }).click();
+
+  await page.getByRole('button', { name: '新增学生' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: /保\s*存/ }).click();
+  await shot(page, 'student-form-errors');
+  await page.keyboard.press('Escape');
+
+  await page.getByRole('button', { name: /锁\s*定/ }).click();
+  await page.getByLabel('口令').waitFor();
+  await shot(page, 'lock-screen');
+} finally {
+  await app.close();
+}

@@ -1,0 +1,26 @@
+// @vitest-environment jsdom
+import { screen, waitFor, within } from '@testing-library/react';
+import { expect, test } from 'vitest';
+import { label, openApp, pickOption } from './harness';
+
+test('审计日志: translated actions, a filter by action, and the hash-chain check', async () => {
+  const { user } = await openApp({
+    setup: true,
+    prepare: async ({ client }) => {
+      await client.students.create({ studentNo: '1', name: '李小红', sex: 'F', grade: 7, className: '1班' });
+    },
+  });
+  await user.click(await screen.findByRole('menuitem', { name: '审计日志' }));
+  const table = (await screen.findByRole('columnheader', { name: '操作' })).closest('table')!;
+  expect(await within(table).findByText('新增学生')).toBeInTheDocument();
+  expect(within(table).getByText('初始设置')).toBeInTheDocument();
+  // Audit rows hold ids, never a student's name.
+  expect(table).not.toHaveTextContent('李小红');
+
+  await pickOption(user, document.body, '操作', '新增学生', { search: true });
+  await waitFor(() => expect(within(table).queryByText('初始设置')).not.toBeInTheDocument());
+  expect(within(table).getAllByRole('row')).toHaveLength(2);
+
+  await user.click(screen.getByRole('button', { name: label('校验') }));
+  expect(await screen.findByText(/^审计链完整，共 \d+ 条记录$/)).toBeInTheDocument();
+});

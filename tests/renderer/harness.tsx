@@ -1,0 +1,82 @@
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { onTestFinished } from 'vitest';
+import { setTransport } from '../../renderer/src/api/client';
+import { App } from '../../renderer/src/App';
+import { useRoster } from '../../renderer/src/stores/roster';
+import { useSession } from '../../renderer/src/stores/session';
+import { useSettings } from '../../renderer/src/stores/settings';
+import { applyLanguage } from '../../renderer/src/i18n';
+import { setupSchool, startTestCore, TEST_PASSPHRASE, type TestCore } from '../helpers/inproc';
+
+export { TEST_PASSPHRASE };
+
+/**
+ * The whole app on a real core (real encrypted database in a temp folder): the UI
+ * reaches it through the same client and contract as in Electron.
+ * `setup: true` runs first-run setup through the contract, leaving the counselor's session
+ * unlocked; `prepare` then runs on the core before the app is shown.
+ */
+export async function openApp({ setup = false, prepare }: { setup?: boolean; prepare?: (core: TestCore) => Promise<void> } = {}): Promise<{
+  core: TestCore;
+  user: ReturnType<typeof userEvent.setup>;
+}> {
+  const core = await startTestCore();
+  onTestFinished(async () => {
+    cleanup();
+    await core.cleanup();
+  });
+  if (setup) await setupSchool(core.client);
+  await prepare?.(core);
+  setTransport(core.transport);
+  // Stores are module singletons: every test starts from their initial state, in Chinese.
+  await applyLanguage('zh-CN');
+  useSession.setState(useSession.getInitialState(), true);
+  useSettings.setState({ ...useSettings.getInitialState(), language: 'zh-CN' }, true);
+  useRoster.setState(useRoster.getInitialState(), true);
+  const user = userEvent.setup();
+  render(<App />);
+  return { core, user };
+}
+
+/**
+ * antd renders a Select's options in a popup: open the select by its label within `scope` and
+ * pick by text. Long lists are virtualised, so a searchable select is typed into first.
+ */
+export async function pickOption(
+  user: ReturnType<typeof userEvent.setup>,
+  scope: HTMLElement,
+  name: string,
+  option: string,
+  { search = false }: { search?: boolean } = {},
+): Promise<void> {
+  const select = within(scope).getByRole('combobox', { name });
+  await user.click(select);
+  if (search) await user.type(select, option);
+  const popup = await waitFor(() => {
+    const open = [...document.querySelectorAll<HTMLElement>('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')].at(-1);
+    if (!open) throw new Error('no open select popup');
+    return open;
+  });
+  await user.click(within(popup).getByTitle(option));
+}
+
+/** A button's accessible name: antd spaces out two-character Chinese labels (打 印). */
+export function label(text: string): RegExp {
+  const chars = Array.from(text).map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`^${chars.join('\\s?')}$`);
+}
+
+/**
+ * A drawer or modal by its title. (Not by accessible name: under NODE_ENV=test rc-util
+ * gives every useId the same "test-id", so aria-labelledby cannot tell dialogs apart.)
+ */
+export function findDialog(title: string | RegExp): Promise<HTMLElement> {
+  return waitFor(() => {
+    const found = screen
+      .getAllByRole('dialog')
+      .find((d) => within(d).queryByText(title, { selector: '.ant-drawer-title, .ant-drawer-title *, .ant-modal-title, .ant-modal-title *' }));
+    if (!found) throw new Error(`no open dialog titled ${String(title)}`);
+    return found;
+  });
+}
