@@ -45,6 +45,10 @@ function admit(core: CoreState, conn: ConnectionState, method: MethodName): Sess
     }
     throw new CounselError('FORBIDDEN', 'errors.forbidden');
   }
+  // An initial passphrase set by a colleague is known to two people until it is replaced.
+  if (!session.locked && session.user.mustChangePassphrase && spec.beforePassphraseChange !== true) {
+    throw new CounselError('AUTH', 'errors.auth.mustChangePassphrase');
+  }
   if (!session.locked) session.lastActivity = core.now();
   return session;
 }

@@ -15,7 +15,7 @@ interface Row {
   details: string | null;
 }
 
-export const auditHandlers: HandlerMap<'audit.list' | 'audit.verify'> = {
+export const auditHandlers: HandlerMap<'audit.list' | 'audit.actions' | 'audit.verify'> = {
   'audit.list': dbHandler<'audit.list'>({
     run: ({ db }, input) => {
       const where = new Where()
@@ -44,6 +44,9 @@ export const auditHandlers: HandlerMap<'audit.list' | 'audit.verify'> = {
         })),
       };
     },
+  }),
+  'audit.actions': dbHandler<'audit.actions'>({
+    run: ({ db }) => ({ items: (db.prepare('SELECT DISTINCT action FROM audit_log ORDER BY action').pluck().all() as string[]) }),
   }),
   'audit.verify': dbHandler<'audit.verify'>({ run: ({ db }) => verifyAudit(db) }),
 };

@@ -11,7 +11,7 @@ import { systemHandler } from '../core/handler';
 import { DB_FILE, type ConnectionState, type CoreState } from '../core/state';
 import { generateRecoveryKey, parseRecoveryKey } from '../keys/recovery-key';
 import { Vault } from '../keys/vault';
-import { SETTING_DEFAULTS, readIdleLockMinutes, writeSetting } from './settings-store';
+import { SETTING_DEFAULTS, readIdleLockMinutes, readSetting, writeSetting } from './settings-store';
 import { findUserById, findUserByName, insertUser, listUsers, updateUser } from './users-repo';
 
 type SessionMethods =
@@ -25,6 +25,7 @@ type SessionMethods =
   | 'auth.heartbeat'
   | 'auth.changePassphrase'
   | 'auth.checkRecoveryKey'
+  | 'auth.rotateRecoveryKey'
   | 'key.exportRaw';
 
 const RECOVERY_THROTTLE = '#recovery';
@@ -115,6 +116,7 @@ export const sessionHandlers: HandlerMap<SessionMethods> = {
       session: s ? (s.locked ? 'locked' : 'unlocked') : 'none',
       user: s ? s.user : null,
       idleLockMinutes: s && !s.locked && db ? readIdleLockMinutes(db) : null,
+      recoveryKeyConfirmed: s && !s.locked && db ? readSetting(db, 'recoveryKeyConfirmed', false) : null,
     };
   }),
 
@@ -137,6 +139,7 @@ export const sessionHandlers: HandlerMap<SessionMethods> = {
         writeSetting(db, 'school', input.school);
         writeSetting(db, 'idleLockMinutes', SETTING_DEFAULTS.idleLockMinutes);
         writeSetting(db, 'privacyMask', SETTING_DEFAULTS.privacyMask);
+        writeSetting(db, 'recoveryKeyConfirmed', false);
         insertUser(db, user, ctx.now);
         appendAudit(db, {
           at: ctx.now, door: ctx.conn.door, userId: user.id, username: user.username, role: user.role,
@@ -230,12 +233,36 @@ export const sessionHandlers: HandlerMap<SessionMethods> = {
     return { ok: true as const };
   }),
 
-  'auth.checkRecoveryKey': systemHandler<'auth.checkRecoveryKey'>(async ({ core }, input) => {
+  'auth.checkRecoveryKey': systemHandler<'auth.checkRecoveryKey'>(async ({ core, conn, now }, input) => {
     const rk = parseRecoveryKey(input.recoveryKey);
     const key = rk ? await core.vault().unlockRecovery(rk) : null;
     const valid = key !== null && core.withDataKey((k) => k.equals(key));
     key?.fill(0);
+    const db = core.requireDb();
+    db.transaction(() => {
+      if (valid) writeSetting(db, 'recoveryKeyConfirmed', true);
+      appendAudit(db, { ...sessionActor(conn), at: now, door: conn.door, action: 'auth.checkRecoveryKey', targetType: null, targetId: null, outcome: valid ? 'ok' : 'failed', details: null });
+    })();
     return { valid };
+  }),
+
+  'auth.rotateRecoveryKey': systemHandler<'auth.rotateRecoveryKey'>(async (ctx, input) => {
+    const { core, conn } = ctx;
+    const session = conn.session!;
+    const vault = core.vault();
+    assertNotThrottled(vault, session.username, ctx.now);
+    const opened = await vault.unlockUser(session.username, input.passphrase);
+    if (!opened || opened.userId !== session.userId) fail(core, conn, vault, session.username, 'auth.rotateRecoveryKey', 'errors.auth.failed');
+    const recovery = generateRecoveryKey();
+    await vault.setRecoverySlot(recovery.key, opened.dataKey, ctx.now);
+    opened.dataKey.fill(0);
+    const db = core.requireDb();
+    db.transaction(() => {
+      writeSetting(db, 'recoveryKeyConfirmed', false);
+      appendAudit(db, { ...sessionActor(conn), at: ctx.now, door: conn.door, action: 'auth.rotateRecoveryKey', targetType: null, targetId: null, outcome: 'ok', details: null });
+    })();
+    vault.save();
+    return { recoveryKey: recovery.printable };
   }),
 
   'auth.recover': systemHandler<'auth.recover'>(async (ctx, input) => {

@@ -4,7 +4,7 @@ import { appendAudit } from '../audit/chain';
 import { dbHandler, systemHandler, type HandlerMap } from '../core/handler';
 import { countActiveCounselors, findUserById, findUserByName, insertUser, listUsers, updateUser } from './users-repo';
 
-type UserMethods = 'users.list' | 'users.create' | 'users.update';
+type UserMethods = 'users.list' | 'users.create' | 'users.update' | 'users.resetPassphrase';
 
 export const userHandlers: HandlerMap<UserMethods> = {
   'users.list': dbHandler<'users.list'>({ run: ({ db }) => ({ items: listUsers(db) }) }),
@@ -25,6 +25,27 @@ export const userHandlers: HandlerMap<UserMethods> = {
       });
     })();
     vault.save();
+    return findUserById(db, user.id)!;
+  }),
+
+  // For a colleague who forgot a passphrase; one's own goes through auth.changePassphrase (it checks the current one).
+  'users.resetPassphrase': systemHandler<'users.resetPassphrase'>(async ({ core, conn, now }, input) => {
+    const db = core.requireDb();
+    const actor = conn.session!;
+    const user = findUserById(db, input.id);
+    if (!user) throw new CounselError('NOT_FOUND', 'errors.notFound', { path: 'id' });
+    if (user.id === actor.userId) throw new CounselError('CONFLICT', 'errors.user.resetSelf', { path: 'id' });
+    const vault = core.vault();
+    await core.withDataKey((key) => vault.setUserSlot(user.id, user.username, input.passphrase, key, core.kdfLogN, now));
+    db.transaction(() => {
+      updateUser(db, user.id, { mustChangePassphrase: true }, now);
+      appendAudit(db, {
+        at: now, door: conn.door, userId: actor.userId, username: actor.username, role: actor.role,
+        action: 'users.resetPassphrase', targetType: 'user', targetId: user.id, outcome: 'ok', details: null,
+      });
+    })();
+    vault.save();
+    vault.clearFailures(user.username);
     return findUserById(db, user.id)!;
   }),
 

@@ -33,6 +33,14 @@ export const auditApi = {
     kind: 'read',
     gate: 'unlocked',
   }),
+  'audit.actions': defineMethod({
+    summary: 'The actions that occur in the log, for the viewer’s filter.',
+    input: empty,
+    output: z.object({ items: z.array(z.string()) }),
+    roles: ['counselor', 'principal'],
+    kind: 'read',
+    gate: 'unlocked',
+  }),
   'audit.verify': defineMethod({
     summary: 'Walk the hash chain; name the first broken row.',
     input: empty,

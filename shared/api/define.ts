@@ -20,6 +20,8 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType
   gate: Gate;
   /** Reads that must leave an audit row (opening a student's record). Writes are always audited. */
   auditRead?: boolean;
+  /** Usable while the user must still replace an initial passphrase (set by a colleague). */
+  beforePassphraseChange?: boolean;
   summary: string;
 }
 

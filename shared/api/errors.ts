@@ -1,6 +1,11 @@
 export const ERROR_CODES = ['VALIDATION', 'AUTH', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'LOCKED', 'INTERNAL'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/**
+ * One detail of an error. `path` names the input field at fault and is stable: forms put the
+ * message on that field. VALIDATION carries an array of these; CONFLICT and NOT_FOUND carry one
+ * object with `path` (the field) and, for a clash, `id` of the clashing record.
+ */
 export interface ErrorDetail {
   /** Dotted path of the offending field, e.g. "guardians.0.phone", or a row/column for imports. */
   path?: string;

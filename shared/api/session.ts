@@ -43,6 +43,8 @@ export const appStatus = z.object({
   session: z.enum(['none', 'locked', 'unlocked']),
   user: userView.nullable(),
   idleLockMinutes: z.number().int().nullable(),
+  /** False until a counselor has typed the printed recovery key back; null without an unlocked session. */
+  recoveryKeyConfirmed: z.boolean().nullable(),
 });
 export type AppStatus = z.output<typeof appStatus>;
 
@@ -96,6 +98,7 @@ export const sessionApi = {
     roles: ROLES,
     kind: 'write',
     gate: 'locked',
+    beforePassphraseChange: true,
   }),
   'auth.lock': defineMethod({
     summary: 'Lock the session; the data key is dropped until the passphrase is given again.',
@@ -104,6 +107,7 @@ export const sessionApi = {
     roles: ROLES,
     kind: 'write',
     gate: 'locked',
+    beforePassphraseChange: true,
   }),
   'auth.unlock': defineMethod({
     summary: 'Unlock a locked session with the same user’s passphrase.',
@@ -112,6 +116,7 @@ export const sessionApi = {
     roles: ROLES,
     kind: 'write',
     gate: 'locked',
+    beforePassphraseChange: true,
   }),
   'auth.heartbeat': defineMethod({
     summary: 'Tell the dispatcher the user is active, so server-side idle lock does not fire.',
@@ -120,6 +125,7 @@ export const sessionApi = {
     roles: ROLES,
     kind: 'read',
     gate: 'unlocked',
+    beforePassphraseChange: true,
   }),
   'auth.changePassphrase': defineMethod({
     summary: 'Change the caller’s own passphrase; only that key slot is re-wrapped.',
@@ -128,13 +134,22 @@ export const sessionApi = {
     roles: ROLES,
     kind: 'write',
     gate: 'unlocked',
+    beforePassphraseChange: true,
   }),
   'auth.checkRecoveryKey': defineMethod({
-    summary: 'Check a typed-back recovery key against the recovery slot (the “I wrote it down” step).',
+    summary: 'Check a typed-back recovery key against the recovery slot (the “I wrote it down” step); a match marks it confirmed.',
     input: z.object({ recoveryKey: requiredText(64) }).strict(),
     output: z.object({ valid: z.boolean() }),
     roles: ['counselor'],
-    kind: 'read',
+    kind: 'write',
+    gate: 'unlocked',
+  }),
+  'auth.rotateRecoveryKey': defineMethod({
+    summary: 'Issue a new recovery key (the paper was lost, or never confirmed); the old one stops working. Shown once.',
+    input: z.object({ passphrase: passphraseAttempt }).strict(),
+    output: z.object({ recoveryKey: z.string() }),
+    roles: ['counselor'],
+    kind: 'write',
     gate: 'unlocked',
   }),
   'key.exportRaw': defineMethod({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineMethod } from './define';
-import { empty, id, LIMITS, requiredText } from './fields';
+import { empty, id, LIMITS, passphrase, requiredText } from './fields';
 import { newAccount, userView } from './session';
 
 export const usersApi = {
@@ -30,6 +30,14 @@ export const usersApi = {
         disabled: z.boolean().optional(),
       })
       .strict(),
+    output: userView,
+    roles: ['counselor'],
+    kind: 'write',
+    gate: 'unlocked',
+  }),
+  'users.resetPassphrase': defineMethod({
+    summary: 'Give a colleague a new initial passphrase (forgotten passphrase); they must replace it at their next login.',
+    input: z.object({ id, passphrase }).strict(),
     output: userView,
     roles: ['counselor'],
     kind: 'write',

@@ -56,6 +56,7 @@ export const en: Catalog = {
       throttled: 'Too many attempts; try again in {{seconds}} s',
       disabled: 'This account is disabled; ask a counselor',
       required: 'Please log in first',
+      mustChangePassphrase: 'Replace the initial passphrase with your own first',
     },
     setup: {
       alreadyDone: 'This computer has already been set up',
@@ -87,6 +88,7 @@ export const en: Catalog = {
       duplicate: 'This username already exists',
       lastCounselor: 'At least one enabled counselor account must remain',
       selfDisable: 'You cannot disable your own account',
+      resetSelf: 'Change your own passphrase in Settings',
     },
     import: {
       invalid: 'The file still has issues (listed below).',
@@ -428,11 +430,12 @@ export const en: Catalog = {
         heartbeat: 'Activity',
         changePassphrase: 'Change passphrase',
         checkRecoveryKey: 'Check recovery key',
+        rotateRecoveryKey: 'Issue a new recovery key',
       },
       key: { exportRaw: 'Export database key' },
-      users: { list: 'List users', create: 'Add user', update: 'Change user' },
+      users: { list: 'List users', create: 'Add user', update: 'Change user', resetPassphrase: 'Reset a colleague’s passphrase' },
       settings: { get: 'View settings', update: 'Change settings' },
-      audit: { list: 'View audit log', verify: 'Verify audit log' },
+      audit: { list: 'View audit log', actions: 'List audit actions', verify: 'Verify audit log' },
       students: {
         list: 'List students',
         get: 'Open student record',

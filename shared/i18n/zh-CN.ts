@@ -58,6 +58,7 @@ export const zhCN = {
       throttled: '尝试次数过多，请 {{seconds}} 秒后再试',
       disabled: '该账号已停用，请联系心理教师',
       required: '请先登录',
+      mustChangePassphrase: '请先把初始口令改成自己的口令',
     },
     setup: {
       alreadyDone: '本机已完成初始设置',
@@ -89,6 +90,7 @@ export const zhCN = {
       duplicate: '该用户名已存在',
       lastCounselor: '至少需要保留一个启用的心理教师账号',
       selfDisable: '不能停用自己的账号',
+      resetSelf: '自己的口令请在“设置”中修改',
     },
     import: {
       invalid: '文件中仍有问题（见下表）。',
@@ -429,11 +431,12 @@ export const zhCN = {
         heartbeat: '活动',
         changePassphrase: '修改口令',
         checkRecoveryKey: '核对恢复密钥',
+        rotateRecoveryKey: '重新生成恢复密钥',
       },
       key: { exportRaw: '导出数据库密钥' },
-      users: { list: '查看用户', create: '添加用户', update: '修改用户' },
+      users: { list: '查看用户', create: '添加用户', update: '修改用户', resetPassphrase: '重设他人口令' },
       settings: { get: '查看设置', update: '修改设置' },
-      audit: { list: '查看审计日志', verify: '校验审计日志' },
+      audit: { list: '查看审计日志', actions: '查看操作类型', verify: '校验审计日志' },
       students: {
         list: '查看名册',
         get: '打开学生档案',

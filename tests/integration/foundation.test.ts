@@ -66,6 +66,7 @@ describe('dispatcher', () => {
     expect(e.code).toBe('FORBIDDEN');
     const rows = await t.client.audit.list({ action: 'students.create' });
     expect(rows.items[0]).toMatchObject({ outcome: 'denied', username: 'xiaozhang' });
+    await other.client.auth.changePassphrase({ current: 'principal-pass-1', next: 'principal-own-pass' });
     expect((await other.client.students.summary({})).total).toBe(0);
   });
 

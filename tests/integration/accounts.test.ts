@@ -1,0 +1,61 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CounselError } from '../../shared/api/errors';
+import { setupSchool, startTestCore, TEST_PASSPHRASE, type TestCore } from '../helpers/inproc';
+
+let t: TestCore;
+afterEach(async () => t?.cleanup());
+
+const fail = (p: Promise<unknown>) => p.then(() => { throw new Error('expected a rejection'); }, (e: CounselError) => e);
+
+describe('staff accounts', () => {
+  it('makes a new user replace the initial passphrase before anything else', async () => {
+    t = await startTestCore();
+    await setupSchool(t.client);
+    await t.client.users.create({ username: 'liulaoshi', displayName: '刘老师', role: 'counselor', passphrase: 'initial-pass-1' });
+    const other = t.connect();
+    const { user } = await other.client.auth.login({ username: 'liulaoshi', passphrase: 'initial-pass-1' });
+    expect(user.mustChangePassphrase).toBe(true);
+    expect(await fail(other.client.students.list({}))).toMatchObject({ code: 'AUTH', messageKey: 'errors.auth.mustChangePassphrase' });
+    await other.client.auth.changePassphrase({ current: 'initial-pass-1', next: 'my own passphrase' });
+    expect((await other.client.app.status({})).user?.mustChangePassphrase).toBe(false);
+    expect((await other.client.students.list({})).total).toBe(0);
+  });
+
+  it('lets a counselor give a colleague a new initial passphrase, not themselves', async () => {
+    t = await startTestCore();
+    await setupSchool(t.client);
+    const colleague = await t.client.users.create({ username: 'liulaoshi', displayName: '刘老师', role: 'counselor', passphrase: 'initial-pass-1' });
+    const me = (await t.client.app.status({})).user!;
+    expect(await fail(t.client.users.resetPassphrase({ id: me.id, passphrase: 'x'.repeat(12) }))).toMatchObject({ code: 'CONFLICT', messageKey: 'errors.user.resetSelf' });
+    const after = await t.client.users.resetPassphrase({ id: colleague.id, passphrase: 'second-initial-2' });
+    expect(after.mustChangePassphrase).toBe(true);
+    const other = t.connect();
+    expect(await fail(other.client.auth.login({ username: 'liulaoshi', passphrase: 'initial-pass-1' }))).toMatchObject({ code: 'AUTH' });
+    await other.client.auth.login({ username: 'liulaoshi', passphrase: 'second-initial-2' });
+    const rows = await t.client.audit.list({ action: 'users.resetPassphrase' });
+    expect(rows.items[0]).toMatchObject({ targetId: colleague.id, userId: me.id });
+  });
+});
+
+describe('the recovery key', () => {
+  it('is unconfirmed until typed back, and a rotation retires the old key', async () => {
+    t = await startTestCore();
+    const first = await setupSchool(t.client);
+    expect((await t.client.app.status({})).recoveryKeyConfirmed).toBe(false);
+    expect(await t.client.auth.checkRecoveryKey({ recoveryKey: 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH' })).toEqual({ valid: false });
+    expect((await t.client.app.status({})).recoveryKeyConfirmed).toBe(false);
+    expect(await t.client.auth.checkRecoveryKey({ recoveryKey: first })).toEqual({ valid: true });
+    expect((await t.client.app.status({})).recoveryKeyConfirmed).toBe(true);
+
+    expect(await fail(t.client.auth.rotateRecoveryKey({ passphrase: 'not my passphrase' }))).toMatchObject({ code: 'AUTH' });
+    const { recoveryKey: second } = await t.client.auth.rotateRecoveryKey({ passphrase: TEST_PASSPHRASE });
+    expect(second).not.toBe(first);
+    expect((await t.client.app.status({})).recoveryKeyConfirmed).toBe(false);
+    expect(await t.client.auth.checkRecoveryKey({ recoveryKey: first })).toEqual({ valid: false });
+    expect(await fail(t.client.key.exportRaw({ recoveryKey: first }))).toMatchObject({ messageKey: 'errors.recovery.invalid' });
+    expect((await t.client.key.exportRaw({ recoveryKey: second })).rawKeyHex).toMatch(/^[0-9a-f]{64}$/);
+    expect((await t.client.audit.actions({})).items).toEqual(
+      expect.arrayContaining(['auth.checkRecoveryKey', 'auth.rotateRecoveryKey', 'key.exportRaw', 'setup.initialize']),
+    );
+  });
+});
