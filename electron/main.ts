@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { app, dialog, ipcMain, utilityProcess, type BrowserWindow } from 'electron';
 import { registerIpc } from './ipc';
+import { defaultUserDataDir } from './platform/user-data-dir';
 import { createDbHostClient, type DbHostClient } from './shell/db-host-client';
 import { installMenu } from './shell/menu';
 import { DB_HOST_PATH, RENDERER_ROOT } from './shell/paths';
@@ -63,6 +64,8 @@ function focusMainWindow(): void {
   mainWindow.focus();
 }
 
+// Before the single-instance lock, which lives in the userData folder.
+app.setPath('userData', defaultUserDataDir());
 // One archive, one writer: a second copy would fight over the database and its key.
 if (!app.requestSingleInstanceLock()) {
   app.quit();

@@ -59,6 +59,7 @@ export function createFakeElectron() {
     }
   }
 
+  const paths: Record<string, string> = {};
   const app = Object.assign(new EventEmitter(), {
     isPackaged: false,
     requestSingleInstanceLock: vi.fn(() => true),
@@ -66,7 +67,10 @@ export function createFakeElectron() {
     enableSandbox: vi.fn(),
     // Never resolves unless a test resolves it: start-up runs only when a test says so.
     whenReady: vi.fn(() => new Promise<void>(() => {})),
-    getPath: vi.fn((name: string) => `/fake/${name}`),
+    getPath: vi.fn((name: string) => paths[name] ?? `/fake/${name}`),
+    setPath: vi.fn((name: string, value: string) => {
+      paths[name] = value;
+    }),
   });
 
   return {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { METHOD_NAMES } from '../../shared/api/contract';
+import { defaultUserDataDir } from '../../electron/platform/user-data-dir';
 import { createFakeElectron, fakeEvent, type FakeElectron } from './fake-electron';
 
 vi.mock('electron', async () => (await import('./fake-electron')).createFakeElectron());
@@ -54,11 +55,14 @@ describe('main', () => {
     expect(electron.utilityProcess.fork).toHaveBeenCalledExactlyOnceWith(expect.stringMatching(/db-host\.js$/), [], {
       serviceName: 'CounselRoom DB',
       env: expect.objectContaining({
-        COUNSELROOM_DATA_DIR: '/fake/userData',
+        COUNSELROOM_DATA_DIR: defaultUserDataDir(),
         COUNSELROOM_NATIVE_BINDING: '/fake/electron/better_sqlite3.node',
       }),
     });
     expect(electron.ipcMain.handle).toHaveBeenCalledTimes(METHOD_NAMES.length);
+    // The same archive folder as the CLI and the bridge, set before the single-instance lock.
+    expect(electron.app.setPath).toHaveBeenCalledWith('userData', defaultUserDataDir());
+    expect(electron.app.setPath.mock.invocationCallOrder[0]).toBeLessThan(electron.app.requestSingleInstanceLock.mock.invocationCallOrder[0]!);
     expect(electron.Menu.setApplicationMenu).toHaveBeenCalledTimes(1);
 
     const window = electron.windows[0]!;
