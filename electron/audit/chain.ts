@@ -1,3 +1,4 @@
+import { stmt } from '../db/statements';
 import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 
@@ -40,7 +41,7 @@ function rowHash(r: Omit<StoredRow, 'hash'>): string {
 
 /** Appends one row; call inside the transaction of the change it records. */
 export function appendAudit(db: Database, e: AuditEntry): number {
-  const last = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
+  const last = stmt(db, 'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
   const row: Omit<StoredRow, 'hash'> = {
     seq: (last?.seq ?? 0) + 1,
     at: e.at,
@@ -55,7 +56,7 @@ export function appendAudit(db: Database, e: AuditEntry): number {
     details: e.details === null ? null : JSON.stringify(e.details),
     prev_hash: last?.hash ?? GENESIS,
   };
-  db.prepare(
+  stmt(db, 
     `INSERT INTO audit_log (seq, at, user_id, username, role, door, action, target_type, target_id, outcome, details, prev_hash, hash)
      VALUES (@seq, @at, @user_id, @username, @role, @door, @action, @target_type, @target_id, @outcome, @details, @prev_hash, @hash)`,
   ).run({ ...row, hash: rowHash(row) });
@@ -73,7 +74,7 @@ export function verifyAudit(db: Database): VerifyResult {
   let prevHash = GENESIS;
   let expectedSeq = 1;
   let rows = 0;
-  for (const r of db.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as Iterable<StoredRow>) {
+  for (const r of stmt(db, 'SELECT * FROM audit_log ORDER BY seq').iterate() as Iterable<StoredRow>) {
     rows++;
     if (r.seq !== expectedSeq) return { ok: false, rows, firstBroken: { seq: r.seq, reason: 'sequence' } };
     if (r.prev_hash !== prevHash) return { ok: false, rows, firstBroken: { seq: r.seq, reason: 'link' } };

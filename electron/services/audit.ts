@@ -1,3 +1,4 @@
+import { stmt } from '../db/statements';
 import { dbHandler, type HandlerMap } from '../core/handler';
 import { verifyAudit } from '../audit/chain';
 import { Where } from '../db/where';
@@ -25,7 +26,7 @@ export const auditHandlers: HandlerMap<'audit.list' | 'audit.actions' | 'audit.v
         .when(input.to, 'to', 'at <= @to');
       const clause = where.sql;
       const params = where.params;
-      const total = (db.prepare(`SELECT count(*) AS n FROM audit_log WHERE ${clause}`).get(params) as { n: number }).n;
+      const total = (stmt(db, `SELECT count(*) AS n FROM audit_log WHERE ${clause}`).get(params) as { n: number }).n;
       const rows = db
         .prepare(`SELECT * FROM audit_log WHERE ${clause} ORDER BY seq DESC LIMIT @limit OFFSET @offset`)
         .all({ ...params, limit: input.pageSize, offset: (input.page - 1) * input.pageSize }) as Row[];
@@ -46,7 +47,7 @@ export const auditHandlers: HandlerMap<'audit.list' | 'audit.actions' | 'audit.v
     },
   }),
   'audit.actions': dbHandler<'audit.actions'>({
-    run: ({ db }) => ({ items: (db.prepare('SELECT DISTINCT action FROM audit_log ORDER BY action').pluck().all() as string[]) }),
+    run: ({ db }) => ({ items: (stmt(db, 'SELECT DISTINCT action FROM audit_log ORDER BY action').pluck().all() as string[]) }),
   }),
   'audit.verify': dbHandler<'audit.verify'>({ run: ({ db }) => verifyAudit(db) }),
 };

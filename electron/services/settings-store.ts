@@ -1,3 +1,4 @@
+import { stmt } from '../db/statements';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { schoolProfile, type SchoolProfile } from '../../shared/api/session';
 
@@ -8,12 +9,12 @@ export const SETTING_DEFAULTS = {
 } as const;
 
 export function readSetting<T>(db: Database, key: string, fallback: T): T {
-  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+  const row = stmt(db, 'SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
   return row ? (JSON.parse(row.value) as T) : fallback;
 }
 
 export function writeSetting(db: Database, key: string, value: unknown): void {
-  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, JSON.stringify(value));
+  stmt(db, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, JSON.stringify(value));
 }
 
 export function readIdleLockMinutes(db: Database): number {

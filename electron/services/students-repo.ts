@@ -1,3 +1,4 @@
+import { stmt } from '../db/statements';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { pinyin } from 'pinyin-pro';
 import type { StudentFields, StudentListItem, StudentView } from '../../shared/api/students';
@@ -34,9 +35,9 @@ function toListItem(r: StudentRow): StudentListItem {
 }
 
 export function getStudent(db: Database, id: string): StudentView | null {
-  const r = db.prepare('SELECT * FROM students WHERE id = ? AND deleted_at IS NULL').get(id) as StudentRow | undefined;
+  const r = stmt(db, 'SELECT * FROM students WHERE id = ? AND deleted_at IS NULL').get(id) as StudentRow | undefined;
   if (!r) return null;
-  const guardians = db.prepare('SELECT name, relation, phone FROM guardians WHERE student_id = ? ORDER BY position').all(id) as StudentFields['guardians'];
+  const guardians = stmt(db, 'SELECT name, relation, phone FROM guardians WHERE student_id = ? ORDER BY position').all(id) as StudentFields['guardians'];
   return {
     id: r.id,
     studentNo: r.student_no,
@@ -55,14 +56,14 @@ export function getStudent(db: Database, id: string): StudentView | null {
 }
 
 export function findIdByStudentNo(db: Database, studentNo: string): string | null {
-  const r = db.prepare('SELECT id FROM students WHERE student_no = ? AND deleted_at IS NULL').get(studentNo) as { id: string } | undefined;
+  const r = stmt(db, 'SELECT id FROM students WHERE student_no = ? AND deleted_at IS NULL').get(studentNo) as { id: string } | undefined;
   return r?.id ?? null;
 }
 
 export function insertStudent(db: Database, f: StudentFields, now: number): string {
   const id = uuidv7(now);
   const keys = pinyinKeys(f.name);
-  db.prepare(
+  stmt(db, 
     `INSERT INTO students (id, student_no, name, name_pinyin, name_initials, sex, birth_date, grade, class_name, enrollment_year, status, notes, created_at, updated_at)
      VALUES (@id, @studentNo, @name, @full, @initials, @sex, @birthDate, @grade, @className, @enrollmentYear, @status, @notes, @now, @now)`,
   ).run({ ...f, id, full: keys.full, initials: keys.initials, now });
@@ -72,7 +73,7 @@ export function insertStudent(db: Database, f: StudentFields, now: number): stri
 
 export function updateStudent(db: Database, id: string, f: StudentFields, now: number): void {
   const keys = pinyinKeys(f.name);
-  db.prepare(
+  stmt(db, 
     `UPDATE students SET student_no = @studentNo, name = @name, name_pinyin = @full, name_initials = @initials, sex = @sex,
        birth_date = @birthDate, grade = @grade, class_name = @className, enrollment_year = @enrollmentYear,
        status = @status, notes = @notes, updated_at = @now
@@ -82,13 +83,13 @@ export function updateStudent(db: Database, id: string, f: StudentFields, now: n
 }
 
 function replaceGuardians(db: Database, studentId: string, guardians: StudentFields['guardians'], now: number): void {
-  db.prepare('DELETE FROM guardians WHERE student_id = ?').run(studentId);
-  const insert = db.prepare('INSERT INTO guardians (id, student_id, position, name, relation, phone) VALUES (?, ?, ?, ?, ?, ?)');
+  stmt(db, 'DELETE FROM guardians WHERE student_id = ?').run(studentId);
+  const insert = stmt(db, 'INSERT INTO guardians (id, student_id, position, name, relation, phone) VALUES (?, ?, ?, ?, ?, ?)');
   guardians.forEach((g, i) => insert.run(uuidv7(now), studentId, i, g.name, g.relation, g.phone));
 }
 
 export function softDeleteStudent(db: Database, id: string, reason: string, now: number): boolean {
-  return db.prepare('UPDATE students SET deleted_at = ?, deleted_reason = ? WHERE id = ? AND deleted_at IS NULL').run(now, reason, id).changes === 1;
+  return stmt(db, 'UPDATE students SET deleted_at = ?, deleted_reason = ? WHERE id = ? AND deleted_at IS NULL').run(now, reason, id).changes === 1;
 }
 
 export interface ListQuery {
@@ -126,7 +127,7 @@ export function listStudents(db: Database, q: ListQuery): { items: StudentListIt
   where.when(q.grade, 'grade', 'grade = @grade').when(q.className, 'className', 'class_name = @className').when(q.status, 'status', 'status = @status');
   const clause = where.sql;
   const params = where.params;
-  const total = (db.prepare(`SELECT count(*) AS n FROM students WHERE ${clause}`).get(params) as { n: number }).n;
+  const total = (stmt(db, `SELECT count(*) AS n FROM students WHERE ${clause}`).get(params) as { n: number }).n;
   const rows = db
     .prepare(`SELECT ${LIST_COLUMNS} FROM students WHERE ${clause} ORDER BY ${ORDER[q.sort]} LIMIT @limit OFFSET @offset`)
     .all({ ...params, limit: q.pageSize, offset: (q.page - 1) * q.pageSize }) as StudentRow[];

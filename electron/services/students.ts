@@ -1,3 +1,4 @@
+import { stmt } from '../db/statements';
 import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { CounselError } from '../../shared/api/errors';
@@ -158,7 +159,7 @@ export const studentHandlers: HandlerMap<StudentMethods> = {
 
   'students.summary': dbHandler<'students.summary'>({
     run: ({ db }) => ({
-      total: (db.prepare(`SELECT count(*) AS n FROM students WHERE deleted_at IS NULL`).get() as { n: number }).n,
+      total: (stmt(db, `SELECT count(*) AS n FROM students WHERE deleted_at IS NULL`).get() as { n: number }).n,
       byGrade: db
         .prepare(`SELECT grade, count(*) AS count FROM students WHERE deleted_at IS NULL AND status = 'active' GROUP BY grade ORDER BY grade`)
         .all() as { grade: number; count: number }[],
@@ -174,8 +175,8 @@ export const studentHandlers: HandlerMap<StudentMethods> = {
     run: (ctx, input) => {
       const plan = rollForwardPlan(ctx.db);
       if (plan.token !== input.token) throw new CounselError('CONFLICT', 'errors.rollForward.stale');
-      const promote = ctx.db.prepare('UPDATE students SET grade = grade + 1, updated_at = ? WHERE id = ?');
-      const graduate = ctx.db.prepare(`UPDATE students SET status = 'graduated', updated_at = ? WHERE id = ?`);
+      const promote = stmt(ctx.db, 'UPDATE students SET grade = grade + 1, updated_at = ? WHERE id = ?');
+      const graduate = stmt(ctx.db, `UPDATE students SET status = 'graduated', updated_at = ? WHERE id = ?`);
       for (const c of plan.changes) (c.toGrade === null ? graduate : promote).run(ctx.now, c.id);
       ctx.audit = { targetType: 'roster', targetId: null, details: { promoted: plan.promoted, graduated: plan.graduated } };
       return { promoted: plan.promoted, graduated: plan.graduated };

@@ -1,3 +1,4 @@
+import { stmt } from '../db/statements';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Role } from '../../shared/api/define';
 import type { UserView } from '../../shared/api/session';
@@ -25,17 +26,17 @@ function toView(r: UserRow): UserView {
 const COLUMNS = 'id, username, display_name, role, disabled, must_change_passphrase';
 
 export function findUserById(db: Database, id: string): UserView | null {
-  const r = db.prepare(`SELECT ${COLUMNS} FROM users WHERE id = ?`).get(id) as UserRow | undefined;
+  const r = stmt(db, `SELECT ${COLUMNS} FROM users WHERE id = ?`).get(id) as UserRow | undefined;
   return r ? toView(r) : null;
 }
 
 export function findUserByName(db: Database, username: string): UserView | null {
-  const r = db.prepare(`SELECT ${COLUMNS} FROM users WHERE username = ?`).get(username.trim()) as UserRow | undefined;
+  const r = stmt(db, `SELECT ${COLUMNS} FROM users WHERE username = ?`).get(username.trim()) as UserRow | undefined;
   return r ? toView(r) : null;
 }
 
 export function listUsers(db: Database): UserView[] {
-  return (db.prepare(`SELECT ${COLUMNS} FROM users ORDER BY role, username`).all() as UserRow[]).map(toView);
+  return (stmt(db, `SELECT ${COLUMNS} FROM users ORDER BY role, username`).all() as UserRow[]).map(toView);
 }
 
 export function insertUser(
@@ -43,7 +44,7 @@ export function insertUser(
   u: { id: string; username: string; displayName: string; role: Role; mustChangePassphrase: boolean },
   now: number,
 ): void {
-  db.prepare(
+  stmt(db, 
     `INSERT INTO users (id, username, display_name, role, disabled, must_change_passphrase, created_at, updated_at)
      VALUES (?, ?, ?, ?, 0, ?, ?, ?)`,
   ).run(u.id, u.username, u.displayName, u.role, u.mustChangePassphrase ? 1 : 0, now, now);
@@ -55,7 +56,7 @@ export function updateUser(
   patch: { displayName?: string; role?: Role; disabled?: boolean; mustChangePassphrase?: boolean },
   now: number,
 ): void {
-  db.prepare(
+  stmt(db, 
     `UPDATE users SET
        display_name = coalesce(@displayName, display_name),
        role = coalesce(@role, role),
@@ -74,5 +75,5 @@ export function updateUser(
 }
 
 export function countActiveCounselors(db: Database): number {
-  return (db.prepare(`SELECT count(*) AS n FROM users WHERE role = 'counselor' AND disabled = 0`).get() as { n: number }).n;
+  return (stmt(db, `SELECT count(*) AS n FROM users WHERE role = 'counselor' AND disabled = 0`).get() as { n: number }).n;
 }
