@@ -56,7 +56,8 @@ export function appendAudit(db: Database, e: AuditEntry): number {
     details: e.details === null ? null : JSON.stringify(e.details),
     prev_hash: last?.hash ?? GENESIS,
   };
-  stmt(db, 
+  stmt(
+    db,
     `INSERT INTO audit_log (seq, at, user_id, username, role, door, action, target_type, target_id, outcome, details, prev_hash, hash)
      VALUES (@seq, @at, @user_id, @username, @role, @door, @action, @target_type, @target_id, @outcome, @details, @prev_hash, @hash)`,
   ).run({ ...row, hash: rowHash(row) });

@@ -63,7 +63,8 @@ export function findIdByStudentNo(db: Database, studentNo: string): string | nul
 export function insertStudent(db: Database, f: StudentFields, now: number): string {
   const id = uuidv7(now);
   const keys = pinyinKeys(f.name);
-  stmt(db, 
+  stmt(
+    db,
     `INSERT INTO students (id, student_no, name, name_pinyin, name_initials, sex, birth_date, grade, class_name, enrollment_year, status, notes, created_at, updated_at)
      VALUES (@id, @studentNo, @name, @full, @initials, @sex, @birthDate, @grade, @className, @enrollmentYear, @status, @notes, @now, @now)`,
   ).run({ ...f, id, full: keys.full, initials: keys.initials, now });
@@ -73,7 +74,8 @@ export function insertStudent(db: Database, f: StudentFields, now: number): stri
 
 export function updateStudent(db: Database, id: string, f: StudentFields, now: number): void {
   const keys = pinyinKeys(f.name);
-  stmt(db, 
+  stmt(
+    db,
     `UPDATE students SET student_no = @studentNo, name = @name, name_pinyin = @full, name_initials = @initials, sex = @sex,
        birth_date = @birthDate, grade = @grade, class_name = @className, enrollment_year = @enrollmentYear,
        status = @status, notes = @notes, updated_at = @now

@@ -44,7 +44,8 @@ export function insertUser(
   u: { id: string; username: string; displayName: string; role: Role; mustChangePassphrase: boolean },
   now: number,
 ): void {
-  stmt(db, 
+  stmt(
+    db,
     `INSERT INTO users (id, username, display_name, role, disabled, must_change_passphrase, created_at, updated_at)
      VALUES (?, ?, ?, ?, 0, ?, ?, ?)`,
   ).run(u.id, u.username, u.displayName, u.role, u.mustChangePassphrase ? 1 : 0, now, now);
@@ -56,7 +57,8 @@ export function updateUser(
   patch: { displayName?: string; role?: Role; disabled?: boolean; mustChangePassphrase?: boolean },
   now: number,
 ): void {
-  stmt(db, 
+  stmt(
+    db,
     `UPDATE users SET
        display_name = coalesce(@displayName, display_name),
        role = coalesce(@role, role),
