@@ -2,6 +2,7 @@ import { Button, Result, Spin } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppProviders } from './components/AppProviders';
+import { ChangePassphraseScreen } from './features/auth/ChangePassphraseScreen';
 import { LockScreen } from './features/auth/LockScreen';
 import { LoginScreen } from './features/auth/LoginScreen';
 import { SetupWizard } from './features/setup/SetupWizard';
@@ -38,6 +39,8 @@ function Screen() {
       return <LoginScreen />;
     case 'locked':
       return <LockScreen />;
+    case 'changePassphrase':
+      return <ChangePassphraseScreen />;
     case 'unlocked':
       // Keyed by user so switching accounts never shows the previous user's page state.
       return user ? <AppShell key={user.id} user={user} /> : <LoginScreen />;

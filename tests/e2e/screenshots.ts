@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { completeSetup } from './flows';
+import { completeSetup, E2E_PASS } from './flows';
 import { startApp } from './harness';
 
 const OUT = 'docs/screenshots';
@@ -57,6 +57,21 @@ try {
   await page.getByRole('button', { name: /锁\s*定/ }).click();
   await page.getByLabel('口令').waitFor();
   await shot(page, 'lock-screen');
+
+  // A new recovery key issued from 设置 and closed before it was typed back: the shell keeps
+  // a reminder above every page until the key is checked.
+  await page.getByLabel('口令').fill(E2E_PASS);
+  await page.getByRole('button', { name: /解\s*锁/ }).click();
+  await page.getByRole('menuitem', { name: '设置' }).click();
+  await page.getByRole('button', { name: '重新生成恢复密钥' }).click();
+  await page.getByLabel('你的口令').fill(E2E_PASS);
+  await page.getByRole('button', { name: '生成新的恢复密钥' }).click();
+  await page.getByRole('button', { name: '我已抄写并妥善保管' }).waitFor();
+  await page.getByRole('dialog').getByRole('button', { name: '关闭' }).click();
+  await page.getByRole('menuitem', { name: '学生名册' }).click();
+  await page.getByText('恢复密钥尚未核对').waitFor();
+  await page.getByRole('cell', { name: '欧阳娜娜' }).waitFor();
+  await shot(page, 'recovery-key-banner');
 } finally {
   await app.close();
 }

@@ -3,7 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { expect, test } from 'vitest';
 import { label, openApp, pickOption } from './harness';
 
-test('审计日志: translated actions, a filter by action, and the hash-chain check', async () => {
+test('审计日志: translated actions, a filter offering only the actions in the log, and the hash-chain check', async () => {
   const { user } = await openApp({
     setup: true,
     prepare: async ({ client }) => {
@@ -16,6 +16,16 @@ test('审计日志: translated actions, a filter by action, and the hash-chain c
   expect(within(table).getByText('初始设置')).toBeInTheDocument();
   // Audit rows hold ids, never a student's name.
   expect(table).not.toHaveTextContent('李小红');
+
+  // The action filter offers what the log holds, not every method of the contract.
+  await user.click(screen.getByRole('combobox', { name: '操作' }));
+  const offered = await waitFor(() => {
+    const titles = [...document.querySelectorAll('.ant-select-dropdown .ant-select-item-option')].map((o) => o.getAttribute('title'));
+    if (titles.length === 0) throw new Error('no options yet');
+    return titles;
+  });
+  expect(offered.sort()).toEqual(['初始设置', '新增学生']);
+  await user.keyboard('{Escape}');
 
   await pickOption(user, document.body, '操作', '新增学生', { search: true });
   await waitFor(() => expect(within(table).queryByText('初始设置')).not.toBeInTheDocument());

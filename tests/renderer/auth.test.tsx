@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { expect, test } from 'vitest';
+import { useSession } from '../../renderer/src/stores/session';
 import { label, openApp, TEST_PASSPHRASE } from './harness';
 
 test('login: a wrong passphrase says so, repeated failures show the wait the core imposes, the right one opens the app', async () => {
@@ -39,5 +40,32 @@ test('lock screen: names the user, unlocks with the passphrase, and 切换用户
 
   await user.click(screen.getByRole('button', { name: label('锁定') }));
   await user.click(await screen.findByRole('button', { name: '切换用户' }));
+  expect(await screen.findByLabelText('用户名')).toBeInTheDocument();
+});
+
+test('a call refused for a pending passphrase change leads to the change screen, not the login screen', async () => {
+  const initial = 'initial-pass-2024';
+  const { core, user, calls } = await openApp({
+    setup: true,
+    prepare: async ({ client }) => {
+      await client.users.create({ username: 'zhaolaoshi', displayName: '赵老师', passphrase: initial, role: 'counselor' });
+      await client.auth.logout({});
+      await client.auth.login({ username: 'zhaolaoshi', passphrase: initial });
+    },
+  });
+  const mustChange = '这是同事为你设置的初始口令，请先改成自己的口令。';
+  expect(await screen.findByText(mustChange)).toBeInTheDocument();
+
+  // A status read before the flag was set: the shell opens, and its first call is refused.
+  const status = await core.client.app.status({});
+  expect(calls).not.toContain('settings.get');
+  useSession.setState({ phase: 'unlocked', status: { ...status, user: { ...status.user!, mustChangePassphrase: false } } });
+  await waitFor(() => expect(calls).toContain('settings.get'));
+  await waitFor(() => expect(screen.getByText(mustChange)).toBeInTheDocument());
+  expect(screen.queryByLabelText('用户名')).not.toBeInTheDocument();
+  expect(useSession.getState().phase).toBe('changePassphrase');
+
+  // The way out that needs no change: 退出登录 is among the calls still answered.
+  await user.click(screen.getByRole('button', { name: '退出登录' }));
   expect(await screen.findByLabelText('用户名')).toBeInTheDocument();
 });

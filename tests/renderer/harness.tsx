@@ -1,6 +1,7 @@
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { onTestFinished } from 'vitest';
+import type { MethodName } from '../../shared/api/contract';
 import { setTransport } from '../../renderer/src/api/client';
 import { App } from '../../renderer/src/App';
 import { useRoster } from '../../renderer/src/stores/roster';
@@ -15,11 +16,13 @@ export { TEST_PASSPHRASE };
  * The whole app on a real core (real encrypted database in a temp folder): the UI
  * reaches it through the same client and contract as in Electron.
  * `setup: true` runs first-run setup through the contract, leaving the counselor's session
- * unlocked; `prepare` then runs on the core before the app is shown.
+ * unlocked; `prepare` then runs on the core before the app is shown. `calls` lists, in order,
+ * the methods the app sent (not those a test sends through `core.client`).
  */
 export async function openApp({ setup = false, prepare }: { setup?: boolean; prepare?: (core: TestCore) => Promise<void> } = {}): Promise<{
   core: TestCore;
   user: ReturnType<typeof userEvent.setup>;
+  calls: MethodName[];
 }> {
   const core = await startTestCore();
   onTestFinished(async () => {
@@ -28,7 +31,11 @@ export async function openApp({ setup = false, prepare }: { setup?: boolean; pre
   });
   if (setup) await setupSchool(core.client);
   await prepare?.(core);
-  setTransport(core.transport);
+  const calls: MethodName[] = [];
+  setTransport((method, input) => {
+    calls.push(method);
+    return core.transport(method, input);
+  });
   // Stores are module singletons: every test starts from their initial state, in Chinese.
   await applyLanguage('zh-CN');
   useSession.setState(useSession.getInitialState(), true);
@@ -36,7 +43,7 @@ export async function openApp({ setup = false, prepare }: { setup?: boolean; pre
   useRoster.setState(useRoster.getInitialState(), true);
   const user = userEvent.setup();
   render(<App />);
-  return { core, user };
+  return { core, user, calls };
 }
 
 /**

@@ -12,22 +12,23 @@ export function setTransport(next: CounselTransport): void {
 }
 
 /**
- * Called whenever a call fails because the session is gone or locked (server-side
- * idle lock, another window logged out), so the UI can fall back to the lock or login screen.
+ * Called whenever a call fails because the session can no longer serve it: gone or locked
+ * (server-side idle lock, another window logged out), or held until an initial passphrase
+ * is replaced. The UI then moves to the lock, login or change-passphrase screen.
  */
-export function onSessionLost(listener: (error: ApiError) => void): () => void {
+export function onSessionInterrupted(listener: (error: ApiError) => void): () => void {
   sessionListeners.add(listener);
   return () => sessionListeners.delete(listener);
 }
 
-function isSessionLoss(error: ApiError): boolean {
-  return error.code === 'LOCKED' || error.messageKey === 'errors.auth.required';
+function isInterruption(error: ApiError): boolean {
+  return error.code === 'LOCKED' || error.messageKey === 'errors.auth.required' || error.messageKey === 'errors.auth.mustChangePassphrase';
 }
 
 const observed: CounselTransport = async (method, input) => {
   transport ??= detectTransport();
   const result = await transport(method, input);
-  if (!result.ok && isSessionLoss(result.error)) sessionListeners.forEach((l) => l(result.error));
+  if (!result.ok && isInterruption(result.error)) sessionListeners.forEach((l) => l(result.error));
   return result;
 };
 

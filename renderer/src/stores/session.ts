@@ -1,9 +1,13 @@
 import { create } from 'zustand';
 import type { AppStatus } from '../../../shared/api/session';
-import { api, onSessionLost } from '../api/client';
+import { api, onSessionInterrupted } from '../api/client';
 
-/** Which screen the app is on; derived from app.status, except while setup finishes. */
-export type Phase = 'starting' | 'unavailable' | 'setup' | 'login' | 'locked' | 'unlocked';
+/**
+ * Which screen the app is on; derived from app.status, except while setup finishes.
+ * 'changePassphrase': unlocked, but the core answers nothing else until an initial
+ * passphrase (set by a colleague) is replaced.
+ */
+export type Phase = 'starting' | 'unavailable' | 'setup' | 'login' | 'locked' | 'changePassphrase' | 'unlocked';
 
 interface SessionState {
   phase: Phase;
@@ -24,9 +28,12 @@ interface SessionState {
   logout(): Promise<void>;
 }
 
+/** Phases with an unlocked session behind them: what a lock or an interrupted call must leave. */
+const UNLOCKED_PHASES: readonly Phase[] = ['unlocked', 'changePassphrase'];
+
 function phaseOf(status: AppStatus, settingUp: boolean): Phase {
   if (settingUp || !status.setupDone) return 'setup';
-  if (status.session === 'unlocked') return 'unlocked';
+  if (status.session === 'unlocked') return status.user?.mustChangePassphrase ? 'changePassphrase' : 'unlocked';
   return status.session === 'locked' ? 'locked' : 'login';
 }
 
@@ -70,7 +77,7 @@ export const useSession = create<SessionState>()((set, get) => ({
     } finally {
       // Even if the call failed, the screen must not keep showing records.
       await get().refresh();
-      if (get().phase === 'unlocked') set({ phase: 'locked' });
+      if (UNLOCKED_PHASES.includes(get().phase)) set({ phase: 'locked' });
     }
   },
 
@@ -83,7 +90,9 @@ export const useSession = create<SessionState>()((set, get) => ({
   },
 }));
 
-// A call that finds the session locked or gone (server-side idle lock) moves the UI along.
-onSessionLost(() => {
-  if (useSession.getState().phase === 'unlocked') void useSession.getState().refresh();
+// A call that finds the session locked, gone (server-side idle lock) or held for a passphrase
+// change moves the UI to the screen app.status then calls for.
+onSessionInterrupted(() => {
+  const { phase, refresh } = useSession.getState();
+  if (UNLOCKED_PHASES.includes(phase)) void refresh();
 });

@@ -3,7 +3,7 @@ import type { Dayjs } from 'dayjs';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditRow } from '../../../../shared/api/audit';
-import { METHOD_NAMES, type InputOf, type OutputOf } from '../../../../shared/api/contract';
+import type { InputOf, OutputOf } from '../../../../shared/api/contract';
 import { api } from '../../api/client';
 import { PagedTable } from '../../components/PagedTable';
 import { errorMessage } from '../../lib/errors';
@@ -14,6 +14,7 @@ import { useSettings } from '../../stores/settings';
 const PAGE_SIZE = 50;
 const listUsers = () => api.users.list({});
 const listAudit = (input: InputOf<'audit.list'>) => api.audit.list(input);
+const listActions = () => api.audit.actions({});
 const OUTCOME_COLORS: Record<AuditRow['outcome'], string> = { ok: 'green', denied: 'orange', failed: 'red' };
 
 interface Filters {
@@ -32,6 +33,7 @@ export function AuditPage() {
   const [verifyFailure, setVerifyFailure] = useState<string | null>(null);
   const [verifying, setVerifying] = useState(false);
   const users = useCall(listUsers, {});
+  const actions = useCall(listActions, {});
   const [from, to] = filters.range ?? [];
   const rows = useCall(listAudit, {
     userId: filters.userId,
@@ -64,7 +66,8 @@ export function AuditPage() {
     }
   };
 
-  const actionOptions = useMemo(() => METHOD_NAMES.map((m) => ({ value: m, label: actionLabel(m) })), [actionLabel]);
+  // Only actions the log holds: a choice that can only ever show an empty table helps nobody.
+  const actionOptions = useMemo(() => (actions.data?.items ?? []).map((a) => ({ value: a, label: actionLabel(a) })), [actions.data, actionLabel]);
 
   const columns: TableColumnsType<AuditRow> = [
     { key: 'at', title: t('audit.time'), width: 180, render: (_v, r) => formatInSchoolZone(r.at, timeZone) },

@@ -1,9 +1,8 @@
 import { App, Button, Form, Input } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { sessionApi } from '../../../../shared/api/session';
-import { showErrorOnForm } from '../../lib/errors';
+import { useFormSubmit } from '../../lib/useFormSubmit';
 import { zodRule } from '../../lib/zodForm';
 import { PassphraseFields } from '../../components/PassphraseFields';
 
@@ -19,26 +18,20 @@ const currentField = sessionApi['auth.changePassphrase'].input.shape.current;
 const WRONG_CURRENT = { 'errors.auth.failed': 'current', 'errors.auth.throttled': 'current' };
 
 /** Changes the caller's own passphrase (settings page, and the forced first change). */
-export function ChangePassphraseForm({ onDone }: { onDone?: () => void }) {
+export function ChangePassphraseForm({ onDone, block = false }: { onDone?: () => void; block?: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-
-  const submit = async ({ current, next }: Values) => {
-    setBusy(true);
-    try {
+  const { busy, submit } = useFormSubmit(
+    form,
+    async ({ current, next }: Values) => {
       await api.auth.changePassphrase({ current, next });
       form.resetFields();
       void message.success(t('changePassphrase.done'));
       onDone?.();
-    } catch (err) {
-      const text = showErrorOnForm(form, err, { fieldFor: WRONG_CURRENT });
-      if (text) void message.error(text);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    { fieldFor: WRONG_CURRENT },
+  );
 
   return (
     <Form form={form} layout="vertical" onFinish={submit} style={{ maxWidth: 420 }}>
@@ -46,7 +39,7 @@ export function ChangePassphraseForm({ onDone }: { onDone?: () => void }) {
         <Input.Password autoComplete="current-password" />
       </Form.Item>
       <PassphraseFields name="next" label={t('changePassphrase.next')} />
-      <Button type="primary" htmlType="submit" loading={busy}>
+      <Button type="primary" htmlType="submit" loading={busy} block={block}>
         {t('changePassphrase.submit')}
       </Button>
     </Form>

@@ -18,8 +18,10 @@ export interface Credentials {
  * The login and unlock form: a failure is shown once as a message and, when the
  * core throttles attempts, the button waits out the time it names.
  */
-export function PassphraseForm({ withUsername, submitLabel, onSubmit, extra }: {
+export function PassphraseForm({ withUsername, initialUsername, submitLabel, onSubmit, extra }: {
   withUsername: boolean;
+  /** Filled in already (after a recovery), so the passphrase field takes the focus. */
+  initialUsername?: string;
   submitLabel: string;
   onSubmit(values: Credentials): Promise<void>;
   extra?: ReactNode;
@@ -45,15 +47,15 @@ export function PassphraseForm({ withUsername, submitLabel, onSubmit, extra }: {
   };
 
   return (
-    <Form form={form} layout="vertical" onFinish={submit}>
+    <Form form={form} layout="vertical" onFinish={submit} initialValues={{ username: initialUsername }}>
       {failure && <Alert type="error" showIcon title={failure} style={{ marginBottom: 16 }} role="alert" />}
       {withUsername && (
         <Form.Item name="username" label={t('login.username')} rules={[zodRule(loginFields.username)]}>
-          <Input autoComplete="username" autoFocus maxLength={maxLengthOf(loginFields.username)} />
+          <Input autoComplete="username" autoFocus={initialUsername === undefined} maxLength={maxLengthOf(loginFields.username)} />
         </Form.Item>
       )}
       <Form.Item name="passphrase" label={t('login.passphrase')} rules={[zodRule(loginFields.passphrase)]}>
-        <Input.Password autoComplete="current-password" autoFocus={!withUsername} maxLength={maxLengthOf(loginFields.passphrase)} />
+        <Input.Password autoComplete="current-password" autoFocus={!withUsername || initialUsername !== undefined} maxLength={maxLengthOf(loginFields.passphrase)} />
       </Form.Item>
       <Button type="primary" htmlType="submit" block loading={busy} disabled={waitSeconds > 0}>
         {waitSeconds > 0 ? t('login.waiting', { seconds: waitSeconds }) : submitLabel}

@@ -4,7 +4,7 @@ import { useSession } from '../../stores/session';
 import { useSettings } from '../../stores/settings';
 import { watchActivity } from './activity';
 
-// A failed heartbeat needs no handling here: a locked session is picked up by onSessionLost.
+// A failed heartbeat needs no handling here: a locked session is picked up by onSessionInterrupted.
 const heartbeat = () => void api.auth.heartbeat({}).catch(() => undefined);
 
 /** Locks the app after the configured minutes without activity; heartbeats while active. */

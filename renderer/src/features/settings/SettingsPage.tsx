@@ -1,22 +1,22 @@
 import { App, Button, Card, Flex, Form, InputNumber, Segmented, Typography, type FormInstance } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InputOf } from '../../../../shared/api/contract';
 import { schoolProfile } from '../../../../shared/api/session';
 import { settingsApi } from '../../../../shared/api/settings';
 import { LANGUAGES, type Language } from '../../../../shared/i18n';
-import { showErrorOnForm } from '../../lib/errors';
+import { useFormSubmit } from '../../lib/useFormSubmit';
 import { parseForm, zodRule } from '../../lib/zodForm';
 import { useSettings } from '../../stores/settings';
 import { PrivacyMaskSwitch } from '../../components/PrivacyMaskSwitch';
 import { ChangePassphraseForm } from '../auth/ChangePassphraseForm';
+import { RecoveryKeySettings } from '../recovery/RecoveryKeySettings';
 import { SchoolProfileFields } from '../setup/SchoolProfileFields';
 
 // Each language is named in itself, so it can be found whatever language is showing.
 const LANGUAGE_NAMES: Record<Language, string> = { 'zh-CN': '简体中文', en: 'English' };
 const idleMinutesField = settingsApi['settings.update'].input.shape.idleLockMinutes.unwrap();
 
-/** 设置: this screen's language, privacy mask, idle lock, school profile, own passphrase. */
+/** 设置: this screen's language, privacy mask, idle lock, school profile, own passphrase, recovery key. */
 export function SettingsPage() {
   const { t } = useTranslation();
   const { language, setLanguage, settings } = useSettings();
@@ -49,37 +49,34 @@ export function SettingsPage() {
       <Card title={t('changePassphrase.title')}>
         <ChangePassphraseForm />
       </Card>
+      <RecoveryKeySettings />
     </Flex>
   );
 }
 
 /** Saves one part of the settings from a form, showing the core's errors on its fields. */
-function useSettingsSave() {
+function useSettingsSave<V>(form: FormInstance, toPatch: (values: V) => InputOf<'settings.update'> | null, prefix: string[] = []) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const update = useSettings((s) => s.update);
-  const [busy, setBusy] = useState(false);
-  const save = async (form: FormInstance, patch: InputOf<'settings.update'>, prefix: string[] = []) => {
-    setBusy(true);
-    try {
+  return useFormSubmit(
+    form,
+    async (values: V) => {
+      const patch = toPatch(values);
+      if (!patch) return;
       await update(patch);
       void message.success(t('common.saved'));
-    } catch (err) {
-      const text = showErrorOnForm(form, err, { prefix });
-      if (text) void message.error(text);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { busy, save };
+    },
+    { prefix },
+  );
 }
 
 function IdleLockForm({ minutes }: { minutes: number }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ idleLockMinutes: number }>();
-  const { busy, save } = useSettingsSave();
+  const { busy, submit } = useSettingsSave(form, (values: { idleLockMinutes: number }) => values);
   return (
-    <Form form={form} layout="inline" initialValues={{ idleLockMinutes: minutes }} onFinish={(v) => void save(form, v)}>
+    <Form form={form} layout="inline" initialValues={{ idleLockMinutes: minutes }} onFinish={submit}>
       <Form.Item name="idleLockMinutes" label={t('settings.idleLockMinutes')} rules={[zodRule(idleMinutesField)]}>
         <InputNumber min={1} max={240} precision={0} />
       </Form.Item>
@@ -94,11 +91,14 @@ function SchoolForm() {
   const { t } = useTranslation();
   const school = useSettings((s) => s.settings?.school);
   const [form] = Form.useForm();
-  const { busy, save } = useSettingsSave();
-  const submit = (values: unknown) => {
-    const parsed = parseForm(form, schoolProfile, values);
-    if (parsed) void save(form, { school: parsed }, ['school']);
-  };
+  const { busy, submit } = useSettingsSave(
+    form,
+    (values: unknown) => {
+      const school = parseForm(form, schoolProfile, values);
+      return school && { school };
+    },
+    ['school'],
+  );
   return (
     <Form form={form} layout="vertical" initialValues={school} onFinish={submit}>
       <SchoolProfileFields />

@@ -1,4 +1,4 @@
-import { Alert, Button, Flex, Layout, Menu, Modal, Spin, Typography } from 'antd';
+import { Alert, Button, Flex, Layout, Menu, Spin, Typography } from 'antd';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserView } from '../../../../shared/api/session';
@@ -8,9 +8,9 @@ import { useRoster } from '../../stores/roster';
 import { useSession } from '../../stores/session';
 import { useSettings } from '../../stores/settings';
 import { AuditPage } from '../audit/AuditPage';
-import { ChangePassphraseForm } from '../auth/ChangePassphraseForm';
 import { useIdleLock } from '../auth/useActivity';
 import { OverviewPage } from '../overview/OverviewPage';
+import { RecoveryKeyBanner } from '../recovery/RecoveryKeyBanner';
 import { RosterArea } from '../roster/RosterArea';
 import { SettingsPage } from '../settings/SettingsPage';
 import { UsersPage } from '../users/UsersPage';
@@ -64,13 +64,10 @@ export function AppShell({ user }: { user: UserView }) {
       <Layout>
         <ShellHeader user={user} schoolName={settings?.school.name ?? ''} />
         <Layout.Content style={{ padding: 24 }}>
+          <RecoveryKeyBanner />
           {loadFailure ? <Alert type="error" showIcon title={loadFailure} /> : settings ? PAGE_VIEWS[page]() : <Spin />}
         </Layout.Content>
       </Layout>
-      <Modal open={user.mustChangePassphrase} title={t('changePassphrase.title')} footer={null} closable={false} keyboard={false} mask={{ closable: false }}>
-        <Typography.Paragraph>{t('changePassphrase.mustChange')}</Typography.Paragraph>
-        <ChangePassphraseForm onDone={() => void useSession.getState().refresh()} />
-      </Modal>
     </Layout>
   );
 }

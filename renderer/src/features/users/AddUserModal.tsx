@@ -1,10 +1,9 @@
 import { App, Form, Modal, Select, Typography } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usersApi } from '../../../../shared/api/users';
 import { api } from '../../api/client';
-import { showErrorOnForm } from '../../lib/errors';
 import { STAFF_ROLES, useLabels } from '../../lib/labels';
+import { useFormSubmit } from '../../lib/useFormSubmit';
 import { parseForm } from '../../lib/zodForm';
 import { AccountFields, accountValues } from '../setup/AccountStep';
 
@@ -16,23 +15,13 @@ export function AddUserModal({ open, onClose, onCreated }: { open: boolean; onCl
   const { message } = App.useApp();
   const { staffRoleOptions } = useLabels();
   const [form] = Form.useForm();
-  const [busy, setBusy] = useState(false);
-
-  const create = async (values: Record<string, unknown>) => {
+  const { busy, submit } = useFormSubmit(form, async (values: Record<string, unknown>) => {
     const input = parseForm(form, createInput, { ...accountValues(values), role: values.role });
     if (!input) return;
-    setBusy(true);
-    try {
-      await api.users.create(input);
-      void message.success(t('users.created'));
-      onCreated();
-    } catch (err) {
-      const text = showErrorOnForm(form, err);
-      if (text) void message.error(text);
-    } finally {
-      setBusy(false);
-    }
-  };
+    await api.users.create(input);
+    void message.success(t('users.created'));
+    onCreated();
+  });
 
   return (
     <Modal
@@ -45,7 +34,7 @@ export function AddUserModal({ open, onClose, onCreated }: { open: boolean; onCl
       onCancel={onClose}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" onFinish={create} initialValues={{ role: STAFF_ROLES[0] }} preserve={false}>
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ role: STAFF_ROLES[0] }} preserve={false}>
         <AccountFields passphraseLabel={t('users.initialPassphrase')} />
         <Form.Item name="role" label={t('users.role')}>
           <Select options={staffRoleOptions} />

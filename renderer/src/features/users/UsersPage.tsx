@@ -10,6 +10,7 @@ import { useLabels, type STAFF_ROLES } from '../../lib/labels';
 import { useCall } from '../../lib/useCall';
 import { useSession } from '../../stores/session';
 import { AddUserModal } from './AddUserModal';
+import { ResetPassphraseModal } from './ResetPassphraseModal';
 
 type StaffRole = (typeof STAFF_ROLES)[number];
 
@@ -23,6 +24,7 @@ export function UsersPage() {
   const me = useSession((s) => s.status?.user);
   const canManage = me !== undefined && me !== null && (usersApi['users.update'].roles as readonly string[]).includes(me.role);
   const [adding, setAdding] = useState(false);
+  const [resetting, setResetting] = useState<UserView | null>(null);
   const list = useCall(listUsers, {});
 
   const confirmUpdate = (title: string, change: InputOf<'users.update'>) =>
@@ -93,6 +95,12 @@ export function UsersPage() {
                         >
                           {u.disabled ? t('users.enable') : t('users.disable')}
                         </Button>
+                        {/* One's own passphrase is changed in 设置, which asks for the current one. */}
+                        {u.id !== me?.id && (
+                          <Button size="small" onClick={() => setResetting(u)}>
+                            {t('users.resetPassphrase')}
+                          </Button>
+                        )}
                       </Flex>
                     );
                   },
@@ -109,6 +117,7 @@ export function UsersPage() {
           list.reload();
         }}
       />
+      {resetting && <ResetPassphraseModal user={resetting} onClose={() => setResetting(null)} />}
     </Flex>
   );
 }

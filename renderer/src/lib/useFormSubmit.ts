@@ -1,0 +1,30 @@
+import { App, type FormInstance } from 'antd';
+import { useState } from 'react';
+import { showErrorOnForm, type FormErrorOptions } from './errors';
+
+export interface FormSubmitOptions extends FormErrorOptions {
+  /** Sees every failure before it is shown, e.g. to start a throttle countdown. */
+  onError?(err: unknown): void;
+}
+
+/**
+ * A form's submit through a core call: busy while it runs; a failure lands on the fields
+ * it names, and whatever no field can show becomes one message.
+ */
+export function useFormSubmit<V>(form: FormInstance, call: (values: V) => Promise<void>, { onError, ...options }: FormSubmitOptions = {}) {
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  const submit = async (values: V) => {
+    setBusy(true);
+    try {
+      await call(values);
+    } catch (err) {
+      onError?.(err);
+      const text = showErrorOnForm(form, err, options);
+      if (text) void message.error(text);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, submit };
+}

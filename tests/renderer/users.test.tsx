@@ -1,0 +1,59 @@
+// @vitest-environment jsdom
+import { screen, within } from '@testing-library/react';
+import { expect, test } from 'vitest';
+import { findDialog, label, openApp } from './harness';
+
+const COLLEAGUE = { username: 'zhaolaoshi', displayName: '赵老师', role: 'counselor' } as const;
+const OWN = 'zhao-own-passphrase';
+const RESET = 'reset-initial-2024';
+
+test('用户 → 重设口令: a colleague gets a new initial passphrase and must replace it at the next login', async () => {
+  const { core, user } = await openApp({
+    setup: true,
+    prepare: async ({ client, connect }) => {
+      // A colleague who had long since chosen their own passphrase, and then forgot it.
+      await client.users.create({ ...COLLEAGUE, passphrase: 'first-initial-2024' });
+      const other = connect().client;
+      await other.auth.login({ username: COLLEAGUE.username, passphrase: 'first-initial-2024' });
+      await other.auth.changePassphrase({ current: 'first-initial-2024', next: OWN });
+      await other.auth.logout({});
+    },
+  });
+  await user.click(await screen.findByRole('menuitem', { name: '用户' }));
+  // (Rows by text: role queries over the whole shell are slow in jsdom.)
+  const row = (await screen.findByText(COLLEAGUE.username)).closest('tr')!;
+  // One's own passphrase is changed in 设置: no reset on one's own row.
+  expect(within(screen.getByText('wanglaoshi').closest('tr')!).queryByText('重设口令')).not.toBeInTheDocument();
+
+  await user.click(within(row).getByText('重设口令'));
+  const dialog = await findDialog('为 赵老师 重设口令');
+  expect(dialog).toHaveTextContent('赵老师 下次登录时，必须先把这个初始口令改成只有自己知道的口令');
+  await user.type(within(dialog).getByLabelText('初始口令'), 'too short');
+  await user.type(within(dialog).getByLabelText('再次输入口令'), 'something else');
+  await user.click(within(dialog).getByRole('button', { name: '重设口令' }));
+  expect(await within(dialog).findByText('口令至少 10 个字符')).toBeInTheDocument();
+  expect(within(dialog).getByText('两次输入的口令不一致')).toBeInTheDocument();
+
+  await user.clear(within(dialog).getByLabelText('初始口令'));
+  await user.type(within(dialog).getByLabelText('初始口令'), RESET);
+  await user.clear(within(dialog).getByLabelText('再次输入口令'));
+  await user.type(within(dialog).getByLabelText('再次输入口令'), RESET);
+  await user.click(within(dialog).getByRole('button', { name: '重设口令' }));
+  expect(await screen.findByText('已为 赵老师 重设口令')).toBeInTheDocument();
+  expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+  // The forgotten passphrase no longer opens the archive.
+  await expect(core.connect().client.auth.login({ username: COLLEAGUE.username, passphrase: OWN })).rejects.toMatchObject({ messageKey: 'errors.auth.failed' });
+
+  // The colleague logs in with the new initial passphrase: only the change screen opens.
+  await user.click(screen.getByRole('button', { name: '退出登录' }));
+  await user.type(await screen.findByLabelText('用户名'), COLLEAGUE.username);
+  await user.type(screen.getByLabelText('口令'), RESET);
+  await user.click(screen.getByRole('button', { name: label('登录') }));
+  expect(await screen.findByText('这是同事为你设置的初始口令，请先改成自己的口令。')).toBeInTheDocument();
+  expect(screen.queryByRole('menu')).not.toBeInTheDocument();
+  await user.type(screen.getByLabelText('当前口令'), RESET);
+  await user.type(screen.getByLabelText('新口令'), 'zhao-new-own-2024');
+  await user.type(screen.getByLabelText('再次输入口令'), 'zhao-new-own-2024');
+  await user.click(screen.getByRole('button', { name: '修改口令' }));
+  expect(await screen.findByRole('menuitem', { name: '学生名册' })).toBeInTheDocument();
+});
