@@ -234,10 +234,15 @@ export const sessionHandlers: HandlerMap<SessionMethods> = {
   }),
 
   'auth.checkRecoveryKey': systemHandler<'auth.checkRecoveryKey'>(async ({ core, conn, now }, input) => {
+    const vault = core.vault();
+    // Throttled like auth.recover: a wrong guess here is a guess at the recovery key.
+    assertNotThrottled(vault, RECOVERY_THROTTLE, now);
     const rk = parseRecoveryKey(input.recoveryKey);
-    const key = rk ? await core.vault().unlockRecovery(rk) : null;
+    const key = rk ? await vault.unlockRecovery(rk) : null;
     const valid = key !== null && core.withDataKey((k) => k.equals(key));
     key?.fill(0);
+    if (valid) vault.clearFailures(RECOVERY_THROTTLE);
+    else vault.recordFailure(RECOVERY_THROTTLE, now, 'auth.checkRecoveryKey', false);
     const db = core.requireDb();
     db.transaction(() => {
       if (valid) writeSetting(db, 'recoveryKeyConfirmed', true);

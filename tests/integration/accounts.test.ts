@@ -38,6 +38,13 @@ describe('staff accounts', () => {
 });
 
 describe('the recovery key', () => {
+  it('throttles guesses when typing it back, like any other recovery-key use', async () => {
+    t = await startTestCore();
+    await setupSchool(t.client);
+    for (let i = 0; i < 3; i++) expect(await t.client.auth.checkRecoveryKey({ recoveryKey: 'AAAA-BBBB' })).toEqual({ valid: false });
+    expect(await fail(t.client.auth.checkRecoveryKey({ recoveryKey: 'AAAA-BBBB' }))).toMatchObject({ code: 'AUTH', messageKey: 'errors.auth.throttled' });
+  });
+
   it('is unconfirmed until typed back, and a rotation retires the old key', async () => {
     t = await startTestCore();
     const first = await setupSchool(t.client);
