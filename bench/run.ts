@@ -13,6 +13,7 @@ import { createCore } from '../electron/core/core';
 import { openDatabase } from '../electron/db/connection';
 import { loadMigrations } from '../electron/db/migrate';
 import { DEFAULT_LOG_N, deriveKek, newKdfParams } from '../electron/keys/wrap';
+import { counselingBench } from './counseling';
 import { rosterCsv, syntheticRoster } from './dataset';
 
 const PASS = 'benchmark passphrase';
@@ -101,8 +102,12 @@ async function main(): Promise<void> {
     results.push([`  scrypt of a key slot (logN ${DEFAULT_LOG_N}, r 8, p 1)`, `${kdfMs.toFixed(0)} ms`]);
     results.push(['whole login (scrypt + open)', `${loginMs.toFixed(0)} ms`]);
     plain.db.close();
+
+    // 4. Counseling: search over 30,000 notes against a LIKE scan, archive timeline, draft autosave.
+    results.push(['counseling (bench/counseling.ts):', '']);
+    results.push(...(await counselingBench(dir)));
     console.log('\nCounselRoom benchmarks (Node', process.version, ')\n');
-    for (const [k, v] of results) console.log(`${k.padEnd(88)} ${v}`);
+    for (const [k, v] of results) console.log(`${k.padEnd(100)} ${v}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,5 +1,10 @@
 import type { MethodName } from '../../shared/api/contract';
+import { archiveHandlers } from '../services/archive';
 import { auditHandlers } from '../services/audit';
+import { caseHandlers } from '../services/cases';
+import { contactHandlers } from '../services/contacts';
+import { recordHandlers } from '../services/records';
+import { searchHandlers } from '../services/search';
 import { sessionHandlers } from '../services/session';
 import { settingsHandlers } from '../services/settings';
 import { studentHandlers } from '../services/students';
@@ -13,4 +18,9 @@ export const handlers: HandlerMap<MethodName> = {
   ...settingsHandlers,
   ...auditHandlers,
   ...studentHandlers,
+  ...caseHandlers,
+  ...recordHandlers,
+  ...contactHandlers,
+  ...archiveHandlers,
+  ...searchHandlers,
 };

@@ -6,6 +6,7 @@ import { schoolProfile, type SchoolProfile } from '../../shared/api/session';
 export const SETTING_DEFAULTS = {
   idleLockMinutes: 10,
   privacyMask: false,
+  caseloadNotSeenDays: 30,
 } as const;
 
 export function readSetting<T>(db: Database, key: string, fallback: T): T {

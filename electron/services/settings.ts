@@ -7,6 +7,7 @@ function view(db: Database) {
     school: readSchool(db),
     idleLockMinutes: readIdleLockMinutes(db),
     privacyMask: readSetting(db, 'privacyMask', SETTING_DEFAULTS.privacyMask),
+    caseloadNotSeenDays: readSetting(db, 'caseloadNotSeenDays', SETTING_DEFAULTS.caseloadNotSeenDays),
   };
 }
 

@@ -5,6 +5,7 @@ import { CounselError } from '../../shared/api/errors';
 import { studentFields, type ImportIssue, type StudentFields } from '../../shared/api/students';
 import { gradesOfStages, isTopGradeOfStage } from '../../shared/domain/grades';
 import { dbHandler, type HandlerMap } from '../core/handler';
+import { studentHasClinicalRecords } from './cases-repo';
 import { readRosterFile } from './roster-import';
 import { readSchool } from './settings-store';
 import {
@@ -140,6 +141,8 @@ export const studentHandlers: HandlerMap<StudentMethods> = {
 
   'students.remove': dbHandler<'students.remove'>({
     run: (ctx, input) => {
+      // A roster row with counseling material is history, not a mistake: graduate or transfer it instead.
+      if (studentHasClinicalRecords(ctx.db, input.id)) throw new CounselError('CONFLICT', 'errors.student.hasRecords', { path: 'id', id: input.id });
       if (!softDeleteStudent(ctx.db, input.id, input.reason, ctx.now)) throw new CounselError('NOT_FOUND', 'errors.notFound', { path: 'id' });
       ctx.audit = { targetType: 'student', targetId: input.id, details: null };
       return { ok: true as const };

@@ -1,6 +1,11 @@
 import type { z } from 'zod';
 import type { ApiResult } from './errors';
+import { archiveApi } from './archive';
 import { auditApi } from './audit';
+import { casesApi } from './cases';
+import { consentsApi, contactsApi } from './contacts';
+import { recordsApi } from './records';
+import { searchApi } from './search';
 import { sessionApi } from './session';
 import { settingsApi } from './settings';
 import { studentsApi } from './students';
@@ -13,6 +18,12 @@ export const contract = {
   ...settingsApi,
   ...auditApi,
   ...studentsApi,
+  ...casesApi,
+  ...recordsApi,
+  ...contactsApi,
+  ...consentsApi,
+  ...archiveApi,
+  ...searchApi,
 } as const;
 
 export type Contract = typeof contract;

@@ -14,6 +14,8 @@ export const LIMITS = {
   code: 32,
   line: 200,
   note: 2000,
+  /** One field of a session record or a contact summary. */
+  clinical: 4000,
   passphraseMin: 10,
   passphraseMax: 200,
 } as const;
@@ -46,6 +48,21 @@ export const calendarDate = z
   .refine(isRealDate, 'errors.field.dateInvalid');
 
 export const epochMs = z.number().int().nonnegative();
+
+/** A time of day 'HH:MM' (24-hour). */
+export const timeOfDay = z
+  .string()
+  .max(5)
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'errors.field.time');
+
+/** Several choices from a fixed list, each at most once. */
+export function codes<T extends readonly [string, ...string[]]>(values: T, opts: { min?: number } = {}) {
+  return z
+    .array(z.enum(values))
+    .min(opts.min ?? 0)
+    .max(values.length)
+    .refine((xs) => new Set(xs).size === xs.length, { message: 'errors.field.duplicate' });
+}
 
 export const passphrase = z.string().min(LIMITS.passphraseMin, 'errors.field.passphraseShort').max(LIMITS.passphraseMax);
 /** For logging in: any length is accepted, so a short wrong guess fails as AUTH, not VALIDATION. */

@@ -7,6 +7,8 @@ export const settingsView = z.object({
   school: schoolProfile,
   idleLockMinutes: z.number().int(),
   privacyMask: z.boolean(),
+  /** Caseload: a student of an open case not seen in a session for this many days is listed. */
+  caseloadNotSeenDays: z.number().int(),
 });
 export type SettingsView = z.output<typeof settingsView>;
 
@@ -20,12 +22,13 @@ export const settingsApi = {
     gate: 'unlocked',
   }),
   'settings.update': defineMethod({
-    summary: 'Change the school profile, idle lock or privacy mask.',
+    summary: 'Change the school profile, idle lock, privacy mask or the caseload’s not-seen days.',
     input: z
       .object({
         school: schoolProfile.optional(),
         idleLockMinutes: z.number().int().min(1).max(240).optional(),
         privacyMask: z.boolean().optional(),
+        caseloadNotSeenDays: z.number().int().min(1).max(365).optional(),
       })
       .strict(),
     output: settingsView,

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient } from '../../shared/api/client';
+import { CounselError } from '../../shared/api/errors';
 import type { CounselClient, CounselTransport, MethodName } from '../../shared/api/contract';
 import { createCore } from '../../electron/core/core';
 import type { Core, Door } from '../../electron/core/types';
@@ -60,4 +61,15 @@ export async function setupSchool(client: CounselClient, username = 'wanglaoshi'
     counselor: { username, displayName: '王老师', passphrase: TEST_PASSPHRASE },
   });
   return r.recoveryKey;
+}
+
+/** The CounselError a call rejects with (fails the test if it resolves or throws something else). */
+export async function rejection(p: Promise<unknown>): Promise<CounselError> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof CounselError) return e;
+    throw e;
+  }
+  throw new Error('expected a rejection');
 }

@@ -1,21 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CounselError } from '../../shared/api/errors';
-import { setupSchool, startTestCore, TEST_PASSPHRASE, type TestCore } from '../helpers/inproc';
+import { rejection, setupSchool, startTestCore, TEST_PASSPHRASE, type TestCore } from '../helpers/inproc';
 
 let t: TestCore;
 afterEach(async () => t?.cleanup());
-
-async function rejection(p: Promise<unknown>): Promise<CounselError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof CounselError) return e;
-    throw e;
-  }
-  throw new Error('expected a rejection');
-}
 
 const student = {
   studentNo: '20240101',

@@ -57,6 +57,8 @@ describe('the contract', () => {
     for (const name of METHOD_NAMES) strings(contract[name].input, name, found);
     expect(found).toContainEqual({ path: 'students.create.name', max: 50 });
     expect(found).toContainEqual({ path: 'students.update.guardians[].phone', max: 20 });
+    expect(found).toContainEqual({ path: 'records.saveDraft.mainProblem', max: 4000 });
+    expect(found).toContainEqual({ path: 'search.notes.query', max: 100 });
     expect(found.filter((f) => f.max === null).map((f) => f.path)).toEqual([]);
   });
 
@@ -67,8 +69,16 @@ describe('the contract', () => {
     }
   });
 
-  it('keeps clinical methods away from principals', () => {
-    const principal = METHOD_NAMES.filter((n) => n.startsWith('students.') && (contract[n].roles as readonly string[]).includes('principal'));
-    expect(principal).toEqual(['students.summary']);
+  it('keeps clinical methods away from principals: only de-identified counts', () => {
+    const clinical = ['students', 'cases', 'records', 'contacts', 'consents', 'archive', 'caseload', 'search'];
+    const principal = METHOD_NAMES.filter(
+      (n) => clinical.includes(n.split('.')[0]!) && (contract[n].roles as readonly string[]).includes('principal'),
+    );
+    expect(principal).toEqual(['students.summary', 'cases.summary']);
+  });
+
+  it('audits opening a student’s clinical material', () => {
+    const audited = METHOD_NAMES.filter((n) => contract[n].kind === 'read' && contract[n].auditRead === true);
+    expect(audited).toEqual(['students.get', 'cases.get', 'records.get', 'contacts.get', 'archive.timeline', 'search.notes']);
   });
 });

@@ -1,0 +1,223 @@
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { TimelineEntry, TimelineKind } from '../../shared/api/archive';
+import type { StudentFields } from '../../shared/api/students';
+import { excerpt } from '../../shared/domain/bigram-search';
+import { stmt } from '../db/statements';
+import { CASE_ACTIVITY, CATEGORIES_JSON, parseCategories } from './cases-repo';
+
+/**
+ * The student's archive: one UNION over everything written about the student, paged in SQL
+ * (only ids, dates and kinds), then the page's entries filled in with one query per kind.
+ * Within a day, entries follow the order events take (consent, case opened, session, disclosure,
+ * addendum, contact, case closed), then the time each was written or, for a disclosure, informed.
+ */
+const ENTRIES = `
+  WITH visible_records AS (
+    SELECT r.* FROM session_records r JOIN cases c ON c.id = r.case_id AND c.deleted_at IS NULL
+    WHERE r.student_id = @studentId AND r.deleted_at IS NULL
+  ),
+  entries (kind, id, date, rank, at, case_id, record_id) AS (
+    SELECT 'caseOpened', c.id, c.opened_on, 1, c.created_at, c.id, NULL FROM cases c
+      WHERE c.student_id = @studentId AND c.deleted_at IS NULL
+    UNION ALL
+    SELECT 'caseClosed', c.id, c.closed_on, 6, c.closed_at, c.id, NULL FROM cases c
+      WHERE c.student_id = @studentId AND c.deleted_at IS NULL AND c.status = 'closed'
+    UNION ALL
+    SELECT 'record', r.id, r.session_date, 2, r.created_at, r.case_id, r.id FROM visible_records r
+    UNION ALL
+    SELECT 'addendum', a.id, a.written_on, 4, a.created_at, r.case_id, r.id FROM record_addenda a JOIN visible_records r ON r.id = a.record_id
+    UNION ALL
+    SELECT 'disclosure', d.id, d.informed_on, 3, d.informed_at, r.case_id, r.id FROM disclosures d JOIN visible_records r ON r.id = d.record_id
+    UNION ALL
+    SELECT 'contact', k.id, k.contact_date, 5, k.created_at, c.id, NULL FROM contacts k
+      LEFT JOIN cases c ON c.id = k.case_id AND c.deleted_at IS NULL
+      WHERE k.student_id = @studentId AND k.deleted_at IS NULL
+    UNION ALL
+    SELECT 'consent', n.id, n.consent_date, 0, n.created_at, NULL, NULL FROM consents n WHERE n.student_id = @studentId
+  ),
+  chosen AS (
+    SELECT * FROM entries
+    WHERE kind IN (SELECT value FROM json_each(@kinds))
+      AND (@from IS NULL OR date >= @from) AND (@to IS NULL OR date <= @to)
+  )`;
+
+export function studentHeader(db: Database, id: string) {
+  return (
+    (stmt(db, 'SELECT id, name, student_no AS studentNo, grade, class_name AS className, status FROM students WHERE id = ? AND deleted_at IS NULL').get(id) as
+      | { id: string; name: string; studentNo: string; grade: number; className: string; status: StudentFields['status'] }
+      | undefined) ?? null
+  );
+}
+
+interface EntryRow {
+  kind: TimelineKind;
+  id: string;
+  date: string;
+  at: number;
+  case_id: string | null;
+  record_id: string | null;
+}
+
+type Detail = Pick<TimelineEntry, 'tags' | 'excerpt' | 'signed' | 'actorName'>;
+
+export interface TimelineQuery {
+  studentId: string;
+  kinds: readonly TimelineKind[];
+  from: string | null;
+  to: string | null;
+  order: 'asc' | 'desc';
+  limit: number;
+  offset: number;
+}
+
+export function timeline(db: Database, q: TimelineQuery): { items: TimelineEntry[]; total: number } {
+  const params = { studentId: q.studentId, kinds: JSON.stringify(q.kinds), from: q.from, to: q.to };
+  const total = (stmt(db, `${ENTRIES} SELECT count(*) AS n FROM chosen`).get(params) as { n: number }).n;
+  const dir = q.order === 'asc' ? 'ASC' : 'DESC';
+  const rows = stmt(db, `${ENTRIES} SELECT * FROM chosen ORDER BY date ${dir}, rank ${dir}, at ${dir}, id ${dir} LIMIT @limit OFFSET @offset`).all({
+    ...params,
+    limit: q.limit,
+    offset: q.offset,
+  }) as EntryRow[];
+  const details = detailsOf(db, rows);
+  return {
+    total,
+    items: rows.map((r) => ({
+      kind: r.kind,
+      id: r.id,
+      date: r.date,
+      at: r.at,
+      caseId: r.case_id,
+      recordId: r.record_id,
+      ...details.get(`${r.kind}:${r.id}`)!,
+    })),
+  };
+}
+
+type Row = Record<string, string | number | null>;
+
+const tag = (field: string, value: string) => `${field}:${value}`;
+/** Tags from columns aliased as the tag's field name. */
+const tagsOf =
+  (...fields: string[]) =>
+  (r: Row) =>
+    fields.map((f) => tag(f, r[f] as string));
+
+/**
+ * Per kind: the SQL that fills in a page's entries (the id, `text` for the excerpt, `actor`, and
+ * `signed_at` for records) and the entry's tags.
+ */
+const DETAILS: Record<TimelineKind, { sql: string; tags: (r: Row) => string[] }> = {
+  caseOpened: {
+    sql: `SELECT c.id, ${CATEGORIES_JSON} AS categories, c.source, c.goals AS text, u.display_name AS actor
+          FROM cases c JOIN users u ON u.id = c.created_by WHERE c.id IN (SELECT value FROM json_each(?))`,
+    tags: (r) => [...parseCategories(r.categories as string).map((c) => tag('category', c)), tag('source', r.source as string)],
+  },
+  caseClosed: {
+    sql: `SELECT c.id, c.closing_summary AS text, u.display_name AS actor
+          FROM cases c JOIN users u ON u.id = c.counselor_id WHERE c.id IN (SELECT value FROM json_each(?))`,
+    tags: tagsOf(),
+  },
+  record: {
+    sql: `SELECT r.id, r.kind, r.mode, r.risk_of_harm AS risk, CASE WHEN r.main_problem <> '' THEN r.main_problem ELSE r.current_state END AS text,
+            r.signed_at, u.display_name AS actor
+          FROM session_records r JOIN users u ON u.id = r.author_id WHERE r.id IN (SELECT value FROM json_each(?))`,
+    tags: (r) => (r.risk === 'none' ? tagsOf('kind', 'mode')(r) : tagsOf('kind', 'mode', 'risk')(r)),
+  },
+  addendum: {
+    sql: `SELECT a.id, a.body AS text, u.display_name AS actor
+          FROM record_addenda a JOIN users u ON u.id = a.author_id WHERE a.id IN (SELECT value FROM json_each(?))`,
+    tags: tagsOf(),
+  },
+  disclosure: {
+    sql: `SELECT d.id, d.informed_kind AS informed, d.channel, d.informed_label AS text, u.display_name AS actor
+          FROM disclosures d JOIN users u ON u.id = d.recorded_by WHERE d.id IN (SELECT value FROM json_each(?))`,
+    tags: tagsOf('informed', 'channel'),
+  },
+  contact: {
+    sql: `SELECT k.id, k.with_kind AS "with", k.channel, k.summary AS text, u.display_name AS actor
+          FROM contacts k JOIN users u ON u.id = k.author_id WHERE k.id IN (SELECT value FROM json_each(?))`,
+    tags: tagsOf('with', 'channel'),
+  },
+  consent: {
+    sql: `SELECT n.id, n.scope, n.party, n.outcome, n.form, u.display_name AS actor
+          FROM consents n JOIN users u ON u.id = n.recorded_by WHERE n.id IN (SELECT value FROM json_each(?))`,
+    tags: tagsOf('scope', 'party', 'outcome', 'form'),
+  },
+};
+
+function detailsOf(db: Database, rows: EntryRow[]): Map<string, Detail> {
+  const out = new Map<string, Detail>();
+  for (const kind of Object.keys(DETAILS) as TimelineKind[]) {
+    const ids = rows.filter((r) => r.kind === kind).map((r) => r.id);
+    if (ids.length === 0) continue;
+    const spec = DETAILS[kind];
+    for (const r of stmt(db, spec.sql).all(JSON.stringify(ids)) as Row[]) {
+      out.set(`${kind}:${r.id as string}`, {
+        tags: spec.tags(r),
+        excerpt: typeof r.text === 'string' ? excerpt(r.text) : '',
+        signed: 'signed_at' in r ? r.signed_at !== null : null,
+        actorName: r.actor as string,
+      });
+    }
+  }
+  return out;
+}
+
+/** A counselor's open cases with their activity. */
+export function openCasesOf(db: Database, counselorId: string) {
+  const rows = stmt(
+    db,
+    `SELECT c.id AS caseId, c.client_kind AS clientKind, c.student_id AS studentId, coalesce(s.name, c.client_label) AS clientLabel,
+       ${CATEGORIES_JSON} AS categories, c.opened_on AS openedOn, ${CASE_ACTIVITY}
+     FROM cases c LEFT JOIN students s ON s.id = c.student_id
+     WHERE c.counselor_id = ? AND c.status = 'open' AND c.deleted_at IS NULL
+     ORDER BY c.opened_on, c.created_at`,
+  ).all(counselorId) as {
+    caseId: string;
+    clientKind: 'student' | 'staff' | 'parent';
+    studentId: string | null;
+    clientLabel: string;
+    categories: string;
+    openedOn: string;
+    lastSessionDate: string | null;
+    recordCount: number;
+  }[];
+  return rows.map((r) => ({ ...r, categories: parseCategories(r.categories) }));
+}
+
+/** The last session (up to today) of each student of a counselor's open cases, in any case. */
+export function lastSeenOfCaseload(db: Database, counselorId: string, today: string): Map<string, string> {
+  const rows = stmt(
+    db,
+    `SELECT r.student_id AS studentId, max(r.session_date) AS lastSeen
+     FROM session_records r JOIN cases c ON c.id = r.case_id AND c.deleted_at IS NULL
+     WHERE r.deleted_at IS NULL AND r.session_date <= @today
+       AND r.student_id IN (SELECT student_id FROM cases WHERE counselor_id = @me AND status = 'open' AND deleted_at IS NULL)
+     GROUP BY r.student_id`,
+  ).all({ me: counselorId, today }) as { studentId: string; lastSeen: string }[];
+  return new Map(rows.map((r) => [r.studentId, r.lastSeen]));
+}
+
+/** My open cases whose latest record books the next appointment within [start, end]. */
+export function followUpsBetween(db: Database, counselorId: string, start: string, end: string) {
+  return stmt(
+    db,
+    `SELECT c.id AS caseId, c.client_kind AS clientKind, c.student_id AS studentId, coalesce(s.name, c.client_label) AS clientLabel,
+       r.id AS recordId, r.next_appointment_date AS nextAppointmentDate
+     FROM cases c LEFT JOIN students s ON s.id = c.student_id
+     JOIN session_records r ON r.id = (
+       SELECT r2.id FROM session_records r2 WHERE r2.case_id = c.id AND r2.deleted_at IS NULL
+       ORDER BY r2.session_date DESC, r2.created_at DESC LIMIT 1)
+     WHERE c.counselor_id = @me AND c.status = 'open' AND c.deleted_at IS NULL
+       AND r.next_appointment_date BETWEEN @start AND @end
+     ORDER BY r.next_appointment_date, c.opened_on`,
+  ).all({ me: counselorId, start, end }) as {
+    caseId: string;
+    clientKind: 'student' | 'staff' | 'parent';
+    studentId: string | null;
+    clientLabel: string;
+    recordId: string;
+    nextAppointmentDate: string;
+  }[];
+}

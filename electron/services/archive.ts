@@ -1,0 +1,56 @@
+import { TIMELINE_KINDS } from '../../shared/api/archive';
+import { CounselError } from '../../shared/api/errors';
+import { daysBetween, weekOf } from '../../shared/domain/dates';
+import { dbHandler, type HandlerMap } from '../core/handler';
+import { followUpsBetween, lastSeenOfCaseload, openCasesOf, studentHeader, timeline } from './archive-repo';
+import { schoolDate } from './clinical';
+import { unsignedOf } from './records-repo';
+import { readSetting, SETTING_DEFAULTS } from './settings-store';
+
+export const archiveHandlers: HandlerMap<'archive.timeline' | 'caseload.mine'> = {
+  'archive.timeline': dbHandler<'archive.timeline'>({
+    run: (ctx, input) => {
+      const { db } = ctx;
+      const student = studentHeader(db, input.studentId);
+      if (!student) throw new CounselError('NOT_FOUND', 'errors.notFound', { path: 'studentId', id: input.studentId });
+      const page = timeline(db, {
+        studentId: student.id,
+        kinds: input.kinds ?? TIMELINE_KINDS,
+        from: input.from ?? null,
+        to: input.to ?? null,
+        order: input.order,
+        limit: input.pageSize,
+        offset: (input.page - 1) * input.pageSize,
+      });
+      ctx.audit = { targetType: 'student', targetId: student.id, details: { page: input.page, entries: page.items.length } };
+      return { student, ...page };
+    },
+  }),
+
+  'caseload.mine': dbHandler<'caseload.mine'>({
+    run: ({ db, actor, now }, input) => {
+      const today = schoolDate(db, now);
+      const week = weekOf(today);
+      const notSeenDays = input.notSeenDays ?? readSetting(db, 'caseloadNotSeenDays', SETTING_DEFAULTS.caseloadNotSeenDays);
+      const openCases = openCasesOf(db, actor.userId);
+      const lastSeen = lastSeenOfCaseload(db, actor.userId, today);
+      // One line per student, from the earliest of my open cases with them.
+      const notSeen = new Map<string, { studentId: string; clientLabel: string; caseId: string; lastSeen: string | null; days: number }>();
+      for (const c of openCases) {
+        if (c.studentId === null || notSeen.has(c.studentId)) continue;
+        const seen = lastSeen.get(c.studentId) ?? null;
+        notSeen.set(c.studentId, { studentId: c.studentId, clientLabel: c.clientLabel, caseId: c.caseId, lastSeen: seen, days: daysBetween(seen ?? c.openedOn, today) });
+      }
+      return {
+        today,
+        weekStart: week.start,
+        weekEnd: week.end,
+        notSeenDays,
+        openCases,
+        notSeen: [...notSeen.values()].filter((s) => s.days >= notSeenDays).sort((a, b) => b.days - a.days),
+        followUps: followUpsBetween(db, actor.userId, week.start, week.end),
+        unsigned: unsignedOf(db, actor.userId, now),
+      };
+    },
+  }),
+};

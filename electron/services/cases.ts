@@ -1,0 +1,143 @@
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { CASE_CATEGORIES, type CaseView } from '../../shared/api/cases';
+import { CounselError } from '../../shared/api/errors';
+import { dbHandler, type HandlerMap } from '../core/handler';
+import {
+  caseCounts,
+  closeCase,
+  getCase,
+  insertCase,
+  listCases,
+  setCategories,
+  softDeleteCase,
+  transferCase,
+  transfersOf,
+  unsignedRecordIds,
+  updateCaseFields,
+} from './cases-repo';
+import { assertActiveOrAcknowledged, assertNotFuture, changedKeys, definedOnly, requireCounselor, requireStudentRef, schoolDate } from './clinical';
+import { countRecordsOfCase, recordsOfCase, unindexCase } from './records-repo';
+
+type CaseMethods = 'cases.open' | 'cases.get' | 'cases.list' | 'cases.update' | 'cases.close' | 'cases.transfer' | 'cases.remove' | 'cases.summary';
+
+export function requireCase(db: Database, id: string, path = 'id'): CaseView {
+  const c = getCase(db, id);
+  if (!c) throw new CounselError('NOT_FOUND', 'errors.notFound', { path, id });
+  return c;
+}
+
+/** A case that still takes changes and new records. */
+export function requireOpenCase(db: Database, id: string, path = 'id'): CaseView {
+  const c = requireCase(db, id, path);
+  if (c.status !== 'open') throw new CounselError('CONFLICT', 'errors.case.closed', { path, id });
+  return c;
+}
+
+export const caseHandlers: HandlerMap<CaseMethods> = {
+  'cases.open': dbHandler<'cases.open'>({
+    run: (ctx, input) => {
+      const { db, actor, now } = ctx;
+      const today = schoolDate(db, now);
+      if (input.studentId !== undefined) {
+        const student = requireStudentRef(db, input.studentId, 'studentId');
+        assertActiveOrAcknowledged(student, input.acknowledgeInactive, 'errors.case.studentInactive', 'studentId');
+      }
+      const counselorId = input.counselorId ?? actor.userId;
+      if (input.counselorId !== undefined) requireCounselor(db, counselorId, 'counselorId');
+      const openedOn = input.openedOn ?? today;
+      assertNotFuture(openedOn, today, 'openedOn');
+      const id = insertCase(
+        db,
+        {
+          clientKind: input.clientKind,
+          studentId: input.studentId ?? null,
+          clientLabel: input.clientLabel,
+          source: input.source,
+          sourceNote: input.sourceNote,
+          appointmentId: input.appointmentId,
+          categories: input.categories,
+          goals: input.goals,
+          openedOn,
+          counselorId,
+          createdBy: actor.userId,
+        },
+        now,
+      );
+      ctx.audit = { targetType: 'case', targetId: id, details: { clientKind: input.clientKind, studentId: input.studentId ?? null, counselorId } };
+      return getCase(db, id)!;
+    },
+  }),
+
+  'cases.get': dbHandler<'cases.get'>({
+    run: (ctx, input) => {
+      const c = requireCase(ctx.db, input.id);
+      ctx.audit = { targetType: 'case', targetId: c.id, details: { studentId: c.studentId } };
+      return { ...c, records: recordsOfCase(ctx.db, c.id), transfers: transfersOf(ctx.db, c.id) };
+    },
+  }),
+
+  'cases.list': dbHandler<'cases.list'>({ run: ({ db }, input) => listCases(db, input) }),
+
+  'cases.update': dbHandler<'cases.update'>({
+    run: (ctx, input) => {
+      const { id, ...patch } = input;
+      const before = requireOpenCase(ctx.db, id);
+      const given = definedOnly(patch);
+      if (given.categories) given.categories = CASE_CATEGORIES.filter((c) => given.categories!.includes(c));
+      const changed = changedKeys(before, given);
+      if (changed.length > 0) {
+        updateCaseFields(ctx.db, id, { ...before, ...given }, ctx.now);
+        if (given.categories) setCategories(ctx.db, id, given.categories);
+      }
+      ctx.audit = { targetType: 'case', targetId: id, details: { changed } };
+      return getCase(ctx.db, id)!;
+    },
+  }),
+
+  'cases.close': dbHandler<'cases.close'>({
+    run: (ctx, input) => {
+      const { db, now } = ctx;
+      const c = requireOpenCase(db, input.id);
+      const today = schoolDate(db, now);
+      const closedOn = input.closedOn ?? today;
+      assertNotFuture(closedOn, today, 'closedOn');
+      if (closedOn < c.openedOn) {
+        throw new CounselError('VALIDATION', 'errors.validation', [{ path: 'closedOn', reason: 'errors.case.closedBeforeOpened' }]);
+      }
+      const unsigned = unsignedRecordIds(db, c.id);
+      if (unsigned.length > 0) throw new CounselError('CONFLICT', 'errors.case.unsignedRecords', { path: 'id', id: c.id, recordIds: unsigned });
+      closeCase(db, c.id, input.closingSummary, closedOn, now);
+      ctx.audit = { targetType: 'case', targetId: c.id, details: { records: countRecordsOfCase(db, c.id) } };
+      return getCase(db, c.id)!;
+    },
+  }),
+
+  'cases.transfer': dbHandler<'cases.transfer'>({
+    run: (ctx, input) => {
+      const { db, actor, now } = ctx;
+      const c = requireOpenCase(db, input.id);
+      requireCounselor(db, input.toCounselorId, 'toCounselorId');
+      if (input.toCounselorId === c.counselorId) {
+        throw new CounselError('CONFLICT', 'errors.case.sameCounselor', { path: 'toCounselorId', id: input.toCounselorId });
+      }
+      transferCase(db, { caseId: c.id, from: c.counselorId, to: input.toCounselorId, reason: input.reason, by: actor.userId }, now);
+      ctx.audit = { targetType: 'case', targetId: c.id, details: { fromUserId: c.counselorId, toUserId: input.toCounselorId } };
+      return getCase(db, c.id)!;
+    },
+  }),
+
+  // The case's rows stay (soft delete); its notes leave the archive, the caseload and the search index.
+  'cases.remove': dbHandler<'cases.remove'>({
+    run: (ctx, input) => {
+      const { db, actor, now } = ctx;
+      const c = requireCase(db, input.id);
+      const records = countRecordsOfCase(db, c.id);
+      softDeleteCase(db, c.id, input.reason, actor.userId, now);
+      unindexCase(db, c.id);
+      ctx.audit = { targetType: 'case', targetId: c.id, details: { studentId: c.studentId, records } };
+      return { ok: true as const };
+    },
+  }),
+
+  'cases.summary': dbHandler<'cases.summary'>({ run: ({ db }, input) => caseCounts(db, input.from, input.to) }),
+};
