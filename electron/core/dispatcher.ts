@@ -84,7 +84,7 @@ async function runDb(
   };
   return db.transaction(() => {
     const out = handler.run(ctx, input as never, prepared);
-    if (spec.kind === 'write' || spec.auditRead === true) {
+    if ((spec.kind === 'write' && ctx.audit.nothingChanged !== true) || spec.auditRead === true) {
       appendAudit(db, {
         ...actorFields(session),
         at: ctx.now,

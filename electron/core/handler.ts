@@ -17,8 +17,12 @@ export interface ServiceContext {
   db: Database;
   actor: Actor;
   now: number;
-  /** The dispatcher writes the audit row from these after the service returns. */
-  audit: { targetType: string | null; targetId: string | null; details: Record<string, unknown> | null };
+  /**
+   * The dispatcher writes the audit row from these after the service returns. A write that
+   * changed nothing (an autosave of unchanged text, every few seconds) sets nothingChanged and
+   * leaves no row, so the log records changes rather than keystrokes.
+   */
+  audit: { targetType: string | null; targetId: string | null; details: Record<string, unknown> | null; nothingChanged?: boolean };
 }
 
 /** What a session service sees (setup, login, unlock, recovery): the vault and the connection. */

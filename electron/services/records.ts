@@ -109,8 +109,11 @@ export const recordHandlers: HandlerMap<RecordMethods> = {
       const before = fieldsOf(r);
       const changed = changedKeys(before, patch);
       ctx.audit = { targetType: 'record', targetId: id, details: { caseId: r.case_id, revision: r.revision, changed } };
-      // An autosave with nothing new costs a read, not a new revision.
-      if (changed.length === 0) return { id, revision: r.revision, updatedAt: r.updated_at };
+      // An autosave with nothing new costs a read, not a new revision or an audit row.
+      if (changed.length === 0) {
+        ctx.audit.nothingChanged = true;
+        return { id, revision: r.revision, updatedAt: r.updated_at };
+      }
       const next = r.revision + 1;
       updateRecord(ctx.db, id, { ...before, ...patch }, next, ctx.now);
       ctx.audit.details = { caseId: r.case_id, revision: next, changed };

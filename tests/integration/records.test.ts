@@ -28,8 +28,10 @@ describe('session record lifecycle', () => {
 
     const second = await c.records.saveDraft({ id: first.id, revision: 1, currentState: '情绪平稳' });
     expect(second.revision).toBe(2);
-    // The same content again is not a new revision.
+    // The same content again is not a new revision, and leaves no audit row.
+    const rowsBefore = (await c.audit.list({ action: 'records.saveDraft' })).total;
     expect((await c.records.saveDraft({ id: first.id, revision: 2, currentState: '情绪平稳' })).revision).toBe(2);
+    expect((await c.audit.list({ action: 'records.saveDraft' })).total).toBe(rowsBefore);
     const third = await c.records.saveDraft({ id: first.id, revision: 2, mainProblem: '人际冲突', participants: { student: true, guardian: true, teacher: false } });
     expect(third.revision).toBe(3);
     expect(await c.records.get({ id: first.id })).toMatchObject({ currentState: '情绪平稳', mainProblem: '人际冲突', participants: { guardian: true } });
