@@ -1,10 +1,9 @@
 import { App, Form, Input, Modal, Typography } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { studentsApi, type StudentView } from '../../../../shared/api/students';
 import { api } from '../../api/client';
 import { useShownName } from '../../components/PersonName';
-import { showErrorOnForm } from '../../lib/errors';
+import { useFormSubmit } from '../../lib/useFormSubmit';
 import { maxLengthOf, zodRule } from '../../lib/zodForm';
 
 const reasonField = studentsApi['students.remove'].input.shape.reason;
@@ -15,22 +14,12 @@ export function RemoveStudentModal({ student, onClose, onRemoved }: { student: S
   const { message } = App.useApp();
   const shown = useShownName();
   const [form] = Form.useForm<{ reason: string }>();
-  const [busy, setBusy] = useState(false);
-
-  const remove = async ({ reason }: { reason: string }) => {
+  const { busy, submit: remove } = useFormSubmit(form, async ({ reason }: { reason: string }) => {
     if (!student) return;
-    setBusy(true);
-    try {
-      await api.students.remove({ id: student.id, reason });
-      void message.success(t('roster.removed'));
-      onRemoved();
-    } catch (err) {
-      const text = showErrorOnForm(form, err);
-      if (text) void message.error(text);
-    } finally {
-      setBusy(false);
-    }
-  };
+    await api.students.remove({ id: student.id, reason });
+    void message.success(t('roster.removed'));
+    onRemoved();
+  });
 
   return (
     <Modal

@@ -1,13 +1,13 @@
 import { App, Button, DatePicker, Drawer, Flex, Form, Input, InputNumber, Radio, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { guardian, studentFields, type StudentView } from '../../../../shared/api/students';
 import { gradesOfStages } from '../../../../shared/domain/grades';
 import { api } from '../../api/client';
 import { useShownName } from '../../components/PersonName';
-import { showErrorOnForm } from '../../lib/errors';
+import { useFormSubmit } from '../../lib/useFormSubmit';
 import { useLabels } from '../../lib/labels';
 import { maxLengthOf, parseForm, zodRule } from '../../lib/zodForm';
 import { useSettings } from '../../stores/settings';
@@ -51,7 +51,6 @@ export function StudentFormDrawer({ open, student, onClose, onSaved }: {
   const shown = useShownName();
   const stages = useSettings((s) => s.settings?.school.stages);
   const [form] = Form.useForm();
-  const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     if (!open) return;
@@ -62,21 +61,13 @@ export function StudentFormDrawer({ open, student, onClose, onSaved }: {
   const grades = stages ? gradesOfStages(stages) : undefined;
   const gradeOptions = labels.gradeOptions(grades && student && !grades.includes(student.grade) ? [...grades, student.grade] : grades);
 
-  const save = async (values: unknown) => {
+  const { busy, submit: save } = useFormSubmit(form, async (values: unknown) => {
     const input = parseForm(form, studentFields, values);
     if (!input) return;
-    setBusy(true);
-    try {
-      const saved = student ? await api.students.update({ ...input, id: student.id }) : await api.students.create(input);
-      void message.success(t(student ? 'roster.updated' : 'roster.created'));
-      onSaved(saved);
-    } catch (err) {
-      const text = showErrorOnForm(form, err);
-      if (text) void message.error(text);
-    } finally {
-      setBusy(false);
-    }
-  };
+    const saved = student ? await api.students.update({ ...input, id: student.id }) : await api.students.create(input);
+    void message.success(t(student ? 'roster.updated' : 'roster.created'));
+    onSaved(saved);
+  });
 
   return (
     <Drawer
