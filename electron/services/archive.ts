@@ -7,7 +7,7 @@ import { schoolDate } from './clinical';
 import { unsignedOf } from './records-repo';
 import { readSetting, SETTING_DEFAULTS } from './settings-store';
 
-export const archiveHandlers: HandlerMap<'archive.timeline' | 'caseload.mine'> = {
+export const archiveHandlers: HandlerMap<'archive.timeline' | 'archive.recordExport' | 'caseload.mine'> = {
   'archive.timeline': dbHandler<'archive.timeline'>({
     run: (ctx, input) => {
       const { db } = ctx;
@@ -24,6 +24,15 @@ export const archiveHandlers: HandlerMap<'archive.timeline' | 'caseload.mine'> =
       });
       ctx.audit = { targetType: 'student', targetId: student.id, details: { page: input.page, entries: page.items.length } };
       return { student, ...page };
+    },
+  }),
+
+  'archive.recordExport': dbHandler<'archive.recordExport'>({
+    run: (ctx, input) => {
+      const student = studentHeader(ctx.db, input.studentId);
+      if (!student) throw new CounselError('NOT_FOUND', 'errors.notFound', { path: 'studentId', id: input.studentId });
+      ctx.audit = { targetType: 'student', targetId: student.id, details: { purpose: input.purpose } };
+      return { ok: true as const };
     },
   }),
 

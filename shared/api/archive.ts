@@ -70,6 +70,15 @@ export const archiveApi = {
     auditRead: true,
     gate: 'unlocked',
   }),
+  'archive.recordExport': defineMethod({
+    summary:
+      'Records that a counselor, after an explicit confirmation, exported one student’s full archive (with the name) for a referral; the PDF is made from the audited reads that follow.',
+    input: z.object({ studentId: id, purpose: z.literal('referral'), confirmed: z.literal(true) }).strict(),
+    output: z.object({ ok: z.literal(true) }),
+    roles: ['counselor'],
+    kind: 'write',
+    gate: 'unlocked',
+  }),
   'caseload.mine': defineMethod({
     summary:
       'My open cases; students of my open cases not seen in a session for notSeenDays (default: the caseloadNotSeenDays setting, 30); follow-ups whose next appointment falls in this week (Monday to Sunday, school time zone); my unsigned records with their age.',

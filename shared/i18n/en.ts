@@ -1,5 +1,6 @@
 import { errors } from './en-errors';
 import { audit } from './en-audit';
+import { counseling } from './en-counseling';
 import type { Catalog } from './zh-CN';
 
 /** English; typed against the Chinese catalog so a missing or extra key fails to compile. */
@@ -176,6 +177,8 @@ export const en: Catalog = {
     menu: 'Main menu',
   },
   nav: {
+    caseload: 'My caseload',
+    search: 'Search notes',
     roster: 'Students',
     overview: 'Overview',
     users: 'Users',
@@ -316,6 +319,7 @@ export const en: Catalog = {
     resetDone: 'The passphrase of {{name}} was reset',
   },
   audit,
+  counseling,
   settings: {
     title: 'Settings',
     display: 'Display',

@@ -1,5 +1,6 @@
 import { errors } from './zh-CN-errors';
 import { audit } from './zh-CN-audit';
+import { counseling } from './zh-CN-counseling';
 
 /**
  * Simplified Chinese, the default catalog. Its shape is the reference: every other
@@ -177,6 +178,8 @@ export const zhCN = {
     menu: '主菜单',
   },
   nav: {
+    caseload: '我的个案',
+    search: '全文检索',
     roster: '学生名册',
     overview: '概况',
     users: '用户',
@@ -316,6 +319,7 @@ export const zhCN = {
     resetDone: '已为 {{name}} 重设口令',
   },
   audit,
+  counseling,
   settings: {
     title: '设置',
     display: '显示',

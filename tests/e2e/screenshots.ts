@@ -6,6 +6,7 @@
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { writeSignedRecord } from './counseling-flows';
 import { completeSetup, E2E_PASS } from './flows';
 import { startApp } from './harness';
 
@@ -72,6 +73,22 @@ try {
   await page.getByText('恢复密钥尚未核对').waitFor();
   await page.getByRole('cell', { name: '欧阳娜娜' }).waitFor();
   await shot(page, 'recovery-key-banner');
+
+  // Counseling: the record form as filled in (autosaved), then the archive and the caseload.
+  await writeSignedRecord(page, { onScreen: (name) => shot(page, name, true) });
+  await page.getByRole('button', { name: /^返\s*回$/ }).click();
+  await page.getByRole('button', { name: '新建记录' }).click();
+  await page.getByLabel('现状').fill('情绪较上次平稳，睡眠改善。');
+  await page.getByText(/^已保存 /).waitFor({ timeout: 10_000 });
+  await page.getByRole('menuitem', { name: '学生名册' }).click();
+  await page.getByRole('cell', { name: '林晓雨' }).click();
+  await page.getByRole('button', { name: '一生一档' }).click();
+  await page.getByRole('heading', { name: '一生一档：林晓雨' }).waitFor();
+  await page.locator('tbody').getByText('补充说明', { exact: true }).waitFor();
+  await shot(page, 'archive-timeline');
+  await page.getByRole('menuitem', { name: '我的个案' }).click();
+  await page.getByText(/^进行中的个案/).waitFor();
+  await shot(page, 'caseload');
 } finally {
   await app.close();
 }

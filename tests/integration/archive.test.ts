@@ -62,6 +62,20 @@ describe('the student’s archive (一生一档)', () => {
   });
 });
 
+describe('exporting an archive for a referral', () => {
+  it('needs the explicit confirmation and leaves an audit row naming the student, not the name', async () => {
+    s = await counselingSchool();
+    const { c, studentId } = s;
+    expect((await rejection(c.archive.recordExport({ studentId, purpose: 'referral', confirmed: false } as never))).code).toBe('VALIDATION');
+    await c.archive.recordExport({ studentId, purpose: 'referral', confirmed: true });
+    const rows = (await c.audit.list({ action: 'archive.recordExport' })).items;
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ targetType: 'student', targetId: studentId, details: { purpose: 'referral' } });
+    expect(JSON.stringify(rows)).not.toContain(STUDENT.name);
+    expect((await rejection(c.archive.recordExport({ studentId: '01900000-0000-7000-8000-000000000000', purpose: 'referral', confirmed: true }))).code).toBe('NOT_FOUND');
+  });
+});
+
 describe('caseload', () => {
   it('lists my open cases, students not seen for N days, this week’s follow-ups and my unsigned records', async () => {
     s = await counselingSchool(); // today: Wednesday 2025-03-12; the week runs 03-10 to 03-16

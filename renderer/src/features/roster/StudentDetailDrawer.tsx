@@ -6,6 +6,7 @@ import { PersonName, useShownName } from '../../components/PersonName';
 import { errorMessage } from '../../lib/errors';
 import { useLabels } from '../../lib/labels';
 import { useCall } from '../../lib/useCall';
+import { StudentCases } from '../cases/StudentCases';
 
 type Guardian = StudentView['guardians'][number];
 
@@ -79,6 +80,7 @@ export function StudentDetailDrawer({ studentId, reloadKey, onClose, onEdit, onR
               { key: 'phone', title: t('student.guardian.phone'), dataIndex: 'phone' },
             ]}
           />
+          <StudentCases student={student} />
         </Flex>
       )}
     </Drawer>

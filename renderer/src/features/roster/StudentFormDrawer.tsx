@@ -1,5 +1,4 @@
 import { App, Button, DatePicker, Drawer, Flex, Form, Input, InputNumber, Radio, Select } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -7,6 +6,7 @@ import { guardian, studentFields, type StudentView } from '../../../../shared/ap
 import { gradesOfStages } from '../../../../shared/domain/grades';
 import { api } from '../../api/client';
 import { useShownName } from '../../components/PersonName';
+import { dateProps } from '../../lib/formValues';
 import { useFormSubmit } from '../../lib/useFormSubmit';
 import { useLabels } from '../../lib/labels';
 import { maxLengthOf, parseForm, zodRule } from '../../lib/zodForm';
@@ -16,12 +16,6 @@ const fields = studentFields.shape;
 const guardianFields = guardian.shape;
 const MAX_GUARDIANS = z.toJSONSchema(fields.guardians, { io: 'input' }).maxItems ?? 0;
 const NEW_STUDENT = { status: 'active', guardians: [] };
-
-/** Dates travel as 'YYYY-MM-DD' strings; the picker works with dayjs values. */
-const dateProps = {
-  getValueProps: (value: string | null | undefined) => ({ value: value ? dayjs(value) : null }),
-  normalize: (value: Dayjs | null) => (value ? value.format('YYYY-MM-DD') : null),
-};
 
 function TextInput({ name, multiline = false }: { name: 'studentNo' | 'name' | 'className' | 'notes'; multiline?: boolean }) {
   const { t } = useTranslation();

@@ -6,7 +6,14 @@ import { PrivacyMaskSwitch } from '../../components/PrivacyMaskSwitch';
 import { errorMessage } from '../../lib/errors';
 import { useRoster } from '../../stores/roster';
 import { useSession } from '../../stores/session';
+import { useNav, type Opened } from '../../stores/nav';
 import { useSettings } from '../../stores/settings';
+import { ArchivePage } from '../archive/ArchivePage';
+import { ContactPage } from '../archive/ContactPage';
+import { CaseloadPage } from '../caseload/CaseloadPage';
+import { CasePage } from '../cases/CasePage';
+import { RecordPage } from '../records/RecordPage';
+import { SearchPage } from '../search/SearchPage';
 import { AuditPage } from '../audit/AuditPage';
 import { useIdleLock } from '../auth/useActivity';
 import { OverviewPage } from '../overview/OverviewPage';
@@ -22,7 +29,23 @@ const PAGE_VIEWS: Record<PageId, () => ReactNode> = {
   users: () => <UsersPage />,
   audit: () => <AuditPage />,
   settings: () => <SettingsPage />,
+  caseload: () => <CaseloadPage />,
+  search: () => <SearchPage />,
 };
+
+/** What an opened case, record, contact or archive shows in place of the page. */
+function OpenedView({ target }: { target: Opened }) {
+  switch (target.kind) {
+    case 'case':
+      return <CasePage id={target.id} />;
+    case 'record':
+      return <RecordPage id={target.id} />;
+    case 'contact':
+      return <ContactPage id={target.id} />;
+    case 'archive':
+      return <ArchivePage studentId={target.studentId} />;
+  }
+}
 
 /** The unlocked app: menu by role, header with lock and privacy mask, one page at a time. */
 export function AppShell({ user }: { user: UserView }) {
@@ -31,6 +54,7 @@ export function AppShell({ user }: { user: UserView }) {
   const [page, setPage] = useState<PageId>(pages[0] ?? 'settings');
   const settings = useSettings((s) => s.settings);
   const [loadFailure, setLoadFailure] = useState<string | null>(null);
+  const opened = useNav((s) => s.stack.at(-1));
   useIdleLock();
 
   useEffect(() => {
@@ -42,6 +66,7 @@ export function AppShell({ user }: { user: UserView }) {
     return () => {
       useSettings.getState().clear();
       useRoster.getState().reset();
+      useNav.getState().reset();
     };
   }, []);
 
@@ -56,7 +81,11 @@ export function AppShell({ user }: { user: UserView }) {
             mode="inline"
             selectedKeys={[page]}
             items={pages.map((id) => ({ key: id, label: t(`nav.${id}`) }))}
-            onClick={({ key }) => setPage(key as PageId)}
+            onClick={({ key }) => {
+              // The menu always leads to the page itself, not to what was opened from it.
+              useNav.getState().reset();
+              setPage(key as PageId);
+            }}
             style={{ borderInlineEnd: 'none' }}
           />
         </nav>
@@ -65,7 +94,7 @@ export function AppShell({ user }: { user: UserView }) {
         <ShellHeader user={user} schoolName={settings?.school.name ?? ''} />
         <Layout.Content style={{ padding: 24 }}>
           <RecoveryKeyBanner />
-          {loadFailure ? <Alert type="error" showIcon title={loadFailure} /> : settings ? PAGE_VIEWS[page]() : <Spin />}
+          {loadFailure ? <Alert type="error" showIcon title={loadFailure} /> : !settings ? <Spin /> : opened ? <OpenedView key={JSON.stringify(opened)} target={opened} /> : PAGE_VIEWS[page]()}
         </Layout.Content>
       </Layout>
     </Layout>

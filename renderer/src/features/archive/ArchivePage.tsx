@@ -1,0 +1,128 @@
+import { Alert, Button, DatePicker, Flex, Select, Tag, Typography, type TableColumnsType } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { TIMELINE_KINDS, type TimelineEntry, type TimelineKind } from '../../../../shared/api/archive';
+import { api } from '../../api/client';
+import { PagedTable } from '../../components/PagedTable';
+import { useShownName } from '../../components/PersonName';
+import { useCodeLabels } from '../../lib/codeLabels';
+import { errorMessage } from '../../lib/errors';
+import { useCall } from '../../lib/useCall';
+import { useNav } from '../../stores/nav';
+import { BackButton } from '../shell/BackButton';
+import { ConsentModal } from './ConsentModal';
+import { ContactModal } from './ContactModal';
+import { ExportArchiveButton } from './ExportArchiveButton';
+import { entryTarget, tagGroup } from './timelineTags';
+
+const PAGE_SIZE = 20;
+
+interface Query {
+  studentId: string;
+  kinds?: TimelineKind[];
+  from?: string;
+  to?: string;
+  page: number;
+  reload: number;
+}
+const timeline = ({ reload: _reload, ...input }: Query) => api.archive.timeline({ ...input, pageSize: PAGE_SIZE });
+
+/** 一生一档: everything about one student, newest first, filtered by kind and date (opening it is audited). */
+export function ArchivePage({ studentId }: { studentId: string }) {
+  const { t } = useTranslation();
+  const codes = useCodeLabels();
+  const shown = useShownName();
+  const open = useNav((s) => s.open);
+  const [query, setQuery] = useState<Query>({ studentId, page: 1, reload: 0 });
+  const [adding, setAdding] = useState<'contact' | 'consent' | null>(null);
+  const call = useCall(timeline, query);
+  const student = call.data?.student;
+  const change = (patch: Partial<Query>) => setQuery((q) => ({ ...q, page: 1, ...patch }));
+  const added = () => {
+    setAdding(null);
+    setQuery((q) => ({ ...q, reload: q.reload + 1 }));
+  };
+
+  const title = (e: TimelineEntry) => {
+    const tags = e.tags.map((tag) => {
+      const [field = '', value = ''] = tag.split(':');
+      const group = tagGroup(field, e);
+      return group ? codes.label(group, value) : value;
+    });
+    return (
+      <Flex gap={4} wrap align="center">
+        <Typography.Text strong>{codes.label('timeline', e.kind)}</Typography.Text>
+        {tags.map((text, i) => (
+          <Tag key={i}>{text}</Tag>
+        ))}
+        {e.signed === false && <Tag color="orange">{t('counseling.archive.unsigned')}</Tag>}
+      </Flex>
+    );
+  };
+
+  const columns: TableColumnsType<TimelineEntry> = [
+    { key: 'date', title: t('counseling.archive.date'), dataIndex: 'date', width: 120 },
+    { key: 'kind', title: t('counseling.archive.kind'), width: 360, render: (_v, e) => title(e) },
+    { key: 'excerpt', title: t('counseling.archive.details'), dataIndex: 'excerpt' },
+    { key: 'actor', title: t('counseling.archive.actor'), dataIndex: 'actorName', width: 110 },
+  ];
+
+  return (
+    <Flex vertical gap="middle">
+      <Flex justify="space-between" align="center" gap="small" wrap>
+        <Flex align="center" gap="small">
+          <BackButton />
+          <Typography.Title level={3} style={{ margin: 0 }}>
+            {t('counseling.archive.title', { name: student ? shown(student.name) : '' })}
+          </Typography.Title>
+        </Flex>
+        <Flex gap="small">
+          <Button onClick={() => setAdding('contact')}>{t('counseling.contacts.add')}</Button>
+          <Button onClick={() => setAdding('consent')}>{t('counseling.consents.add')}</Button>
+          {student && <ExportArchiveButton student={student} />}
+        </Flex>
+      </Flex>
+      <Flex gap="small" wrap>
+        <Select
+          mode="multiple"
+          allowClear
+          aria-label={t('counseling.archive.kinds')}
+          placeholder={t('counseling.archive.kinds')}
+          options={codes.options('timeline', TIMELINE_KINDS)}
+          value={query.kinds ?? []}
+          onChange={(kinds: TimelineKind[]) => change({ kinds: kinds.length > 0 ? kinds : undefined })}
+          style={{ minWidth: 260 }}
+        />
+        <DatePicker.RangePicker
+          aria-label={t('counseling.archive.dates')}
+          value={[query.from ? dayjs(query.from) : null, query.to ? dayjs(query.to) : null]}
+          onChange={(range) => change({ from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD') })}
+        />
+      </Flex>
+      {call.error !== undefined && <Alert type="error" showIcon title={errorMessage(call.error)} />}
+      <PagedTable<TimelineEntry>
+        rowKey={(e) => `${e.kind}:${e.id}`}
+        size="middle"
+        columns={columns}
+        items={call.data?.items ?? []}
+        total={call.data?.total ?? 0}
+        page={query.page}
+        pageSize={PAGE_SIZE}
+        loading={call.loading}
+        locale={{ emptyText: t('counseling.archive.empty') }}
+        onRow={(e) => {
+          const target = entryTarget(e);
+          return target ? { onClick: () => open(target), style: { cursor: 'pointer' } } : {};
+        }}
+        onPageChange={(page) => setQuery((q) => ({ ...q, page }))}
+      />
+      {student && (
+        <>
+          <ContactModal student={student} open={adding === 'contact'} onClose={() => setAdding(null)} onCreated={added} />
+          <ConsentModal student={student} open={adding === 'consent'} onClose={() => setAdding(null)} onRecorded={added} />
+        </>
+      )}
+    </Flex>
+  );
+}

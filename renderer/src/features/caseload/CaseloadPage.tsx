@@ -1,0 +1,107 @@
+import { Alert, Card, Flex, List, Spin, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import { PersonName } from '../../components/PersonName';
+import { useCodeLabels } from '../../lib/codeLabels';
+import { errorMessage } from '../../lib/errors';
+import { useCall } from '../../lib/useCall';
+import { useNav, type Opened } from '../../stores/nav';
+
+const mine = () => api.caseload.mine({});
+
+/** One bucket: a titled card whose rows open what they name. */
+function Bucket<T>({ title, items, render }: { title: string; items: readonly T[]; render(item: T): { key: string; target: Opened; content: ReactNode } }) {
+  const { t } = useTranslation();
+  const open = useNav((s) => s.open);
+  return (
+    <Card size="small" title={title} style={{ flex: '1 1 420px' }}>
+      <List
+        size="small"
+        dataSource={items.map(render)}
+        locale={{ emptyText: t('counseling.caseload.nothing') }}
+        renderItem={(row) => (
+          <List.Item key={row.key} onClick={() => open(row.target)} style={{ cursor: 'pointer' }}>
+            {row.content}
+          </List.Item>
+        )}
+      />
+    </Card>
+  );
+}
+
+/** 我的个案: open cases, students not seen lately, this week's follow-ups, unsigned records. */
+export function CaseloadPage() {
+  const { t } = useTranslation();
+  const codes = useCodeLabels();
+  const call = useCall(mine, {});
+  const d = call.data;
+  if (call.error !== undefined) return <Alert type="error" showIcon title={errorMessage(call.error)} />;
+  if (!d) return <Spin />;
+  const line = (...parts: ReactNode[]) => (
+    <Flex gap="small" wrap align="center" style={{ width: '100%' }}>
+      {parts}
+    </Flex>
+  );
+  return (
+    <Flex vertical gap="middle">
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        {t('counseling.caseload.title')}
+      </Typography.Title>
+      <Flex gap="middle" wrap align="start">
+        <Bucket
+          title={t('counseling.caseload.unsigned', { count: d.unsigned.length })}
+          items={d.unsigned}
+          render={(r) => ({
+            key: r.id,
+            target: { kind: 'record', id: r.id },
+            content: line(
+              <PersonName key="n" name={r.clientLabel} />,
+              <span key="d">{r.sessionDate}</span>,
+              <Tag key="a" color={r.overdue ? 'red' : undefined}>
+                {r.overdue ? t('counseling.caseload.overdue') : t('counseling.caseload.age', { hours: r.ageHours })}
+              </Tag>,
+            ),
+          })}
+        />
+        <Bucket
+          title={t('counseling.caseload.followUps', { start: d.weekStart, end: d.weekEnd, count: d.followUps.length })}
+          items={d.followUps}
+          render={(f) => ({
+            key: f.recordId,
+            target: { kind: 'record', id: f.recordId },
+            content: line(<PersonName key="n" name={f.clientLabel} />, <span key="d">{f.nextAppointmentDate}</span>),
+          })}
+        />
+        <Bucket
+          title={t('counseling.caseload.notSeen', { days: d.notSeenDays, count: d.notSeen.length })}
+          items={d.notSeen}
+          render={(n) => ({
+            key: n.caseId,
+            target: { kind: 'case', id: n.caseId },
+            content: line(
+              <PersonName key="n" name={n.clientLabel} />,
+              <span key="l">{n.lastSeen ?? t('counseling.caseload.never')}</span>,
+              <Tag key="d">{t('counseling.caseload.days', { days: n.days })}</Tag>,
+            ),
+          })}
+        />
+        <Bucket
+          title={t('counseling.caseload.openCases', { count: d.openCases.length })}
+          items={d.openCases}
+          render={(c) => ({
+            key: c.caseId,
+            target: { kind: 'case', id: c.caseId },
+            content: line(
+              <PersonName key="n" name={c.clientLabel} />,
+              <span key="c">{c.categories.map((k) => codes.label('category', k)).join('、')}</span>,
+              <Typography.Text key="l" type="secondary">
+                {t('counseling.caseload.lastSession')}：{c.lastSessionDate ?? t('counseling.caseload.never')}
+              </Typography.Text>,
+            ),
+          })}
+        />
+      </Flex>
+    </Flex>
+  );
+}

@@ -1,0 +1,97 @@
+import { Alert, App, Button, Descriptions, Flex, Spin, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { caseDetail } from '../../../../shared/api/cases';
+import type { z } from 'zod';
+import { api } from '../../api/client';
+import { PersonName, useShownName } from '../../components/PersonName';
+import { useAskInactive, withInactiveAcknowledgement } from '../../lib/acknowledgeInactive';
+import { useCodeLabels } from '../../lib/codeLabels';
+import { errorMessage } from '../../lib/errors';
+import { useCall } from '../../lib/useCall';
+import { useNav } from '../../stores/nav';
+import { BackButton } from '../shell/BackButton';
+
+type RecordItem = z.output<typeof caseDetail>['records'][number];
+
+const getCase = ({ id }: { id: string }) => api.cases.get({ id });
+
+/** One case (opening it is audited): header, its session records, 新建记录. */
+export function CasePage({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const codes = useCodeLabels();
+  const shown = useShownName();
+  const open = useNav((s) => s.open);
+  const askInactive = useAskInactive();
+  const [creating, setCreating] = useState(false);
+  const call = useCall(getCase, { id });
+  const c = call.data;
+
+  const newRecord = async () => {
+    setCreating(true);
+    try {
+      // The draft exists from the first click: autosave then only ever updates it.
+      const saved = await withInactiveAcknowledgement((acknowledgeInactive) => api.records.saveDraft({ caseId: id, acknowledgeInactive }), askInactive);
+      if (saved) open({ kind: 'record', id: saved.id });
+    } catch (err) {
+      void message.error(errorMessage(err));
+    } finally {
+      setCreating(false);
+    }
+  };
+
+  if (call.error !== undefined) return <Alert type="error" showIcon title={errorMessage(call.error)} />;
+  if (!c) return <Spin />;
+  return (
+    <Flex vertical gap="middle">
+      <Flex justify="space-between" align="center" gap="small">
+        <Flex align="center" gap="small">
+          <BackButton />
+          <Typography.Title level={3} style={{ margin: 0 }}>
+            {t('counseling.cases.pageTitle', { name: shown(c.clientLabel) })}
+          </Typography.Title>
+        </Flex>
+        {c.status === 'open' && (
+          <Button type="primary" loading={creating} onClick={() => void newRecord()}>
+            {t('counseling.cases.newRecord')}
+          </Button>
+        )}
+      </Flex>
+      <Descriptions
+        bordered
+        size="small"
+        column={2}
+        items={[
+          { key: 'client', label: t('counseling.caseload.student'), children: <PersonName name={c.clientLabel} /> },
+          { key: 'status', label: t('counseling.cases.status'), children: <Tag>{codes.label('caseStatus', c.status)}</Tag> },
+          { key: 'categories', label: t('counseling.cases.categories'), children: c.categories.map((k) => codes.label('category', k)).join('、') },
+          { key: 'source', label: t('counseling.cases.source'), children: [codes.label('source', c.source), c.sourceNote].filter(Boolean).join(' · ') },
+          { key: 'openedOn', label: t('counseling.cases.openedOn'), children: c.openedOn },
+          { key: 'counselor', label: t('counseling.cases.counselor'), children: c.counselorName },
+          { key: 'goals', label: t('counseling.cases.goals'), span: 2, children: <span style={{ whiteSpace: 'pre-wrap' }}>{c.goals || t('common.none')}</span> },
+        ]}
+      />
+      <Table<RecordItem>
+        rowKey="id"
+        size="middle"
+        pagination={false}
+        title={() => t('counseling.cases.records')}
+        dataSource={c.records}
+        locale={{ emptyText: t('counseling.cases.noRecords') }}
+        onRow={(r) => ({ onClick: () => open({ kind: 'record', id: r.id }), style: { cursor: 'pointer' } })}
+        columns={[
+          { key: 'date', title: t('counseling.records.sessionDate'), dataIndex: 'sessionDate' },
+          { key: 'kind', title: t('counseling.records.kind'), render: (_v, r) => codes.label('kind', r.kind) },
+          { key: 'mode', title: t('counseling.records.mode'), render: (_v, r) => codes.label('mode', r.mode) },
+          { key: 'author', title: t('counseling.archive.actor'), dataIndex: 'authorName' },
+          {
+            key: 'signed',
+            title: t('counseling.cases.status'),
+            render: (_v, r) => (r.signed ? <Tag color="green">{t('counseling.cases.signed')}</Tag> : <Tag color="orange">{t('counseling.cases.draft')}</Tag>),
+          },
+        ]}
+      />
+    </Flex>
+  );
+}
