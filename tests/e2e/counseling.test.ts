@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completeSetup } from './flows';
 import { e2eAvailable, startApp, type E2eApp } from './harness';
@@ -12,7 +15,7 @@ beforeAll(async () => {
 afterAll(async () => app?.close());
 
 describe.skipIf(!available)('counseling in a real browser', () => {
-  it('student → case → record with an <img onerror> payload → disclosure gate → sign → addendum → search 焦虑 → archive', async () => {
+  it('student → case → record with an <img onerror> payload → disclosure gate → sign → addendum → search 焦虑 → archive → PDF export', async () => {
     const p = app.page;
     await completeSetup(p);
     await writeSignedRecord(p);
@@ -36,6 +39,23 @@ describe.skipIf(!available)('counseling in a real browser', () => {
     await p.getByRole('button', { name: '一生一档' }).click();
     await p.getByRole('heading', { name: '一生一档：林晓雨' }).waitFor();
     for (const kind of ['开案', '辅导记录', '保密例外告知', '补充说明']) await p.locator('tbody').getByText(kind, { exact: true }).first().waitFor();
+
+    // Export for a referral: confirmed, then the print view. Headless Chromium has no print dialog,
+    // so the test stubs window.print and prints the same view to PDF itself.
+    await p.evaluate(() => {
+      window.print = () => undefined;
+    });
+    await p.getByRole('button', { name: '导出 PDF' }).click();
+    await p.getByRole('dialog').getByRole('button', { name: /确\s*定/ }).click();
+    await p.getByTestId('archive-print').waitFor({ state: 'attached' });
+    await p.emulateMedia({ media: 'print' });
+    const pdfFile = join(app.dataDir, '..', `counselroom-e2e-export-${process.pid}.pdf`);
+    await p.pdf({ path: pdfFile, format: 'A4' });
+    const text = execFileSync('pdftotext', ['-layout', pdfFile, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    rmSync(pdfFile);
+    expect(text).toContain('林晓雨');
+    expect(text).toContain('补记：家长同意转介至医院心理科。');
+    await p.emulateMedia({ media: 'screen' });
 
     // Nowhere did the payload become an element or run.
     expect(await p.evaluate(() => (window as { __xss?: unknown }).__xss)).toBeUndefined();

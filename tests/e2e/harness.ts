@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,11 +12,15 @@ export const CHROMIUM = '/usr/bin/chromium';
 const RENDERER = 'out/renderer';
 
 /**
- * Browser tests need Debian's Chromium and the built renderer. Without them the
+ * Browser tests need Debian's Chromium, poppler's pdftotext (to read exported PDFs) and the built renderer. Without them the
  * suite is skipped loudly on a developer machine and fails under CI=true.
  */
 export function e2eAvailable(): boolean {
-  const missing = [!existsSync(CHROMIUM) && `${CHROMIUM} (apt-get install chromium fonts-noto-cjk)`, !existsSync(`${RENDERER}/index.html`) && `${RENDERER} (npm run build:renderer)`].filter(Boolean);
+  const missing = [
+    !existsSync(CHROMIUM) && `${CHROMIUM} (apt-get install chromium fonts-noto-cjk)`,
+    spawnSync('pdftotext', ['-v']).error !== undefined && 'pdftotext (apt-get install poppler-utils)',
+    !existsSync(`${RENDERER}/index.html`) && `${RENDERER} (npm run build:renderer)`,
+  ].filter(Boolean);
   if (missing.length === 0) return true;
   const msg = `browser e2e cannot run, missing: ${missing.join(', ')}`;
   if (process.env.CI) throw new Error(msg);
