@@ -1,5 +1,5 @@
-import { Alert, Card, Flex, List, Spin, Tag, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { Alert, Button, Card, Flex, List, Spin, Tag, Typography } from 'antd';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { PersonName } from '../../components/PersonName';
@@ -7,6 +7,7 @@ import { useCodeLabels } from '../../lib/codeLabels';
 import { errorMessage } from '../../lib/errors';
 import { useCall } from '../../lib/useCall';
 import { useNav, type Opened } from '../../stores/nav';
+import { OpenCaseModal } from '../cases/OpenCaseModal';
 
 const mine = () => api.caseload.mine({});
 
@@ -30,10 +31,12 @@ function Bucket<T>({ title, items, render }: { title: string; items: readonly T[
   );
 }
 
-/** 我的个案: open cases, students not seen lately, this week's follow-ups, unsigned records. */
+/** 我的个案: open cases, students not seen lately, this week's follow-ups, unsigned records; 新建个案 for staff or parents. */
 export function CaseloadPage() {
   const { t } = useTranslation();
   const codes = useCodeLabels();
+  const open = useNav((s) => s.open);
+  const [opening, setOpening] = useState(false);
   const call = useCall(mine, {});
   const d = call.data;
   if (call.error !== undefined) return <Alert type="error" showIcon title={errorMessage(call.error)} />;
@@ -45,9 +48,12 @@ export function CaseloadPage() {
   );
   return (
     <Flex vertical gap="middle">
-      <Typography.Title level={3} style={{ margin: 0 }}>
-        {t('counseling.caseload.title')}
-      </Typography.Title>
+      <Flex justify="space-between" align="center" gap="small">
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('counseling.caseload.title')}
+        </Typography.Title>
+        <Button onClick={() => setOpening(true)}>{t('counseling.cases.openOther')}</Button>
+      </Flex>
       <Flex gap="middle" wrap align="start">
         <Bucket
           title={t('counseling.caseload.unsigned', { count: d.unsigned.length })}
@@ -102,6 +108,14 @@ export function CaseloadPage() {
           })}
         />
       </Flex>
+      <OpenCaseModal
+        client={opening ? { kind: 'other' } : null}
+        onClose={() => setOpening(false)}
+        onOpened={(c) => {
+          setOpening(false);
+          open({ kind: 'case', id: c.id });
+        }}
+      />
     </Flex>
   );
 }

@@ -11,18 +11,23 @@ import { errorMessage } from '../../lib/errors';
 import { useCall } from '../../lib/useCall';
 import { useNav } from '../../stores/nav';
 import { BackButton } from '../shell/BackButton';
+import { CloseCaseModal } from './CloseCaseModal';
+import { RemoveCaseModal } from './RemoveCaseModal';
+import { TransferCaseModal } from './TransferCaseModal';
 
 type RecordItem = z.output<typeof caseDetail>['records'][number];
 
 const getCase = ({ id }: { id: string }) => api.cases.get({ id });
 
-/** One case (opening it is audited): header, its session records, 新建记录. */
+/** One case (opening it is audited): header, its session records, 新建记录; an open case also 结案, 转介, 删除. */
 export function CasePage({ id }: { id: string }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const codes = useCodeLabels();
   const shown = useShownName();
   const open = useNav((s) => s.open);
+  const back = useNav((s) => s.back);
+  const [acting, setActing] = useState<'close' | 'transfer' | 'remove' | null>(null);
   const askInactive = useAskInactive();
   const [creating, setCreating] = useState(false);
   const call = useCall(getCase, { id });
@@ -53,9 +58,16 @@ export function CasePage({ id }: { id: string }) {
           </Typography.Title>
         </Flex>
         {c.status === 'open' && (
-          <Button type="primary" loading={creating} onClick={() => void newRecord()}>
-            {t('counseling.cases.newRecord')}
-          </Button>
+          <Flex gap="small" wrap>
+            <Button type="primary" loading={creating} onClick={() => void newRecord()}>
+              {t('counseling.cases.newRecord')}
+            </Button>
+            <Button onClick={() => setActing('close')}>{t('counseling.cases.close')}</Button>
+            <Button onClick={() => setActing('transfer')}>{t('counseling.cases.transfer')}</Button>
+            <Button danger onClick={() => setActing('remove')}>
+              {t('counseling.cases.remove')}
+            </Button>
+          </Flex>
         )}
       </Flex>
       <Descriptions
@@ -63,13 +75,33 @@ export function CasePage({ id }: { id: string }) {
         size="small"
         column={2}
         items={[
-          { key: 'client', label: t('counseling.caseload.student'), children: <PersonName name={c.clientLabel} /> },
+          {
+            key: 'client',
+            label: t('counseling.caseload.student'),
+            children: (
+              <>
+                <PersonName name={c.clientLabel} />
+                {c.clientKind !== 'student' && <Tag style={{ marginInlineStart: 8 }}>{codes.label('clientKind', c.clientKind)}</Tag>}
+              </>
+            ),
+          },
           { key: 'status', label: t('counseling.cases.status'), children: <Tag>{codes.label('caseStatus', c.status)}</Tag> },
           { key: 'categories', label: t('counseling.cases.categories'), children: c.categories.map((k) => codes.label('category', k)).join('、') },
           { key: 'source', label: t('counseling.cases.source'), children: [codes.label('source', c.source), c.sourceNote].filter(Boolean).join(' · ') },
           { key: 'openedOn', label: t('counseling.cases.openedOn'), children: c.openedOn },
           { key: 'counselor', label: t('counseling.cases.counselor'), children: c.counselorName },
           { key: 'goals', label: t('counseling.cases.goals'), span: 2, children: <span style={{ whiteSpace: 'pre-wrap' }}>{c.goals || t('common.none')}</span> },
+          ...(c.status === 'closed'
+            ? [
+                { key: 'closedOn', label: t('counseling.cases.closedOn'), span: 2, children: c.closedOn },
+                {
+                  key: 'closingSummary',
+                  label: t('counseling.cases.closingSummary'),
+                  span: 2,
+                  children: <span style={{ whiteSpace: 'pre-wrap' }}>{c.closingSummary}</span>,
+                },
+              ]
+            : []),
         ]}
       />
       <Table<RecordItem>
@@ -92,6 +124,17 @@ export function CasePage({ id }: { id: string }) {
           },
         ]}
       />
+      <CloseCaseModal
+        target={acting === 'close' ? c : null}
+        records={c.records}
+        onClose={() => setActing(null)}
+        onClosed={() => {
+          setActing(null);
+          call.reload();
+        }}
+      />
+      <TransferCaseModal target={acting === 'transfer' ? c : null} onClose={() => setActing(null)} onTransferred={back} />
+      <RemoveCaseModal target={acting === 'remove' ? c : null} onClose={() => setActing(null)} onRemoved={back} />
     </Flex>
   );
 }

@@ -1,6 +1,7 @@
-import { App, Checkbox, Form, Input, Modal, Select } from 'antd';
+import { App, Checkbox, Form, Input, Modal, Radio, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { CASE_CATEGORIES, CASE_SOURCES, casesApi, type CaseView } from '../../../../shared/api/cases';
+import { LIMITS, requiredText } from '../../../../shared/api/fields';
 import { api } from '../../api/client';
 import { useShownName } from '../../components/PersonName';
 import { useAskInactive, withInactiveAcknowledgement } from '../../lib/acknowledgeInactive';
@@ -9,16 +10,27 @@ import { useFormSubmit } from '../../lib/useFormSubmit';
 import { maxLengthOf, zodRule } from '../../lib/zodForm';
 
 const fields = casesApi['cases.open'].input.shape;
+/** A staff member or parent must be named (the contract refines this across fields). */
+const clientLabelField = requiredText(LIMITS.name);
+const OTHER_KINDS = ['staff', 'parent'] as const;
+
+/** Who the case is for: a roster student, or a staff member or parent named by a label. */
+export type CaseClient = { kind: 'student'; id: string; name: string } | { kind: 'other' };
 
 interface Values {
+  clientKind?: (typeof OTHER_KINDS)[number];
+  clientLabel?: string;
   categories: (typeof CASE_CATEGORIES)[number][];
   source: (typeof CASE_SOURCES)[number];
   sourceNote?: string;
   goals?: string;
 }
 
-/** 开个案 for a roster student: categories, source, goals; an inactive student is asked about first. */
-export function OpenCaseModal({ student, onClose, onOpened }: { student: { id: string; name: string } | null; onClose(): void; onOpened(c: CaseView): void }) {
+/**
+ * 开个案 for a roster student (an inactive one is asked about first), or for a staff member or
+ * parent given by type and label: categories, source, goals.
+ */
+export function OpenCaseModal({ client, onClose, onOpened }: { client: CaseClient | null; onClose(): void; onOpened(c: CaseView): void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const codes = useCodeLabels();
@@ -26,11 +38,12 @@ export function OpenCaseModal({ student, onClose, onOpened }: { student: { id: s
   const askInactive = useAskInactive();
   const [form] = Form.useForm<Values>();
   const { busy, submit } = useFormSubmit(form, async (values: Values) => {
-    if (!student) return;
-    const opened = await withInactiveAcknowledgement(
-      (acknowledgeInactive) => api.cases.open({ studentId: student.id, ...values, acknowledgeInactive }),
-      askInactive,
-    );
+    if (!client) return;
+    const { clientKind = 'staff', clientLabel = '', ...rest } = values;
+    const opened =
+      client.kind === 'student'
+        ? await withInactiveAcknowledgement((acknowledgeInactive) => api.cases.open({ studentId: client.id, ...rest, acknowledgeInactive }), askInactive)
+        : await api.cases.open({ clientKind, clientLabel, ...rest });
     if (!opened) return;
     void message.success(t('counseling.cases.opened'));
     onOpened(opened);
@@ -38,8 +51,8 @@ export function OpenCaseModal({ student, onClose, onOpened }: { student: { id: s
 
   return (
     <Modal
-      open={student !== null}
-      title={student ? t('counseling.cases.openTitle', { name: shown(student.name) }) : ''}
+      open={client !== null}
+      title={client?.kind === 'student' ? t('counseling.cases.openTitle', { name: shown(client.name) }) : t('counseling.cases.openOther')}
       okText={t('counseling.cases.open')}
       okButtonProps={{ loading: busy }}
       cancelText={t('common.cancel')}
@@ -48,7 +61,17 @@ export function OpenCaseModal({ student, onClose, onOpened }: { student: { id: s
       destroyOnHidden
       width={620}
     >
-      <Form form={form} layout="vertical" onFinish={submit} preserve={false} initialValues={{ source: 'walkIn', categories: [] }}>
+      <Form form={form} layout="vertical" onFinish={submit} preserve={false} initialValues={{ source: 'walkIn', categories: [], clientKind: 'staff' }}>
+        {client?.kind === 'other' && (
+          <>
+            <Form.Item name="clientKind" label={t('counseling.cases.clientKind')} rules={[zodRule(fields.clientKind)]}>
+              <Radio.Group options={codes.options('clientKind', OTHER_KINDS)} />
+            </Form.Item>
+            <Form.Item name="clientLabel" label={t('counseling.cases.clientLabel')} rules={[zodRule(clientLabelField)]}>
+              <Input maxLength={maxLengthOf(clientLabelField)} showCount />
+            </Form.Item>
+          </>
+        )}
         <Form.Item name="categories" label={t('counseling.cases.categories')} rules={[zodRule(fields.categories)]}>
           <Checkbox.Group options={codes.options('category', CASE_CATEGORIES)} />
         </Form.Item>

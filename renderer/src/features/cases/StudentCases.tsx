@@ -51,7 +51,7 @@ export function StudentCases({ student }: { student: { id: string; name: string 
         ]}
       />
       <OpenCaseModal
-        student={opening ? student : null}
+        client={opening ? { kind: 'student', ...student } : null}
         onClose={() => setOpening(false)}
         onOpened={(c) => {
           setOpening(false);
