@@ -8,6 +8,7 @@ import { searchHandlers } from '../services/search';
 import { sessionHandlers } from '../services/session';
 import { settingsHandlers } from '../services/settings';
 import { studentHandlers } from '../services/students';
+import { trashHandlers } from '../services/trash';
 import { userHandlers } from '../services/users';
 import type { HandlerMap } from './handler';
 
@@ -23,4 +24,5 @@ export const handlers: HandlerMap<MethodName> = {
   ...contactHandlers,
   ...archiveHandlers,
   ...searchHandlers,
+  ...trashHandlers,
 };

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { CASE_CATEGORIES, type CaseView } from '../../shared/api/cases';
 import { CounselError } from '../../shared/api/errors';
+import { suppressCount, suppressGroup } from '../../shared/domain/suppression';
 import { dbHandler, type HandlerMap } from '../core/handler';
 import {
   caseCounts,
@@ -31,6 +32,15 @@ export function requireOpenCase(db: Database, id: string, path = 'id'): CaseView
   const c = requireCase(db, id, path);
   if (c.status !== 'open') throw new CounselError('CONFLICT', 'errors.case.closed', { path, id });
   return c;
+}
+
+/** What a principal sees of the case counts: the small cells withheld within each group. */
+function withheldSmallCells(c: ReturnType<typeof caseCounts>) {
+  const group = <T extends { count: number }>(rows: T[]) => {
+    const shown = suppressGroup(rows.map((r) => r.count));
+    return rows.map((r, i) => ({ ...r, count: shown[i]! }));
+  };
+  return { total: suppressCount(c.total), byStatus: group(c.byStatus), byCategory: group(c.byCategory), byClientKind: group(c.byClientKind) };
 }
 
 export const caseHandlers: HandlerMap<CaseMethods> = {
@@ -139,5 +149,10 @@ export const caseHandlers: HandlerMap<CaseMethods> = {
     },
   }),
 
-  'cases.summary': dbHandler<'cases.summary'>({ run: ({ db }, input) => caseCounts(db, input.from, input.to) }),
+  'cases.summary': dbHandler<'cases.summary'>({
+    run: ({ db, actor }, input) => {
+      const counts = caseCounts(db, input.from, input.to);
+      return actor.role === 'counselor' ? counts : withheldSmallCells(counts);
+    },
+  }),
 };

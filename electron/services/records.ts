@@ -176,6 +176,8 @@ export const recordHandlers: HandlerMap<RecordMethods> = {
   'records.remove': dbHandler<'records.remove'>({
     run: (ctx, input) => {
       const r = requireEditable(ctx, input.id, undefined);
+      // Somebody was told about a risk of harm: that stays documented, so the draft is signed, not discarded.
+      if (listDisclosures(ctx.db, r.id).length > 0) throw new CounselError('CONFLICT', 'errors.record.hasDisclosure', { path: 'id', id: r.id });
       softDeleteRecord(ctx.db, r.id, input.reason, ctx.now);
       ctx.audit = { targetType: 'record', targetId: r.id, details: { caseId: r.case_id } };
       return { ok: true as const };

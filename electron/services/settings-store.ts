@@ -7,6 +7,7 @@ export const SETTING_DEFAULTS = {
   idleLockMinutes: 10,
   privacyMask: false,
   caseloadNotSeenDays: 30,
+  trashRetentionDays: 90,
 } as const;
 
 export function readSetting<T>(db: Database, key: string, fallback: T): T {
@@ -20,6 +21,10 @@ export function writeSetting(db: Database, key: string, value: unknown): void {
 
 export function readIdleLockMinutes(db: Database): number {
   return readSetting(db, 'idleLockMinutes', SETTING_DEFAULTS.idleLockMinutes);
+}
+
+export function readTrashRetentionDays(db: Database): number {
+  return readSetting(db, 'trashRetentionDays', SETTING_DEFAULTS.trashRetentionDays);
 }
 
 export function readSchool(db: Database): SchoolProfile {

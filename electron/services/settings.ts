@@ -1,5 +1,6 @@
 import { dbHandler, type HandlerMap } from '../core/handler';
-import { SETTING_DEFAULTS, readIdleLockMinutes, readSchool, readSetting, writeSetting } from './settings-store';
+import { CounselError } from '../../shared/api/errors';
+import { SETTING_DEFAULTS, readIdleLockMinutes, readSchool, readSetting, readTrashRetentionDays, writeSetting } from './settings-store';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 
 function view(db: Database) {
@@ -8,6 +9,7 @@ function view(db: Database) {
     idleLockMinutes: readIdleLockMinutes(db),
     privacyMask: readSetting(db, 'privacyMask', SETTING_DEFAULTS.privacyMask),
     caseloadNotSeenDays: readSetting(db, 'caseloadNotSeenDays', SETTING_DEFAULTS.caseloadNotSeenDays),
+    trashRetentionDays: readTrashRetentionDays(db),
   };
 }
 
@@ -16,6 +18,10 @@ export const settingsHandlers: HandlerMap<'settings.get' | 'settings.update'> = 
   'settings.update': dbHandler<'settings.update'>({
     run: (ctx, input) => {
       const { db } = ctx;
+      // How long deleted clinical notes stay recoverable is the counselors' call, not the principal's.
+      if (input.trashRetentionDays !== undefined && ctx.actor.role !== 'counselor') {
+        throw new CounselError('FORBIDDEN', 'errors.settings.counselorOnly', { path: 'trashRetentionDays' });
+      }
       const changed = Object.entries(input).filter(([, v]) => v !== undefined).map(([k]) => k);
       for (const key of changed) writeSetting(db, key, input[key as keyof typeof input]);
       ctx.audit = { targetType: 'settings', targetId: null, details: { changed } };

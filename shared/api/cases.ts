@@ -105,6 +105,9 @@ export const caseDetail = caseView.extend({
   ),
 });
 
+/** A count, or null where small-cell suppression withheld it (shared/domain/suppression.ts). */
+const smallCount = z.number().int().nullable();
+
 export const casesApi = {
   'cases.open': defineMethod({
     summary:
@@ -191,13 +194,13 @@ export const casesApi = {
     gate: 'unlocked',
   }),
   'cases.summary': defineMethod({
-    summary: 'Case counts by status, category and client kind, optionally for cases opened in a date range; no names (principal’s view).',
+    summary: 'Case counts by status, category and client kind, optionally for cases opened in a date range; no names. For a principal, counts from 1 to 4 are withheld (null), with complementary suppression.',
     input: z.object({ from: calendarDate.optional(), to: calendarDate.optional() }).strict(),
     output: z.object({
-      total: z.number().int(),
-      byStatus: z.array(z.object({ status: z.enum(CASE_STATUSES), count: z.number().int() })),
-      byCategory: z.array(z.object({ category: z.enum(CASE_CATEGORIES), count: z.number().int() })),
-      byClientKind: z.array(z.object({ clientKind: z.enum(CLIENT_KINDS), count: z.number().int() })),
+      total: smallCount,
+      byStatus: z.array(z.object({ status: z.enum(CASE_STATUSES), count: smallCount })),
+      byCategory: z.array(z.object({ category: z.enum(CASE_CATEGORIES), count: smallCount })),
+      byClientKind: z.array(z.object({ clientKind: z.enum(CLIENT_KINDS), count: smallCount })),
     }),
     roles: ['counselor', 'principal'],
     kind: 'read',

@@ -9,6 +9,7 @@ import { searchApi } from './search';
 import { sessionApi } from './session';
 import { settingsApi } from './settings';
 import { studentsApi } from './students';
+import { trashApi } from './trash';
 import { usersApi } from './users';
 
 /** Every method of CounselRoom, declared once. Each door is derived from this object. */
@@ -24,6 +25,7 @@ export const contract = {
   ...consentsApi,
   ...archiveApi,
   ...searchApi,
+  ...trashApi,
 } as const;
 
 export type Contract = typeof contract;

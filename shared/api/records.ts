@@ -169,7 +169,7 @@ export const recordsApi = {
     gate: 'unlocked',
   }),
   'records.remove': defineMethod({
-    summary: 'Discard an unsigned draft (author only), with a reason; a signed record is never removed (CONFLICT errors.record.signed).',
+    summary: 'Discard an unsigned draft (author only), with a reason; a signed record is never removed (CONFLICT errors.record.signed), nor a draft with a documented disclosure (CONFLICT errors.record.hasDisclosure).',
     input: z.object({ id, reason: requiredText(LIMITS.line) }).strict(),
     output: z.object({ ok: z.literal(true) }),
     roles: ['counselor'],

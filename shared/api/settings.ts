@@ -9,6 +9,8 @@ export const settingsView = z.object({
   privacyMask: z.boolean(),
   /** Caseload: a student of an open case not seen in a session for this many days is listed. */
   caseloadNotSeenDays: z.number().int(),
+  /** Days a soft-deleted case, draft or contact stays restorable before trash.purge may erase it. */
+  trashRetentionDays: z.number().int(),
 });
 export type SettingsView = z.output<typeof settingsView>;
 
@@ -22,13 +24,14 @@ export const settingsApi = {
     gate: 'unlocked',
   }),
   'settings.update': defineMethod({
-    summary: 'Change the school profile, idle lock, privacy mask or the caseload’s not-seen days.',
+    summary: 'Change the school profile, idle lock, privacy mask, the caseload’s not-seen days or (counselors only, else FORBIDDEN errors.settings.counselorOnly) the trash retention.',
     input: z
       .object({
         school: schoolProfile.optional(),
         idleLockMinutes: z.number().int().min(1).max(240).optional(),
         privacyMask: z.boolean().optional(),
         caseloadNotSeenDays: z.number().int().min(1).max(365).optional(),
+        trashRetentionDays: z.number().int().min(1).max(3650).optional(),
       })
       .strict(),
     output: settingsView,

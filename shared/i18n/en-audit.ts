@@ -33,6 +33,7 @@ export const audit: Catalog['audit'] = {
     disclosure: 'Confidentiality disclosure',
     contact: 'Home-school contact',
     consent: 'Consent',
+    trash: 'Trash',
   },
   actions: {
     app: { status: 'Status' },
@@ -89,5 +90,6 @@ export const audit: Catalog['audit'] = {
     archive: { timeline: 'Open student archive timeline', recordExport: 'Export student archive (referral)' },
     caseload: { mine: 'View my caseload' },
     search: { notes: 'Search notes' },
+    trash: { list: 'View the trash', restore: 'Restore from the trash', purge: 'Erase the trash for good' },
   },
 };

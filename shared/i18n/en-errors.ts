@@ -71,6 +71,7 @@ export const errors: Catalog['errors'] = {
     disclosureRequired: 'The record marks a risk of harm: document who was informed, when and how before signing',
     notSigned: 'The record is not signed yet; edit it directly',
     caseFixed: 'A record cannot move to another case',
+    hasDisclosure: 'This draft documents a confidentiality disclosure, so it cannot be deleted; complete and sign it',
   },
   disclosure: {
     noRisk: 'A confidentiality exception can only be documented on a record that marks a risk of harm',
@@ -78,6 +79,12 @@ export const errors: Catalog['errors'] = {
   contact: {
     notAuthor: 'Only the person who recorded this contact can change it',
     caseOfOtherClient: 'The chosen case belongs to another client',
+  },
+  trash: {
+    caseDeleted: 'The case of this record is deleted too; restore the case first',
+  },
+  settings: {
+    counselorOnly: 'Only a counselor can change this setting',
   },
   search: {
     noTerms: 'Enter some text to search for',

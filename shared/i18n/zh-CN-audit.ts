@@ -31,6 +31,7 @@ export const audit = {
     disclosure: '保密例外告知',
     contact: '家校沟通',
     consent: '知情同意',
+    trash: '回收站',
   },
   actions: {
     app: { status: '查看状态' },
@@ -87,5 +88,6 @@ export const audit = {
     archive: { timeline: '打开学生档案时间线', recordExport: '导出学生档案（转介）' },
     caseload: { mine: '查看我的个案' },
     search: { notes: '搜索记录' },
+    trash: { list: '查看回收站', restore: '从回收站恢复', purge: '永久清除回收站' },
   },
 } as const;

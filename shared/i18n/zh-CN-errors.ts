@@ -69,6 +69,7 @@ export const errors = {
     disclosureRequired: '记录标注了伤害风险，签署前须登记已告知的人、时间和方式',
     notSigned: '记录尚未签署，请直接修改记录',
     caseFixed: '记录所属的个案不能更改',
+    hasDisclosure: '这份草稿已登记保密例外告知，不能删除；请完成并签署',
   },
   disclosure: {
     noRisk: '只有标注了伤害风险的记录才能登记保密例外告知',
@@ -76,6 +77,12 @@ export const errors = {
   contact: {
     notAuthor: '只有记录人可以修改这条家校沟通',
     caseOfOtherClient: '所选个案不属于该学生',
+  },
+  trash: {
+    caseDeleted: '这条记录所属的个案也已删除，请先恢复个案',
+  },
+  settings: {
+    counselorOnly: '只有心理教师可以修改这项设置',
   },
   search: {
     noTerms: '请输入要搜索的文字',

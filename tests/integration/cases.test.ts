@@ -141,26 +141,33 @@ describe('cases', () => {
     expect((await s.c.cases.list({ counselorId: s.me, pageSize: 1 })).items).toHaveLength(1);
   });
 
-  it('gives principals counts only, and refuses to delete a student with counseling records', async () => {
+  it('gives principals counts only, small cells withheld, and refuses to delete a student with counseling records', async () => {
     s = await counselingSchool();
+    for (let i = 0; i < 6; i++) await openCase(s.c, s.studentId, { categories: ['emotion'] });
     await openCase(s.c, s.studentId, { categories: ['crisis', 'emotion'] });
     await s.c.cases.open({ clientKind: 'staff', clientLabel: '教师', source: 'walkIn', categories: ['emotion'] });
     const principal = await colleague(s.t, 'principal', 'lixiaozhang');
     const summary = await principal.client.cases.summary({});
+    // One crisis case is withheld, and so is the emotion count it could be subtracted from.
     expect(summary).toEqual({
-      total: 2,
-      byStatus: [{ status: 'open', count: 2 }],
+      total: 8,
+      byStatus: [{ status: 'open', count: 8 }],
       byCategory: [
-        { category: 'crisis', count: 1 },
-        { category: 'emotion', count: 2 },
+        { category: 'crisis', count: null },
+        { category: 'emotion', count: null },
       ],
       byClientKind: [
-        { clientKind: 'staff', count: 1 },
-        { clientKind: 'student', count: 1 },
+        { clientKind: 'staff', count: null },
+        { clientKind: 'student', count: null },
       ],
     });
+    expect((await s.c.cases.summary({})).byCategory).toEqual([
+      { category: 'crisis', count: 1 },
+      { category: 'emotion', count: 8 },
+    ]);
     expect(JSON.stringify(summary)).not.toContain('张三明');
     expect((await principal.client.cases.summary({ from: '2025-04-01' })).total).toBe(0);
+    expect((await principal.client.cases.summary({ to: '2025-03-12' })).total).toBe(8);
     expect(await rejection(s.c.students.remove({ id: s.studentId, reason: '误录' }))).toMatchObject({
       code: 'CONFLICT',
       messageKey: 'errors.student.hasRecords',

@@ -132,3 +132,30 @@ test('我的个案: a case for a parent, named by a label, not a roster student'
   expect(items.map((c) => [c.clientKind, c.clientLabel, c.studentId, c.categories])).toEqual([['parent', '初二3班李同学家长', null, ['family']]]);
   await openCasesShown(user, 1);
 });
+
+test('keyboard: a caseload row takes focus and opens its case with Enter; a case closes on the date chosen', async () => {
+  let caseId = '';
+  const { core, user } = await openApp({
+    setup: true,
+    prepare: async ({ client }) => {
+      const s = await client.students.create(STUDENT);
+      caseId = (await openCase(client, s.id, { openedOn: '2025-03-01' })).id;
+    },
+  });
+  await openCasesShown(user, 1);
+  const row = screen.getAllByText(STUDENT.name).map((el) => el.closest('li')).find((li) => li !== null)!;
+  expect(row).toHaveAttribute('tabindex', '0');
+  row.focus();
+  await user.keyboard('{Enter}');
+  expect(await screen.findByRole('heading', { name: `个案：${STUDENT.name}` })).toBeInTheDocument();
+
+  await user.click(screen.getByRole('button', { name: label('结案') }));
+  const dialog = await findDialog(`结案：${STUDENT.name}`);
+  const date = within(dialog).getByLabelText('结案日期');
+  await user.clear(date);
+  await user.type(date, '2025-03-20{Enter}');
+  await user.type(within(dialog).getByLabelText('结案小结'), '目标达成。');
+  await user.click(within(dialog).getByRole('button', { name: label('结案') }));
+  expect(await screen.findByText('目标达成。')).toBeInTheDocument();
+  expect(await core.client.cases.get({ id: caseId })).toMatchObject({ status: 'closed', closedOn: '2025-03-20' });
+});

@@ -17,14 +17,18 @@ export { TEST_PASSPHRASE };
  * reaches it through the same client and contract as in Electron.
  * `setup: true` runs first-run setup through the contract, leaving the counselor's session
  * unlocked; `prepare` then runs on the core before the app is shown. `calls` lists, in order,
- * the methods the app sent (not those a test sends through `core.client`).
+ * the methods the app sent (not those a test sends through `core.client`). `now` is the core's clock.
  */
-export async function openApp({ setup = false, prepare }: { setup?: boolean; prepare?: (core: TestCore) => Promise<void> } = {}): Promise<{
+export async function openApp({
+  setup = false,
+  prepare,
+  now,
+}: { setup?: boolean; prepare?: (core: TestCore) => Promise<void>; now?: () => number } = {}): Promise<{
   core: TestCore;
   user: ReturnType<typeof userEvent.setup>;
   calls: MethodName[];
 }> {
-  const core = await startTestCore();
+  const core = await startTestCore(now ? { now } : {});
   onTestFinished(async () => {
     cleanup();
     await core.cleanup();

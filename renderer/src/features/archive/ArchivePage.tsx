@@ -15,6 +15,7 @@ import { ConsentModal } from './ConsentModal';
 import { ContactModal } from './ContactModal';
 import { ExportArchiveButton } from './ExportArchiveButton';
 import { entryTarget, tagGroup } from './timelineTags';
+import { activateProps } from '../../lib/activate';
 
 const PAGE_SIZE = 20;
 
@@ -113,7 +114,7 @@ export function ArchivePage({ studentId }: { studentId: string }) {
         locale={{ emptyText: t('counseling.archive.empty') }}
         onRow={(e) => {
           const target = entryTarget(e);
-          return target ? { onClick: () => open(target), style: { cursor: 'pointer' } } : {};
+          return target ? activateProps(() => open(target)) : {};
         }}
         onPageChange={(page) => setQuery((q) => ({ ...q, page }))}
       />

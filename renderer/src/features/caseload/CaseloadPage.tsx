@@ -8,6 +8,7 @@ import { errorMessage } from '../../lib/errors';
 import { useCall } from '../../lib/useCall';
 import { useNav, type Opened } from '../../stores/nav';
 import { OpenCaseModal } from '../cases/OpenCaseModal';
+import { activateProps } from '../../lib/activate';
 
 const mine = () => api.caseload.mine({});
 
@@ -22,7 +23,7 @@ function Bucket<T>({ title, items, render }: { title: string; items: readonly T[
         dataSource={items.map(render)}
         locale={{ emptyText: t('counseling.caseload.nothing') }}
         renderItem={(row) => (
-          <List.Item key={row.key} onClick={() => open(row.target)} style={{ cursor: 'pointer' }}>
+          <List.Item key={row.key} {...activateProps(() => open(row.target))}>
             {row.content}
           </List.Item>
         )}

@@ -14,6 +14,7 @@ import { BackButton } from '../shell/BackButton';
 import { CloseCaseModal } from './CloseCaseModal';
 import { RemoveCaseModal } from './RemoveCaseModal';
 import { TransferCaseModal } from './TransferCaseModal';
+import { activateProps } from '../../lib/activate';
 
 type RecordItem = z.output<typeof caseDetail>['records'][number];
 
@@ -111,7 +112,7 @@ export function CasePage({ id }: { id: string }) {
         title={() => t('counseling.cases.records')}
         dataSource={c.records}
         locale={{ emptyText: t('counseling.cases.noRecords') }}
-        onRow={(r) => ({ onClick: () => open({ kind: 'record', id: r.id }), style: { cursor: 'pointer' } })}
+        onRow={(r) => activateProps(() => open({ kind: 'record', id: r.id }))}
         columns={[
           { key: 'date', title: t('counseling.records.sessionDate'), dataIndex: 'sessionDate' },
           { key: 'kind', title: t('counseling.records.kind'), render: (_v, r) => codes.label('kind', r.kind) },

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Flex, Form, Input, Modal } from 'antd';
+import { Alert, App, Button, DatePicker, Flex, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { casesApi, type CaseView } from '../../../../shared/api/cases';
@@ -6,11 +6,14 @@ import { api } from '../../api/client';
 import { useShownName } from '../../components/PersonName';
 import { useCodeLabels } from '../../lib/codeLabels';
 import { errorMessage, toApiError } from '../../lib/errors';
+import { dateProps } from '../../lib/formValues';
+import { useSchoolToday } from '../../lib/time';
 import { useFormSubmit } from '../../lib/useFormSubmit';
 import { maxLengthOf, zodRule } from '../../lib/zodForm';
 import { useNav } from '../../stores/nav';
 
-const summaryField = casesApi['cases.close'].input.shape.closingSummary;
+const closeShape = casesApi['cases.close'].input.shape;
+const summaryField = closeShape.closingSummary;
 
 export interface CaseRecordRef {
   id: string;
@@ -43,13 +46,14 @@ export function CloseCaseModal({
   const codes = useCodeLabels();
   const shown = useShownName();
   const openTarget = useNav((s) => s.open);
-  const [form] = Form.useForm<{ closingSummary: string }>();
+  const today = useSchoolToday();
+  const [form] = Form.useForm<{ closingSummary: string; closedOn: string }>();
   const [refusal, setRefusal] = useState<{ text: string; ids: string[] } | null>(null);
-  const { busy, submit } = useFormSubmit(form, async ({ closingSummary }: { closingSummary: string }) => {
+  const { busy, submit } = useFormSubmit(form, async ({ closingSummary, closedOn }: { closingSummary: string; closedOn: string }) => {
     if (!target) return;
     setRefusal(null);
     try {
-      const closed = await api.cases.close({ id: target.id, closingSummary });
+      const closed = await api.cases.close({ id: target.id, closingSummary, closedOn });
       void message.success(t('counseling.cases.closedDone'));
       onClosed(closed);
     } catch (err) {
@@ -96,7 +100,10 @@ export function CloseCaseModal({
           }
         />
       )}
-      <Form form={form} layout="vertical" onFinish={submit} preserve={false}>
+      <Form form={form} layout="vertical" onFinish={submit} preserve={false} initialValues={{ closedOn: today }}>
+        <Form.Item name="closedOn" label={t('counseling.cases.closedOn')} rules={[zodRule(closeShape.closedOn.unwrap())]} {...dateProps}>
+          <DatePicker allowClear={false} disabledDate={(d) => d.format('YYYY-MM-DD') > today} />
+        </Form.Item>
         <Form.Item name="closingSummary" label={t('counseling.cases.closingSummary')} rules={[zodRule(summaryField)]}>
           <Input.TextArea rows={6} maxLength={maxLengthOf(summaryField)} showCount autoFocus />
         </Form.Item>

@@ -7,6 +7,7 @@ import { useCodeLabels } from '../../lib/codeLabels';
 import { useCall } from '../../lib/useCall';
 import { useNav } from '../../stores/nav';
 import { OpenCaseModal } from './OpenCaseModal';
+import { activateProps } from '../../lib/activate';
 
 const listCases = ({ studentId }: { studentId: string }) => api.cases.list({ studentId, pageSize: 200 });
 
@@ -34,7 +35,7 @@ export function StudentCases({ student }: { student: { id: string; name: string 
         title={() => t('counseling.cases.title')}
         dataSource={cases.data?.items ?? []}
         locale={{ emptyText: t('counseling.cases.noCases') }}
-        onRow={(c) => ({ onClick: () => open({ kind: 'case', id: c.id }), style: { cursor: 'pointer' } })}
+        onRow={(c) => activateProps(() => open({ kind: 'case', id: c.id }))}
         columns={[
           { key: 'openedOn', title: t('counseling.cases.openedOn'), dataIndex: 'openedOn' },
           { key: 'categories', title: t('counseling.cases.categories'), render: (_v, c) => c.categories.map((k) => codes.label('category', k)).join('、') },

@@ -12,6 +12,7 @@ import { RollForwardModal } from './RollForwardModal';
 import { RosterToolbar } from './RosterToolbar';
 import { StudentDetailDrawer } from './StudentDetailDrawer';
 import { StudentFormDrawer } from './StudentFormDrawer';
+import { activateProps } from '../../lib/activate';
 
 /** A link-looking button: reachable with Tab, unlike an <a> without href. */
 function RowLink({ onClick, children }: { onClick(): void; children: ReactNode }) {
@@ -108,7 +109,7 @@ export function RosterPage({ onImport }: { onImport(): void }) {
         loading={loading}
         locale={{ emptyText: t('roster.empty') }}
         // The whole row opens the record for the mouse; the name link is the keyboard's way in.
-        onRow={(s) => ({ onClick: () => setDetailId(s.id), style: { cursor: 'pointer' } })}
+        onRow={(s) => activateProps(() => setDetailId(s.id))}
         onPageChange={(page) => void setQuery({ page })}
         onSortChange={(key) => void setQuery({ sort: sortKey.safeParse(key).data ?? 'name' })}
       />

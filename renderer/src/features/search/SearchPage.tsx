@@ -11,6 +11,7 @@ import { useCall } from '../../lib/useCall';
 import { useDebounced } from '../../lib/useDebounced';
 import { useNav, type Opened } from '../../stores/nav';
 import { Highlighted } from './Highlighted';
+import { activateProps } from '../../lib/activate';
 
 const PAGE_SIZE = 20;
 const search = (input: { query: string; page: number }) => api.search.notes({ ...input, pageSize: PAGE_SIZE });
@@ -79,7 +80,7 @@ export function SearchPage() {
           pageSize={PAGE_SIZE}
           loading={call.loading}
           locale={{ emptyText: t('counseling.search.empty') }}
-          onRow={(h) => ({ onClick: () => open(hitTarget(h)), style: { cursor: 'pointer' } })}
+          onRow={(h) => activateProps(() => open(hitTarget(h)))}
           onPageChange={setPage}
         />
       )}

@@ -6,6 +6,7 @@ import { settingsApi } from '../../../../shared/api/settings';
 import { LANGUAGES, type Language } from '../../../../shared/i18n';
 import { useFormSubmit } from '../../lib/useFormSubmit';
 import { parseForm, zodRule } from '../../lib/zodForm';
+import { useSession } from '../../stores/session';
 import { useSettings } from '../../stores/settings';
 import { PrivacyMaskSwitch } from '../../components/PrivacyMaskSwitch';
 import { ChangePassphraseForm } from '../auth/ChangePassphraseForm';
@@ -14,12 +15,14 @@ import { SchoolProfileFields } from '../setup/SchoolProfileFields';
 
 // Each language is named in itself, so it can be found whatever language is showing.
 const LANGUAGE_NAMES: Record<Language, string> = { 'zh-CN': '简体中文', en: 'English' };
-const idleMinutesField = settingsApi['settings.update'].input.shape.idleLockMinutes.unwrap();
+const updateShape = settingsApi['settings.update'].input.shape;
+const idleMinutesField = updateShape.idleLockMinutes.unwrap();
 
 /** 设置: this screen's language, privacy mask, idle lock, school profile, own passphrase, recovery key. */
 export function SettingsPage() {
   const { t } = useTranslation();
   const { language, setLanguage, settings } = useSettings();
+  const role = useSession((s) => s.status?.user?.role);
   if (!settings) return null;
   return (
     <Flex vertical gap="middle" style={{ maxWidth: 760 }}>
@@ -43,6 +46,11 @@ export function SettingsPage() {
       <Card title={t('settings.security')}>
         <IdleLockForm minutes={settings.idleLockMinutes} />
       </Card>
+      {role === 'counselor' && (
+        <Card title={t('settings.counseling')}>
+          <CaseworkForm notSeenDays={settings.caseloadNotSeenDays} retentionDays={settings.trashRetentionDays} />
+        </Card>
+      )}
       <Card title={t('settings.school')}>
         <SchoolForm />
       </Card>
@@ -79,6 +87,30 @@ function IdleLockForm({ minutes }: { minutes: number }) {
     <Form form={form} layout="inline" initialValues={{ idleLockMinutes: minutes }} onFinish={submit}>
       <Form.Item name="idleLockMinutes" label={t('settings.idleLockMinutes')} rules={[zodRule(idleMinutesField)]}>
         <InputNumber min={1} max={240} precision={0} />
+      </Form.Item>
+      <Button type="primary" htmlType="submit" loading={busy}>
+        {t('common.save')}
+      </Button>
+    </Form>
+  );
+}
+
+interface Casework {
+  caseloadNotSeenDays: number;
+  trashRetentionDays: number;
+}
+
+function CaseworkForm({ notSeenDays, retentionDays }: { notSeenDays: number; retentionDays: number }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<Casework>();
+  const { busy, submit } = useSettingsSave(form, (values: Casework) => values);
+  return (
+    <Form form={form} layout="vertical" initialValues={{ caseloadNotSeenDays: notSeenDays, trashRetentionDays: retentionDays }} onFinish={submit}>
+      <Form.Item name="caseloadNotSeenDays" label={t('settings.caseloadNotSeenDays')} rules={[zodRule(updateShape.caseloadNotSeenDays.unwrap())]}>
+        <InputNumber min={1} max={365} precision={0} />
+      </Form.Item>
+      <Form.Item name="trashRetentionDays" label={t('settings.trashRetentionDays')} rules={[zodRule(updateShape.trashRetentionDays.unwrap())]}>
+        <InputNumber min={1} max={3650} precision={0} />
       </Form.Item>
       <Button type="primary" htmlType="submit" loading={busy}>
         {t('common.save')}

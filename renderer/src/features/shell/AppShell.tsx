@@ -20,6 +20,7 @@ import { OverviewPage } from '../overview/OverviewPage';
 import { RecoveryKeyBanner } from '../recovery/RecoveryKeyBanner';
 import { RosterArea } from '../roster/RosterArea';
 import { SettingsPage } from '../settings/SettingsPage';
+import { TrashPage } from '../trash/TrashPage';
 import { UsersPage } from '../users/UsersPage';
 import { pagesFor, type PageId } from './pages';
 
@@ -31,6 +32,7 @@ const PAGE_VIEWS: Record<PageId, () => ReactNode> = {
   settings: () => <SettingsPage />,
   caseload: () => <CaseloadPage />,
   search: () => <SearchPage />,
+  trash: () => <TrashPage />,
 };
 
 /** What an opened case, record, contact or archive shows in place of the page. */

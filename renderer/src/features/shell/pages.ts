@@ -1,7 +1,7 @@
 import { contract, type MethodName } from '../../../../shared/api/contract';
 import type { Role } from '../../../../shared/api/define';
 
-export type PageId = 'roster' | 'caseload' | 'search' | 'overview' | 'users' | 'audit' | 'settings';
+export type PageId = 'roster' | 'caseload' | 'search' | 'trash' | 'overview' | 'users' | 'audit' | 'settings';
 
 interface PageSpec {
   id: PageId;
@@ -16,6 +16,7 @@ const PAGES: readonly PageSpec[] = [
   // After the roster, not before it: the roster stays the page a counselor lands on (setup ends there).
   { id: 'caseload', needs: 'caseload.mine' },
   { id: 'search', needs: 'search.notes' },
+  { id: 'trash', needs: 'trash.list' },
   // Counselors have the roster itself; the counts-only overview is the principal's view of it.
   { id: 'overview', needs: 'students.summary', only: ['principal'] },
   { id: 'users', needs: 'users.list' },
