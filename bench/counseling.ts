@@ -10,47 +10,22 @@
  * The 30,000 records are written with the app's own repositories (index included), in bulk
  * transactions on the archive opened with its raw key, rather than 30,000 dispatcher calls.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { createClient } from '../shared/api/client';
-import type { CounselClient } from '../shared/api/contract';
 import type { RecordFields } from '../shared/api/records';
 import { ftsQuery, parseQuery } from '../shared/domain/bigram-search';
 import { addDays } from '../shared/domain/dates';
-import { createCore } from '../electron/core/core';
-import { openDatabase } from '../electron/db/connection';
 import { stmt } from '../electron/db/statements';
-import { MIN_LOG_N } from '../electron/keys/wrap';
 import { closeCase, insertCase } from '../electron/services/cases-repo';
 import { insertConsent, insertContact } from '../electron/services/contacts-repo';
 import { insertAddendum, insertDisclosure, insertRecord, signRecord } from '../electron/services/records-repo';
 import { matchNotes } from '../electron/services/search-repo';
-import { rosterCsv, syntheticNotes, syntheticRoster } from './dataset';
+import { syntheticNotes } from './dataset';
+import { benchArchive, ms, runIfMain, sample } from './harness';
 
-const PASS = 'benchmark passphrase';
 const RECORDS = 30_000;
 const STUDENTS = 600;
 const QUERIES = ['焦虑', '失眠', '早恋', '注意力', '安全感', '情绪低落', '学生'];
-
-function percentile(xs: number[], q: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]!;
-}
-
-async function sample(runs: number, fn: () => unknown): Promise<{ p50: number; p95: number }> {
-  const xs: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    await fn();
-    xs.push(performance.now() - t0);
-  }
-  return { p50: percentile(xs, 0.5), p95: percentile(xs, 0.95) };
-}
-
-const ms = (x: { p50: number; p95: number }) => `p50 ${x.p50.toFixed(2)} ms, p95 ${x.p95.toFixed(2)} ms`;
 
 interface Seeded {
   me: string;
@@ -148,24 +123,11 @@ const LIKE_PAGE = `SELECT id FROM session_records WHERE deleted_at IS NULL AND (
 
 export async function counselingBench(dir: string): Promise<[string, string][]> {
   const results: [string, string][] = [];
-  const dataDir = join(dir, 'counseling');
-  let core = createCore({ dataDir, kdfLogN: MIN_LOG_N });
-  let conn = core.connect('test');
-  let c: CounselClient = createClient((m, i) => conn.call(m, i));
-  const { recoveryKey, user } = await c.setup.initialize({
-    school: { name: '基准中学', code: '0000000000', stages: ['junior', 'senior'], enrollment: 10000, district: '基准区', timeZone: 'Asia/Shanghai' },
-    counselor: { username: 'bench', displayName: '基准', passphrase: PASS },
-  });
-  await c.students.importCommit({ fileName: 'roster.csv', contentBase64: Buffer.from(rosterCsv(syntheticRoster(STUDENTS, 3))).toString('base64') });
-  const studentIds: string[] = [];
-  for (let page = 1; studentIds.length < STUDENTS; page++) studentIds.push(...(await c.students.list({ page, pageSize: 200 })).items.map((s) => s.id));
-  const { rawKeyHex } = await c.key.exportRaw({ recoveryKey });
-  await core.shutdown();
-
+  const archive = await benchArchive(join(dir, 'counseling'), STUDENTS);
   // Raw side: the archive opened with its key, the app's repositories and SQL, no dispatcher.
-  const db = openDatabase({ file: join(dataDir, 'counselroom.db'), key: Buffer.from(rawKeyHex, 'hex') });
+  const db = archive.raw;
   const t0 = performance.now();
-  const seeded = seed(db, user.id, studentIds);
+  const seeded = seed(db, archive.userId, archive.studentIds);
   const seedMs = performance.now() - t0;
   const chars = (db.prepare(`SELECT avg(length(current_state || main_problem || analysis || plan || outcome_evaluation || follow_up_actions)) AS n FROM session_records`).get() as { n: number }).n;
   results.push([`seed ${RECORDS} session records (~${chars.toFixed(0)} characters) with their bigram index, bulk transactions`, `${(seedMs / 1000).toFixed(1)} s`]);
@@ -182,13 +144,9 @@ export async function counselingBench(dir: string): Promise<[string, string][]> 
     results.push([`  "${q}" (${q.length} chars, in ${((hits / RECORDS) * 100).toFixed(1)} % of records): FTS5 bigram count + top 20 by bm25`, ms(fts)]);
     results.push([`  "${q}": raw LIKE '%${q}%' scan of the six fields, count + 20 newest`, `${ms(like)} (LIKE/FTS p50 ${(like.p50 / fts.p50).toFixed(1)}x)`]);
   }
-  db.close();
 
   // Through the dispatcher: the same archive, a real login, audit rows written.
-  core = createCore({ dataDir, kdfLogN: MIN_LOG_N });
-  conn = core.connect('test');
-  c = createClient((m, i) => conn.call(m, i));
-  await c.auth.login({ username: 'bench', passphrase: PASS });
+  const { c, shutdown } = await archive.login();
   for (const q of ['焦虑', '失眠', '早恋', '注意力', '情绪低落']) {
     const r = await sample(30, () => c.search.notes({ query: q }));
     results.push([`search.notes "${q}" through the dispatcher (20 hits with snippets, audit row)`, ms(r)]);
@@ -205,19 +163,8 @@ export async function counselingBench(dir: string): Promise<[string, string][]> 
   });
   results.push([`records.saveDraft autosave of a ~${Object.values(note).join('').length}-character record (re-index + audit row)`, ms(save)]);
   results.push(['records.saveDraft with nothing changed', ms(await sample(100, () => c.records.saveDraft({ id: draft.id, revision: draft.revision, ...note, currentState: `${note.currentState}${i - 1}` })))]);
-  await core.shutdown();
+  await shutdown();
   return results;
 }
 
-async function standalone(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'counselroom-bench-'));
-  try {
-    const results = await counselingBench(dir);
-    console.log('\nCounselRoom counseling benchmarks (Node', process.version, ')\n');
-    for (const [k, v] of results) console.log(`${k.padEnd(100)} ${v}`);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) void standalone();
+runIfMain(import.meta.url, 'counseling', counselingBench);

@@ -15,6 +15,7 @@ import { loadMigrations } from '../electron/db/migrate';
 import { DEFAULT_LOG_N, deriveKek, newKdfParams } from '../electron/keys/wrap';
 import { counselingBench } from './counseling';
 import { rosterCsv, syntheticRoster } from './dataset';
+import { scheduleBench } from './schedule';
 
 const PASS = 'benchmark passphrase';
 
@@ -106,6 +107,8 @@ async function main(): Promise<void> {
     // 4. Counseling: search over 30,000 notes against a LIKE scan, archive timeline, draft autosave.
     results.push(['counseling (bench/counseling.ts):', '']);
     results.push(...(await counselingBench(dir)));
+    results.push(['schedule (bench/schedule.ts):', '']);
+    results.push(...(await scheduleBench(dir)));
     console.log('\nCounselRoom benchmarks (Node', process.version, ')\n');
     for (const [k, v] of results) console.log(`${k.padEnd(100)} ${v}`);
   } finally {

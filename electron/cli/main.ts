@@ -111,8 +111,9 @@ async function main(): Promise<number> {
   return 0;
 }
 
+// process.exit drops whatever a pipe has not taken yet (a long `methods --json`): exit once stdout has drained.
 main().then(
-  (code) => process.exit(code),
+  (code) => process.stdout.write('', () => process.exit(code)),
   (e: unknown) => {
     process.stderr.write(`${JSON.stringify({ error: { code: 'INTERNAL', message: (e as Error).name } })}\n`);
     process.exit(1);

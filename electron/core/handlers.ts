@@ -1,15 +1,24 @@
 import type { MethodName } from '../../shared/api/contract';
+import { appointmentHandlers } from '../services/appointments';
 import { archiveHandlers } from '../services/archive';
 import { auditHandlers } from '../services/audit';
 import { caseHandlers } from '../services/cases';
 import { contactHandlers } from '../services/contacts';
+import { groupSessionHandlers } from '../services/group-sessions';
+import { groupHandlers } from '../services/groups';
+import { openingHandlers } from '../services/openings';
 import { recordHandlers } from '../services/records';
+import { roomHandlers } from '../services/rooms';
+import { scheduleHandlers } from '../services/schedule';
+import { calendarHandlers } from '../services/school-calendar';
 import { searchHandlers } from '../services/search';
 import { sessionHandlers } from '../services/session';
 import { settingsHandlers } from '../services/settings';
 import { studentHandlers } from '../services/students';
+import { trainingHandlers } from '../services/training';
 import { trashHandlers } from '../services/trash';
 import { userHandlers } from '../services/users';
+import { waitlistHandlers } from '../services/waitlist';
 import type { HandlerMap } from './handler';
 
 /** One service function per contract method; the type makes a missing one a compile error. */
@@ -25,4 +34,13 @@ export const handlers: HandlerMap<MethodName> = {
   ...archiveHandlers,
   ...searchHandlers,
   ...trashHandlers,
+  ...roomHandlers,
+  ...calendarHandlers,
+  ...openingHandlers,
+  ...appointmentHandlers,
+  ...waitlistHandlers,
+  ...scheduleHandlers,
+  ...groupHandlers,
+  ...groupSessionHandlers,
+  ...trainingHandlers,
 };

@@ -4,12 +4,14 @@ import type { StudentFields } from '../../shared/api/students';
 import { excerpt } from '../../shared/domain/bigram-search';
 import { stmt } from '../db/statements';
 import { CASE_ACTIVITY, CATEGORIES_JSON, parseCategories } from './cases-repo';
+import { sessionNumberSql } from './groups-repo';
 
 /**
  * The student's archive: one UNION over everything written about the student, paged in SQL
  * (only ids, dates and kinds), then the page's entries filled in with one query per kind.
  * Within a day, entries follow the order events take (consent, case opened, session, disclosure,
- * addendum, contact, case closed), then the time each was written or, for a disclosure, informed.
+ * addendum, contact and group session, case closed), then the time each was written or, for a
+ * disclosure, informed. A group session counts only where the student was marked present.
  */
 const ENTRIES = `
   WITH visible_records AS (
@@ -34,6 +36,11 @@ const ENTRIES = `
       WHERE k.student_id = @studentId AND k.deleted_at IS NULL
     UNION ALL
     SELECT 'consent', n.id, n.consent_date, 0, n.created_at, NULL, NULL FROM consents n WHERE n.student_id = @studentId
+    UNION ALL
+    SELECT 'groupSession', s.id, s.date, 5, s.created_at, NULL, NULL FROM group_attendance a
+      JOIN group_sessions s ON s.id = a.session_id AND s.deleted_at IS NULL
+      JOIN group_programs p ON p.id = s.program_id AND p.deleted_at IS NULL
+      WHERE a.student_id = @studentId AND a.status = 'present'
   ),
   chosen AS (
     SELECT * FROM entries
@@ -143,6 +150,15 @@ const DETAILS: Record<TimelineKind, { sql: string; tags: (r: Row) => string[] }>
     sql: `SELECT n.id, n.scope, n.party, n.outcome, n.form, u.display_name AS actor
           FROM consents n JOIN users u ON u.id = n.recorded_by WHERE n.id IN (SELECT value FROM json_each(?))`,
     tags: tagsOf('scope', 'party', 'outcome', 'form'),
+  },
+  // The theme is cut short so the session's number always fits the excerpt. The first leader signs
+  // it; the observations are left out, since they may name other members.
+  groupSession: {
+    sql: `SELECT s.id, p.kind AS groupKind,
+            CASE WHEN length(p.theme) > 32 THEN substr(p.theme, 1, 32) || '…' ELSE p.theme END || ' 第' || ${sessionNumberSql('s')} || '次' AS text,
+            (SELECT u.display_name FROM group_leaders l JOIN users u ON u.id = l.user_id WHERE l.program_id = p.id ORDER BY l.position LIMIT 1) AS actor
+          FROM group_sessions s JOIN group_programs p ON p.id = s.program_id WHERE s.id IN (SELECT value FROM json_each(?))`,
+    tags: tagsOf('groupKind'),
   },
 };
 

@@ -3,6 +3,7 @@ import { CASE_CATEGORIES, type CaseView } from '../../shared/api/cases';
 import { CounselError } from '../../shared/api/errors';
 import { suppressCount, suppressGroup } from '../../shared/domain/suppression';
 import { dbHandler, type HandlerMap } from '../core/handler';
+import { requireAppointment } from './appointments';
 import {
   caseCounts,
   closeCase,
@@ -18,6 +19,7 @@ import {
 } from './cases-repo';
 import { assertActiveOrAcknowledged, assertNotFuture, changedKeys, definedOnly, requireCounselor, requireStudentRef, schoolDate } from './clinical';
 import { countRecordsOfCase, recordsOfCase, unindexCase } from './records-repo';
+import { invalid } from './schedule-checks';
 
 type CaseMethods = 'cases.open' | 'cases.get' | 'cases.list' | 'cases.update' | 'cases.close' | 'cases.transfer' | 'cases.remove' | 'cases.summary';
 
@@ -32,6 +34,14 @@ export function requireOpenCase(db: Database, id: string, path = 'id'): CaseView
   const c = requireCase(db, id, path);
   if (c.status !== 'open') throw new CounselError('CONFLICT', 'errors.case.closed', { path, id });
   return c;
+}
+
+/** A case may name the appointment it came from, but only one of the same client (no student for staff and parents). */
+function assertAppointmentOfClient(db: Database, appointmentId: string | null | undefined, studentId: string | null): void {
+  if (appointmentId === null || appointmentId === undefined) return;
+  if (requireAppointment(db, appointmentId, 'appointmentId').studentId !== studentId) {
+    throw invalid('appointmentId', 'errors.case.appointmentMismatch', { id: appointmentId });
+  }
 }
 
 /** What a principal sees of the case counts: the small cells withheld within each group. */
@@ -54,6 +64,7 @@ export const caseHandlers: HandlerMap<CaseMethods> = {
       }
       const counselorId = input.counselorId ?? actor.userId;
       if (input.counselorId !== undefined) requireCounselor(db, counselorId, 'counselorId');
+      assertAppointmentOfClient(db, input.appointmentId, input.studentId ?? null);
       const openedOn = input.openedOn ?? today;
       assertNotFuture(openedOn, today, 'openedOn');
       const id = insertCase(
@@ -95,6 +106,7 @@ export const caseHandlers: HandlerMap<CaseMethods> = {
       const given = definedOnly(patch);
       if (given.categories) given.categories = CASE_CATEGORIES.filter((c) => given.categories!.includes(c));
       const changed = changedKeys(before, given);
+      if (changed.includes('appointmentId')) assertAppointmentOfClient(ctx.db, given.appointmentId, before.studentId);
       if (changed.length > 0) {
         updateCaseFields(ctx.db, id, { ...before, ...given }, ctx.now);
         if (given.categories) setCategories(ctx.db, id, given.categories);

@@ -38,11 +38,11 @@ export function assertActiveOrAcknowledged(student: StudentRef, acknowledged: bo
   }
 }
 
-/** A user a case can be given to: exists, is a counselor, is enabled. */
-export function requireCounselor(db: Database, id: string, path: string): void {
+/** A user a case or an appointment can be given to: exists, is a counselor, is enabled. */
+export function requireCounselor(db: Database, id: string, path: string, messageKey = 'errors.case.notCounselor'): void {
   const u = stmt(db, 'SELECT role, disabled FROM users WHERE id = ?').get(id) as { role: string; disabled: number } | undefined;
   if (!u) throw new CounselError('NOT_FOUND', 'errors.notFound', { path, id });
-  if (u.role !== 'counselor' || u.disabled === 1) throw new CounselError('CONFLICT', 'errors.case.notCounselor', { path, id });
+  if (u.role !== 'counselor' || u.disabled === 1) throw new CounselError('CONFLICT', messageKey, { path, id });
 }
 
 export function definedOnly<T extends object>(o: T): Partial<T> {

@@ -5,13 +5,13 @@ import { CASE_CATEGORIES, CLIENT_KINDS } from './cases';
 import { unsignedItem } from './records';
 import { STUDENT_STATUSES } from './students';
 
-/** What the student's archive (一生一档) shows; later issues add groups, assessments, crisis steps. */
-export const TIMELINE_KINDS = ['caseOpened', 'caseClosed', 'record', 'addendum', 'disclosure', 'contact', 'consent'] as const;
+/** What the student's archive (一生一档) shows; later issues add assessments and crisis steps. */
+export const TIMELINE_KINDS = ['caseOpened', 'caseClosed', 'record', 'addendum', 'disclosure', 'contact', 'consent', 'groupSession'] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
 export const timelineEntry = z.object({
   kind: z.enum(TIMELINE_KINDS),
-  /** The row itself: a case, record, addendum, disclosure, contact or consent id. */
+  /** The row itself: a case, record, addendum, disclosure, contact, consent or group session id. */
   id: z.string(),
   date: z.string(),
   /** The instant it was written (or, for a disclosure, when the person was informed): orders a day's entries. */
@@ -21,10 +21,13 @@ export const timelineEntry = z.object({
   /**
    * Stable codes for the title, "field:value", which the UI translates: kind:first, mode:face,
    * risk:self, category:emotion, source:referral, with:guardian, channel:phone, informed:guardian,
-   * scope:testing, party:guardian, outcome:given, form:written.
+   * scope:testing, party:guardian, outcome:given, form:written, groupKind:groupCounseling.
    */
   tags: z.array(z.string()),
-  /** At most 40 characters of the entry's main text on one line ('' when it has none); never the full note. */
+  /**
+   * At most 40 characters of the entry's main text on one line ('' when it has none); never the full
+   * note. A group session shows its program's theme and number (主题 第3次), never who else came.
+   */
   excerpt: z.string(),
   /** Session records only: whether it is signed. */
   signed: z.boolean().nullable(),
@@ -42,7 +45,7 @@ const clientRef = {
 export const archiveApi = {
   'archive.timeline': defineMethod({
     summary:
-      'The student’s archive (一生一档): cases opened and closed, session records (signed or not), addenda, disclosures, contacts and consents, newest first unless order is asc, filtered by kind and date (audited).',
+      'The student’s archive (一生一档): cases opened and closed, session records (signed or not), addenda, disclosures, contacts, consents and the group sessions the student attended (present), newest first unless order is asc, filtered by kind and date (audited).',
     input: z
       .object({
         studentId: id,

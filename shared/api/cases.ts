@@ -32,8 +32,8 @@ const editable = {
   source: z.enum(CASE_SOURCES),
   /** Who referred, which screening: short, no clinical narrative. */
   sourceNote: text(LIMITS.line),
-  /** Link to a schedule appointment, once that issue lands; free text until then. */
-  appointmentId: text(64).nullable(),
+  /** The appointment the case came from; it must exist and be the same client's. */
+  appointmentId: id.nullable(),
   categories: codes(CASE_CATEGORIES, { min: 1 }),
   goals: text(LIMITS.note, { multiline: true }),
 };
@@ -111,7 +111,7 @@ const smallCount = z.number().int().nullable();
 export const casesApi = {
   'cases.open': defineMethod({
     summary:
-      'Open a case (个案) for a student, staff member or parent. A student who is graduated or transferred needs acknowledgeInactive: true, else CONFLICT errors.case.studentInactive (path studentId, status).',
+      'Open a case (个案) for a student, staff member or parent. A student who is graduated or transferred needs acknowledgeInactive: true, else CONFLICT errors.case.studentInactive (path studentId, status). An appointmentId must be the same client’s (VALIDATION errors.case.appointmentMismatch).',
     input: z
       .object({
         ...clientShape,
@@ -159,7 +159,7 @@ export const casesApi = {
     gate: 'unlocked',
   }),
   'cases.update': defineMethod({
-    summary: 'Change an open case’s source, categories or goals; a closed case is CONFLICT errors.case.closed.',
+    summary: 'Change an open case’s source, appointment link, categories or goals; a closed case is CONFLICT errors.case.closed.',
     input: z.object(editable).partial().extend({ id }).strict(),
     output: caseView,
     roles: ['counselor'],

@@ -1,14 +1,21 @@
 import type { z } from 'zod';
 import type { ApiResult } from './errors';
+import { appointmentsApi } from './appointments';
 import { archiveApi } from './archive';
 import { auditApi } from './audit';
 import { casesApi } from './cases';
 import { consentsApi, contactsApi } from './contacts';
+import { groupsApi } from './groups';
+import { openingsApi } from './openings';
 import { recordsApi } from './records';
+import { roomsApi } from './rooms';
+import { scheduleApi } from './schedule';
+import { calendarApi } from './school-calendar';
 import { searchApi } from './search';
 import { sessionApi } from './session';
 import { settingsApi } from './settings';
 import { studentsApi } from './students';
+import { trainingApi } from './training';
 import { trashApi } from './trash';
 import { usersApi } from './users';
 
@@ -26,6 +33,13 @@ export const contract = {
   ...archiveApi,
   ...searchApi,
   ...trashApi,
+  ...roomsApi,
+  ...calendarApi,
+  ...openingsApi,
+  ...appointmentsApi,
+  ...scheduleApi,
+  ...groupsApi,
+  ...trainingApi,
 } as const;
 
 export type Contract = typeof contract;

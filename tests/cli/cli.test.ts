@@ -97,6 +97,33 @@ describe('counselroom CLI', () => {
   });
 });
 
+describe('the schedule from the command line', () => {
+  it('books a room and exits 4 on a double booking, naming the appointment it clashes with', () => {
+    const env = { COUNSELROOM_PASSPHRASE: PASS };
+    const call = (method: string, input: object) => cli(['call', method, ...as('wang'), '--input', JSON.stringify(input)], { env });
+    const ok = <T>(r: ReturnType<typeof cli>) => {
+      expect(r.code, r.err).toBe(0);
+      return r.json() as T;
+    };
+    ok(call('calendar.saveTerm', { name: '2024—2025 学年第二学期', startDate: '2025-02-17', endDate: '2025-07-04' }));
+    const room = ok<{ id: string }>(call('rooms.create', { name: '个别辅导室', zoneType: 'individual', areaM2: 12.5, capacity: 3 }));
+    ok(call('openings.saveSlot', { roomId: room.id, rrule: 'FREQ=WEEKLY;BYDAY=WE', validFrom: '2025-02-17', start: '14:00', end: '17:00' }));
+    const student = ok<{ id: string }>(call('students.create', { studentNo: '20250901', name: '王小川', sex: 'M', grade: 8, className: '2班' }));
+    const booking = { studentId: student.id, roomId: room.id, date: '2025-03-12', start: '14:00', end: '14:50', kind: 'individual', source: 'selfReferral' };
+    const first = ok<{ items: { id: string }[] }>(call('appointments.create', booking)).items[0]!;
+
+    const r = call('appointments.create', { ...booking, start: '14:30', end: '15:20' });
+    expect(r.code).toBe(4);
+    expect(JSON.parse(r.err)).toMatchObject({
+      error: {
+        code: 'CONFLICT',
+        messageKey: 'errors.appointment.conflict',
+        details: [{ path: 'start', appointmentId: first.id, reasons: ['room', 'counselor', 'student'] }],
+      },
+    });
+  });
+});
+
 describe('a killed import', () => {
   it('leaves either nothing or everything, never part of the file', async () => {
     const { rosterCsv, syntheticRoster } = await import('../../bench/dataset');

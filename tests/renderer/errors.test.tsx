@@ -56,6 +56,13 @@ describe('issueMessage', () => {
     expect(issueMessage({ path: 'name', reason: 'errors.zod.too_big', maximum: 50 })).toBe('太长或太大（最多 50）');
     expect(issueMessage({ path: 'x', reason: 'errors.unheardOf' })).toBe('格式不正确');
   });
+
+  test('fills a message with the values its detail carries, at the field and at the top', () => {
+    const detail = { path: 'rrule', reason: 'errors.schedule.rruleUnsupported', part: 'BYMONTH' };
+    expect(issueMessage(detail)).toBe('不支持的重复规则设置：BYMONTH');
+    const range = new CounselError('VALIDATION', 'errors.schedule.rangeTooLong', [{ path: 'to', reason: 'errors.schedule.rangeTooLong', maximum: 400 }]);
+    expect(errorMessage(range)).toBe('日期范围最长 400 天');
+  });
 });
 
 describe('showErrorOnForm', () => {

@@ -70,15 +70,15 @@ describe('the contract', () => {
   });
 
   it('keeps clinical methods away from principals: only de-identified counts', () => {
-    const clinical = ['students', 'cases', 'records', 'contacts', 'consents', 'archive', 'caseload', 'search'];
+    const clinical = ['students', 'cases', 'records', 'contacts', 'consents', 'archive', 'caseload', 'search', 'groups'];
     const principal = METHOD_NAMES.filter(
       (n) => clinical.includes(n.split('.')[0]!) && (contract[n].roles as readonly string[]).includes('principal'),
     );
-    expect(principal).toEqual(['students.summary', 'cases.summary']);
+    expect(principal).toEqual(['students.summary', 'cases.summary', 'groups.summary']);
   });
 
   it('audits opening a student’s clinical material', () => {
     const audited = METHOD_NAMES.filter((n) => contract[n].kind === 'read' && contract[n].auditRead === true);
-    expect(audited).toEqual(['students.get', 'cases.get', 'records.get', 'contacts.get', 'archive.timeline', 'search.notes']);
+    expect(audited).toEqual(['students.get', 'cases.get', 'records.get', 'contacts.get', 'archive.timeline', 'search.notes', 'schedule.exportIcs', 'groups.get']);
   });
 });

@@ -13,6 +13,11 @@ function detailRecord(details: ApiError['details']): Record<string, unknown> {
   return details !== undefined && !Array.isArray(details) ? details : {};
 }
 
+/** A VALIDATION's first detail carries the values its top-level key names ({{maximum}}, {{part}}). */
+function messageParams(details: ApiError['details']): Record<string, unknown> {
+  return Array.isArray(details) ? { ...details[0] } : detailRecord(details);
+}
+
 /**
  * The message for a failed call: its own key when the catalog has it, otherwise a
  * generic text for the error code, so a key added in the core before the catalog
@@ -21,7 +26,7 @@ function detailRecord(details: ApiError['details']): Record<string, unknown> {
 export function errorMessage(err: unknown): string {
   const error = toApiError(err);
   const record = detailRecord(error.details);
-  const params: Record<string, unknown> = { ...record };
+  const params = messageParams(error.details);
   if (typeof record.retryAfterMs === 'number') params.seconds = Math.ceil(record.retryAfterMs / 1000);
   const text = i18n.exists(error.messageKey) ? i18n.t(error.messageKey, params) : i18n.t(`errors.code.${error.code}`);
   // Internal errors carry only a reference that support can find in the core's log.
@@ -50,7 +55,8 @@ const SIZE_KEYS = {
  * or from the core's VALIDATION detail (reason = a catalog key such as errors.zod.too_small).
  */
 export function issueMessage(issue: IssueLike): string {
-  const params = { min: issue.minimum, max: issue.maximum, minimum: issue.minimum, maximum: issue.maximum };
+  // A core detail may carry more values for its message than zod's bounds ({{part}} of a rule).
+  const params = { ...(issue as Record<string, unknown>), min: issue.minimum, max: issue.maximum };
   for (const key of [issue.reason, issue.message]) {
     if (typeof key === 'string' && key.includes('.') && i18n.exists(key)) return i18n.t(key, params);
   }

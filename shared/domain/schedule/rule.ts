@@ -7,7 +7,7 @@
  *   errors.schedule.rruleInvalid     {part}          — not an RFC 5545 rule body
  *   errors.schedule.rruleUnsupported {part, value?}  — valid RFC 5545 but outside the subset
  */
-import { RRule } from 'rrule';
+import { RRule } from './rrule';
 import { addDays, daysBetween, weekOf } from '../dates';
 import { type Problem } from './problems';
 import { fromFloating, isoWeekday, toFloating } from './time';

@@ -1,5 +1,5 @@
 /** Recurring appointments: the same weekday every N weeks. */
-import { RRule } from 'rrule';
+import { RRule } from './rrule';
 import { isIntBetween } from './problems';
 import { fromFloating, toFloating } from './time';
 

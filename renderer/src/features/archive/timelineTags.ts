@@ -16,6 +16,7 @@ export function tagGroup(field: string, entry: TimelineEntry): CodeGroup | null 
     party: 'consentParty',
     outcome: 'consentOutcome',
     form: 'consentForm',
+    groupKind: 'groupKind',
   };
   return groups[field] ?? null;
 }

@@ -1,0 +1,53 @@
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { CounselError } from '../../shared/api/errors';
+import type { RoomView } from '../../shared/api/rooms';
+import { dbHandler, type HandlerMap } from '../core/handler';
+import { changedKeys, definedOnly } from './clinical';
+import { getRoom, insertRoom, listRooms, roomIdByName, updateRoom } from './rooms-repo';
+import { invalid } from './schedule-checks';
+
+type RoomMethods = 'rooms.list' | 'rooms.create' | 'rooms.update';
+
+export function requireRoom(db: Database, id: string, path: string): RoomView {
+  const room = getRoom(db, id);
+  if (!room) throw new CounselError('NOT_FOUND', 'errors.notFound', { path, id });
+  return room;
+}
+
+/** A room that takes new openings and bookings. */
+export function requireActiveRoom(db: Database, id: string, path: string): RoomView {
+  const room = requireRoom(db, id, path);
+  if (!room.active) throw invalid(path, 'errors.room.inactive', { id });
+  return room;
+}
+
+function assertNameFree(db: Database, name: string, selfId: string | null): void {
+  const holder = roomIdByName(db, name);
+  if (holder !== null && holder !== selfId) throw new CounselError('CONFLICT', 'errors.room.duplicate', { path: 'name', id: holder });
+}
+
+export const roomHandlers: HandlerMap<RoomMethods> = {
+  'rooms.list': dbHandler<'rooms.list'>({ run: ({ db }, input) => ({ items: listRooms(db, input.includeInactive) }) }),
+
+  'rooms.create': dbHandler<'rooms.create'>({
+    run: (ctx, input) => {
+      assertNameFree(ctx.db, input.name, null);
+      const id = insertRoom(ctx.db, input, ctx.now);
+      ctx.audit = { targetType: 'room', targetId: id, details: { zoneType: input.zoneType, active: input.active } };
+      return getRoom(ctx.db, id)!;
+    },
+  }),
+
+  'rooms.update': dbHandler<'rooms.update'>({
+    run: (ctx, input) => {
+      const { id, ...patch } = input;
+      const before = requireRoom(ctx.db, id, 'id');
+      const given = definedOnly(patch);
+      const changed = changedKeys(before, given);
+      if (given.name !== undefined) assertNameFree(ctx.db, given.name, id);
+      if (changed.length > 0) updateRoom(ctx.db, id, { ...before, ...given }, ctx.now);
+      ctx.audit = { targetType: 'room', targetId: id, details: { changed }, nothingChanged: changed.length === 0 };
+      return getRoom(ctx.db, id)!;
+    },
+  }),
+};
