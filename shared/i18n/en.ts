@@ -1,6 +1,8 @@
 import { errors } from './en-errors';
 import { audit } from './en-audit';
 import { counseling } from './en-counseling';
+import { schedule } from './en-schedule';
+import { groups, training } from './en-groups';
 import type { Catalog } from './zh-CN';
 
 /** English; typed against the Chinese catalog so a missing or extra key fails to compile. */
@@ -178,6 +180,10 @@ export const en: Catalog = {
   },
   nav: {
     caseload: 'My caseload',
+    schedule: 'Schedule',
+    rooms: 'Rooms and opening hours',
+    groups: 'Group work',
+    training: 'Staff training',
     search: 'Search notes',
     trash: 'Trash',
     roster: 'Students',
@@ -321,6 +327,9 @@ export const en: Catalog = {
   },
   audit,
   counseling,
+  schedule,
+  groups,
+  training,
   settings: {
     title: 'Settings',
     display: 'Display',

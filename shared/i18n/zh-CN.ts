@@ -1,6 +1,8 @@
 import { errors } from './zh-CN-errors';
 import { audit } from './zh-CN-audit';
 import { counseling } from './zh-CN-counseling';
+import { schedule } from './zh-CN-schedule';
+import { groups, training } from './zh-CN-groups';
 
 /**
  * Simplified Chinese, the default catalog. Its shape is the reference: every other
@@ -179,6 +181,10 @@ export const zhCN = {
   },
   nav: {
     caseload: '我的个案',
+    schedule: '日程',
+    rooms: '活动室与开放时间',
+    groups: '团体活动',
+    training: '培训登记',
     search: '全文检索',
     trash: '回收站',
     roster: '学生名册',
@@ -321,6 +327,9 @@ export const zhCN = {
   },
   audit,
   counseling,
+  schedule,
+  groups,
+  training,
   settings: {
     title: '设置',
     display: '显示',

@@ -1,18 +1,23 @@
 /**
  * Takes the zh-CN screenshots in docs/screenshots from the real app: a fresh core on a temp
- * archive, the loopback bridge serving the built renderer, and Debian's Chromium.
+ * archive, the loopback bridge serving the built renderer, and Debian's Chromium. Names given on
+ * the command line write only those pictures (the whole walk-through still runs).
  *
- *   npm run build:renderer && npx tsx tests/e2e/screenshots.ts
+ *   npm run build:renderer && npx tsx tests/e2e/screenshots.ts [schedule-week-by-room …]
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { writeSignedRecord } from './counseling-flows';
 import { completeSetup, E2E_PASS } from './flows';
+import { createClassGroup, markAttendance, recordSession, schoolDate } from './groups-flows';
 import { startApp } from './harness';
+import { fillScheduleWeek, ROOM, setUpRoom } from './schedule-flows';
 
 const OUT = 'docs/screenshots';
+const ONLY = process.argv.slice(2);
 
 async function shot(page: Page, name: string, fullPage = false): Promise<void> {
+  if (ONLY.length > 0 && !ONLY.includes(name)) return;
   // Let toasts and drawers settle so the picture shows the screen, not an animation.
   await page.waitForTimeout(400);
   await page.screenshot({ path: join(OUT, `${name}.png`), fullPage });
@@ -89,6 +94,53 @@ try {
   await page.getByRole('menuitem', { name: '我的个案' }).click();
   await page.getByText(/^进行中的个案/).waitFor();
   await shot(page, 'caseload');
+
+  // Schedule: a room set up through the UI, then a busier week (more rooms, bookings) through the core.
+  await setUpRoom(page);
+  await fillScheduleWeek(app.core, E2E_PASS);
+  // The "已保存" toasts of the set-up would cover the header.
+  await page.waitForFunction(() => !document.querySelector('.ant-message-notice'));
+  await page.getByRole('menuitem', { name: '日程' }).click();
+  await page.locator('.schedule-event').first().waitFor();
+  await shot(page, 'schedule-week-by-room', true);
+  await page.getByText('按老师', { exact: true }).click();
+  await page.locator('.schedule-event', { hasText: '团体活动室' }).first().waitFor();
+  await shot(page, 'schedule-week-by-counselor', true);
+
+  await page.getByRole('menuitem', { name: '活动室与开放时间' }).click();
+  await page.getByRole('tabpanel', { name: '活动室' }).getByRole('cell', { name: ROOM }).waitFor();
+  await page.getByText('未安排值班').first().waitFor();
+  await shot(page, 'rooms-opening-hours', true);
+
+  // The door schedule as window.print() puts it on A4 paper.
+  await page.evaluate(() => {
+    window.print = () => undefined;
+  });
+  await page.getByRole('button', { name: '打印门口开放时间表' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: /打\s*印/ }).click();
+  await page.getByTestId('door-print').waitFor({ state: 'attached' });
+  await page.setViewportSize({ width: 794, height: 1123 });
+  await page.emulateMedia({ media: 'print' });
+  await shot(page, 'door-schedule');
+  await page.emulateMedia({ media: 'screen' });
+  await page.setViewportSize({ width: 1366, height: 860 });
+  // As if the print dialog had closed: the print view goes away.
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  await page.getByTestId('door-print').waitFor({ state: 'detached' });
+
+  // Group work: a class's group with two sessions, the attendance sheet mid-way through the
+  // second (focus on a student, marks saved), then the program page.
+  await createClassGroup(page, '人际交往团体辅导', '初二3班', '学会倾听与表达，改善同伴关系。');
+  await recordSession(page, { date: schoolDate(), time: ['15:00', '15:45'], content: '破冰游戏：名字接龙；约定团体规则。' });
+  await page.getByRole('row', { name: /第 1 次/ }).waitFor();
+  await recordSession(page, { date: schoolDate(7), content: '倾听练习：两人一组复述对方的话。' });
+  const first = await markAttendance(page, 1, ['1', 'ArrowDown', '1', 'ArrowDown', '1']);
+  await first.getByRole('button', { name: /^完\s*成$/ }).click();
+  await markAttendance(page, 2, ['1', 'ArrowDown', '3', 'ArrowDown']);
+  await shot(page, 'attendance-sheet');
+  await page.getByRole('dialog').getByRole('button', { name: /^完\s*成$/ }).click();
+  await page.getByRole('row', { name: /第 2 次/ }).getByText('出席 1 / 3').waitFor();
+  await shot(page, 'group-program', true);
 } finally {
   await app.close();
 }

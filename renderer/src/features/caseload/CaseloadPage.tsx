@@ -8,6 +8,7 @@ import { errorMessage } from '../../lib/errors';
 import { useCall } from '../../lib/useCall';
 import { useNav, type Opened } from '../../stores/nav';
 import { OpenCaseModal } from '../cases/OpenCaseModal';
+import { TodayAppointments } from '../schedule/TodayAppointments';
 import { activateProps } from '../../lib/activate';
 
 const mine = () => api.caseload.mine({});
@@ -32,7 +33,7 @@ function Bucket<T>({ title, items, render }: { title: string; items: readonly T[
   );
 }
 
-/** 我的个案: open cases, students not seen lately, this week's follow-ups, unsigned records; 新建个案 for staff or parents. */
+/** 我的个案: today's appointments, open cases, students not seen lately, this week's follow-ups, unsigned records; 新建个案 for staff or parents. */
 export function CaseloadPage() {
   const { t } = useTranslation();
   const codes = useCodeLabels();
@@ -56,6 +57,7 @@ export function CaseloadPage() {
         <Button onClick={() => setOpening(true)}>{t('counseling.cases.openOther')}</Button>
       </Flex>
       <Flex gap="middle" wrap align="start">
+        <TodayAppointments />
         <Bucket
           title={t('counseling.caseload.unsigned', { count: d.unsigned.length })}
           items={d.unsigned}

@@ -14,8 +14,8 @@ const fields = casesApi['cases.open'].input.shape;
 const clientLabelField = requiredText(LIMITS.name);
 const OTHER_KINDS = ['staff', 'parent'] as const;
 
-/** Who the case is for: a roster student, or a staff member or parent named by a label. */
-export type CaseClient = { kind: 'student'; id: string; name: string } | { kind: 'other' };
+/** Who the case is for: a roster student, or a staff member or parent named by a label (known already when it comes from an appointment). */
+export type CaseClient = { kind: 'student'; id: string; name: string } | { kind: 'other'; clientKind?: (typeof OTHER_KINDS)[number]; label?: string };
 
 interface Values {
   clientKind?: (typeof OTHER_KINDS)[number];
@@ -28,9 +28,20 @@ interface Values {
 
 /**
  * 开个案 for a roster student (an inactive one is asked about first), or for a staff member or
- * parent given by type and label: categories, source, goals.
+ * parent given by type and label: categories, source, goals. Opened from an appointment, the case
+ * links to it and its source is 预约.
  */
-export function OpenCaseModal({ client, onClose, onOpened }: { client: CaseClient | null; onClose(): void; onOpened(c: CaseView): void }) {
+export function OpenCaseModal({
+  client,
+  appointmentId,
+  onClose,
+  onOpened,
+}: {
+  client: CaseClient | null;
+  appointmentId?: string;
+  onClose(): void;
+  onOpened(c: CaseView): void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const codes = useCodeLabels();
@@ -39,7 +50,8 @@ export function OpenCaseModal({ client, onClose, onOpened }: { client: CaseClien
   const [form] = Form.useForm<Values>();
   const { busy, submit } = useFormSubmit(form, async (values: Values) => {
     if (!client) return;
-    const { clientKind = 'staff', clientLabel = '', ...rest } = values;
+    const { clientKind = 'staff', clientLabel = '', ...chosen } = values;
+    const rest = { ...chosen, appointmentId: appointmentId ?? null };
     const opened =
       client.kind === 'student'
         ? await withInactiveAcknowledgement((acknowledgeInactive) => api.cases.open({ studentId: client.id, ...rest, acknowledgeInactive }), askInactive)
@@ -61,7 +73,18 @@ export function OpenCaseModal({ client, onClose, onOpened }: { client: CaseClien
       destroyOnHidden
       width={620}
     >
-      <Form form={form} layout="vertical" onFinish={submit} preserve={false} initialValues={{ source: 'walkIn', categories: [], clientKind: 'staff' }}>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        preserve={false}
+        initialValues={{
+          source: appointmentId ? 'appointment' : 'walkIn',
+          categories: [],
+          clientKind: (client?.kind === 'other' && client.clientKind) || 'staff',
+          clientLabel: client?.kind === 'other' ? client.label : undefined,
+        }}
+      >
         {client?.kind === 'other' && (
           <>
             <Form.Item name="clientKind" label={t('counseling.cases.clientKind')} rules={[zodRule(fields.clientKind)]}>

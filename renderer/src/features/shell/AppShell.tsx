@@ -12,15 +12,19 @@ import { ArchivePage } from '../archive/ArchivePage';
 import { ContactPage } from '../archive/ContactPage';
 import { CaseloadPage } from '../caseload/CaseloadPage';
 import { CasePage } from '../cases/CasePage';
+import { GroupsPage } from '../groups/GroupsPage';
 import { RecordPage } from '../records/RecordPage';
 import { SearchPage } from '../search/SearchPage';
 import { AuditPage } from '../audit/AuditPage';
 import { useIdleLock } from '../auth/useActivity';
 import { OverviewPage } from '../overview/OverviewPage';
 import { RecoveryKeyBanner } from '../recovery/RecoveryKeyBanner';
+import { RoomsPage } from '../rooms/RoomsPage';
 import { RosterArea } from '../roster/RosterArea';
+import { SchedulePage } from '../schedule/SchedulePage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { TrashPage } from '../trash/TrashPage';
+import { TrainingPage } from '../training/TrainingPage';
 import { UsersPage } from '../users/UsersPage';
 import { pagesFor, type PageId } from './pages';
 
@@ -31,6 +35,10 @@ const PAGE_VIEWS: Record<PageId, () => ReactNode> = {
   audit: () => <AuditPage />,
   settings: () => <SettingsPage />,
   caseload: () => <CaseloadPage />,
+  schedule: () => <SchedulePage />,
+  rooms: () => <RoomsPage />,
+  groups: () => <GroupsPage />,
+  training: () => <TrainingPage />,
   search: () => <SearchPage />,
   trash: () => <TrashPage />,
 };

@@ -1,7 +1,7 @@
 import { contract, type MethodName } from '../../../../shared/api/contract';
 import type { Role } from '../../../../shared/api/define';
 
-export type PageId = 'roster' | 'caseload' | 'search' | 'trash' | 'overview' | 'users' | 'audit' | 'settings';
+export type PageId = 'roster' | 'caseload' | 'schedule' | 'rooms' | 'groups' | 'training' | 'search' | 'trash' | 'overview' | 'users' | 'audit' | 'settings';
 
 interface PageSpec {
   id: PageId;
@@ -15,10 +15,14 @@ const PAGES: readonly PageSpec[] = [
   { id: 'roster', needs: 'students.list' },
   // After the roster, not before it: the roster stays the page a counselor lands on (setup ends there).
   { id: 'caseload', needs: 'caseload.mine' },
+  { id: 'schedule', needs: 'appointments.list' },
+  { id: 'groups', needs: 'groups.list' },
   { id: 'search', needs: 'search.notes' },
   { id: 'trash', needs: 'trash.list' },
   // Counselors have the roster itself; the counts-only overview is the principal's view of it.
   { id: 'overview', needs: 'students.summary', only: ['principal'] },
+  { id: 'rooms', needs: 'rooms.list' },
+  { id: 'training', needs: 'training.totals' },
   { id: 'users', needs: 'users.list' },
   { id: 'audit', needs: 'audit.list' },
   { id: 'settings', needs: 'settings.get' },
