@@ -125,6 +125,11 @@ test('an unnamed grade lecture records a headcount, and 6000 is refused on the f
   await user.type(changed, '280');
   await user.click(within(edit).getByRole('button', { name: label('保存') }));
   expect(await screen.findByText('280 人 · 初二')).toBeInTheDocument();
+
+  // The menu leads back to the list from an opened program.
+  await user.click(screen.getByRole('menuitem', { name: '团体活动' }));
+  expect(await screen.findByRole('button', { name: '新建活动' })).toBeInTheDocument();
+  expect(screen.queryByRole('heading', { name: '团体活动：青春期心理健康讲座' })).not.toBeInTheDocument();
 });
 
 test('training: a staff member and a 1.5-hour event; the year’s totals show 1.5', async () => {

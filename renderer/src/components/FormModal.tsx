@@ -1,5 +1,5 @@
 import { Form, Modal, type FormInstance, type FormProps } from 'antd';
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormSubmit } from '../lib/useFormSubmit';
 
@@ -27,6 +27,11 @@ export function FormModal<V>({ open, form: given, title, okText, cancelText, dan
   const { t } = useTranslation();
   const [form] = Form.useForm<V>(given);
   const { busy, submit } = useFormSubmit(form, onSubmit);
+  // The form instance outlives the dialog, and a form applies initialValues only when first
+  // created: without a reset a second opening would show the first one's values.
+  useEffect(() => {
+    if (open) form.resetFields();
+  }, [open, form]);
   return (
     <Modal
       open={open}

@@ -5,7 +5,8 @@ export type Opened =
   | { kind: 'case'; id: string }
   | { kind: 'record'; id: string }
   | { kind: 'contact'; id: string }
-  | { kind: 'archive'; studentId: string };
+  | { kind: 'archive'; studentId: string }
+  | { kind: 'group'; id: string };
 
 interface NavState {
   /** The trail of opened things, newest last; empty shows the menu's page. */

@@ -1,9 +1,9 @@
-import { useEffect } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../../../shared/api/contract';
 import type { TimelineEntry } from '../../../../shared/api/archive';
 import type { RecordView } from '../../../../shared/api/records';
+import { usePrintOnMount } from '../../components/usePrintOnMount';
 import { useCodeLabels } from '../../lib/codeLabels';
 import { useFormatInstant, useSchoolToday } from '../../lib/time';
 import { AddendumList } from '../records/AddendumList';
@@ -26,16 +26,7 @@ export function ArchivePrint({ archive, onDone }: { archive: PrintableArchive; o
   const codes = useCodeLabels();
   const today = useSchoolToday();
   const format = useFormatInstant();
-  useEffect(() => {
-    const after = () => onDone();
-    window.addEventListener('afterprint', after);
-    // After the portal has painted: print() blocks until the dialog closes.
-    const timer = setTimeout(() => window.print(), 50);
-    return () => {
-      clearTimeout(timer);
-      window.removeEventListener('afterprint', after);
-    };
-  }, [onDone]);
+  usePrintOnMount(onDone);
   const { student } = archive;
   return createPortal(
     <div className="archive-print" data-testid="archive-print">

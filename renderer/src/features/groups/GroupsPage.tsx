@@ -8,9 +8,9 @@ import { api } from '../../api/client';
 import { activateProps } from '../../lib/activate';
 import { errorMessage } from '../../lib/errors';
 import { useCall } from '../../lib/useCall';
+import { useNav } from '../../stores/nav';
 import { useGroupLabels } from './labels';
 import { ProgramFormModal } from './ProgramFormModal';
-import { ProgramPage } from './ProgramPage';
 import { STATUS_COLORS } from './statusColors';
 
 type Filter = InputOf<'groups.list'>;
@@ -22,20 +22,10 @@ export function GroupsPage() {
   const labels = useGroupLabels();
   const [filter, setFilter] = useState<Filter>({});
   const [creating, setCreating] = useState(false);
-  const [opened, setOpened] = useState<string | null>(null);
+  const open = useNav((s) => s.open);
   const list = useCall(listPrograms, filter);
   const change = (patch: Filter) => setFilter((f) => ({ ...f, ...patch }));
 
-  if (opened)
-    return (
-      <ProgramPage
-        id={opened}
-        onBack={() => {
-          setOpened(null);
-          list.reload();
-        }}
-      />
-    );
   return (
     <Flex vertical gap="middle">
       <Flex justify="space-between" align="center" gap="small">
@@ -80,7 +70,7 @@ export function GroupsPage() {
         loading={list.loading}
         dataSource={list.data?.items ?? []}
         locale={{ emptyText: t('groups.list.none') }}
-        onRow={(p) => activateProps(() => setOpened(p.id))}
+        onRow={(p) => activateProps(() => open({ kind: 'group', id: p.id }))}
         columns={[
           { key: 'theme', title: t('groups.fields.theme'), render: (_v, p) => <Typography.Text strong>{p.theme}</Typography.Text> },
           { key: 'kind', title: t('groups.fields.kind'), render: (_v, p) => labels.kind(p.kind) },
@@ -107,7 +97,7 @@ export function GroupsPage() {
           onClose={() => setCreating(false)}
           onSaved={(p) => {
             setCreating(false);
-            setOpened(p.id);
+            open({ kind: 'group', id: p.id });
           }}
         />
       )}

@@ -6,6 +6,7 @@ import { api } from '../../api/client';
 import { RemoveWithReasonModal } from '../../components/RemoveWithReasonModal';
 import { errorMessage } from '../../lib/errors';
 import { useCall } from '../../lib/useCall';
+import { useNav } from '../../stores/nav';
 import { useGroupLabels } from './labels';
 import { MembersSection } from './MembersSection';
 import { ProgramFormModal } from './ProgramFormModal';
@@ -15,9 +16,11 @@ import { STATUS_COLORS } from './statusColors';
 const getProgram = ({ id }: { id: string }) => api.groups.get({ id });
 
 /** One program (opening it is audited): its fields, its members (named programs) and its sessions. */
-export function ProgramPage({ id, onBack }: { id: string; onBack(): void }) {
+export function ProgramPage({ id }: { id: string }) {
   const { t } = useTranslation();
   const labels = useGroupLabels();
+  // Opened over the 团体活动 list (AppShell); back returns to it, as the menu does.
+  const onBack = useNav((s) => s.back);
   const [acting, setActing] = useState<'edit' | 'remove' | null>(null);
   const call = useCall(getProgram, { id });
   const p = call.data;

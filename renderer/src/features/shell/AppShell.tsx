@@ -12,6 +12,7 @@ import { ArchivePage } from '../archive/ArchivePage';
 import { ContactPage } from '../archive/ContactPage';
 import { CaseloadPage } from '../caseload/CaseloadPage';
 import { CasePage } from '../cases/CasePage';
+import { ProgramPage } from '../groups/ProgramPage';
 import { GroupsPage } from '../groups/GroupsPage';
 import { RecordPage } from '../records/RecordPage';
 import { SearchPage } from '../search/SearchPage';
@@ -54,6 +55,8 @@ function OpenedView({ target }: { target: Opened }) {
       return <ContactPage id={target.id} />;
     case 'archive':
       return <ArchivePage studentId={target.studentId} />;
+    case 'group':
+      return <ProgramPage id={target.id} />;
   }
 }
 
