@@ -157,3 +157,59 @@ test('cancel: a reason is required; for a series the counselor chooses how much 
   expect(all.items.map((a) => [a.status, a.cancelReason])).toEqual(Array.from({ length: 4 }, () => ['cancelled', '学生转学']));
   expect(await within(drawer).findByText('学生转学')).toBeInTheDocument();
 });
+
+test('waitlist: a student added to it is booked from it, which takes the entry off; another is removed after a confirmation', async () => {
+  const today = schoolToday();
+  const { core, user } = await openApp({ setup: true, prepare: async ({ client }) => void (await client.students.create(STUDENT)) });
+  await user.click(await screen.findByRole('menuitem', { name: '日程' }));
+  await user.click(await screen.findByText('候补名单（0）'));
+  const drawer = await findDialog('候补名单');
+  expect(await within(drawer).findByText('没有正在候补的来访者')).toBeInTheDocument();
+
+  await user.click(within(drawer).getByRole('button', { name: '加入候补' }));
+  let dialog = await findDialog('加入候补名单');
+  const picker = within(dialog).getByRole('combobox', { name: '学生' });
+  await user.click(picker);
+  await user.type(picker, STUDENT.name);
+  await user.click(await screen.findByTitle(`${STUDENT.name} · 初二3班 · ${STUDENT.studentNo}`));
+  await pickOption(user, dialog, '来源', '心理信箱来信');
+  await user.type(within(dialog).getByLabelText('方便的时间'), '周三下午');
+  await user.type(within(dialog).getByLabelText('备注'), '信中提到失眠');
+  await user.click(within(dialog).getByRole('button', { name: label('加入') }));
+  expect(await screen.findByText('已加入候补名单')).toBeInTheDocument();
+  const row = (await within(drawer).findByText('方便的时间：周三下午')).closest('li')!;
+  expect(row).toHaveTextContent(`${STUDENT.name}学生心理信箱来信`);
+  expect(row).toHaveTextContent(/信中提到失眠\d{4}-\d\d-\d\d \d\d:\d\d 起候补$/);
+  expect(await screen.findByText('候补名单（1）')).toBeInTheDocument();
+
+  // The booking dialog comes with the client fixed and the source taken over; booking closes the entry.
+  await user.click(within(row).getByRole('button', { name: label('预约') }));
+  dialog = await findDialog('新建预约');
+  expect(dialog).toHaveTextContent(`${STUDENT.name}学生`);
+  expect(dialog).toHaveTextContent('方便的时间：周三下午');
+  expect(within(dialog).queryByRole('combobox', { name: '学生' })).toBeNull();
+  expect(within(dialog).getByTitle('心理信箱来信')).toBeInTheDocument();
+  await user.click(within(dialog).getByRole('button', { name: label('预约') }));
+  expect(await screen.findByText('已预约 1 次')).toBeInTheDocument();
+  expect(await within(drawer).findByText('没有正在候补的来访者')).toBeInTheDocument();
+  expect(await screen.findByText('候补名单（0）')).toBeInTheDocument();
+  expect((await core.client.waitlist.list({})).items).toEqual([]);
+  const booked = (await core.client.appointments.list({ from: today, to: today })).items;
+  expect(booked).toEqual([expect.objectContaining({ clientLabel: STUDENT.name, source: 'mailbox', start: '08:00', end: '08:45' })]);
+
+  // Someone other than a student is named, not picked; 移出 asks first.
+  await user.click(within(drawer).getByRole('button', { name: '加入候补' }));
+  dialog = await findDialog('加入候补名单');
+  await user.click(within(dialog).getByRole('radio', { name: '家长' }));
+  await user.type(await within(dialog).findByLabelText('姓名或说明'), '初二3班家长');
+  await user.click(within(dialog).getByRole('button', { name: label('加入') }));
+  const parent = (await within(drawer).findByText('初二3班家长')).closest('li')!;
+  expect(parent).toHaveTextContent('家长学生自约');
+  await user.click(within(parent).getByRole('button', { name: label('移出') }));
+  const confirm = await findDialog('把 初二3班家长 移出候补名单？');
+  await user.click(within(confirm).getByRole('button', { name: label('移出') }));
+  expect(await screen.findByText('已移出候补名单')).toBeInTheDocument();
+  expect(await within(drawer).findByText('没有正在候补的来访者')).toBeInTheDocument();
+  expect((await core.client.waitlist.list({})).items).toEqual([]);
+  expect((await core.client.appointments.list({ from: today, to: today })).items).toHaveLength(1);
+});

@@ -3,13 +3,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { STATUS_FLOW, type AppointmentView } from '../../../../shared/api/appointments';
 import { api } from '../../api/client';
-import { PersonName } from '../../components/PersonName';
 import { errorMessage } from '../../lib/errors';
 import { useCall } from '../../lib/useCall';
 import { useNav } from '../../stores/nav';
 import { OpenCaseModal, type CaseClient } from '../cases/OpenCaseModal';
 import { BookingModal } from './BookingModal';
 import { CancelAppointmentModal } from './CancelAppointmentModal';
+import { ClientName } from './ClientFields';
 import { useScheduleLabels } from './labels';
 import { STATUS_COLORS } from './statusColors';
 
@@ -90,12 +90,7 @@ export function AppointmentDrawer({ appointmentId, onClose, onChanged }: { appoi
               {
                 key: 'client',
                 label: t('schedule.booking.client'),
-                children: (
-                  <Flex gap="small" align="center">
-                    <PersonName name={a.clientLabel} />
-                    <Tag>{labels.label('clientKind', a.clientKind)}</Tag>
-                  </Flex>
-                ),
+                children: <ClientName client={a} />,
               },
               { key: 'when', label: t('schedule.booking.date'), children: t('schedule.drawer.when', { date: a.date, start: a.start, end: a.end }) },
               { key: 'room', label: t('schedule.booking.room'), children: a.roomName ?? t('schedule.booking.noRoom') },

@@ -1,40 +1,43 @@
-import { App, Checkbox, Col, Flex, Form, Input, InputNumber, Radio, Row, Select } from 'antd';
+import { Alert, App, Checkbox, Col, Flex, Form, Input, InputNumber, Row, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  APPOINTMENT_CLIENT_KINDS,
-  APPOINTMENT_KINDS,
-  APPOINTMENT_SOURCES,
-  appointmentsApi,
-  type AppointmentView,
-  type ClashDetail,
-} from '../../../../shared/api/appointments';
-import { LIMITS, requiredText } from '../../../../shared/api/fields';
+import { APPOINTMENT_KINDS, APPOINTMENT_SOURCES, appointmentsApi, type AppointmentView, type ClashDetail } from '../../../../shared/api/appointments';
+import type { OutputOf } from '../../../../shared/api/contract';
 import { api } from '../../api/client';
 import { DateTimeFields } from '../../components/DateTimeFields';
 import { FormModal } from '../../components/FormModal';
 import { OverrideAlert } from '../../components/OverrideAlert';
-import { StudentPicker } from '../../components/StudentPicker';
 import { errorMessage } from '../../lib/errors';
 import { maxLengthOf, zodRule } from '../../lib/zodForm';
 import { ClashList, clashesOf, isOutsideOpening } from './clashes';
+import { ClientFields, clientInput, ClientName, type ClientKind } from './ClientFields';
 import { useCounselors, useRooms } from './data';
 import { useScheduleLabels } from './labels';
 
 const fields = appointmentsApi['appointments.create'].input.shape;
 const repeatFields = fields.repeat.unwrap().shape;
-/** Staff, a parent or a group must be named (the contract refines this across fields). */
-const clientLabelField = requiredText(LIMITS.name);
 const INTERVALS = [1, 2, 3, 4] as const;
 const BOOKABLE_STATUSES = ['confirmed', 'requested'] as const;
 
+export type WaitlistItem = OutputOf<'waitlist.add'>;
+
+/** A free slot to book, with who is to be booked in it when that is known. */
+export interface NewBooking {
+  kind: 'new';
+  date: string;
+  start: string;
+  end: string;
+  roomId: string | null;
+  counselorId: string;
+  /** Booking a waiting client: theirs is the client, and the booking takes them off the waitlist. */
+  waitlist?: WaitlistItem;
+}
+
 /** A new booking starts from a free slot; an edit from the appointment it changes. */
-export type BookingTarget =
-  | { kind: 'new'; date: string; start: string; end: string; roomId: string | null; counselorId: string }
-  | { kind: 'edit'; appointment: AppointmentView };
+export type BookingTarget = NewBooking | { kind: 'edit'; appointment: AppointmentView };
 
 interface Values {
-  clientKind: (typeof APPOINTMENT_CLIENT_KINDS)[number];
+  clientKind: ClientKind;
   studentId?: string;
   clientLabel?: string;
   counselorId: string;
@@ -53,8 +56,16 @@ interface Values {
 
 function initialValues(target: BookingTarget): Partial<Values> {
   if (target.kind === 'new') {
-    const { kind: _kind, roomId, ...slot } = target;
-    return { ...slot, roomId: roomId ?? undefined, clientKind: 'student', kind: 'individual', source: 'selfReferral', status: 'confirmed', repeat: { count: 4, intervalWeeks: 1 } };
+    const { kind: _kind, roomId, waitlist, ...slot } = target;
+    return {
+      ...slot,
+      roomId: roomId ?? undefined,
+      clientKind: 'student',
+      kind: 'individual',
+      source: waitlist?.source ?? 'selfReferral',
+      status: 'confirmed',
+      repeat: { count: 4, intervalWeeks: 1 },
+    };
   }
   const a = target.appointment;
   return { counselorId: a.counselorId, roomId: a.roomId ?? undefined, date: a.date, start: a.start, end: a.end, kind: a.kind, source: a.source, notes: a.notes };
@@ -74,9 +85,9 @@ export function BookingModal({ target, onClose, onSaved }: { target: BookingTarg
   const [clashes, setClashes] = useState<ClashDetail[] | null>(null);
   /** Why the core wants an override: the room is not open then (the message names the date). */
   const [outside, setOutside] = useState<string | null>(null);
-  const clientKind = Form.useWatch('clientKind', form);
   const repeats = Form.useWatch('repeats', form);
   const editing = target?.kind === 'edit' ? target.appointment : null;
+  const waiting = target?.kind === 'new' ? target.waitlist : undefined;
 
   const reset = () => {
     setClashes(null);
@@ -84,17 +95,16 @@ export function BookingModal({ target, onClose, onSaved }: { target: BookingTarg
   };
 
   const save = async (values: Values) => {
-    const { repeats: repeating, repeat, studentId, clientLabel = '', status, roomId, notes = '', overrideOpening = false, ...booking } = values;
-    const common = { ...booking, roomId: roomId ?? null, notes, overrideOpening };
+    const { repeats: repeating, repeat, clientKind, studentId, clientLabel, status, roomId, notes = '', overrideOpening = false, ...slot } = values;
+    const common = { ...slot, roomId: roomId ?? null, notes, overrideOpening };
     setClashes(null);
     try {
       if (editing) {
-        const { clientKind: _clientKind, ...slot } = common;
-        await api.appointments.update({ id: editing.id, ...slot });
+        await api.appointments.update({ id: editing.id, ...common });
         void message.success(t('schedule.booking.updated'));
       } else {
-        const client = common.clientKind === 'student' ? { studentId } : { clientLabel };
-        const { items } = await api.appointments.create({ ...common, ...client, status, repeat: repeating ? repeat : undefined });
+        const client = clientInput(waiting ?? { clientKind, studentId, clientLabel });
+        const { items } = await api.appointments.create({ ...common, ...client, status, repeat: repeating ? repeat : undefined, waitlistId: waiting?.id });
         void message.success(t('schedule.booking.booked', { count: items.length }));
       }
       reset();
@@ -123,21 +133,15 @@ export function BookingModal({ target, onClose, onSaved }: { target: BookingTarg
       onSubmit={save}
       onClose={close}
     >
-      {!editing && (
-        <>
-          <Form.Item name="clientKind" label={t('schedule.booking.clientKind')}>
-            <Radio.Group options={labels.options('clientKind', APPOINTMENT_CLIENT_KINDS)} />
-          </Form.Item>
-          {clientKind === 'student' ? (
-            <Form.Item name="studentId" label={t('schedule.booking.student')} rules={[{ required: true, message: t('errors.field.required') }]}>
-              <StudentPicker autoFocus />
-            </Form.Item>
-          ) : (
-            <Form.Item name="clientLabel" label={t('schedule.booking.clientLabel')} rules={[zodRule(clientLabelField)]}>
-              <Input maxLength={maxLengthOf(clientLabelField)} showCount />
-            </Form.Item>
-          )}
-        </>
+      {waiting ? (
+        <Form.Item label={t('schedule.booking.client')}>
+          <Flex vertical gap="small">
+            <ClientName client={waiting} />
+            {waiting.preference && <Alert type="info" showIcon title={t('schedule.waitlist.canCome', { preference: waiting.preference })} />}
+          </Flex>
+        </Form.Item>
+      ) : (
+        !editing && <ClientFields />
       )}
       <Row gutter={16}>
         <Col span={12}>

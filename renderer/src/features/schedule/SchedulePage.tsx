@@ -10,13 +10,14 @@ import { useSchoolToday } from '../../lib/time';
 import { useCall } from '../../lib/useCall';
 import { useSession } from '../../stores/session';
 import { AppointmentDrawer } from './AppointmentDrawer';
-import { BookingModal, type BookingTarget } from './BookingModal';
+import { BookingModal, type BookingTarget, type NewBooking } from './BookingModal';
 import { ClashList, clashesOf, isOutsideOpening } from './clashes';
 import { useCounselors, useRooms } from './data';
 import { ExportIcsButton } from './ExportIcsButton';
 import { useScheduleLabels } from './labels';
 import { ScheduleCalendar, type CalendarView, type DaySpan, type ScheduleMode } from './ScheduleCalendar';
 import { STATUS_COLORS } from './statusColors';
+import { Waitlist } from './Waitlist';
 
 interface Range {
   from: string;
@@ -64,17 +65,17 @@ export function SchedulePage() {
     openings.reload();
   };
 
-  const book = (span: DaySpan) => {
+  const slotAt = (span: DaySpan): NewBooking => {
     const start = parseTime(span.start) ?? 0;
     const end = (parseTime(span.end) ?? 0) - start < 30 ? formatTime(Math.min(start + DEFAULT_MINUTES, LAST_MINUTE)) : span.end;
     const open = (openings.data?.items ?? []).find((o) => o.date === span.date && o.start <= span.start && span.start < o.end);
-    setBooking({ kind: 'new', ...span, end, roomId: byRoom ? (roomId ?? null) : (open?.roomId ?? null), counselorId: byRoom ? me : counselorId });
+    return { kind: 'new', ...span, end, roomId: byRoom ? (roomId ?? null) : (open?.roomId ?? null), counselorId: byRoom ? me : counselorId };
   };
 
-  /** 新建预约 from the keyboard: the next opening in view, else today at eight. */
-  const bookNext = () => {
+  /** Where 新建预约 and a booking from the waitlist start: the next opening in view, else today at eight. */
+  const nextSlot = () => {
     const next = (openings.data?.items ?? []).find((o) => o.date >= today);
-    book(next ? { date: next.date, start: next.start, end: next.end } : { date: today, start: '08:00', end: '08:00' });
+    return slotAt(next ? { date: next.date, start: next.start, end: next.end } : { date: today, start: '08:00', end: '08:00' });
   };
 
   const move = async (a: AppointmentView, to: DaySpan, revert: () => void) => {
@@ -113,9 +114,10 @@ export function SchedulePage() {
           {t('schedule.page.title')}
         </Typography.Title>
         <Flex gap="small" wrap>
-          <Button type="primary" onClick={bookNext} disabled={!ready}>
+          <Button type="primary" onClick={() => setBooking(nextSlot())} disabled={!ready}>
             {t('schedule.page.newAppointment')}
           </Button>
+          <Waitlist slot={nextSlot} canBook={ready} onBooked={reload} />
           {range && <ExportIcsButton from={range.from} to={range.to} />}
         </Flex>
       </Flex>
@@ -183,7 +185,7 @@ export function SchedulePage() {
         appointments={appointments.data?.items ?? []}
         openings={openings.data?.items ?? []}
         onRange={setRange}
-        onSelect={book}
+        onSelect={(span) => setBooking(slotAt(span))}
         onOpen={setOpened}
         onMove={(a, to, revert) => void move(a, to, revert)}
       />
