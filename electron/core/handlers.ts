@@ -1,6 +1,8 @@
 import type { MethodName } from '../../shared/api/contract';
+import { alertHandlers } from '../services/alerts';
 import { appointmentHandlers } from '../services/appointments';
 import { archiveHandlers } from '../services/archive';
+import { assessmentHandlers } from '../services/assessments';
 import { auditHandlers } from '../services/audit';
 import { caseHandlers } from '../services/cases';
 import { contactHandlers } from '../services/contacts';
@@ -9,6 +11,7 @@ import { groupHandlers } from '../services/groups';
 import { openingHandlers } from '../services/openings';
 import { recordHandlers } from '../services/records';
 import { roomHandlers } from '../services/rooms';
+import { scaleHandlers } from '../services/scales';
 import { scheduleHandlers } from '../services/schedule';
 import { calendarHandlers } from '../services/school-calendar';
 import { searchHandlers } from '../services/search';
@@ -43,4 +46,7 @@ export const handlers: HandlerMap<MethodName> = {
   ...groupHandlers,
   ...groupSessionHandlers,
   ...trainingHandlers,
+  ...scaleHandlers,
+  ...assessmentHandlers,
+  ...alertHandlers,
 };

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { ApiResult } from './errors';
 import { appointmentsApi } from './appointments';
 import { archiveApi } from './archive';
+import { assessmentsApi } from './assessments';
 import { auditApi } from './audit';
 import { casesApi } from './cases';
 import { consentsApi, contactsApi } from './contacts';
@@ -40,6 +41,7 @@ export const contract = {
   ...scheduleApi,
   ...groupsApi,
   ...trainingApi,
+  ...assessmentsApi,
 } as const;
 
 export type Contract = typeof contract;

@@ -46,6 +46,9 @@ export const audit: Catalog['audit'] = {
     groupSession: 'Group session',
     staff: 'Staff member',
     training: 'Staff training',
+    scale: 'Scale',
+    form: 'Assessment',
+    alert: 'Assessment alert',
   },
   actions: {
     app: { status: 'Status' },
@@ -145,5 +148,8 @@ export const audit: Catalog['audit'] = {
     },
     staff: { list: 'View the staff register', create: 'Add a staff member', update: 'Change a staff member' },
     training: { list: 'View training events', save: 'Save a training event', remove: 'Remove a training event', totals: 'View yearly training hours' },
+    scales: { list: 'View scales', get: 'View a scale definition', import: 'Import a scale' },
+    assessments: { start: 'Start an assessment', answer: 'Record an answer', finish: 'Finish an assessment', void: 'Void an assessment', get: 'Open an assessment', ofStudent: 'View a student’s assessments' },
+    alerts: { open: 'View open assessment alerts', acknowledge: 'Acknowledge an assessment alert' },
   },
 };

@@ -3,6 +3,7 @@ import { audit } from './en-audit';
 import { counseling } from './en-counseling';
 import { schedule } from './en-schedule';
 import { groups, training } from './en-groups';
+import { assessments, scales } from './en-assessments';
 import type { Catalog } from './zh-CN';
 
 /** English; typed against the Chinese catalog so a missing or extra key fails to compile. */
@@ -330,6 +331,8 @@ export const en: Catalog = {
   schedule,
   groups,
   training,
+  scales,
+  assessments,
   settings: {
     title: 'Settings',
     display: 'Display',

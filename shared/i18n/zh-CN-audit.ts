@@ -44,6 +44,9 @@ export const audit = {
     groupSession: '团体活动场次',
     staff: '教职工',
     training: '教师培训',
+    scale: '量表',
+    form: '测评',
+    alert: '测评提醒',
   },
   actions: {
     app: { status: '查看状态' },
@@ -143,5 +146,8 @@ export const audit = {
     },
     staff: { list: '查看教职工名册', create: '添加教职工', update: '修改教职工信息' },
     training: { list: '查看培训记录', save: '保存培训记录', remove: '删除培训记录', totals: '查看年度培训学时' },
+    scales: { list: '查看量表', get: '查看量表定义', import: '导入量表' },
+    assessments: { start: '开始测评', answer: '记录测评作答', finish: '完成测评', void: '作废测评', get: '打开测评结果', ofStudent: '查看学生测评记录' },
+    alerts: { open: '查看待处理测评提醒', acknowledge: '处理测评提醒' },
   },
 } as const;

@@ -3,6 +3,7 @@ import { audit } from './zh-CN-audit';
 import { counseling } from './zh-CN-counseling';
 import { schedule } from './zh-CN-schedule';
 import { groups, training } from './zh-CN-groups';
+import { assessments, scales } from './zh-CN-assessments';
 
 /**
  * Simplified Chinese, the default catalog. Its shape is the reference: every other
@@ -330,6 +331,8 @@ export const zhCN = {
   schedule,
   groups,
   training,
+  scales,
+  assessments,
   settings: {
     title: '设置',
     display: '显示',

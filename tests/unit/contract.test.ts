@@ -70,7 +70,7 @@ describe('the contract', () => {
   });
 
   it('keeps clinical methods away from principals: only de-identified counts', () => {
-    const clinical = ['students', 'cases', 'records', 'contacts', 'consents', 'archive', 'caseload', 'search', 'groups'];
+    const clinical = ['students', 'cases', 'records', 'contacts', 'consents', 'archive', 'caseload', 'search', 'groups', 'scales', 'assessments', 'alerts'];
     const principal = METHOD_NAMES.filter(
       (n) => clinical.includes(n.split('.')[0]!) && (contract[n].roles as readonly string[]).includes('principal'),
     );
@@ -79,6 +79,6 @@ describe('the contract', () => {
 
   it('audits opening a student’s clinical material', () => {
     const audited = METHOD_NAMES.filter((n) => contract[n].kind === 'read' && contract[n].auditRead === true);
-    expect(audited).toEqual(['students.get', 'cases.get', 'records.get', 'contacts.get', 'archive.timeline', 'search.notes', 'schedule.exportIcs', 'groups.get']);
+    expect(audited).toEqual(['students.get', 'cases.get', 'records.get', 'contacts.get', 'archive.timeline', 'search.notes', 'schedule.exportIcs', 'groups.get', 'assessments.get', 'assessments.ofStudent']);
   });
 });

@@ -1,0 +1,48 @@
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { AlertView } from '../../shared/api/assessments';
+import { uuidv7 } from '../../shared/ids';
+import type { FiredAlert } from '../../shared/domain/scales';
+import { stmt } from '../db/statements';
+
+const SELECT_ALERT = `
+  SELECT a.id, a.form_id AS formId, a.student_id AS studentId, s.name AS studentName, a.scale_id AS scaleId, a.alert_id AS alertId,
+    a.items_json AS itemsJson, a.severity, a.raised_at AS raisedAt, a.acknowledged_at AS acknowledgedAt,
+    a.acknowledged_by AS acknowledgedBy, a.action, a.note
+  FROM alerts a JOIN students s ON s.id = a.student_id`;
+
+type AlertRow = Omit<AlertView, 'items'> & { itemsJson: string };
+
+const view = ({ itemsJson, ...row }: AlertRow): AlertView => ({ ...row, items: JSON.parse(itemsJson) as string[] });
+
+export function getAlert(db: Database, id: string): AlertView | null {
+  const row = stmt(db, `${SELECT_ALERT} WHERE a.id = ?`).get(id) as AlertRow | undefined;
+  return row ? view(row) : null;
+}
+
+export function alertsOfForm(db: Database, formId: string): AlertView[] {
+  return (stmt(db, `${SELECT_ALERT} WHERE a.form_id = ? ORDER BY a.raised_at, a.id`).all(formId) as AlertRow[]).map(view);
+}
+
+/** Critical first, then the oldest: the one that has waited longest for a person comes first. */
+export function openAlerts(db: Database): AlertView[] {
+  return (
+    stmt(db, `${SELECT_ALERT} WHERE a.acknowledged_at IS NULL ORDER BY a.severity = 'critical' DESC, a.raised_at, a.id`).all() as AlertRow[]
+  ).map(view);
+}
+
+/** Stores the fired alerts this form has not raised before; returns the new rows' ids. */
+export function raiseAlerts(db: Database, form: { id: string; studentId: string; scaleId: string }, fired: readonly FiredAlert[], now: number): string[] {
+  return fired.flatMap((a) => {
+    const id = uuidv7(now);
+    const r = stmt(
+      db,
+      `INSERT INTO alerts (id, form_id, student_id, scale_id, alert_id, severity, items_json, raised_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (form_id, alert_id) DO NOTHING`,
+    ).run(id, form.id, form.studentId, form.scaleId, a.id, a.severity, JSON.stringify(a.items), now);
+    return r.changes > 0 ? [id] : [];
+  });
+}
+
+export function acknowledgeAlert(db: Database, id: string, a: { userId: string; action: string; note: string }, now: number): void {
+  stmt(db, 'UPDATE alerts SET acknowledged_at = ?, acknowledged_by = ?, action = ?, note = ? WHERE id = ?').run(now, a.userId, a.action, a.note, id);
+}

@@ -1,0 +1,86 @@
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { ADMIN_MODES, FORM_STATUSES } from '../../shared/api/assessments';
+import { uuidv7 } from '../../shared/ids';
+import type { FormResult } from '../../shared/domain/scales';
+import { stmt } from '../db/statements';
+
+export interface FormRow {
+  id: string;
+  studentId: string;
+  scaleId: string;
+  version: string;
+  definitionHash: string;
+  mode: (typeof ADMIN_MODES)[number];
+  status: (typeof FORM_STATUSES)[number];
+  date: string;
+  normProfileId: string | null;
+  administeredBy: string;
+  startedAt: number;
+  completedAt: number | null;
+  voidReason: string | null;
+  result: FormResult | null;
+}
+
+const SELECT_FORM = `
+  SELECT id, student_id AS studentId, scale_id AS scaleId, version, definition_hash AS definitionHash, mode, status, date,
+    norm_profile_id AS normProfileId, administered_by AS administeredBy, started_at AS startedAt, completed_at AS completedAt,
+    void_reason AS voidReason, result_json AS resultJson
+  FROM forms`;
+
+const row = ({ resultJson, ...r }: Omit<FormRow, 'result'> & { resultJson: string | null }): FormRow => ({
+  ...r,
+  result: resultJson === null ? null : (JSON.parse(resultJson) as FormResult),
+});
+
+export function getForm(db: Database, id: string): FormRow | null {
+  const r = stmt(db, `${SELECT_FORM} WHERE id = ?`).get(id) as Parameters<typeof row>[0] | undefined;
+  return r ? row(r) : null;
+}
+
+/** Oldest first, as a trend chart reads them. */
+export function formsOfStudent(db: Database, q: { studentId: string; scaleId: string | null; limit: number; offset: number }): { rows: FormRow[]; total: number } {
+  const where = 'WHERE student_id = @studentId AND (@scaleId IS NULL OR scale_id = @scaleId)';
+  const rows = stmt(db, `${SELECT_FORM} ${where} ORDER BY date, started_at, id LIMIT @limit OFFSET @offset`).all(q) as Parameters<typeof row>[0][];
+  const { total } = stmt(db, `SELECT count(*) AS total FROM forms ${where}`).get({ studentId: q.studentId, scaleId: q.scaleId }) as { total: number };
+  return { rows: rows.map(row), total };
+}
+
+export type NewForm = Pick<FormRow, 'studentId' | 'scaleId' | 'version' | 'definitionHash' | 'mode' | 'date' | 'normProfileId' | 'administeredBy'>;
+
+export function insertForm(db: Database, f: NewForm, now: number): string {
+  const id = uuidv7(now);
+  stmt(
+    db,
+    `INSERT INTO forms (id, student_id, scale_id, version, definition_hash, mode, status, date, norm_profile_id, administered_by, started_at)
+     VALUES (@id, @studentId, @scaleId, @version, @definitionHash, @mode, 'inProgress', @date, @normProfileId, @administeredBy, @now)`,
+  ).run({ ...f, id, now });
+  return id;
+}
+
+export function answersOf(db: Database, formId: string): Record<string, string> {
+  const rows = stmt(db, 'SELECT item_id AS itemId, code FROM form_answers WHERE form_id = ? ORDER BY item_id').all(formId) as { itemId: string; code: string }[];
+  return Object.fromEntries(rows.map((r) => [r.itemId, r.code]));
+}
+
+export function saveAnswer(db: Database, formId: string, itemId: string, code: string | null, now: number): void {
+  if (code === null) stmt(db, 'DELETE FROM form_answers WHERE form_id = ? AND item_id = ?').run(formId, itemId);
+  else
+    stmt(
+      db,
+      `INSERT INTO form_answers (form_id, item_id, code, answered_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (form_id, item_id) DO UPDATE SET code = excluded.code, answered_at = excluded.answered_at`,
+    ).run(formId, itemId, code, now);
+}
+
+export function completeForm(db: Database, id: string, result: FormResult, now: number): void {
+  stmt(db, `UPDATE forms SET status = 'completed', completed_at = ?, result_json = ? WHERE id = ?`).run(now, JSON.stringify(result), id);
+}
+
+export function voidForm(db: Database, id: string, reason: string): void {
+  stmt(db, `UPDATE forms SET status = 'voided', void_reason = ? WHERE id = ?`).run(reason, id);
+}
+
+/** What eligibility reads from the roster. */
+export function studentProfile(db: Database, id: string): { grade: number; birthDate: string | null } {
+  return stmt(db, 'SELECT grade, birth_date AS birthDate FROM students WHERE id = ?').get(id) as { grade: number; birthDate: string | null };
+}

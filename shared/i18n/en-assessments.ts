@@ -1,0 +1,25 @@
+import type { Catalog } from './zh-CN';
+
+export const scales: Catalog['scales'] = {
+  band: {
+    clear: 'No concern indicated',
+    watch: 'Keep an eye on',
+    attention: 'Needs attention',
+    review: 'Review recommended',
+    priorityReview: 'Priority review recommended',
+  },
+};
+
+export const assessments: Catalog['assessments'] = {
+  mode: { kiosk: 'Answered on screen', paper: 'Entered from paper' },
+  status: { inProgress: 'In progress', completed: 'Completed', voided: 'Voided' },
+  severity: { critical: 'Critical', urgent: 'Urgent', followup: 'Follow-up' },
+  action: {
+    talkedNow: 'Talked with the student now',
+    appointmentBooked: 'Appointment booked',
+    crisisCase: 'Crisis case opened',
+    referred: 'Referred',
+    guardianInformed: 'Guardian informed',
+    other: 'Other',
+  },
+};
