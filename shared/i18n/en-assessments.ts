@@ -22,4 +22,15 @@ export const assessments: Catalog['assessments'] = {
     guardianInformed: 'Guardian informed',
     other: 'Other',
   },
+  alerts: {
+    title: 'Alerts to handle ({{count}})',
+    none: 'No alerts to handle',
+    raised: 'raised {{time}}',
+    acknowledge: 'Handle',
+    ackTitle: 'Handle the alert: {{name}}',
+    explain: 'Record the action taken. It goes into the audit log and stays in the student’s archive.',
+    action: 'Action taken',
+    note: 'Note',
+    done: 'Handling recorded',
+  },
 };

@@ -21,4 +21,15 @@ export const assessments = {
     guardianInformed: '已告知监护人',
     other: '其他',
   },
+  alerts: {
+    title: '待处理预警（{{count}}）',
+    none: '没有待处理的预警',
+    raised: '{{time}} 提出',
+    acknowledge: '处理',
+    ackTitle: '处理预警：{{name}}',
+    explain: '请记录已采取的措施。处理记录会写入审计日志，并保留在学生档案中。',
+    action: '已采取的措施',
+    note: '说明',
+    done: '已记录处理',
+  },
 };

@@ -8,6 +8,7 @@ import { errorMessage } from '../../lib/errors';
 import { useCall } from '../../lib/useCall';
 import { useNav, type Opened } from '../../stores/nav';
 import { OpenCaseModal } from '../cases/OpenCaseModal';
+import { OpenAlerts } from '../assessments/OpenAlerts';
 import { TodayAppointments } from '../schedule/TodayAppointments';
 import { activateProps } from '../../lib/activate';
 
@@ -57,6 +58,7 @@ export function CaseloadPage() {
         <Button onClick={() => setOpening(true)}>{t('counseling.cases.openOther')}</Button>
       </Flex>
       <Flex gap="middle" wrap align="start">
+        <OpenAlerts />
         <TodayAppointments />
         <Bucket
           title={t('counseling.caseload.unsigned', { count: d.unsigned.length })}
