@@ -17,7 +17,8 @@ import {
 import { changedKeys, definedOnly, requireCounselor } from './clinical';
 import { openingsBetween } from './openings';
 import { requireActiveRoom } from './rooms';
-import { assertDateRange, invalid, requireBookableStudent, toMinutes } from './schedule-checks';
+import { assertDateRange, requireBookableStudent, toMinutes } from './schedule-checks';
+import { invalid } from './validation';
 import { requireWaitingEntry } from './waitlist';
 import { closeWaitlistEntry } from './waitlist-repo';
 

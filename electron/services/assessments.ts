@@ -8,7 +8,7 @@ import { answersOf, completeForm, type FormRow, formsOfStudent, getForm, insertF
 import { assertNotFuture, requireStudentRef, schoolDate } from './clinical';
 import { latestConsent } from './contacts-repo';
 import { type Resolved, requireDefinition } from './scales';
-import { assertNoProblems } from './schedule-checks';
+import { assertNoProblems } from './validation';
 
 type AssessmentMethods =
   | 'assessments.start'

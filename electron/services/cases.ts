@@ -19,7 +19,7 @@ import {
 } from './cases-repo';
 import { assertActiveOrAcknowledged, assertNotFuture, changedKeys, definedOnly, requireCounselor, requireStudentRef, schoolDate } from './clinical';
 import { countRecordsOfCase, recordsOfCase, unindexCase } from './records-repo';
-import { invalid } from './schedule-checks';
+import { invalid } from './validation';
 
 type CaseMethods = 'cases.open' | 'cases.get' | 'cases.list' | 'cases.update' | 'cases.close' | 'cases.transfer' | 'cases.remove' | 'cases.summary';
 

@@ -11,7 +11,8 @@ import { changedKeys } from './clinical';
 import { getSession, insertSession, membersOn, softDeleteSession, type SessionFields, updateSession, upsertAttendance } from './groups-repo';
 import { assertNamed, requireProgram } from './groups';
 import { requireActiveRoom } from './rooms';
-import { apiPath, assertNoProblems, toMinutes } from './schedule-checks';
+import { toMinutes } from './schedule-checks';
+import { apiPath, assertNoProblems } from './validation';
 
 type SessionMethods = 'groups.saveSession' | 'groups.removeSession' | 'groups.setAttendance';
 

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { CounselError } from '../../shared/api/errors';
 import type { ProgramView } from '../../shared/api/groups';
-import type { Problem } from '../../shared/domain/schedule';
+import type { Problem } from '../../shared/domain/problems';
 import { dbHandler, type HandlerMap } from '../core/handler';
 import { cancelAppointments } from './appointments-repo';
 import { changedKeys, definedOnly } from './clinical';
@@ -25,7 +25,7 @@ import {
   softDeleteProgram,
   updateProgram,
 } from './groups-repo';
-import { apiPath, assertNoProblems, invalid } from './schedule-checks';
+import { apiPath, assertNoProblems, invalid } from './validation';
 
 type GroupMethods =
   | 'groups.create'

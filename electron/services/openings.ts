@@ -14,7 +14,8 @@ import { dbHandler, type HandlerMap } from '../core/handler';
 import { deleteException, deleteSlot, getException, getSlot, insertException, loadOpenings, saveSlot } from './openings-repo';
 import { requireActiveRoom, requireRoom } from './rooms';
 import { listRooms } from './rooms-repo';
-import { assertDateRange, assertItemValid, dutyFromDomain, dutyToDomain, invalid, otherIdParams, toMinutes } from './schedule-checks';
+import { assertDateRange, dutyFromDomain, dutyToDomain, otherIdParams, toMinutes } from './schedule-checks';
+import { assertItemValid, invalid } from './validation';
 import { loadCalendar } from './school-calendar-repo';
 
 type OpeningMethods = 'openings.list' | 'openings.saveSlot' | 'openings.removeSlot' | 'openings.addException' | 'openings.removeException' | 'openings.expand';

@@ -4,7 +4,7 @@ import type { RoomView } from '../../shared/api/rooms';
 import { dbHandler, type HandlerMap } from '../core/handler';
 import { changedKeys, definedOnly } from './clinical';
 import { getRoom, insertRoom, listRooms, roomIdByName, updateRoom } from './rooms-repo';
-import { invalid } from './schedule-checks';
+import { invalid } from './validation';
 
 type RoomMethods = 'rooms.list' | 'rooms.create' | 'rooms.update';
 

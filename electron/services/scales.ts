@@ -10,7 +10,7 @@ import psc17 from '../../resources/scales/psc17.json';
 import psc17y from '../../resources/scales/psc17y.json';
 import who5 from '../../resources/scales/who5.json';
 import { dbHandler, type HandlerMap } from '../core/handler';
-import { assertNoProblems } from './schedule-checks';
+import { assertNoProblems } from './validation';
 import { type StoredDefinition, importedDefinitions, importedVersions, insertDefinition } from './scales-repo';
 
 type ScaleMethods = 'scales.list' | 'scales.get' | 'scales.import';

@@ -3,7 +3,8 @@ import { CounselError } from '../../shared/api/errors';
 import type { CalendarView } from '../../shared/api/school-calendar';
 import { type ClassPeriod, formatTime, validateCalendar, validatePeriods } from '../../shared/domain/schedule';
 import { dbHandler, type HandlerMap } from '../core/handler';
-import { apiPath, assertItemValid, assertNoProblems, invalid, otherIdParams, toMinutes } from './schedule-checks';
+import { otherIdParams, toMinutes } from './schedule-checks';
+import { apiPath, assertItemValid, assertNoProblems, invalid } from './validation';
 import {
   deleteSpecialDay,
   deleteTerm,

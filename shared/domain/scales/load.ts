@@ -8,7 +8,7 @@
  *   errors.scale.duplicateId          — two built-in definitions share an id (path [file, 'id'])
  *   errors.scale.unknownFollowUpScale — a follow-up names a definition that is not loaded
  */
-import type { Problem } from '../schedule/problems';
+import type { Problem } from '../problems';
 import { type ScaleDefinition, ScaleDefinitionSchema } from './definition';
 import { runGoldenCases } from './golden';
 import { definitionHash } from './hash';

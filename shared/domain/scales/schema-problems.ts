@@ -11,7 +11,7 @@
  *   errors.scale.schema.invalid    — any other schema violation
  */
 import type { z } from 'zod';
-import type { Problem } from '../schedule/problems';
+import type { Problem } from '../problems';
 
 type Issue = z.core.$ZodIssue;
 type Path = (string | number)[];

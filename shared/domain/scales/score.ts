@@ -4,7 +4,7 @@
  *   errors.scale.answerUnknownCode   — an answer code is not in the item's option set
  *   errors.scale.unknownNormProfile  — the requested norm profile is not in the definition
  */
-import type { Problem } from '../schedule/problems';
+import type { Problem } from '../problems';
 import { type Alert, type Answers, type Band, type Scale, type ScaleDefinition, bandLabelKey } from './definition';
 import { type ScoredItem, isAnswered, itemScore, itemTable } from './items';
 import { type RuleContext, compare, firingItems, holds } from './rules';

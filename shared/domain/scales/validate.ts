@@ -22,7 +22,7 @@
  *   errors.scale.answerAlertReadsItemsOnly  — an on-answer alert reads a scale score or a blank
  *   errors.scale.missingText                — a text lacks a declared language, or bundled wording is absent
  */
-import type { Problem } from '../schedule/problems';
+import type { Problem } from '../problems';
 import { type Band, type Localized, type Rule, type ScaleDefinition } from './definition';
 import { itemTable } from './items';
 import { leaves } from './rules';

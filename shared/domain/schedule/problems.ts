@@ -4,12 +4,9 @@
  *   errors.schedule.endNotAfterStart — an interval ends at or before its start
  */
 
-/** One thing wrong with schedule input; `path` is relative to the argument that was validated. */
-export interface Problem {
-  path: (string | number)[];
-  messageKey: string;
-  params?: Record<string, unknown>;
-}
+import type { Problem } from '../problems';
+
+export type { Problem };
 
 /** Minutes in a day: the largest valid time of day, so an interval may end at midnight. */
 export const DAY_MINUTES = 1440;
