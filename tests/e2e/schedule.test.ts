@@ -37,8 +37,10 @@ describe.skipIf(!available)('the counseling-room schedule in a real browser', ()
     await picker.click();
     await picker.fill(SCHEDULE_STUDENT.name);
     await p.getByTitle(new RegExp(`^${SCHEDULE_STUDENT.name} · `)).click();
+    // The toast lives a few seconds: watch for it from before the click, so a slow machine cannot miss it.
+    const booked = p.getByText('已预约 1 次').waitFor();
     await booking.getByRole('button', { name: /预\s*约/ }).click();
-    await p.getByText('已预约 1 次').waitFor();
+    await booked;
     const event = p.locator('.schedule-event', { hasText: SCHEDULE_STUDENT.name });
     await event.waitFor();
 
@@ -63,8 +65,9 @@ describe.skipIf(!available)('the counseling-room schedule in a real browser', ()
     await p.mouse.move(from!.x + from!.width / 2, from!.y + 6);
     await p.mouse.down();
     await p.mouse.move(from!.x + from!.width / 2, to.y + 2, { steps: 12 });
+    const movedToast = p.getByText('已调整预约时间').waitFor();
     await p.mouse.up();
-    await p.getByText('已调整预约时间').waitFor();
+    await movedToast;
     const moved = p.locator('.schedule-event', { hasText: '15:30–16:15' });
     await moved.waitFor();
 

@@ -95,6 +95,8 @@ test('search: highlights are <mark> elements, and a note holding HTML is shown a
   // The hit opens its record; the payload is a textarea's value, still inert.
   const snippet = marks[0]!.closest('tr')!;
   expect(snippet).toHaveTextContent(XSS);
+  // A search still settling keeps the table behind its loading veil, which takes no clicks.
+  await waitFor(() => expect(document.querySelector('.ant-spin-spinning')).toBeNull());
   await user.click(snippet);
   expect(await screen.findByLabelText('现状')).toHaveValue(`焦虑 ${XSS}`);
   expect(document.querySelector('img')).toBeNull();
