@@ -13,6 +13,7 @@ import { createCore } from '../electron/core/core';
 import { openDatabase } from '../electron/db/connection';
 import { loadMigrations } from '../electron/db/migrate';
 import { DEFAULT_LOG_N, deriveKek, newKdfParams } from '../electron/keys/wrap';
+import { assessmentsBench } from './assessments';
 import { counselingBench } from './counseling';
 import { rosterCsv, syntheticRoster } from './dataset';
 import { scheduleBench } from './schedule';
@@ -109,6 +110,8 @@ async function main(): Promise<void> {
     results.push(...(await counselingBench(dir)));
     results.push(['schedule (bench/schedule.ts):', '']);
     results.push(...(await scheduleBench(dir)));
+    results.push(['assessments (bench/assessments.ts):', '']);
+    results.push(...(await assessmentsBench(dir)));
     console.log('\nCounselRoom benchmarks (Node', process.version, ')\n');
     for (const [k, v] of results) console.log(`${k.padEnd(100)} ${v}`);
   } finally {

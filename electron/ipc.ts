@@ -38,7 +38,7 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, dbHost: Pick<DbHos
 }
 
 /** Checklist item 17: only our own page may call; a frame gone mid-call (null) may not. */
-function isTrustedSender(event: IpcMainInvokeEvent): boolean {
+export function isTrustedSender(event: IpcMainInvokeEvent): boolean {
   const frame = event.senderFrame;
   return frame !== null && isAppUrl(frame.url);
 }

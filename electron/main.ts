@@ -8,6 +8,7 @@ import { registerIpc } from './ipc';
 import { defaultUserDataDir } from './platform/user-data-dir';
 import { createDbHostClient, type DbHostClient } from './shell/db-host-client';
 import { installMenu } from './shell/menu';
+import { registerKioskToggle } from './shell/kiosk-window';
 import { DB_HOST_PATH, RENDERER_ROOT } from './shell/paths';
 import { registerAppProtocol, registerAppSchemePrivileges } from './shell/protocol';
 import { installSecurity } from './shell/security';
@@ -52,6 +53,7 @@ function onReady(): void {
   registerAppProtocol(RENDERER_ROOT);
   dbHost = startDbHost(nativeBinding);
   registerIpc(ipcMain, dbHost);
+  registerKioskToggle(ipcMain);
   mainWindow = createMainWindow({ devTools: !app.isPackaged });
   mainWindow.on('closed', () => {
     mainWindow = null;

@@ -8,6 +8,7 @@ import { splitMethod } from '../shared/api/client';
 import { METHOD_NAMES } from '../shared/api/contract';
 import type { ApiResult } from '../shared/api/errors';
 import { channelOf } from './ipc-channel';
+import { KIOSK_CHANNEL } from './shell/kiosk-channel';
 
 type Invoke = (input: unknown) => Promise<ApiResult<unknown>>;
 
@@ -19,3 +20,5 @@ for (const method of METHOD_NAMES) {
 }
 
 contextBridge.exposeInMainWorld('counsel', api);
+// The kiosk toggle moves the window only; it is not part of the contract and reaches no data.
+contextBridge.exposeInMainWorld('counselShell', { setKiosk: (on: boolean) => ipcRenderer.invoke(KIOSK_CHANNEL, on === true) });

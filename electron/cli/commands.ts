@@ -90,15 +90,35 @@ export async function call(a: { data: string; user: string; method: string; inpu
   });
 }
 
-export async function rosterImport(a: { data: string; user: string; file: string; dryRun: boolean }, io: CliIo) {
-  let bytes: Buffer;
+/** A spreadsheet named on the command line, as an import method takes it. */
+function importFile(path: string): ApiResult<{ fileName: string; contentBase64: string }> {
   try {
-    bytes = readFileSync(a.file);
+    return { ok: true, value: { fileName: basename(path), contentBase64: readFileSync(path).toString('base64') } };
   } catch {
-    return { ok: false as const, error: { code: 'NOT_FOUND' as const, messageKey: 'errors.cli.fileUnreadable', details: { path: a.file } } };
+    return { ok: false, error: { code: 'NOT_FOUND', messageKey: 'errors.cli.fileUnreadable', details: { path } } };
   }
-  const input = { fileName: basename(a.file), contentBase64: bytes.toString('base64') };
-  return withSession(a.data, a.user, io, (c) => c.call(a.dryRun ? 'students.importPreview' : 'students.importCommit', input));
+}
+
+export async function rosterImport(a: { data: string; user: string; file: string; dryRun: boolean }, io: CliIo) {
+  const file = importFile(a.file);
+  if (!file.ok) return file;
+  return withSession(a.data, a.user, io, (c) => c.call(a.dryRun ? 'students.importPreview' : 'students.importCommit', file.value));
+}
+
+export async function assessImport(
+  a: { data: string; user: string; file: string; scaleId: string; date: string; version?: string | undefined; campaignId?: string | undefined; dryRun: boolean },
+  io: CliIo,
+) {
+  const file = importFile(a.file);
+  if (!file.ok) return file;
+  const input = {
+    ...file.value,
+    scaleId: a.scaleId,
+    date: a.date,
+    ...(a.version === undefined ? {} : { version: a.version }),
+    ...(a.campaignId === undefined ? {} : { campaignId: a.campaignId }),
+  };
+  return withSession(a.data, a.user, io, (c) => c.call(a.dryRun ? 'assessments.importPreview' : 'assessments.importCommit', input));
 }
 
 export async function exportRawKey(a: { data: string }, io: CliIo) {

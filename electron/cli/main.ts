@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { ApiResult } from '../../shared/api/errors';
 import { defaultUserDataDir } from '../platform/user-data-dir';
-import { call, exportRawKey, init, methods, rosterImport, type CliIo } from './commands';
+import { assessImport, call, exportRawKey, init, methods, rosterImport, type CliIo } from './commands';
 import { exitCodeFor } from './exit-codes';
 import { StdinReader } from './secrets';
 
@@ -12,6 +12,7 @@ const USAGE = `counselroom — 心理辅导室工作台 command line
   methods [--json]
   call METHOD --user NAME [--input JSON | --input -] [--data DIR]
   roster import FILE --user NAME [--dry-run] [--data DIR]
+  assess import FILE --scale ID --date YYYY-MM-DD --user NAME [--version V] [--campaign ID] [--dry-run] [--data DIR]
   key export-raw [--data DIR]
 
 Passphrases come from COUNSELROOM_PASSPHRASE or the first line of standard input;
@@ -30,6 +31,10 @@ const OPTIONS = {
   district: { type: 'string' },
   'time-zone': { type: 'string' },
   input: { type: 'string' },
+  scale: { type: 'string' },
+  date: { type: 'string' },
+  version: { type: 'string' },
+  campaign: { type: 'string' },
   'dry-run': { type: 'boolean' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -67,6 +72,21 @@ async function run(argv: string[], io: CliIo): Promise<ApiResult<unknown> | 'usa
   if (cmd === 'call') return call({ data, user: need(o.user, '--user'), method: need(sub, 'METHOD'), input: o.input }, io);
   if (cmd === 'roster' && sub === 'import') {
     return rosterImport({ data, user: need(o.user, '--user'), file: need(arg, 'FILE'), dryRun: o['dry-run'] === true }, io);
+  }
+  if (cmd === 'assess' && sub === 'import') {
+    return assessImport(
+      {
+        data,
+        user: need(o.user, '--user'),
+        file: need(arg, 'FILE'),
+        scaleId: need(o.scale, '--scale'),
+        date: need(o.date, '--date'),
+        version: o.version,
+        campaignId: o.campaign,
+        dryRun: o['dry-run'] === true,
+      },
+      io,
+    );
   }
   if (cmd === 'key' && sub === 'export-raw') return exportRawKey({ data }, io);
   throw new UsageError(`unknown command: ${p.join(' ')}`);

@@ -1,9 +1,11 @@
 import type { MethodName } from '../../shared/api/contract';
 import { alertHandlers } from '../services/alerts';
+import { answerImportHandlers } from '../services/answer-import';
 import { appointmentHandlers } from '../services/appointments';
 import { archiveHandlers } from '../services/archive';
 import { assessmentHandlers } from '../services/assessments';
 import { auditHandlers } from '../services/audit';
+import { campaignHandlers } from '../services/campaigns';
 import { caseHandlers } from '../services/cases';
 import { contactHandlers } from '../services/contacts';
 import { groupSessionHandlers } from '../services/group-sessions';
@@ -48,5 +50,7 @@ export const handlers: HandlerMap<MethodName> = {
   ...trainingHandlers,
   ...scaleHandlers,
   ...assessmentHandlers,
+  ...answerImportHandlers,
   ...alertHandlers,
+  ...campaignHandlers,
 };

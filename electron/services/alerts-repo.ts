@@ -7,7 +7,7 @@ import { stmt } from '../db/statements';
 const SELECT_ALERT = `
   SELECT a.id, a.form_id AS formId, a.student_id AS studentId, s.name AS studentName, a.scale_id AS scaleId, a.alert_id AS alertId,
     a.items_json AS itemsJson, a.severity, a.raised_at AS raisedAt, a.acknowledged_at AS acknowledgedAt,
-    a.acknowledged_by AS acknowledgedBy, a.action, a.note
+    a.acknowledged_by AS acknowledgedBy, a.action, a.note, a.case_id AS caseId
   FROM alerts a JOIN students s ON s.id = a.student_id`;
 
 type AlertRow = Omit<AlertView, 'items'> & { itemsJson: string };
@@ -43,6 +43,24 @@ export function raiseAlerts(db: Database, form: { id: string; studentId: string;
   });
 }
 
-export function acknowledgeAlert(db: Database, id: string, a: { userId: string; action: string; note: string }, now: number): void {
-  stmt(db, 'UPDATE alerts SET acknowledged_at = ?, acknowledged_by = ?, action = ?, note = ? WHERE id = ?').run(now, a.userId, a.action, a.note, id);
+/** Once: an acknowledged alert is read-only (a trigger), so the case it was handed to is linked in the same update. */
+export function acknowledgeAlert(db: Database, id: string, a: { userId: string; action: string; note: string; caseId?: string }, now: number): void {
+  stmt(db, 'UPDATE alerts SET acknowledged_at = ?, acknowledged_by = ?, action = ?, note = ?, case_id = ? WHERE id = ?').run(
+    now,
+    a.userId,
+    a.action,
+    a.note,
+    a.caseId ?? null,
+    id,
+  );
+}
+
+export function anyCritical(db: Database, ids: readonly string[]): boolean {
+  return stmt(db, `SELECT 1 FROM alerts WHERE severity = 'critical' AND id IN (SELECT value FROM json_each(?)) LIMIT 1`).get(JSON.stringify(ids)) !== undefined;
+}
+
+/** Alert ids (the definition's, such as phq9_item9) already raised by these forms. */
+export function alertIdsOfForms(db: Database, formIds: readonly string[]): Set<string> {
+  const rows = stmt(db, 'SELECT DISTINCT alert_id AS alertId FROM alerts WHERE form_id IN (SELECT value FROM json_each(?))').all(JSON.stringify(formIds)) as { alertId: string }[];
+  return new Set(rows.map((r) => r.alertId));
 }

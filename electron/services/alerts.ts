@@ -1,24 +1,70 @@
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { AlertView } from '../../shared/api/assessments';
 import { CounselError } from '../../shared/api/errors';
 import { dbHandler, type HandlerMap } from '../core/handler';
 import { acknowledgeAlert, getAlert, openAlerts } from './alerts-repo';
+import { getForm } from './assessments-repo';
+import { afterAlertsRaised } from './campaign-hooks';
+import { setTriageState } from './campaigns-repo';
+import { insertCase } from './cases-repo';
+import { schoolDate } from './clinical';
 
-type AlertMethods = 'alerts.open' | 'alerts.acknowledge';
+type AlertMethods = 'alerts.open' | 'alerts.acknowledge' | 'alerts.openCrisisCase';
+
+/** An alert not yet acknowledged: acknowledged once, since what happened afterwards belongs to the case. */
+function requireOpenAlert(db: Database, id: string): AlertView {
+  const alert = getAlert(db, id);
+  if (!alert) throw new CounselError('NOT_FOUND', 'errors.notFound', { path: 'id', id });
+  if (alert.acknowledgedAt !== null) throw new CounselError('CONFLICT', 'errors.alert.acknowledged', { path: 'id', id: alert.id, acknowledgedAt: alert.acknowledgedAt });
+  return alert;
+}
 
 export const alertHandlers: HandlerMap<AlertMethods> = {
   'alerts.open': dbHandler<'alerts.open'>({
     run: ({ db }) => ({ items: openAlerts(db) }),
   }),
 
-  // Once: what happened afterwards belongs to the case, not to a rewritten acknowledgement.
   'alerts.acknowledge': dbHandler<'alerts.acknowledge'>({
     run: (ctx, input) => {
       const { db, actor, now } = ctx;
-      const alert = getAlert(db, input.id);
-      if (!alert) throw new CounselError('NOT_FOUND', 'errors.notFound', { path: 'id', id: input.id });
-      if (alert.acknowledgedAt !== null) throw new CounselError('CONFLICT', 'errors.alert.acknowledged', { path: 'id', id: alert.id, acknowledgedAt: alert.acknowledgedAt });
+      const alert = requireOpenAlert(db, input.id);
       acknowledgeAlert(db, alert.id, { userId: actor.userId, action: input.action, note: input.note }, now);
       ctx.audit = { targetType: 'alert', targetId: alert.id, details: { formId: alert.formId, studentId: alert.studentId, action: input.action } };
       return getAlert(db, alert.id)!;
+    },
+  }),
+
+  // The hand-off only: the crisis workflow (safety plan, guardians, referral) lives with the case.
+  'alerts.openCrisisCase': dbHandler<'alerts.openCrisisCase'>({
+    run: (ctx, input) => {
+      const { db, actor, now } = ctx;
+      const alert = requireOpenAlert(db, input.id);
+      const caseId = insertCase(
+        db,
+        {
+          clientKind: 'student',
+          studentId: alert.studentId,
+          clientLabel: '',
+          source: 'screening',
+          sourceNote: `${alert.scaleId} · ${alert.alertId}`,
+          appointmentId: null,
+          categories: ['crisis'],
+          goals: '',
+          openedOn: schoolDate(db, now),
+          counselorId: actor.userId,
+          createdBy: actor.userId,
+        },
+        now,
+      );
+      acknowledgeAlert(db, alert.id, { userId: actor.userId, action: 'crisisCase', note: input.note, caseId }, now);
+      const form = getForm(db, alert.formId)!;
+      if (form.campaignId !== null) {
+        // Makes sure the entry exists at the alert's priority before it is moved on.
+        afterAlertsRaised(db, form, [alert.id], now);
+        setTriageState(db, { campaignId: form.campaignId, studentId: form.studentId, state: 'caseOpened', note: null, caseId, userId: actor.userId }, now);
+      }
+      ctx.audit = { targetType: 'alert', targetId: alert.id, details: { formId: alert.formId, studentId: alert.studentId, caseId, campaignId: form.campaignId } };
+      return { alert: getAlert(db, alert.id)!, caseId };
     },
   }),
 };

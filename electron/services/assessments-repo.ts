@@ -18,13 +18,15 @@ export interface FormRow {
   startedAt: number;
   completedAt: number | null;
   voidReason: string | null;
+  campaignId: string | null;
+  derivedFrom: string | null;
   result: FormResult | null;
 }
 
 const SELECT_FORM = `
   SELECT id, student_id AS studentId, scale_id AS scaleId, version, definition_hash AS definitionHash, mode, status, date,
     norm_profile_id AS normProfileId, administered_by AS administeredBy, started_at AS startedAt, completed_at AS completedAt,
-    void_reason AS voidReason, result_json AS resultJson
+    void_reason AS voidReason, campaign_id AS campaignId, derived_from AS derivedFrom, result_json AS resultJson
   FROM forms`;
 
 const row = ({ resultJson, ...r }: Omit<FormRow, 'result'> & { resultJson: string | null }): FormRow => ({
@@ -38,23 +40,34 @@ export function getForm(db: Database, id: string): FormRow | null {
 }
 
 /** Oldest first, as a trend chart reads them. */
-export function formsOfStudent(db: Database, q: { studentId: string; scaleId: string | null; limit: number; offset: number }): { rows: FormRow[]; total: number } {
-  const where = 'WHERE student_id = @studentId AND (@scaleId IS NULL OR scale_id = @scaleId)';
+export function formsOfStudent(
+  db: Database,
+  q: { studentId: string; scaleId: string | null; status: FormRow['status'] | null; limit: number; offset: number },
+): { rows: FormRow[]; total: number } {
+  const where = 'WHERE student_id = @studentId AND (@scaleId IS NULL OR scale_id = @scaleId) AND (@status IS NULL OR status = @status)';
   const rows = stmt(db, `${SELECT_FORM} ${where} ORDER BY date, started_at, id LIMIT @limit OFFSET @offset`).all(q) as Parameters<typeof row>[0][];
-  const { total } = stmt(db, `SELECT count(*) AS total FROM forms ${where}`).get({ studentId: q.studentId, scaleId: q.scaleId }) as { total: number };
+  const { total } = stmt(db, `SELECT count(*) AS total FROM forms ${where}`).get({ studentId: q.studentId, scaleId: q.scaleId, status: q.status }) as { total: number };
   return { rows: rows.map(row), total };
 }
 
-export type NewForm = Pick<FormRow, 'studentId' | 'scaleId' | 'version' | 'definitionHash' | 'mode' | 'date' | 'normProfileId' | 'administeredBy'>;
+export type NewForm = Pick<FormRow, 'studentId' | 'scaleId' | 'version' | 'definitionHash' | 'mode' | 'date' | 'normProfileId' | 'administeredBy'> &
+  Partial<Pick<FormRow, 'campaignId' | 'derivedFrom'>>;
 
 export function insertForm(db: Database, f: NewForm, now: number): string {
   const id = uuidv7(now);
   stmt(
     db,
-    `INSERT INTO forms (id, student_id, scale_id, version, definition_hash, mode, status, date, norm_profile_id, administered_by, started_at)
-     VALUES (@id, @studentId, @scaleId, @version, @definitionHash, @mode, 'inProgress', @date, @normProfileId, @administeredBy, @now)`,
-  ).run({ ...f, id, now });
+    `INSERT INTO forms (id, student_id, scale_id, version, definition_hash, mode, status, date, norm_profile_id, administered_by, started_at, campaign_id,
+       derived_from)
+     VALUES (@id, @studentId, @scaleId, @version, @definitionHash, @mode, 'inProgress', @date, @normProfileId, @administeredBy, @now, @campaignId,
+       @derivedFrom)`,
+  ).run({ campaignId: null, derivedFrom: null, ...f, id, now });
   return id;
+}
+
+/** Copies every answer of one form to another: a rescoring starts from the same answers. */
+export function copyAnswers(db: Database, fromId: string, toId: string): void {
+  stmt(db, 'INSERT INTO form_answers (form_id, item_id, code, answered_at) SELECT ?, item_id, code, answered_at FROM form_answers WHERE form_id = ?').run(toId, fromId);
 }
 
 export function answersOf(db: Database, formId: string): Record<string, string> {

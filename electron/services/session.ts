@@ -22,6 +22,7 @@ type SessionMethods =
   | 'auth.logout'
   | 'auth.lock'
   | 'auth.unlock'
+  | 'auth.verifyPassphrase'
   | 'auth.heartbeat'
   | 'auth.changePassphrase'
   | 'auth.checkRecoveryKey'
@@ -195,6 +196,20 @@ export const sessionHandlers: HandlerMap<SessionMethods> = {
     flushDeferred(core, vault, conn);
     ctx.audit({ ...sessionActor(conn), action: 'auth.unlock', targetType: null, targetId: null, outcome: 'ok', details: null });
     return { user };
+  }),
+
+  // Leaving the kiosk: a guess here is a guess at the passphrase, so it is throttled and audited like auth.unlock.
+  'auth.verifyPassphrase': systemHandler<'auth.verifyPassphrase'>(async (ctx, input) => {
+    const { core, conn } = ctx;
+    const session = conn.session!;
+    const vault = core.vault();
+    assertNotThrottled(vault, session.username, ctx.now);
+    const opened = await vault.unlockUser(session.username, input.passphrase);
+    if (!opened || opened.userId !== session.userId) fail(core, conn, vault, session.username, 'auth.verifyPassphrase', 'errors.auth.failed');
+    opened.dataKey.fill(0);
+    vault.clearFailures(session.username);
+    ctx.audit({ ...sessionActor(conn), action: 'auth.verifyPassphrase', targetType: null, targetId: null, outcome: 'ok', details: null });
+    return { ok: true as const };
   }),
 
   'auth.lock': systemHandler<'auth.lock'>(({ core, conn }) => {

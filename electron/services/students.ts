@@ -7,6 +7,7 @@ import { gradesOfStages, isTopGradeOfStage } from '../../shared/domain/grades';
 import { dbHandler, type HandlerMap } from '../core/handler';
 import { studentHasClinicalRecords } from './cases-repo';
 import { readRosterFile } from './roster-import';
+import { base64Bytes } from './roster-import/spreadsheet';
 import { readSchool } from './settings-store';
 import {
   activeStudents,
@@ -96,8 +97,7 @@ function checkAgainstSchool(db: Database, plan: RosterPlan): RosterPlan {
 }
 
 async function readImport(input: { fileName: string; contentBase64: string }): Promise<RosterPlan> {
-  const bytes = Buffer.from(input.contentBase64, 'base64');
-  return readRosterFile(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), input.fileName);
+  return readRosterFile(base64Bytes(input.contentBase64), input.fileName);
 }
 
 function splitCreatesUpdates(db: Database, plan: RosterPlan) {

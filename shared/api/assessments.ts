@@ -7,7 +7,10 @@ import { calendarDate, id, LIMITS, pageInput, requiredText, text } from './field
  * entered from paper, immutable results and the alerts they raise. Screening campaigns, batch
  * import and triage build on these.
  */
-export const ADMIN_MODES = ['kiosk', 'paper'] as const;
+/** `import`: a class's answers read from a spreadsheet (assessments.importCommit). */
+export const ADMIN_MODES = ['kiosk', 'paper', 'import'] as const;
+/** The modes a form can be started in one at a time. */
+export const INTERACTIVE_MODES = ['kiosk', 'paper'] as const;
 export const FORM_STATUSES = ['inProgress', 'completed', 'voided'] as const;
 export const ALERT_ACTIONS = ['talkedNow', 'appointmentBooked', 'crisisCase', 'referred', 'guardianInformed', 'other'] as const;
 
@@ -42,6 +45,8 @@ export const alertView = z.object({
   acknowledgedBy: z.string().nullable(),
   action: z.enum(ALERT_ACTIONS).nullable(),
   note: z.string(),
+  /** The case opened from this alert (alerts.openCrisisCase), if any. */
+  caseId: z.string().nullable(),
 });
 export type AlertView = z.output<typeof alertView>;
 
@@ -54,6 +59,10 @@ export const formView = z.object({
   mode: z.enum(ADMIN_MODES),
   status: z.enum(FORM_STATUSES),
   date: z.string(),
+  /** The screening campaign it was given in, if any. */
+  campaignId: z.string().nullable(),
+  /** A rescoring (assessments.rescore): the form whose answers were scored again by another version. */
+  derivedFrom: z.string().nullable(),
   /** Item id → answer code, kept (encrypted) from the first answer on, so a crash loses nothing. */
   answers: z.record(z.string(), z.string()),
   administeredBy: z.string(),
@@ -89,6 +98,47 @@ export const formView = z.object({
 });
 export type FormView = z.output<typeof formView>;
 
+
+/** A spreadsheet of one class's answers: 学号 + one column per item (item id, printed number, or 第N题). */
+const answerSheet = z
+  .object({
+    fileName: requiredText(LIMITS.line),
+    /** The file's bytes, base64; 8 MiB of file at most. */
+    contentBase64: z.string().min(1).max(11_200_000),
+    scaleId,
+    version: text(LIMITS.short).optional(),
+    /** The day the paper forms were filled in; every row gets it. */
+    date: calendarDate,
+    campaignId: id.optional(),
+    acknowledgeIneligible: z.boolean().default(false),
+  })
+  .strict();
+
+export const answerImportIssue = z.object({
+  /** The sheet's row number as a spreadsheet program shows it (the header is row 1). */
+  row: z.number().int(),
+  column: z.string(),
+  value: z.string(),
+  reason: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
+export type AnswerImportIssue = z.output<typeof answerImportIssue>;
+
+export const answerImportPreview = z.object({
+  format: z.enum(['xlsx', 'csv']),
+  scaleId: z.string(),
+  version: z.string(),
+  /** Each column of the sheet and the item it was read as (null: ignored). */
+  mapping: z.array(z.object({ column: z.string(), itemId: z.string().nullable() })),
+  totalRows: z.number().int(),
+  validRows: z.number().int(),
+  /** Every bad row, every reason; the commit refuses the whole file while any is left. */
+  issues: z.array(answerImportIssue),
+  /** Rows whose answers would raise a critical alert, by sheet row and 学号. */
+  criticalRows: z.array(z.object({ row: z.number().int(), studentNo: z.string() })),
+});
+export type AnswerImportPreview = z.output<typeof answerImportPreview>;
+
 export const assessmentsApi = {
   'scales.list': defineMethod({
     summary: 'Every scale definition the archive can administer: the built-in ones and those imported (each version), with licence and hash.',
@@ -117,14 +167,16 @@ export const assessmentsApi = {
   }),
   'assessments.start': defineMethod({
     summary:
-      'Begin a form for a student (kiosk or paper). Testing needs the student’s and the guardian’s consent given (guide ETH-05/06), else CONFLICT errors.assessment.noConsent naming what is missing; outside the scale’s age/grade eligibility needs acknowledgeIneligible.',
+      'Begin a form for a student (kiosk or paper). Testing needs the student’s and the guardian’s consent given (guide ETH-05/06) — recorded individually or on the campaign’s consent list — else CONFLICT errors.assessment.noConsent naming what is missing; outside the scale’s age/grade eligibility needs acknowledgeIneligible. In a campaign the scale must be one of its scales and the student a participant.',
     input: z
       .object({
         studentId: id,
         scaleId,
         version: text(LIMITS.short).optional(),
-        mode: z.enum(ADMIN_MODES),
+        mode: z.enum(INTERACTIVE_MODES),
         date: calendarDate.optional(),
+        /** Given in a campaign: its consent list counts as consent, and a completed form marks the student done. */
+        campaignId: id.optional(),
         normProfileId: text(LIMITS.code).optional(),
         acknowledgeIneligible: z.boolean().default(false),
       })
@@ -169,12 +221,39 @@ export const assessmentsApi = {
     gate: 'unlocked',
   }),
   'assessments.ofStudent': defineMethod({
-    summary: 'A student’s forms over time, oldest first (for the trend chart), optionally of one scale (audited).',
-    input: z.object({ studentId: id, scaleId: scaleId.optional(), ...pageInput }).strict(),
+    summary: 'A student’s forms over time, oldest first (for the trend chart), optionally of one scale or status — inProgress finds a form to resume (audited).',
+    input: z.object({ studentId: id, scaleId: scaleId.optional(), status: z.enum(FORM_STATUSES).optional(), ...pageInput }).strict(),
     output: z.object({ items: z.array(formView), total: z.number().int() }),
     roles: ['counselor'],
     kind: 'read',
     auditRead: true,
+    gate: 'unlocked',
+  }),
+  'assessments.rescore': defineMethod({
+    summary:
+      'Score a completed form’s answers again with another version of its scale (or another norm profile): a new derived result, with its own hash; the original is never touched. Alerts already raised are not raised twice.',
+    input: z.object({ formId: id, version: text(LIMITS.short).optional(), normProfileId: text(LIMITS.code).optional() }).strict(),
+    output: formView,
+    roles: ['counselor'],
+    kind: 'write',
+    gate: 'unlocked',
+  }),
+  'assessments.importPreview': defineMethod({
+    summary:
+      'Dry run of a batch import: every bad row (学号 not in the roster, no consent, an answer out of range, blanks beyond the scale’s policy, a duplicate row or an administration of the same scale that day) with its row, column and reason; nothing is written.',
+    input: answerSheet,
+    output: answerImportPreview,
+    roles: ['counselor'],
+    kind: 'read',
+    gate: 'unlocked',
+  }),
+  'assessments.importCommit': defineMethod({
+    summary:
+      'Import the sheet all-or-nothing: any bad row is VALIDATION errors.assessment.importInvalid with one detail per issue (path rows.N.column) and nothing is written. Each row becomes a completed form (mode import) with its result and alerts.',
+    input: answerSheet,
+    output: z.object({ imported: z.number().int(), flagged: z.number().int(), alerts: z.array(alertView) }),
+    roles: ['counselor'],
+    kind: 'write',
     gate: 'unlocked',
   }),
   'alerts.open': defineMethod({
@@ -189,6 +268,15 @@ export const assessmentsApi = {
     summary: 'Acknowledge an alert with the action taken (audited: who, when, what). Acknowledged once; later steps go to the case.',
     input: z.object({ id, action: z.enum(ALERT_ACTIONS), note: text(LIMITS.note, { multiline: true }).default('') }).strict(),
     output: alertView,
+    roles: ['counselor'],
+    kind: 'write',
+    gate: 'unlocked',
+  }),
+  'alerts.openCrisisCase': defineMethod({
+    summary:
+      'Hand a critical (or urgent) alert over to a crisis case: opens a case for the student (source screening, category crisis) in the caller’s name, acknowledges the alert with action crisisCase and links both, and moves the student’s triage entry to caseOpened. The crisis workflow itself lives with the case.',
+    input: z.object({ id, note: text(LIMITS.note, { multiline: true }).default('') }).strict(),
+    output: z.object({ alert: alertView, caseId: z.string() }),
     roles: ['counselor'],
     kind: 'write',
     gate: 'unlocked',

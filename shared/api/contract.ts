@@ -4,6 +4,7 @@ import { appointmentsApi } from './appointments';
 import { archiveApi } from './archive';
 import { assessmentsApi } from './assessments';
 import { auditApi } from './audit';
+import { campaignsApi } from './campaigns';
 import { casesApi } from './cases';
 import { consentsApi, contactsApi } from './contacts';
 import { groupsApi } from './groups';
@@ -42,6 +43,7 @@ export const contract = {
   ...groupsApi,
   ...trainingApi,
   ...assessmentsApi,
+  ...campaignsApi,
 } as const;
 
 export type Contract = typeof contract;

@@ -118,6 +118,15 @@ export const sessionApi = {
     gate: 'locked',
     beforePassphraseChange: true,
   }),
+  'auth.verifyPassphrase': defineMethod({
+    summary:
+      'Check the logged-in user’s passphrase without changing the session (leaving the kiosk). Throttled and audited like a failed login; a wrong one is AUTH errors.auth.failed.',
+    input: z.object({ passphrase: passphraseAttempt }).strict(),
+    output: ok,
+    roles: ['counselor'],
+    kind: 'write',
+    gate: 'unlocked',
+  }),
   'auth.heartbeat': defineMethod({
     summary: 'Tell the dispatcher the user is active, so server-side idle lock does not fire.',
     input: empty,

@@ -4,6 +4,9 @@ import { counseling } from './en-counseling';
 import { schedule } from './en-schedule';
 import { groups, training } from './en-groups';
 import { assessments, scales } from './en-assessments';
+import { answerImport } from './en-answer-import';
+import { campaigns, handOff, trend } from './en-campaigns';
+import { administer } from './en-administer';
 import type { Catalog } from './zh-CN';
 
 /** English; typed against the Chinese catalog so a missing or extra key fails to compile. */
@@ -192,6 +195,8 @@ export const en: Catalog = {
     users: 'Users',
     audit: 'Audit log',
     settings: 'Settings',
+    campaigns: 'Screening',
+    administer: 'Administer',
   },
   student: {
     fields: {
@@ -333,6 +338,11 @@ export const en: Catalog = {
   training,
   scales,
   assessments,
+  answerImport,
+  campaigns,
+  trend,
+  handOff,
+  administer,
   settings: {
     title: 'Settings',
     display: 'Display',

@@ -4,6 +4,9 @@ import { counseling } from './zh-CN-counseling';
 import { schedule } from './zh-CN-schedule';
 import { groups, training } from './zh-CN-groups';
 import { assessments, scales } from './zh-CN-assessments';
+import { answerImport } from './zh-CN-answer-import';
+import { campaigns, handOff, trend } from './zh-CN-campaigns';
+import { administer } from './zh-CN-administer';
 
 /**
  * Simplified Chinese, the default catalog. Its shape is the reference: every other
@@ -193,6 +196,8 @@ export const zhCN = {
     users: '用户',
     audit: '审计日志',
     settings: '设置',
+    campaigns: '心理普测',
+    administer: '测评施测',
   },
   student: {
     fields: {
@@ -333,6 +338,11 @@ export const zhCN = {
   training,
   scales,
   assessments,
+  answerImport,
+  campaigns,
+  trend,
+  handOff,
+  administer,
   settings: {
     title: '设置',
     display: '显示',

@@ -7,9 +7,11 @@
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { openScreening, screenGrade8, SCREENING, seedScreening } from './campaigns-flows';
 import { writeSignedRecord } from './counseling-flows';
 import { completeSetup, E2E_PASS } from './flows';
 import { createClassGroup, markAttendance, recordSession, schoolDate } from './groups-flows';
+import { addStudents, answerKiosk, counselorClient, startPhq9, studentsWithConsent, unlockKiosk } from './assessments-flows';
 import { startApp } from './harness';
 import { fillScheduleWeek, ROOM, setUpRoom } from './schedule-flows';
 
@@ -141,6 +143,51 @@ try {
   await page.getByRole('dialog').getByRole('button', { name: /^完\s*成$/ }).click();
   await page.getByRole('row', { name: /第 2 次/ }).getByText('出席 1 / 3').waitFor();
   await shot(page, 'group-program', true);
+
+  // Administering a scale: the kiosk with an item on screen (paper entry comes last, from a screening).
+  const counselor = await counselorClient(app.core);
+  await studentsWithConsent(counselor, ['陈思远', '宋雨桐']);
+  await startPhq9(page, '陈思远', '屏幕作答');
+  await page.getByRole('button', { name: '开始作答' }).click();
+  await answerKiosk(page, 1, ['1', '2']);
+  await page.getByText('第 3 / 9 题').waitFor();
+  await shot(page, 'kiosk');
+  await unlockKiosk(page);
+  await page.getByRole('button', { name: '退出（保留进度，稍后继续）' }).click();
+  await page.getByTestId('kiosk').waitFor({ state: 'detached' });
+
+  // Screening: the triage queue (critical first), the counts by grade and band, then a flagged
+  // student's archive with the PHQ-9 trend over three forms.
+  const followed = await seedScreening(counselor);
+  await page.getByRole('menuitem', { name: '心理普测' }).click();
+  await page.getByText(SCREENING).click();
+  await page.getByRole('tab', { name: '分流' }).click();
+  await page.getByText('危机预警').first().waitFor();
+  await shot(page, 'triage-queue', true);
+  await page.getByRole('tab', { name: '汇总' }).click();
+  await page.getByText('按年级汇总').waitFor();
+  await shot(page, 'campaign-summary', true);
+  await page.getByRole('tab', { name: '分流' }).click();
+  await page.getByRole('button', { name: followed }).click();
+  await page.getByRole('tab', { name: '测评' }).click();
+  await page.getByRole('img', { name: /得分趋势$/ }).locator('svg').waitFor();
+  await shot(page, 'trend-chart', true);
+
+  // Paper entry for one class of a screening, from its list: the returned stack typed row after
+  // row, item 9 of the second form flagged on its keystroke, the third half typed. Added last, so
+  // the screening above keeps its participants; one student's consent is not in, so not listed.
+  await addStudents(counselor, ['何雨萱', '郭子轩', '马欣怡', '罗浩然'], 3);
+  const classScreening = '初二2班心理普测';
+  const classId = await screenGrade8(counselor, classScreening, ['2班']);
+  const { participants } = await counselor.campaigns.get({ id: classId });
+  const consented = participants.filter((p) => p.name !== '罗浩然');
+  await counselor.campaigns.setConsent({ id: classId, entries: consented.map((p) => ({ studentId: p.studentId, studentConsent: 'given', guardianConsent: 'given' })) });
+  await openScreening(page, classScreening);
+  await page.getByRole('button', { name: '纸笔录入' }).click();
+  await page.getByRole('gridcell', { name: `${consented[0]!.name} 第1题` }).click();
+  await page.keyboard.type('010100000121010111' + '2101');
+  await page.getByRole('alert').filter({ hasText: `危急预警：${consented[1]!.name} 第9题` }).waitFor();
+  await shot(page, 'paper-grid');
 } finally {
   await app.close();
 }

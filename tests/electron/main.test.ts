@@ -59,7 +59,9 @@ describe('main', () => {
         COUNSELROOM_NATIVE_BINDING: '/fake/electron/better_sqlite3.node',
       }),
     });
-    expect(electron.ipcMain.handle).toHaveBeenCalledTimes(METHOD_NAMES.length);
+    // One channel per method, and the kiosk toggle.
+    expect(electron.ipcMain.handle).toHaveBeenCalledTimes(METHOD_NAMES.length + 1);
+    expect(electron.ipcMain.handle).toHaveBeenCalledWith('window:kiosk', expect.any(Function));
     // The same archive folder as the CLI and the bridge, set before the single-instance lock.
     expect(electron.app.setPath).toHaveBeenCalledWith('userData', defaultUserDataDir());
     expect(electron.app.setPath.mock.invocationCallOrder[0]).toBeLessThan(electron.app.requestSingleInstanceLock.mock.invocationCallOrder[0]!);

@@ -10,9 +10,20 @@ await import('../../electron/preload');
 type Api = Record<string, Record<string, (input: unknown) => Promise<unknown>>>;
 
 describe('preload', () => {
-  it('exposes one thing, window.counsel', () => {
-    expect(electron.contextBridge.exposeInMainWorld).toHaveBeenCalledTimes(1);
-    expect(electron.contextBridge.exposeInMainWorld.mock.calls[0]![0]).toBe('counsel');
+  it('exposes window.counsel and the kiosk toggle, nothing else', () => {
+    expect(electron.contextBridge.exposeInMainWorld.mock.calls.map((c) => c[0])).toEqual(['counsel', 'counselShell']);
+  });
+
+  it('lets the page toggle kiosk mode with a boolean on window:kiosk, and nothing more', async () => {
+    const shell = electron.contextBridge.exposeInMainWorld.mock.calls[1]![1] as Record<string, (on: unknown) => Promise<unknown>>;
+    expect(Object.keys(shell)).toEqual(['setKiosk']);
+    electron.ipcRenderer.invoke.mockClear();
+    await shell.setKiosk!(true);
+    await shell.setKiosk!('yes');
+    expect(electron.ipcRenderer.invoke.mock.calls).toEqual([
+      ['window:kiosk', true],
+      ['window:kiosk', false],
+    ]);
   });
 
   const api = electron.contextBridge.exposeInMainWorld.mock.calls[0]![1] as Api;

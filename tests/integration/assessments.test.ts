@@ -120,6 +120,8 @@ describe('a PHQ-9 form on the kiosk', () => {
     expect(voided.alerts).toHaveLength(1);
     const history = await r.assessments.ofStudent({ studentId: s.studentId, scaleId: 'phq9' });
     expect([history.total, history.items.map((f) => f.id)]).toEqual([2, [blank.id, form.id]]);
+    const only = async (status: 'inProgress' | 'completed' | 'voided') => (await r.assessments.ofStudent({ studentId: s.studentId, status })).items.map((f) => f.id);
+    expect([await only('completed'), await only('voided'), await only('inProgress')]).toEqual([[form.id], [blank.id], []]);
   });
 });
 
@@ -156,12 +158,33 @@ describe('importing a scale definition', () => {
   });
 });
 
+describe('leaving the kiosk', () => {
+  it('checks the counselor’s passphrase without touching the session, throttled and audited like an unlock', async () => {
+    s = await counselingSchool();
+    const { c } = s;
+    expect(await c.auth.verifyPassphrase({ passphrase: TEST_PASSPHRASE })).toEqual({ ok: true });
+    for (let i = 0; i < 3; i++) {
+      const wrong = await rejection(c.auth.verifyPassphrase({ passphrase: 'not the passphrase' }));
+      expect([wrong.code, wrong.messageKey]).toEqual(['AUTH', 'errors.auth.failed']);
+    }
+    const throttled = await rejection(c.auth.verifyPassphrase({ passphrase: TEST_PASSPHRASE }));
+    expect(throttled).toMatchObject({ code: 'AUTH', messageKey: 'errors.auth.throttled', details: { retryAfterMs: 1000 } });
+    // The session stays unlocked and usable throughout.
+    expect((await c.app.status({})).session).toBe('unlocked');
+    s.clock.advanceHours(1 / 3600);
+    expect(await c.auth.verifyPassphrase({ passphrase: TEST_PASSPHRASE })).toEqual({ ok: true });
+    const rows = (await c.audit.list({ action: 'auth.verifyPassphrase' })).items;
+    expect(rows.map((r) => r.outcome)).toEqual(['ok', 'failed', 'failed', 'failed', 'ok']);
+  });
+});
+
 describe('roles', () => {
   it('answers FORBIDDEN to a principal on every assessment method', async () => {
     s = await counselingSchool();
     const principal = await colleague(s.t, 'principal', 'lixiaozhang');
     const methods = METHOD_NAMES.filter((m) => ['scales', 'assessments', 'alerts'].includes(m.split('.')[0]!));
-    expect(methods).toHaveLength(11);
+    // scales ×3; assessments ×9 (start, answer, finish, void, get, ofStudent, rescore, importPreview, importCommit); alerts ×3.
+    expect(methods).toHaveLength(15);
     const call = (m: MethodName) => {
       const [area, verb] = m.split('.') as [string, string];
       return (principal.client as unknown as Record<string, Record<string, (i: unknown) => Promise<unknown>>>)[area]![verb]!({ studentId: s.studentId });

@@ -1,7 +1,9 @@
 // @vitest-environment jsdom
-import { screen, within } from '@testing-library/react';
-import { expect, test } from 'vitest';
+import { act, screen, within } from '@testing-library/react';
+import { expect, onTestFinished, test, vi } from 'vitest';
 import { STUDENT } from '../helpers/counseling';
+import type { TestCore } from '../helpers/inproc';
+import { consentToTesting } from '../helpers/screening';
 import { findDialog, label, openApp } from './harness';
 
 test('a critical answer waits on 我的个案 until the action taken is recorded, which the core keeps', async () => {
@@ -37,4 +39,66 @@ test('a critical answer waits on 我的个案 until the action taken is recorded
   const row = (await core.client.audit.list({ action: 'alerts.acknowledge' })).items[0]!;
   expect(row).toMatchObject({ targetId: alertId, details: { action: 'talkedNow' } });
   expect(JSON.stringify(row)).not.toContain('安全计划');
+});
+
+/** A student with testing consent and a PHQ-9 begun on the kiosk; `critical` answers item 9 with 1 already. */
+async function kioskForm(client: TestCore['client'], { critical }: { critical: boolean }) {
+  const s = await client.students.create(STUDENT);
+  await consentToTesting(client, s.id);
+  const form = await client.assessments.start({ studentId: s.id, scaleId: 'phq9', mode: 'kiosk' });
+  const alerts = critical ? (await client.assessments.answer({ formId: form.id, itemId: 'phq9_9', code: '1' })).raised : [];
+  return { studentId: s.id, formId: form.id, alertId: alerts[0]?.id ?? '' };
+}
+
+test('an alert raised on the kiosk reaches 我的个案 by the next poll, and leaving the page stops the polling', async () => {
+  // Only the poll's interval is faked: the core, the UI and user events keep real time.
+  vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+  onTestFinished(() => void vi.useRealTimers());
+  let formId = '';
+  const { core, user, calls } = await openApp({
+    setup: true,
+    prepare: async ({ client }) => {
+      ({ formId } = await kioskForm(client, { critical: false }));
+    },
+  });
+  await user.click(await screen.findByRole('menuitem', { name: '我的个案' }));
+  expect(await screen.findByText('待处理预警（0）')).toBeInTheDocument();
+
+  // The student, still mid-form on the kiosk, answers item 9.
+  await core.client.assessments.answer({ formId, itemId: 'phq9_9', code: '2' });
+  act(() => void vi.advanceTimersByTime(5000));
+  expect(await screen.findByText('待处理预警（1）')).toBeInTheDocument();
+  expect(screen.getByText(STUDENT.name)).toBeInTheDocument();
+
+  await user.click(screen.getByRole('menuitem', { name: '学生名册' }));
+  await screen.findByText(STUDENT.name);
+  const polls = calls.filter((m) => m === 'alerts.open').length;
+  act(() => void vi.advanceTimersByTime(20_000));
+  window.dispatchEvent(new Event('focus'));
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  expect(calls.filter((m) => m === 'alerts.open').length).toBe(polls);
+});
+
+test('转危机个案 hands a critical alert over to a new crisis case, which opens', async () => {
+  let ids = { studentId: '', formId: '', alertId: '' };
+  const { core, user } = await openApp({
+    setup: true,
+    prepare: async ({ client }) => {
+      ids = await kioskForm(client, { critical: true });
+    },
+  });
+  await user.click(await screen.findByRole('menuitem', { name: '我的个案' }));
+  const card = (await screen.findByText('待处理预警（1）')).closest('.ant-card') as HTMLElement;
+  await user.click(within(card).getByRole('button', { name: '转危机个案' }));
+  const dialog = await findDialog(`转危机个案：${STUDENT.name}`);
+  expect(within(dialog).getByText(/将以你的名义为这名学生开一个危机个案/)).toBeInTheDocument();
+  await user.type(within(dialog).getByLabelText('说明（可选）'), '已联系家长到校。');
+  await user.click(within(dialog).getByRole('button', { name: '开个案' }));
+
+  expect(await screen.findByRole('heading', { name: `个案：${STUDENT.name}` }, { timeout: 5000 })).toBeInTheDocument();
+  const [opened] = (await core.client.cases.list({ studentId: ids.studentId })).items;
+  expect(opened).toMatchObject({ status: 'open', categories: ['crisis'] });
+  expect((await core.client.alerts.open({})).items).toEqual([]);
+  const [alert] = (await core.client.assessments.get({ formId: ids.formId })).alerts;
+  expect(alert).toMatchObject({ id: ids.alertId, action: 'crisisCase', caseId: opened!.id, note: '已联系家长到校。' });
 });

@@ -64,6 +64,11 @@ const FIELD_BY_KEY: ReadonlyMap<string, RosterField> = new Map(
   ROSTER_FIELDS.flatMap((field) => SYNONYMS[field].map((s) => [headerKey(s), field] as const)),
 );
 
+/** The roster field a header names (学号, 学籍号, Student No …), or null. */
+export function fieldOfHeader(header: string): RosterField | null {
+  return FIELD_BY_KEY.get(headerKey(header)) ?? null;
+}
+
 export function fieldLabel(field: RosterField): string {
   return SYNONYMS[field][0]!;
 }
@@ -72,7 +77,7 @@ export function mapHeaders(header: readonly string[]): HeaderMapping {
   const seen = new Set<RosterField>();
   const duplicates: HeaderMapping['duplicates'] = [];
   const mapping = header.map((column): ColumnMapping => {
-    const field = FIELD_BY_KEY.get(headerKey(column)) ?? null;
+    const field = fieldOfHeader(column);
     if (field === null) return { column, field };
     if (seen.has(field)) {
       duplicates.push({ column, field });

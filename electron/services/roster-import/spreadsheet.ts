@@ -31,6 +31,12 @@ export async function parseSpreadsheet(bytes: Uint8Array, fileName: string): Pro
   return { ...sheet, rows };
 }
 
+/** The file bytes an import method receives as base64. */
+export function base64Bytes(contentBase64: string): Uint8Array {
+  const bytes = Buffer.from(contentBase64, 'base64');
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
 export function isBlankRow(row: readonly string[]): boolean {
   return row.every((cell) => cell.trim() === '');
 }

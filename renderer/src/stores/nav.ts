@@ -6,7 +6,8 @@ export type Opened =
   | { kind: 'record'; id: string }
   | { kind: 'contact'; id: string }
   | { kind: 'archive'; studentId: string }
-  | { kind: 'group'; id: string };
+  | { kind: 'group'; id: string }
+  | { kind: 'campaign'; id: string };
 
 interface NavState {
   /** The trail of opened things, newest last; empty shows the menu's page. */

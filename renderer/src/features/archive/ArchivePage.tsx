@@ -1,6 +1,6 @@
-import { Alert, Button, DatePicker, Flex, Select, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, DatePicker, Flex, Select, Spin, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TIMELINE_KINDS, type TimelineEntry, type TimelineKind } from '../../../../shared/api/archive';
 import { api } from '../../api/client';
@@ -16,6 +16,9 @@ import { ContactModal } from './ContactModal';
 import { ExportArchiveButton } from './ExportArchiveButton';
 import { entryTarget, tagGroup } from './timelineTags';
 import { activateProps } from '../../lib/activate';
+
+/** ECharts is large and only this tab needs it: its own chunk, loaded when the tab is first opened. */
+const StudentAssessments = lazy(() => import('../assessments/StudentAssessments').then((m) => ({ default: m.StudentAssessments })));
 
 const PAGE_SIZE = 20;
 
@@ -84,39 +87,61 @@ export function ArchivePage({ studentId }: { studentId: string }) {
           {student && <ExportArchiveButton student={student} />}
         </Flex>
       </Flex>
-      <Flex gap="small" wrap>
-        <Select
-          mode="multiple"
-          allowClear
-          aria-label={t('counseling.archive.kinds')}
-          placeholder={t('counseling.archive.kinds')}
-          options={codes.options('timeline', TIMELINE_KINDS)}
-          value={query.kinds ?? []}
-          onChange={(kinds: TimelineKind[]) => change({ kinds: kinds.length > 0 ? kinds : undefined })}
-          style={{ minWidth: 260 }}
-        />
-        <DatePicker.RangePicker
-          aria-label={t('counseling.archive.dates')}
-          value={[query.from ? dayjs(query.from) : null, query.to ? dayjs(query.to) : null]}
-          onChange={(range) => change({ from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD') })}
-        />
-      </Flex>
-      {call.error !== undefined && <Alert type="error" showIcon title={errorMessage(call.error)} />}
-      <PagedTable<TimelineEntry>
-        rowKey={(e) => `${e.kind}:${e.id}`}
-        size="middle"
-        columns={columns}
-        items={call.data?.items ?? []}
-        total={call.data?.total ?? 0}
-        page={query.page}
-        pageSize={PAGE_SIZE}
-        loading={call.loading}
-        locale={{ emptyText: t('counseling.archive.empty') }}
-        onRow={(e) => {
-          const target = entryTarget(e);
-          return target ? activateProps(() => open(target)) : {};
-        }}
-        onPageChange={(page) => setQuery((q) => ({ ...q, page }))}
+      <Tabs
+        items={[
+          {
+            key: 'timeline',
+            label: t('trend.timelineTab'),
+            children: (
+              <Flex vertical gap="middle">
+                <Flex gap="small" wrap>
+                  <Select
+                    mode="multiple"
+                    allowClear
+                    aria-label={t('counseling.archive.kinds')}
+                    placeholder={t('counseling.archive.kinds')}
+                    options={codes.options('timeline', TIMELINE_KINDS)}
+                    value={query.kinds ?? []}
+                    onChange={(kinds: TimelineKind[]) => change({ kinds: kinds.length > 0 ? kinds : undefined })}
+                    style={{ minWidth: 260 }}
+                  />
+                  <DatePicker.RangePicker
+                    aria-label={t('counseling.archive.dates')}
+                    value={[query.from ? dayjs(query.from) : null, query.to ? dayjs(query.to) : null]}
+                    onChange={(range) => change({ from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD') })}
+                  />
+                </Flex>
+                {call.error !== undefined && <Alert type="error" showIcon title={errorMessage(call.error)} />}
+                <PagedTable<TimelineEntry>
+                  rowKey={(e) => `${e.kind}:${e.id}`}
+                  size="middle"
+                  columns={columns}
+                  items={call.data?.items ?? []}
+                  total={call.data?.total ?? 0}
+                  page={query.page}
+                  pageSize={PAGE_SIZE}
+                  loading={call.loading}
+                  locale={{ emptyText: t('counseling.archive.empty') }}
+                  onRow={(e) => {
+                    const target = entryTarget(e);
+                    return target ? activateProps(() => open(target)) : {};
+                  }}
+                  onPageChange={(page) => setQuery((q) => ({ ...q, page }))}
+                />
+              </Flex>
+            ),
+          },
+          // Results over time have their own view: a chart does not fit a row of the timeline.
+          {
+            key: 'assessments',
+            label: t('trend.tab'),
+            children: (
+              <Suspense fallback={<Spin />}>
+                <StudentAssessments studentId={studentId} />
+              </Suspense>
+            ),
+          },
+        ]}
       />
       {student && (
         <>

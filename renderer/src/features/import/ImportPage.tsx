@@ -1,22 +1,13 @@
-import { Alert, App, Button, Flex, Spin, Statistic, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, App, Button, Flex, Spin, Statistic, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { importIssue, type ImportIssue, type ImportPreview } from '../../../../shared/api/students';
 import { api } from '../../api/client';
 import { useShownName } from '../../components/PersonName';
-import { fileToBase64 } from '../../lib/base64';
-import { errorMessage, validationDetails } from '../../lib/errors';
-
-/** The core refuses files above 8 MiB; checking first saves reading a file it would refuse. */
-const MAX_FILE_BYTES = 8 * 1024 * 1024;
-const ACCEPT = '.xlsx,.csv';
+import { errorMessage } from '../../lib/errors';
+import { ImportIssueTable, issuesOfRefusal, type PickedFile, readPickedFile, SpreadsheetDropzone } from './ImportParts';
 /** Columns holding a person's name: their cell values are masked like names elsewhere. */
 const NAME_FIELDS = new Set(['name', 'guardianName']);
-
-interface Picked {
-  fileName: string;
-  contentBase64: string;
-}
 
 /**
  * Import of the school's roster spreadsheet: preview (mapping, counts, every issue),
@@ -25,7 +16,7 @@ interface Picked {
 export function ImportPage({ onClose }: { onClose(): void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [file, setFile] = useState<Picked | null>(null);
+  const [file, setFile] = useState<PickedFile | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [busy, setBusy] = useState<'reading' | 'committing' | null>(null);
   const [failure, setFailure] = useState<{ title: string; unchanged?: boolean } | null>(null);
@@ -34,13 +25,13 @@ export function ImportPage({ onClose }: { onClose(): void }) {
     setPreview(null);
     setFailure(null);
     setFile(null);
-    if (picked.size > MAX_FILE_BYTES) {
-      setFailure({ title: t('import.error.tooLarge') });
-      return;
-    }
     setBusy('reading');
     try {
-      const input = { fileName: picked.name, contentBase64: await fileToBase64(picked) };
+      const input = await readPickedFile(picked);
+      if (input === null) {
+        setFailure({ title: t('import.error.tooLarge') });
+        return;
+      }
       setFile(input);
       setPreview(await api.students.importPreview(input));
     } catch (err) {
@@ -59,11 +50,7 @@ export function ImportPage({ onClose }: { onClose(): void }) {
       void message.success(t('import.done', done));
       onClose();
     } catch (err) {
-      // The core re-checks the file: its VALIDATION details are the same issue list as the preview's.
-      const issues = validationDetails(err).flatMap((d) => {
-        const parsed = importIssue.safeParse(d);
-        return parsed.success ? [parsed.data] : [];
-      });
+      const issues = issuesOfRefusal(err, importIssue);
       if (preview && issues.length > 0) setPreview({ ...preview, issues });
       setFailure({ title: errorMessage(err), unchanged: true });
     } finally {
@@ -81,22 +68,7 @@ export function ImportPage({ onClose }: { onClose(): void }) {
         </Typography.Title>
         <Button onClick={onClose}>{t('import.back')}</Button>
       </Flex>
-      <Upload.Dragger
-        accept={ACCEPT}
-        multiple={false}
-        showUploadList={false}
-        disabled={busy !== null}
-        beforeUpload={(picked) => {
-          void pick(picked);
-          // Nothing is uploaded anywhere: the bytes go to the core through the client.
-          return false;
-        }}
-      >
-        <Typography.Paragraph strong style={{ marginBottom: 4 }}>
-          {t('import.pick')}
-        </Typography.Paragraph>
-        <Typography.Text type="secondary">{t('import.pickHint')}</Typography.Text>
-      </Upload.Dragger>
+      <SpreadsheetDropzone title={t('import.pick')} hint={t('import.pickHint')} disabled={busy !== null} onFile={(picked) => void pick(picked)} />
       {busy === 'reading' && <Spin description={t('import.reading')} />}
       {failure && (
         <Alert type="error" showIcon role="alert" title={failure.title} description={failure.unchanged ? t('import.commitFailed') : undefined} />
@@ -134,20 +106,7 @@ function PreviewResult({ preview, fileName, blocked, committing, onCommit }: {
       {preview.issues.length === 0 ? (
         <Alert type="success" showIcon title={t('import.noIssues')} />
       ) : (
-        <Table<ImportIssue>
-          size="small"
-          title={() => <Typography.Text type="danger">{t('import.issues', { count: preview.issues.length })}</Typography.Text>}
-          rowKey={(i) => `${i.row}|${i.column}|${i.reason}`}
-          dataSource={preview.issues}
-          pagination={{ pageSize: 20, showSizeChanger: false, hideOnSinglePage: true }}
-          columns={[
-            { key: 'row', title: t('import.issueRow'), dataIndex: 'row', width: 80 },
-            { key: 'column', title: t('import.issueColumn'), dataIndex: 'column' },
-            { key: 'value', title: t('import.issueValue'), render: (_v, i) => issueValue(i) },
-            { key: 'reason', title: t('import.issueReason'), render: (_v, i) => reasonLabel(i) },
-          ]}
-          footer={() => t('import.fixFirst')}
-        />
+        <ImportIssueTable issues={preview.issues} value={issueValue} reason={reasonLabel} />
       )}
       <div>
         <Button type="primary" disabled={blocked} loading={committing} onClick={onCommit}>

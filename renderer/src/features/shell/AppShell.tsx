@@ -10,6 +10,9 @@ import { useNav, type Opened } from '../../stores/nav';
 import { useSettings } from '../../stores/settings';
 import { ArchivePage } from '../archive/ArchivePage';
 import { ContactPage } from '../archive/ContactPage';
+import { CampaignPage } from '../campaigns/CampaignPage';
+import { CampaignsPage } from '../campaigns/CampaignsPage';
+import { AdministerPage } from '../assessments/AdministerPage';
 import { CaseloadPage } from '../caseload/CaseloadPage';
 import { CasePage } from '../cases/CasePage';
 import { ProgramPage } from '../groups/ProgramPage';
@@ -39,6 +42,8 @@ const PAGE_VIEWS: Record<PageId, () => ReactNode> = {
   schedule: () => <SchedulePage />,
   rooms: () => <RoomsPage />,
   groups: () => <GroupsPage />,
+  campaigns: () => <CampaignsPage />,
+  administer: () => <AdministerPage />,
   training: () => <TrainingPage />,
   search: () => <SearchPage />,
   trash: () => <TrashPage />,
@@ -57,6 +62,8 @@ function OpenedView({ target }: { target: Opened }) {
       return <ArchivePage studentId={target.studentId} />;
     case 'group':
       return <ProgramPage id={target.id} />;
+    case 'campaign':
+      return <CampaignPage id={target.id} />;
   }
 }
 

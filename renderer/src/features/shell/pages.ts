@@ -1,7 +1,7 @@
 import { contract, type MethodName } from '../../../../shared/api/contract';
 import type { Role } from '../../../../shared/api/define';
 
-export type PageId = 'roster' | 'caseload' | 'schedule' | 'rooms' | 'groups' | 'training' | 'search' | 'trash' | 'overview' | 'users' | 'audit' | 'settings';
+export type PageId = 'roster' | 'caseload' | 'administer' | 'campaigns' | 'schedule' | 'rooms' | 'groups' | 'training' | 'search' | 'trash' | 'overview' | 'users' | 'audit' | 'settings';
 
 interface PageSpec {
   id: PageId;
@@ -12,15 +12,19 @@ interface PageSpec {
 }
 
 const PAGES: readonly PageSpec[] = [
+  // Counselors have the roster itself; the counts-only overview is the principal's view of it, and
+  // first in a principal's menu (the page they land on).
+  { id: 'overview', needs: 'students.summary', only: ['principal'] },
   { id: 'roster', needs: 'students.list' },
   // After the roster, not before it: the roster stays the page a counselor lands on (setup ends there).
   { id: 'caseload', needs: 'caseload.mine' },
   { id: 'schedule', needs: 'appointments.list' },
   { id: 'groups', needs: 'groups.list' },
+  { id: 'administer', needs: 'assessments.start' },
+  // A principal gets the counts-only summary of each screening (campaigns.summary), never the lists.
+  { id: 'campaigns', needs: 'campaigns.summary' },
   { id: 'search', needs: 'search.notes' },
   { id: 'trash', needs: 'trash.list' },
-  // Counselors have the roster itself; the counts-only overview is the principal's view of it.
-  { id: 'overview', needs: 'students.summary', only: ['principal'] },
   { id: 'rooms', needs: 'rooms.list' },
   { id: 'training', needs: 'training.totals' },
   { id: 'users', needs: 'users.list' },

@@ -1,0 +1,290 @@
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { CampaignView, ParticipantView, TriageEntryView } from '../../shared/api/campaigns';
+import type { CONSENT_STATES, PARTICIPANT_OUTCOMES, TRIAGE_PRIORITIES, TRIAGE_STATES } from '../../shared/api/campaigns';
+import { uuidv7 } from '../../shared/ids';
+import { stmt } from '../db/statements';
+
+type Consent = (typeof CONSENT_STATES)[number];
+type Outcome = (typeof PARTICIPANT_OUTCOMES)[number];
+export type TriagePriority = (typeof TRIAGE_PRIORITIES)[number];
+export type TriageState = (typeof TRIAGE_STATES)[number];
+
+export type CampaignRow = Omit<CampaignView, 'progress'>;
+
+const SELECT_CAMPAIGN = `
+  SELECT id, name, scales_json AS scalesJson, grades_json AS gradesJson, classes_json AS classesJson, start_date AS startDate,
+    end_date AS endDate, status, rescreen_of AS rescreenOf, note, created_at AS createdAt
+  FROM campaigns`;
+
+type RawCampaign = Omit<CampaignRow, 'scales' | 'grades' | 'classNames'> & { scalesJson: string; gradesJson: string; classesJson: string };
+
+const campaignRow = ({ scalesJson, gradesJson, classesJson, ...r }: RawCampaign): CampaignRow => ({
+  ...r,
+  scales: JSON.parse(scalesJson) as CampaignRow['scales'],
+  grades: JSON.parse(gradesJson) as number[],
+  classNames: JSON.parse(classesJson) as string[],
+});
+
+export function getCampaign(db: Database, id: string): CampaignRow | null {
+  const r = stmt(db, `${SELECT_CAMPAIGN} WHERE id = ?`).get(id) as RawCampaign | undefined;
+  return r ? campaignRow(r) : null;
+}
+
+export function listCampaigns(db: Database, status: CampaignRow['status'] | null): CampaignRow[] {
+  return (stmt(db, `${SELECT_CAMPAIGN} WHERE @status IS NULL OR status = @status ORDER BY start_date DESC, created_at DESC, id DESC`).all({ status }) as RawCampaign[]).map(
+    campaignRow,
+  );
+}
+
+export type NewCampaign = Pick<CampaignRow, 'name' | 'scales' | 'grades' | 'classNames' | 'startDate' | 'endDate' | 'rescreenOf' | 'note'> & { createdBy: string };
+
+export function insertCampaign(db: Database, c: NewCampaign, now: number): string {
+  const id = uuidv7(now);
+  stmt(
+    db,
+    `INSERT INTO campaigns (id, name, scales_json, grades_json, classes_json, start_date, end_date, rescreen_of, note, created_by, created_at)
+     VALUES (@id, @name, @scalesJson, @gradesJson, @classesJson, @startDate, @endDate, @rescreenOf, @note, @createdBy, @now)`,
+  ).run({
+    id,
+    name: c.name,
+    scalesJson: JSON.stringify(c.scales),
+    gradesJson: JSON.stringify(c.grades),
+    classesJson: JSON.stringify(c.classNames),
+    startDate: c.startDate,
+    endDate: c.endDate,
+    rescreenOf: c.rescreenOf,
+    note: c.note,
+    createdBy: c.createdBy,
+    now,
+  });
+  return id;
+}
+
+export function updateCampaign(db: Database, c: Pick<CampaignRow, 'id' | 'name' | 'startDate' | 'endDate' | 'note' | 'status'>): void {
+  stmt(db, 'UPDATE campaigns SET name = @name, start_date = @startDate, end_date = @endDate, note = @note, status = @status WHERE id = @id').run(c);
+}
+
+/** Exact counts; withholding for a principal happens in the service. */
+export type Progress = { [K in keyof CampaignView['progress']]: number };
+
+/** Progress counts of several campaigns in one pass over their participants. */
+export function progressOf(db: Database, ids: readonly string[]): Map<string, Progress> {
+  const rows = stmt(
+    db,
+    `SELECT p.campaign_id AS id, count(*) AS participants,
+       sum(p.outcome = 'pending') AS pending, sum(p.outcome = 'done') AS done, sum(p.outcome = 'declined') AS declined,
+       sum(p.outcome = 'absent') AS absent,
+       sum(p.student_consent = 'given' AND p.guardian_consent = 'given') AS consentGiven,
+       sum(p.student_consent = 'declined' OR p.guardian_consent = 'declined') AS consentDeclined,
+       (SELECT count(*) FROM triage_entries t WHERE t.campaign_id = p.campaign_id AND t.state = 'toReview') AS triageOpen
+     FROM campaign_participants p WHERE p.campaign_id IN (SELECT value FROM json_each(?)) GROUP BY p.campaign_id`,
+  ).all(JSON.stringify(ids)) as (Omit<Progress, 'consentPending'> & { id: string })[];
+  return new Map(rows.map(({ id, ...r }) => [id, { ...r, consentPending: r.participants - r.consentGiven - r.consentDeclined }]));
+}
+
+/** Active students of the grades (and classes, when given) a campaign targets, by grade, class and 学号. */
+export function targetStudents(db: Database, grades: readonly number[], classNames: readonly string[]): { id: string; grade: number; className: string }[] {
+  return stmt(
+    db,
+    `SELECT id, grade, class_name AS className FROM students
+     WHERE deleted_at IS NULL AND status = 'active' AND grade IN (SELECT value FROM json_each(@grades))
+       AND (json_array_length(@classes) = 0 OR class_name IN (SELECT value FROM json_each(@classes)))
+     ORDER BY grade, class_name, student_no`,
+  ).all({ grades: JSON.stringify(grades), classes: JSON.stringify(classNames) }) as { id: string; grade: number; className: string }[];
+}
+
+export interface NewParticipant {
+  studentId: string;
+  studentConsent: Consent;
+  guardianConsent: Consent;
+}
+
+export function insertParticipants(db: Database, campaignId: string, rows: readonly NewParticipant[], now: number): void {
+  const insert = stmt(
+    db,
+    `INSERT INTO campaign_participants (campaign_id, student_id, student_consent, guardian_consent, outcome, updated_at)
+     VALUES (?, ?, ?, ?, CASE WHEN ? = 'declined' OR ? = 'declined' THEN 'declined' ELSE 'pending' END, ?)`,
+  );
+  for (const p of rows) insert.run(campaignId, p.studentId, p.studentConsent, p.guardianConsent, p.studentConsent, p.guardianConsent, now);
+}
+
+export interface ParticipantRow {
+  studentId: string;
+  studentConsent: Consent;
+  guardianConsent: Consent;
+  outcome: Outcome;
+}
+
+/** The participants of a campaign, by student id (for checking a list of ids against it). */
+export function participantMap(db: Database, campaignId: string): Map<string, ParticipantRow> {
+  const rows = stmt(
+    db,
+    `SELECT student_id AS studentId, student_consent AS studentConsent, guardian_consent AS guardianConsent, outcome
+     FROM campaign_participants WHERE campaign_id = ?`,
+  ).all(campaignId) as ParticipantRow[];
+  return new Map(rows.map((r) => [r.studentId, r]));
+}
+
+export function isParticipant(db: Database, campaignId: string, studentId: string): boolean {
+  return stmt(db, 'SELECT 1 FROM campaign_participants WHERE campaign_id = ? AND student_id = ?').get(campaignId, studentId) !== undefined;
+}
+
+export function participantsOf(db: Database, campaignId: string): ParticipantView[] {
+  const rows = stmt(
+    db,
+    `SELECT p.student_id AS studentId, s.student_no AS studentNo, s.name, s.grade, s.class_name AS className,
+       p.student_consent AS studentConsent, p.guardian_consent AS guardianConsent, p.outcome, p.note,
+       (SELECT json_group_array(DISTINCT f.scale_id) FROM forms f
+        WHERE f.campaign_id = p.campaign_id AND f.student_id = p.student_id AND f.status = 'completed') AS completedJson
+     FROM campaign_participants p JOIN students s ON s.id = p.student_id
+     WHERE p.campaign_id = ? ORDER BY s.grade, s.class_name, s.student_no`,
+  ).all(campaignId) as (Omit<ParticipantView, 'completedScales'> & { completedJson: string })[];
+  return rows.map(({ completedJson, ...r }) => ({ ...r, completedScales: (JSON.parse(completedJson) as string[]).sort() }));
+}
+
+/** A returned slip; a declined one makes the outcome declined unless the student has already been screened. */
+export function setParticipantConsent(db: Database, campaignId: string, e: { studentId: string; studentConsent?: Consent | undefined; guardianConsent?: Consent | undefined }, now: number): boolean {
+  const r = stmt(
+    db,
+    `UPDATE campaign_participants SET
+       student_consent = coalesce(@studentConsent, student_consent),
+       guardian_consent = coalesce(@guardianConsent, guardian_consent),
+       outcome = CASE WHEN outcome <> 'done' AND (@studentConsent = 'declined' OR @guardianConsent = 'declined') THEN 'declined' ELSE outcome END,
+       updated_at = @now
+     WHERE campaign_id = @campaignId AND student_id = @studentId
+       AND (student_consent IS NOT coalesce(@studentConsent, student_consent) OR guardian_consent IS NOT coalesce(@guardianConsent, guardian_consent))`,
+  ).run({ campaignId, studentId: e.studentId, studentConsent: e.studentConsent ?? null, guardianConsent: e.guardianConsent ?? null, now });
+  return r.changes > 0;
+}
+
+export function setParticipantOutcome(db: Database, campaignId: string, studentId: string, outcome: Outcome, note: string | null, now: number): void {
+  stmt(
+    db,
+    `UPDATE campaign_participants SET outcome = @outcome, note = coalesce(@note, note), updated_at = @now
+     WHERE campaign_id = @campaignId AND student_id = @studentId`,
+  ).run({ campaignId, studentId, outcome, note, now });
+}
+
+/** A voided form may have been the student's only completed one: then they still have to be screened. */
+export function reopenIfNoneCompleted(db: Database, campaignId: string, studentId: string, now: number): void {
+  stmt(
+    db,
+    `UPDATE campaign_participants SET outcome = 'pending', updated_at = @now
+     WHERE campaign_id = @campaignId AND student_id = @studentId AND outcome = 'done'
+       AND NOT EXISTS (SELECT 1 FROM forms WHERE campaign_id = @campaignId AND student_id = @studentId AND status = 'completed')`,
+  ).run({ campaignId, studentId, now });
+}
+
+// flagged < alert < critical, as SQL: the smaller the more urgent.
+const RANK = (col: string) => `CASE ${col} WHEN 'critical' THEN 0 WHEN 'alert' THEN 1 ELSE 2 END`;
+
+/** Puts the student in the campaign's triage queue, or raises their priority; never lowers it, never resets the state. */
+export function raiseTriage(db: Database, campaignId: string, studentId: string, priority: TriagePriority, now: number): void {
+  stmt(
+    db,
+    `INSERT INTO triage_entries (campaign_id, student_id, priority, flagged_at, updated_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (campaign_id, student_id) DO UPDATE SET priority = excluded.priority, updated_at = excluded.updated_at
+     WHERE ${RANK('excluded.priority')} < ${RANK('triage_entries.priority')}`,
+  ).run(campaignId, studentId, priority, now, now);
+}
+
+export function setTriageState(
+  db: Database,
+  t: { campaignId: string; studentId: string; state: TriageState; note: string | null; caseId: string | null; userId: string },
+  now: number,
+): void {
+  stmt(
+    db,
+    `UPDATE triage_entries SET state = @state, note = coalesce(@note, note), case_id = coalesce(@caseId, case_id), updated_at = @now, updated_by = @userId
+     WHERE campaign_id = @campaignId AND student_id = @studentId`,
+  ).run({ ...t, now });
+}
+
+type EntryRow = Omit<TriageEntryView, 'reasons'>;
+
+/** Critical, then other alerts, then screen-positive; within each the longest waiting first, then by 学号. */
+export function triageEntries(db: Database, campaignId: string, q: { states: readonly TriageState[] | null; studentId: string | null }): EntryRow[] {
+  return stmt(
+    db,
+    `SELECT t.campaign_id AS campaignId, t.student_id AS studentId, s.student_no AS studentNo, s.name, s.grade, s.class_name AS className,
+       t.priority, t.state, t.note, t.case_id AS caseId, t.flagged_at AS flaggedAt, t.updated_at AS updatedAt, t.updated_by AS updatedBy,
+       (SELECT c.start_date FROM campaign_participants rp JOIN campaigns c ON c.id = rp.campaign_id
+        WHERE c.rescreen_of = t.campaign_id AND rp.student_id = t.student_id ORDER BY c.start_date DESC, c.created_at DESC LIMIT 1) AS rescreenDate
+     FROM triage_entries t JOIN students s ON s.id = t.student_id
+     WHERE t.campaign_id = @campaignId AND (@studentId IS NULL OR t.student_id = @studentId)
+       AND (@states IS NULL OR t.state IN (SELECT value FROM json_each(@states)))
+     ORDER BY ${RANK('t.priority')}, t.flagged_at, s.student_no`,
+  ).all({ campaignId, studentId: q.studentId, states: q.states === null ? null : JSON.stringify(q.states) }) as EntryRow[];
+}
+
+export interface CampaignFormRow {
+  id: string;
+  studentId: string;
+  scaleId: string;
+  status: 'inProgress' | 'completed';
+  completedAt: number | null;
+  resultJson: string | null;
+  /** The highest alert this form (or the form it was rescored from) raised. */
+  alertSeverity: 'critical' | 'urgent' | 'followup' | null;
+}
+
+/** The campaign's forms that are not voided, of the students in its triage queue (or one of them). */
+export function triagedForms(db: Database, campaignId: string, studentId: string | null): CampaignFormRow[] {
+  return stmt(
+    db,
+    `SELECT f.id, f.student_id AS studentId, f.scale_id AS scaleId, f.status, f.completed_at AS completedAt, f.result_json AS resultJson,
+       (SELECT a.severity FROM alerts a WHERE a.form_id IN (f.id, f.derived_from)
+        ORDER BY CASE a.severity WHEN 'critical' THEN 0 WHEN 'urgent' THEN 1 ELSE 2 END LIMIT 1) AS alertSeverity
+     FROM forms f JOIN triage_entries t ON t.campaign_id = f.campaign_id AND t.student_id = f.student_id
+     WHERE f.campaign_id = @campaignId AND f.status <> 'voided' AND (@studentId IS NULL OR f.student_id = @studentId)
+     ORDER BY f.student_id, f.scale_id, f.completed_at DESC, f.id DESC`,
+  ).all({ campaignId, studentId }) as CampaignFormRow[];
+}
+
+export function hasTriageEntry(db: Database, campaignId: string, studentId: string): boolean {
+  return stmt(db, 'SELECT 1 FROM triage_entries WHERE campaign_id = ? AND student_id = ?').get(campaignId, studentId) !== undefined;
+}
+
+export interface GradeCounts {
+  grade: number;
+  participants: number;
+  done: number;
+  declined: number;
+  absent: number;
+  pending: number;
+}
+
+export function gradeCounts(db: Database, campaignId: string): GradeCounts[] {
+  return stmt(
+    db,
+    `SELECT s.grade, count(*) AS participants, sum(p.outcome = 'done') AS done, sum(p.outcome = 'declined') AS declined,
+       sum(p.outcome = 'absent') AS absent, sum(p.outcome = 'pending') AS pending
+     FROM campaign_participants p JOIN students s ON s.id = p.student_id
+     WHERE p.campaign_id = ? GROUP BY s.grade ORDER BY s.grade`,
+  ).all(campaignId) as GradeCounts[];
+}
+
+/**
+ * Each participant's latest completed form per scale (voided ones are out by status), counted by
+ * grade and by the band of the scale's headline subscale; band null means an invalid form.
+ * `headline` maps a scale id to the subscale whose band is counted.
+ */
+export function bandCounts(db: Database, campaignId: string, headline: Record<string, string>): { scaleId: string; grade: number; band: string | null; count: number }[] {
+  return stmt(
+    db,
+    `WITH latest AS (
+       SELECT f.student_id, f.scale_id, f.result_json,
+         row_number() OVER (PARTITION BY f.student_id, f.scale_id ORDER BY f.completed_at DESC, f.id DESC) AS n
+       FROM forms f WHERE f.campaign_id = @campaignId AND f.status = 'completed'
+     )
+     SELECT l.scale_id AS scaleId, s.grade,
+       CASE WHEN json_extract(l.result_json, '$.validity.valid') THEN json_extract(l.result_json, '$.scales."' || h.value || '".band.code') END AS band,
+       count(*) AS count
+     FROM latest l
+     JOIN json_each(@headline) h ON h.key = l.scale_id
+     JOIN campaign_participants p ON p.campaign_id = @campaignId AND p.student_id = l.student_id
+     JOIN students s ON s.id = l.student_id
+     WHERE l.n = 1
+     GROUP BY l.scale_id, s.grade, band`,
+  ).all({ campaignId, headline: JSON.stringify(headline) }) as { scaleId: string; grade: number; band: string | null; count: number }[];
+}

@@ -1,0 +1,226 @@
+import { Alert, App, Button, Checkbox, DatePicker, Flex, Form, List, Modal, Select, Spin, Statistic, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { answerImportIssue, type AnswerImportIssue, type AnswerImportPreview } from '../../../../shared/api/assessments';
+import type { OutputOf } from '../../../../shared/api/contract';
+import { api } from '../../api/client';
+import { errorMessage, validationDetails } from '../../lib/errors';
+import { dateProps } from '../../lib/formValues';
+import { useSchoolToday } from '../../lib/time';
+import { ImportIssueTable, type PickedFile, readPickedFile, SpreadsheetDropzone } from '../import/ImportParts';
+import { useScales } from './scaleLabels';
+import { itemNumbers, useScaleDefinition } from './useScaleDefinition';
+
+export interface AnswerImportButtonProps {
+  /** Given from a campaign: its consent list counts, its pinned versions are used, and its triage is fed. */
+  campaignId?: string;
+  /** The scales to offer (a campaign's); all the archive knows when left out. */
+  scaleIds?: readonly string[];
+  /** Answers were imported. */
+  onImported?(): void;
+}
+
+interface Sheet {
+  scaleId: string;
+  date: string;
+  acknowledgeIneligible: boolean;
+}
+
+type Committed = OutputOf<'assessments.importCommit'>;
+
+/** A refused commit's details carry each issue's params flattened beside its row, column and reason. */
+function refusedIssues(err: unknown): AnswerImportIssue[] {
+  return validationDetails(err).flatMap((d) => {
+    const { path: _path, row, column, value, reason, ...params } = d as Record<string, unknown>;
+    const parsed = answerImportIssue.safeParse({ row, column, value, reason, params });
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
+/**
+ * 批量导入答卷: a class's paper forms typed into a spreadsheet (学号 + one column per item). The file
+ * is checked first (every bad row listed); the import is offered only with none left, and then
+ * goes in whole or not at all.
+ */
+export function AnswerImportButton({ campaignId, scaleIds, onImported }: AnswerImportButtonProps) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button onClick={() => setOpen(true)}>{t('answerImport.button')}</Button>
+      <Modal open={open} title={t('answerImport.title')} width={880} footer={null} destroyOnHidden onCancel={() => setOpen(false)}>
+        <AnswerImportDialog {...(campaignId ? { campaignId } : {})} {...(scaleIds ? { scaleIds } : {})} {...(onImported ? { onImported } : {})} />
+      </Modal>
+    </>
+  );
+}
+
+function AnswerImportDialog({ campaignId, scaleIds, onImported }: AnswerImportButtonProps) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const today = useSchoolToday();
+  const scales = useScales();
+  const offered = scales.items.filter((s, i, all) => (!scaleIds || scaleIds.includes(s.id)) && all.findIndex((x) => x.id === s.id) === i);
+  const [form] = Form.useForm<Sheet>();
+  const [file, setFile] = useState<PickedFile | null>(null);
+  const [preview, setPreview] = useState<AnswerImportPreview | null>(null);
+  const [busy, setBusy] = useState<'reading' | 'committing' | null>(null);
+  const [failure, setFailure] = useState<{ title: string; unchanged?: boolean } | null>(null);
+  const [done, setDone] = useState<Committed | null>(null);
+
+  // The scale list arrives after the form mounts: the first offered scale becomes the default then.
+  const firstScale = offered[0]?.id;
+  useEffect(() => {
+    if (firstScale && !form.getFieldValue('scaleId')) form.setFieldValue('scaleId', firstScale);
+  }, [firstScale, form]);
+
+  const input = (picked: PickedFile) => {
+    const v = form.getFieldsValue();
+    return { ...picked, scaleId: v.scaleId, date: v.date, acknowledgeIneligible: v.acknowledgeIneligible, ...(campaignId ? { campaignId } : {}) };
+  };
+
+  const check = async (picked: PickedFile) => {
+    setBusy('reading');
+    setFailure(null);
+    setPreview(null);
+    try {
+      setPreview(await api.assessments.importPreview(input(picked)));
+    } catch (err) {
+      setFailure({ title: errorMessage(err) });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const pick = async (picked: File) => {
+    setFile(null);
+    setDone(null);
+    const read = await readPickedFile(picked);
+    if (read === null) {
+      setPreview(null);
+      setFailure({ title: t('import.error.tooLarge') });
+      return;
+    }
+    setFile(read);
+    await check(read);
+  };
+
+  const commit = async () => {
+    if (!file) return;
+    setBusy('committing');
+    setFailure(null);
+    try {
+      const result = await api.assessments.importCommit(input(file));
+      setDone(result);
+      setFile(null);
+      setPreview(null);
+      void message.success(t('answerImport.done', { imported: result.imported }));
+      onImported?.();
+    } catch (err) {
+      const issues = refusedIssues(err);
+      if (preview && issues.length > 0) setPreview({ ...preview, issues });
+      setFailure({ title: errorMessage(err), unchanged: true });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const sheet = Form.useWatch([], form) as Sheet | undefined;
+  const ready = Boolean(sheet?.scaleId && sheet.date);
+  const blocked = !preview || preview.issues.length > 0 || preview.validRows === 0;
+
+  return (
+    <Flex vertical gap="middle">
+      <Form<Sheet>
+        form={form}
+        layout="inline"
+        initialValues={{ scaleId: firstScale, date: today, acknowledgeIneligible: false }}
+        // Another scale, day or acknowledgement changes what is wrong with the same file.
+        onValuesChange={() => void (file && check(file))}
+      >
+        <Form.Item name="scaleId" label={t('answerImport.scale')} rules={[{ required: true, message: t('errors.field.required') }]}>
+          <Select style={{ minWidth: 240 }} options={offered.map((s) => ({ value: s.id, label: scales.title(s.id) }))} />
+        </Form.Item>
+        <Form.Item name="date" label={t('answerImport.date')} rules={[{ required: true, message: t('errors.field.required') }]} {...dateProps}>
+          <DatePicker allowClear={false} />
+        </Form.Item>
+        <Form.Item name="acknowledgeIneligible" valuePropName="checked">
+          <Checkbox>{t('answerImport.acknowledgeIneligible')}</Checkbox>
+        </Form.Item>
+      </Form>
+      <SpreadsheetDropzone
+        title={t('answerImport.pick')}
+        hint={ready ? t('answerImport.pickHint') : t('answerImport.chooseFirst')}
+        disabled={busy !== null || !ready}
+        onFile={(picked) => void pick(picked)}
+      />
+      {busy === 'reading' && <Spin description={t('import.reading')} />}
+      {failure && <Alert type="error" showIcon role="alert" title={failure.title} description={failure.unchanged ? t('answerImport.commitFailed') : undefined} />}
+      {preview && file && <PreviewResult preview={preview} fileName={file.fileName} blocked={blocked} committing={busy === 'committing'} onCommit={() => void commit()} />}
+      {done && <ImportDone done={done} />}
+    </Flex>
+  );
+}
+
+function PreviewResult({ preview, fileName, blocked, committing, onCommit }: { preview: AnswerImportPreview; fileName: string; blocked: boolean; committing: boolean; onCommit(): void }) {
+  const { t } = useTranslation();
+  const definition = useScaleDefinition({ scaleId: preview.scaleId, version: preview.version }).data;
+  const itemLabel = (itemId: string | null) =>
+    itemId === null ? t('import.ignored') : itemId === 'studentNo' ? t('answerImport.studentNoColumn') : t('answerImport.item', { number: itemNumbers(definition, [itemId]) });
+
+  return (
+    <Flex vertical gap="middle">
+      <Typography.Text type="secondary">{t('import.file', { name: fileName })}</Typography.Text>
+      <Flex gap={48} wrap>
+        <Statistic title={t('answerImport.counts.total')} value={preview.totalRows} />
+        <Statistic title={t('answerImport.counts.valid')} value={preview.validRows} />
+        <Statistic title={t('answerImport.counts.critical')} value={preview.criticalRows.length} />
+      </Flex>
+      {preview.criticalRows.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('answerImport.criticalTitle')}
+          description={
+            <List
+              size="small"
+              dataSource={preview.criticalRows}
+              renderItem={(r) => <List.Item>{t('answerImport.criticalRow', { row: r.row, studentNo: r.studentNo })}</List.Item>}
+            />
+          }
+        />
+      )}
+      {preview.issues.length === 0 ? (
+        <Alert type="success" showIcon title={t('answerImport.noIssues')} />
+      ) : (
+        <ImportIssueTable issues={preview.issues} reason={(i) => t(i.reason, { ...i.params, defaultValue: i.reason })} />
+      )}
+      <div>
+        <Button type="primary" disabled={blocked} loading={committing} onClick={onCommit}>
+          {t('answerImport.commit')}
+        </Button>
+      </div>
+      <Flex wrap gap="small" role="list" aria-label={t('import.mapping')}>
+        {preview.mapping.map((m, i) => (
+          <Tag key={`${i}|${m.column}`} role="listitem" color={m.itemId === null ? undefined : 'cyan'}>
+            {t('answerImport.columnToItem', { column: m.column, item: itemLabel(m.itemId) })}
+          </Tag>
+        ))}
+      </Flex>
+    </Flex>
+  );
+}
+
+function ImportDone({ done }: { done: Committed }) {
+  const { t } = useTranslation();
+  return (
+    <Flex vertical gap="middle">
+      <Flex gap={48} wrap>
+        <Statistic title={t('answerImport.result.imported')} value={done.imported} />
+        <Statistic title={t('answerImport.result.flagged')} value={done.flagged} />
+        <Statistic title={t('answerImport.result.alerts')} value={done.alerts.length} />
+      </Flex>
+      {done.alerts.length > 0 && <Alert type="warning" showIcon title={t('answerImport.alertsRaised', { count: done.alerts.length })} />}
+    </Flex>
+  );
+}

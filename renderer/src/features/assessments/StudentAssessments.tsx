@@ -1,0 +1,136 @@
+import { Alert, Card, Flex, Spin, Table, Tag, Typography } from 'antd';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FormView } from '../../../../shared/api/assessments';
+import { bandLabelKey, type ScaleDefinition } from '../../../../shared/domain/scales/definition';
+import { api } from '../../api/client';
+import { errorMessage } from '../../lib/errors';
+import { useCall } from '../../lib/useCall';
+import { SEVERITY_COLORS, useScales } from './scaleLabels';
+import { useScaleDefinition } from './useScaleDefinition';
+import { TrendChart, trendOption, type TrendBand, type TrendPoint } from './TrendChart';
+
+const PAGE = 200;
+
+/** Every form of the student, oldest first (the core pages at 200). */
+async function formsOf({ studentId }: { studentId: string }): Promise<FormView[]> {
+  const forms: FormView[] = [];
+  for (let page = 1; ; page++) {
+    const { items, total } = await api.assessments.ofStudent({ studentId, page, pageSize: PAGE });
+    forms.push(...items);
+    if (items.length === 0 || forms.length >= total) return forms;
+  }
+}
+
+/** What a trend may plot: a completed, valid, original result (a rescoring is listed, not drawn twice). */
+const plotted = (f: FormView) => f.status === 'completed' && f.result?.valid === true && f.derivedFrom === null;
+
+/** The scale a trend follows: the definition's first (its total), as results list it first too. */
+const primaryScore = (f: FormView) => f.result?.scales[0] ?? null;
+
+/** The bands the latest form was judged by: its norm profile's if it used one, else the definition's. */
+function bandsOf(definition: ScaleDefinition, normProfileId: string | null) {
+  const primary = definition.scales[0];
+  if (!primary) return [];
+  const profile = definition.normProfiles?.find((p) => p.id === normProfileId);
+  return profile?.bands[primary.id] ?? primary.bands ?? [];
+}
+
+/** 测评 in the student's archive: per scale, the trend with its bands, then every form. */
+export function StudentAssessments({ studentId }: { studentId: string }) {
+  const { t } = useTranslation();
+  const scales = useScales();
+  const call = useCall(formsOf, { studentId });
+  const byScale = useMemo(() => {
+    const groups = new Map<string, FormView[]>();
+    for (const f of call.data ?? []) groups.set(f.scaleId, [...(groups.get(f.scaleId) ?? []), f]);
+    return [...groups.values()];
+  }, [call.data]);
+
+  if (call.error !== undefined) return <Alert type="error" showIcon title={errorMessage(call.error)} />;
+  if (!call.data) return <Spin />;
+  if (byScale.length === 0) return <Typography.Text type="secondary">{t('trend.none')}</Typography.Text>;
+  return (
+    <Flex vertical gap="middle">
+      {byScale.map((forms) => (
+        <ScaleTrend key={forms[0]!.scaleId} title={scales.title(forms[0]!.scaleId)} forms={forms} />
+      ))}
+    </Flex>
+  );
+}
+
+/** The points of a trend: each plotted form's total on its date. */
+function pointsOf(forms: readonly FormView[]): TrendPoint[] {
+  return forms.filter(plotted).flatMap((f) => {
+    const score = primaryScore(f)?.score;
+    return score === null || score === undefined ? [] : [{ date: f.date, score }];
+  });
+}
+
+/** One scale's card: the chart of its plotted forms and the table of all of them. */
+function ScaleTrend({ title, forms }: { title: string; forms: FormView[] }) {
+  const { t } = useTranslation();
+  const latest = forms.at(-1)!;
+  const definition = useScaleDefinition({ scaleId: latest.scaleId, version: latest.version });
+  const points = useMemo(() => pointsOf(forms), [forms]);
+  const excluded = forms.filter((f) => !plotted(f) && f.derivedFrom === null).length;
+  const normProfileId = latest.result?.normProfileId ?? null;
+
+  const option = useMemo(() => {
+    if (!definition.data) return null;
+    const bands: TrendBand[] = bandsOf(definition.data, normProfileId).map((b) => ({ ...b, text: t(bandLabelKey(b.label)) }));
+    return trendOption({ points, bands, seriesName: t('trend.score') });
+  }, [definition.data, normProfileId, points, t]);
+
+  return (
+    <Card size="small" title={title}>
+      <Flex vertical gap="small">
+        {definition.error !== undefined && <Alert type="error" showIcon title={errorMessage(definition.error)} />}
+        {option && points.length > 0 && <TrendChart option={option} ariaLabel={t('trend.chartLabel', { scale: title })} />}
+        {excluded > 0 && <Typography.Text type="secondary">{t('trend.excluded', { count: excluded })}</Typography.Text>}
+        <FormsTable forms={forms} />
+      </Flex>
+    </Card>
+  );
+}
+
+function FormsTable({ forms }: { forms: FormView[] }) {
+  const { t } = useTranslation();
+  const stateOf = (f: FormView): string | null => {
+    if (f.status !== 'completed') return t(`trend.states.${f.status}`);
+    if (f.result?.valid === false) return t('trend.states.invalid');
+    return f.derivedFrom === null ? null : t('trend.states.derived', { version: f.version });
+  };
+  return (
+    <Table<FormView>
+      rowKey="id"
+      size="small"
+      pagination={false}
+      dataSource={[...forms].reverse()}
+      columns={[
+        { key: 'date', title: t('trend.date'), dataIndex: 'date', width: 120 },
+        { key: 'mode', title: t('trend.mode'), width: 80, render: (_v, f) => t(`trend.modes.${f.mode}`) },
+        { key: 'score', title: t('trend.score'), width: 80, align: 'right', render: (_v, f) => primaryScore(f)?.score ?? '—' },
+        {
+          key: 'band',
+          title: t('trend.band'),
+          render: (_v, f) => {
+            const label = primaryScore(f)?.bandLabel;
+            return label ? <Tag>{t(label)}</Tag> : null;
+          },
+        },
+        {
+          key: 'alerts',
+          title: t('trend.alerts'),
+          render: (_v, f) =>
+            f.alerts.map((a) => (
+              <Tag key={a.id} color={SEVERITY_COLORS[a.severity]}>
+                {t(`assessments.severity.${a.severity}`)}
+              </Tag>
+            )),
+        },
+        { key: 'state', title: t('trend.state'), render: (_v, f) => [stateOf(f), f.voidReason].filter(Boolean).join('：') },
+      ]}
+    />
+  );
+}

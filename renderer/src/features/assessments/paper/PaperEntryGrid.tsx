@@ -1,0 +1,254 @@
+import { Alert, App, Button, Flex, Spin, Switch, Typography } from 'antd';
+import { useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AlertView, FormView } from '../../../../../shared/api/assessments';
+import type { ScaleDefinition } from '../../../../../shared/domain/scales/definition';
+import { useShownName } from '../../../components/PersonName';
+import { errorMessage } from '../../../lib/errors';
+import { useLocalized, useScaleDefinition, type ScaleRef } from '../useScaleDefinition';
+import { secondEntry, unagreed } from './doubleEntry';
+import { optionKeys, typedByCode } from './optionKeys';
+import { PaperAlerts } from './PaperAlerts';
+import { RowScores } from './RowScores';
+import { usePaperRows, type PaperStudent, type RowState } from './usePaperRows';
+import './paper.css';
+
+export type { PaperStudent };
+
+export interface PaperEntryGridProps {
+  /** One row per student, in the order of the paper stack. */
+  students: readonly PaperStudent[];
+  scale: ScaleRef;
+  campaignId?: string;
+  /** The day the forms were filled in. */
+  date: string;
+  /** A row was finished (its result stored). */
+  onFinished?(form: FormView): void;
+}
+
+/** 纸笔录入: loads the scale, then the grid. */
+export function PaperEntryGrid(props: PaperEntryGridProps) {
+  const definition = useScaleDefinition(props.scale);
+  if (definition.error !== undefined) return <Alert type="error" showIcon title={errorMessage(definition.error)} />;
+  if (!definition.data) return <Spin />;
+  return <Grid {...props} definition={definition.data} />;
+}
+
+interface Cursor {
+  row: number;
+  col: number;
+}
+
+function Grid({ students, scale, campaignId, date, onFinished, definition }: PaperEntryGridProps & { definition: ScaleDefinition }) {
+  const { t } = useTranslation();
+  const { modal } = App.useApp();
+  const shown = useShownName();
+  const text = useLocalized();
+  const [alerts, setAlerts] = useState<AlertView[]>([]);
+  const [doubleEntry, setDoubleEntry] = useState(false);
+  const [cursor, setCursor] = useState<Cursor>({ row: 0, col: 0 });
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const cells = useRef(new Map<string, HTMLTableCellElement | null>());
+  const { rows, save, finish, setChecks } = usePaperRows({ students, scale, campaignId, date, onRaised: (raised) => setAlerts((a) => [...a, ...raised]), onFinished });
+  const items = definition.items;
+  const last = items.length - 1;
+
+  const moveTo = (to: Cursor) => {
+    const next = { row: Math.max(0, Math.min(students.length - 1, to.row)), col: Math.max(0, Math.min(last, to.col)) };
+    setCursor(next);
+    cells.current.get(`${next.row}:${next.col}`)?.focus();
+  };
+  /** After a cell: the row's next item; past its end the next row (the last row's end stays put), or the same row again for its second keying. */
+  const advance = (at: Cursor, recheck: boolean) => {
+    if (at.col < last) moveTo({ ...at, col: at.col + 1 });
+    else if (recheck || at.row < students.length - 1) moveTo({ row: recheck ? at.row : at.row + 1, col: 0 });
+  };
+
+  const canFinish = (row: RowState) => row.status === 'inProgress' && (!doubleEntry || (row.checks !== null && unagreed(row.answers, row.checks) === 0));
+
+  const type = (at: Cursor, key: string) => {
+    const student = students[at.row]!;
+    const row = rows[student.studentId]!;
+    const item = items[at.col]!;
+    if (row.status === 'completed' || row.status === 'voided') return;
+    const keys = optionKeys(definition, item.id);
+    const code = keys.codeFor(key);
+    if (code === undefined) {
+      setRefusal(t('administer.paper.refused', { number: item.number, key, allowed: keys.allowed.join(' ') }));
+      return;
+    }
+    setRefusal(null);
+    if (doubleEntry && row.checks !== null) {
+      const { check, replace } = secondEntry(row.answers[item.id], row.checks[item.id], code);
+      setChecks(student.studentId, { ...row.checks, [item.id]: check });
+      if (replace) save(student.studentId, item.id, item.number, code);
+      advance(at, false);
+      return;
+    }
+    save(student.studentId, item.id, item.number, code);
+    const rowDone = at.col === last;
+    if (doubleEntry && rowDone) setChecks(student.studentId, {});
+    advance(at, doubleEntry && rowDone);
+  };
+
+  const clear = (at: Cursor) => {
+    const student = students[at.row]!;
+    const row = rows[student.studentId]!;
+    if (row.status !== 'inProgress') return moveTo({ ...at, col: at.col - 1 });
+    // Like a text cursor: on an empty cell, Backspace takes back the previous one.
+    const target = row.answers[items[at.col]!.id] === undefined && at.col > 0 ? { ...at, col: at.col - 1 } : at;
+    const item = items[target.col]!;
+    if (row.checks === null && row.answers[item.id] !== undefined) save(student.studentId, item.id, item.number, null);
+    moveTo(target);
+  };
+
+  const onKeyDown = (e: KeyboardEvent, at: Cursor) => {
+    const moves: Record<string, Cursor> = {
+      ArrowRight: { ...at, col: at.col + 1 },
+      ArrowLeft: { ...at, col: at.col - 1 },
+      ArrowDown: { ...at, row: at.row + 1 },
+      ArrowUp: { ...at, row: at.row - 1 },
+      Home: { ...at, col: 0 },
+      End: { ...at, col: last },
+    };
+    if (e.ctrlKey || e.altKey || e.metaKey) return;
+    if (moves[e.key]) moveTo(moves[e.key]!);
+    else if (/^\d$/.test(e.key)) type(at, e.key);
+    else if (e.key === 'Backspace' || e.key === 'Delete') clear(at);
+    else return;
+    e.preventDefault();
+  };
+
+  const confirmBlanks = (blanks: number) =>
+    blanks === 0 ||
+    new Promise<boolean>((resolve) =>
+      modal.confirm({
+        title: t('administer.paper.incompleteTitle', { count: blanks }),
+        content: t('administer.paper.incompleteBody'),
+        okText: t('administer.paper.finish'),
+        cancelText: t('common.cancel'),
+        onOk: () => resolve(true),
+        onCancel: () => resolve(false),
+      }),
+    );
+  const blanksOf = (row: RowState) => items.filter((i) => row.answers[i.id] === undefined).length;
+  const finishRows = async (ids: string[]) => {
+    if (ids.length === 0 || !(await confirmBlanks(ids.reduce((n, id) => n + blanksOf(rows[id]!), 0)))) return;
+    await Promise.all(ids.map(finish));
+  };
+  const finishable = students.filter((s) => canFinish(rows[s.studentId]!)).map((s) => s.studentId);
+  const finishedCount = students.filter((s) => rows[s.studentId]!.status === 'completed').length;
+  const byCode = typedByCode(definition);
+  const firstOptions = optionKeys(definition, items[0]!.id).allowed;
+
+  const cellView = (row: RowState, itemId: string, keys: ReturnType<typeof optionKeys>) => {
+    const stored = row.answers[itemId];
+    const check = row.checks?.[itemId];
+    if (!doubleEntry || row.checks === null || row.status !== 'inProgress') return { shown: stored === undefined ? '' : keys.keyFor(stored), className: '' };
+    if (!check) return { shown: stored === undefined ? '' : '·', className: 'pending-check' };
+    return { shown: keys.keyFor(check.typed), className: check.ok ? 'checked' : 'mismatch' };
+  };
+
+  return (
+    <Flex vertical gap="middle">
+      <PaperAlerts alerts={alerts} definition={definition} onHandled={(id) => setAlerts((a) => a.filter((x) => x.id !== id))} />
+      <Flex justify="space-between" align="center" wrap gap="small">
+        <Typography.Text type="secondary">
+          {t('administer.paper.help')}{' '}
+          {byCode ? t('administer.paper.codeHelp', { codes: firstOptions.join(' ') }) : t('administer.paper.positionHelp', { count: firstOptions.length })}
+        </Typography.Text>
+        <Flex align="center" gap="small">
+          <Switch
+            checked={doubleEntry}
+            aria-label={t('administer.paper.doubleEntry')}
+            onChange={(on) => {
+              setDoubleEntry(on);
+              // Rows already keyed once are checked from now on.
+              if (on) for (const s of students) if (rows[s.studentId]!.status === 'inProgress' && blanksOf(rows[s.studentId]!) < items.length) setChecks(s.studentId, {});
+            }}
+          />
+          <span aria-hidden>{t('administer.paper.doubleEntry')}</span>
+        </Flex>
+      </Flex>
+      {doubleEntry ? <Typography.Text type="secondary">{t('administer.paper.doubleEntryHelp')}</Typography.Text> : null}
+      <div role="status" aria-live="assertive" style={{ minHeight: 22, color: '#cf1322' }}>
+        {refusal}
+      </div>
+      <div className="paper-grid-wrap">
+        <table className="paper-grid" role="grid" aria-label={t('administer.paper.title', { scale: text(definition.names) })}>
+          <thead>
+            <tr>
+              <th className="paper-student">{t('administer.paper.student')}</th>
+              {items.map((i) => (
+                <th key={i.id} title={text(i.text)}>
+                  {i.number}
+                </th>
+              ))}
+              {definition.scales.map((s) => (
+                <th key={s.id}>{text(s.names)}</th>
+              ))}
+              <th>{t('common.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {students.map((s, r) => {
+              const row = rows[s.studentId]!;
+              const wrong = Object.values(row.checks ?? {}).filter((c) => !c.ok).length;
+              return (
+                <tr key={s.studentId} className={`paper-row${row.status === 'completed' ? ' done' : ''}`} aria-label={shown(s.name)}>
+                  <td className="paper-student">
+                    <div>
+                      {shown(s.name)} <Typography.Text type="secondary">{s.studentNo}</Typography.Text>
+                    </div>
+                    {row.error ? <div className="paper-row-error">{row.error}</div> : null}
+                  </td>
+                  {items.map((item, c) => {
+                    const keys = optionKeys(definition, item.id);
+                    const view = cellView(row, item.id, keys);
+                    return (
+                      <td
+                        key={item.id}
+                        role="gridcell"
+                        className={`paper-cell ${view.className}`}
+                        tabIndex={cursor.row === r && cursor.col === c ? 0 : -1}
+                        aria-label={t('administer.paper.cell', { name: shown(s.name), number: item.number }) + (view.className === 'mismatch' ? ` ${t('administer.paper.mismatch')}` : '')}
+                        ref={(el) => {
+                          cells.current.set(`${r}:${c}`, el);
+                        }}
+                        onFocus={() => setCursor({ row: r, col: c })}
+                        onKeyDown={(e) => onKeyDown(e, { row: r, col: c })}
+                      >
+                        {view.shown}
+                      </td>
+                    );
+                  })}
+                  <RowScores definition={definition} answers={row.answers} />
+                  <td>
+                    {row.status === 'completed' ? (
+                      t('administer.paper.finished')
+                    ) : (
+                      <Flex gap={4} align="center" justify="center">
+                        {row.checks !== null && doubleEntry ? (
+                          <Typography.Text type={wrong > 0 ? 'danger' : 'secondary'}>{wrong > 0 ? t('administer.paper.mismatchCount', { count: wrong }) : t('administer.paper.verifying')}</Typography.Text>
+                        ) : null}
+                        <Button size="small" disabled={!canFinish(row)} onClick={() => void finishRows([s.studentId])}>
+                          {t('administer.paper.finish')}
+                        </Button>
+                      </Flex>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <Flex justify="space-between" align="center">
+        <Typography.Text type="secondary">{t('administer.paper.finishedCount', { count: finishedCount })}</Typography.Text>
+        <Button type="primary" disabled={finishable.length === 0} onClick={() => void finishRows(finishable)}>
+          {t('administer.paper.finishAll')}
+        </Button>
+      </Flex>
+    </Flex>
+  );
+}

@@ -1,0 +1,92 @@
+import { Alert, Descriptions, Flex, Spin, Tabs, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import { errorMessage } from '../../lib/errors';
+import { useCall } from '../../lib/useCall';
+import { useSession } from '../../stores/session';
+import { useScales } from '../assessments/scaleLabels';
+import { BackButton } from '../shell/BackButton';
+import { CampaignSettings } from './CampaignSettings';
+import { CampaignSummary } from './CampaignSummary';
+import { STATUS_COLORS, useCampaignLabels } from './labels';
+import { ParticipantsTab } from './ParticipantsTab';
+import { TriageTab } from './TriageTab';
+
+type TabKey = 'participants' | 'triage' | 'summary' | 'settings';
+
+/**
+ * The tab each screening was left on: a student opened from 分流 returns to 分流. Memory only,
+ * and only tab names, so nothing about a student outlives the page.
+ */
+const lastTab = new Map<string, TabKey>();
+
+const getCampaign = ({ id }: { id: string }) => api.campaigns.get({ id });
+
+/** One screening: a principal sees its counts-only summary, a counselor its lists and triage too. */
+export function CampaignPage({ id }: { id: string }) {
+  const counselor = useSession((s) => s.status?.user?.role === 'counselor');
+  return counselor ? <CounselorCampaign id={id} /> : <PrincipalSummary id={id} />;
+}
+
+function PrincipalSummary({ id }: { id: string }) {
+  return (
+    <Flex vertical gap="middle">
+      <Flex align="center" gap="small">
+        <BackButton />
+      </Flex>
+      <CampaignSummary id={id} withTitle />
+    </Flex>
+  );
+}
+
+function CounselorCampaign({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const labels = useCampaignLabels();
+  const scales = useScales();
+  const [tab, setTab] = useState<TabKey>(lastTab.get(id) ?? 'participants');
+  const call = useCall(getCampaign, { id });
+  const c = call.data?.campaign;
+
+  if (call.error !== undefined) return <Alert type="error" showIcon title={errorMessage(call.error)} />;
+  if (!c || !call.data) return <Spin />;
+  const choose = (key: string) => {
+    lastTab.set(id, key as TabKey);
+    setTab(key as TabKey);
+  };
+  return (
+    <Flex vertical gap="middle">
+      <Flex align="center" gap="small">
+        <BackButton />
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('campaigns.detail.title', { name: c.name })}
+        </Typography.Title>
+        <Tag color={STATUS_COLORS[c.status]}>{labels.status(c.status)}</Tag>
+      </Flex>
+      <Descriptions
+        bordered
+        size="small"
+        column={3}
+        items={[
+          { key: 'scales', label: t('campaigns.fields.scales'), children: c.scales.map((s) => scales.title(s.scaleId)).join('、') },
+          { key: 'target', label: t('campaigns.fields.target'), children: labels.target(c) },
+          { key: 'dates', label: t('campaigns.fields.dates'), children: `${c.startDate} – ${c.endDate}` },
+          { key: 'progress', label: t('campaigns.fields.progress'), span: 2, children: labels.progress(c.progress) },
+          { key: 'consent', label: t('campaigns.fields.consent'), children: labels.consent(c.progress) },
+        ]}
+      />
+      <Tabs
+        activeKey={tab}
+        // Each tab asks the core afresh when shown: a triage change shows in the summary at once.
+        destroyOnHidden
+        onChange={choose}
+        items={[
+          { key: 'participants', label: t('campaigns.detail.tabs.participants'), children: <ParticipantsTab campaign={c} participants={call.data.participants} onChanged={call.reload} /> },
+          { key: 'triage', label: t('campaigns.detail.tabs.triage'), children: <TriageTab campaign={c} onChanged={call.reload} /> },
+          { key: 'summary', label: t('campaigns.detail.tabs.summary'), children: <CampaignSummary id={c.id} /> },
+          { key: 'settings', label: t('campaigns.detail.tabs.settings'), children: <CampaignSettings campaign={c} onChanged={call.reload} /> },
+        ]}
+      />
+    </Flex>
+  );
+}

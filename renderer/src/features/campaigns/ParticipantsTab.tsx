@@ -1,0 +1,178 @@
+import { App, Button, Flex, Form, Input, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { campaignsApi, PARTICIPANT_OUTCOMES, type CampaignView, type ParticipantView } from '../../../../shared/api/campaigns';
+import type { InputOf } from '../../../../shared/api/contract';
+import { api } from '../../api/client';
+import { FormModal } from '../../components/FormModal';
+import { PersonName } from '../../components/PersonName';
+import { errorMessage } from '../../lib/errors';
+import { maxLengthOf, zodRule } from '../../lib/zodForm';
+import { AdministerButton } from '../assessments/AdministerButton';
+import { AnswerImportButton } from '../assessments/AnswerImportButton';
+import { useScales } from '../assessments/scaleLabels';
+import { useGroupLabels } from '../groups/labels';
+import { ClassPaperEntry } from './ClassPaperEntry';
+
+type ConsentEntry = Omit<InputOf<'campaigns.setConsent'>['entries'][number], 'studentId'>;
+type MarkedOutcome = InputOf<'campaigns.setOutcome'>['outcome'];
+
+const noteField = campaignsApi['campaigns.setOutcome'].input.shape.note;
+
+/** The returned slips a counselor ticks off in bulk, as printed on the consent list. */
+const CONSENT_ACTIONS: readonly { key: string; entry: ConsentEntry }[] = [
+  { key: 'studentGiven', entry: { studentConsent: 'given' } },
+  { key: 'guardianGiven', entry: { guardianConsent: 'given' } },
+  { key: 'studentDeclined', entry: { studentConsent: 'declined' } },
+  { key: 'guardianDeclined', entry: { guardianConsent: 'declined' } },
+];
+const OUTCOME_ACTIONS: readonly { key: string; outcome: MarkedOutcome }[] = [
+  { key: 'markDeclined', outcome: 'declined' },
+  { key: 'markAbsent', outcome: 'absent' },
+  { key: 'markPending', outcome: 'pending' },
+];
+const CONSENT_COLORS = { pending: undefined, given: 'green', declined: 'default' } as const;
+const OUTCOME_COLORS = { pending: undefined, done: 'green', declined: 'default', absent: 'default' } as const;
+
+/** 名单与知情同意: participants by class, their consent and outcome, changed for the selected rows at once. */
+export function ParticipantsTab({ campaign, participants, onChanged }: { campaign: CampaignView; participants: ParticipantView[]; onChanged(): void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const groupLabels = useGroupLabels();
+  const scales = useScales();
+  const [className, setClassName] = useState<string>();
+  const [outcome, setOutcome] = useState<ParticipantView['outcome']>();
+  const [selected, setSelected] = useState<string[]>([]);
+  const [marking, setMarking] = useState<MarkedOutcome | null>(null);
+  const closed = campaign.status === 'closed';
+  const scaleIds = campaign.scales.map((s) => s.scaleId);
+
+  const classes = useMemo(() => [...new Set(participants.map((p) => groupLabels.className(p)))], [participants, groupLabels]);
+  const shown = participants.filter((p) => (!className || groupLabels.className(p) === className) && (!outcome || p.outcome === outcome));
+  // A paper stack is one class's: with a single class on the list there is nothing to choose.
+  const paperClass = className ?? (classes.length === 1 ? classes[0] : undefined);
+
+  const done = (key: string, count: number) => {
+    void message.success(t(key, { count }));
+    setSelected([]);
+    onChanged();
+  };
+  const setConsent = async (entry: ConsentEntry) => {
+    try {
+      const { updated } = await api.campaigns.setConsent({ id: campaign.id, entries: selected.map((studentId) => ({ studentId, ...entry })) });
+      done('campaigns.participants.consentSaved', updated);
+    } catch (err) {
+      void message.error(errorMessage(err));
+    }
+  };
+  const setOutcomes = async ({ note }: { note: string }) => {
+    if (!marking) return;
+    const { updated } = await api.campaigns.setOutcome({ id: campaign.id, studentIds: selected, outcome: marking, note });
+    setMarking(null);
+    done('campaigns.participants.outcomeSaved', updated);
+  };
+
+  const columns: TableColumnsType<ParticipantView> = [
+    { key: 'class', title: t('campaigns.participants.class'), width: 110, render: (_v, p) => groupLabels.className(p) },
+    { key: 'studentNo', title: t('student.fields.studentNo'), dataIndex: 'studentNo', width: 110 },
+    { key: 'name', title: t('campaigns.participants.student'), render: (_v, p) => <PersonName name={p.name} /> },
+    {
+      key: 'studentConsent',
+      title: t('campaigns.participants.studentConsent'),
+      render: (_v, p) => <Tag color={CONSENT_COLORS[p.studentConsent]}>{t(`campaigns.consent.${p.studentConsent}`)}</Tag>,
+    },
+    {
+      key: 'guardianConsent',
+      title: t('campaigns.participants.guardianConsent'),
+      render: (_v, p) => <Tag color={CONSENT_COLORS[p.guardianConsent]}>{t(`campaigns.consent.${p.guardianConsent}`)}</Tag>,
+    },
+    {
+      key: 'outcome',
+      title: t('campaigns.participants.outcome'),
+      render: (_v, p) => (
+        <Flex gap={4} align="center" wrap>
+          <Tag color={OUTCOME_COLORS[p.outcome]}>{t(`campaigns.outcome.${p.outcome}`)}</Tag>
+          {p.note && <Typography.Text type="secondary">{p.note}</Typography.Text>}
+        </Flex>
+      ),
+    },
+    { key: 'completed', title: t('campaigns.participants.completed'), render: (_v, p) => p.completedScales.map(scales.title).join('、') },
+    ...(closed
+      ? []
+      : [
+          {
+            key: 'administer',
+            title: t('common.actions'),
+            render: (_v: unknown, p: ParticipantView) =>
+              p.outcome !== 'declined' && p.completedScales.length < scaleIds.length && <AdministerButton studentId={p.studentId} campaignId={campaign.id} scaleIds={scaleIds} onChanged={onChanged} />,
+          },
+        ]),
+  ];
+
+  return (
+    <Flex vertical gap="small">
+      <Flex gap="small" wrap align="center">
+        <Select
+          allowClear
+          aria-label={t('campaigns.participants.class')}
+          placeholder={t('campaigns.participants.allClasses')}
+          options={classes.map((c) => ({ value: c, label: c }))}
+          value={className}
+          onChange={setClassName}
+          style={{ width: 150 }}
+        />
+        <Select
+          allowClear
+          aria-label={t('campaigns.participants.outcome')}
+          placeholder={t('campaigns.participants.allOutcomes')}
+          options={PARTICIPANT_OUTCOMES.map((o) => ({ value: o, label: t(`campaigns.outcome.${o}`) }))}
+          value={outcome}
+          onChange={setOutcome}
+          style={{ width: 130 }}
+        />
+        {!closed && (
+          <ClassPaperEntry campaign={campaign} className={paperClass} participants={participants.filter((p) => groupLabels.className(p) === paperClass)} onClosed={onChanged} />
+        )}
+        {!closed && <AnswerImportButton campaignId={campaign.id} scaleIds={scaleIds} onImported={onChanged} />}
+      </Flex>
+      {!closed && (
+        <Flex gap="small" wrap align="center">
+          <Typography.Text type="secondary">{t('campaigns.participants.selected', { count: selected.length })}</Typography.Text>
+          {CONSENT_ACTIONS.map(({ key, entry }) => (
+            <Button key={key} size="small" disabled={selected.length === 0} onClick={() => void setConsent(entry)}>
+              {t(`campaigns.participants.${key}`)}
+            </Button>
+          ))}
+          {OUTCOME_ACTIONS.map(({ key, outcome: o }) => (
+            <Button key={key} size="small" disabled={selected.length === 0} onClick={() => setMarking(o)}>
+              {t(`campaigns.participants.${key}`)}
+            </Button>
+          ))}
+        </Flex>
+      )}
+      <Table<ParticipantView>
+        rowKey="studentId"
+        size="small"
+        dataSource={shown}
+        columns={columns}
+        pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }}
+        rowSelection={closed ? undefined : { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]), preserveSelectedRowKeys: false }}
+      />
+      {marking && (
+        <FormModal<{ note: string }>
+          open
+          title={t('campaigns.participants.outcomeTitle', { outcome: t(`campaigns.outcome.${marking}`), count: selected.length })}
+          okText={t('common.save')}
+          initialValues={{ note: '' }}
+          onSubmit={setOutcomes}
+          onClose={() => setMarking(null)}
+        >
+          {marking === 'declined' && <Typography.Paragraph type="secondary">{t('campaigns.participants.outcomeExplain')}</Typography.Paragraph>}
+          <Form.Item name="note" label={t('campaigns.participants.outcomeNote')} rules={[zodRule(noteField)]}>
+            <Input maxLength={maxLengthOf(noteField)} />
+          </Form.Item>
+        </FormModal>
+      )}
+    </Flex>
+  );
+}

@@ -1,0 +1,42 @@
+import type { Catalog } from './zh-CN';
+
+export const answerImport: Catalog['answerImport'] = {
+  button: 'Import answer sheets',
+  title: 'Import answer sheets',
+  scale: 'Scale',
+  date: 'Date answered',
+  acknowledgeIneligible: 'Include students outside the scale’s age or grade range',
+  pick: 'Click or drop the answer file: Excel (.xlsx) or CSV',
+  pickHint: 'First row is the header: a 学号 (student no.) column and one column per item (headed by its number, e.g. 1, 第1题, Q1); cells hold the option code, blank means unanswered.',
+  chooseFirst: 'Choose the scale and the date first',
+  counts: {
+    total: 'Rows',
+    valid: 'Ready to import',
+    critical: 'Critical alerts',
+  },
+  studentNoColumn: 'Student no.',
+  columnToItem: '{{column}} → {{item}}',
+  item: 'Item {{number}}',
+  criticalTitle: 'These students’ answers will raise a critical alert; see them in person after the import:',
+  criticalRow: 'Row {{row}} · student no. {{studentNo}}',
+  noIssues: 'No problems found; ready to import.',
+  commit: 'Import all sheets',
+  commitFailed: 'The import did not run; no answers were written.',
+  done: '{{imported}} answer sheets imported',
+  result: {
+    imported: 'Imported',
+    flagged: 'Screen-positive',
+    alerts: 'Alerts',
+  },
+  alertsRaised: '{{count}} alerts raised; handle them under My cases.',
+  reason: {
+    badCode: 'Not an option of this item (use {{options}})',
+    blank: 'Unanswered, more blanks than the scale allows (at most {{allowed}})',
+    notInRoster: 'No student with this number in the roster',
+    notActive: 'The student is not currently enrolled',
+    noConsent: 'No recorded consent to testing from both the student and a guardian',
+    alreadyToday: 'The student already has a form of this scale on {{date}}',
+    ineligible: 'The student’s age or grade is outside the scale’s range',
+    notParticipant: 'The student is not on this screening’s list',
+  },
+};

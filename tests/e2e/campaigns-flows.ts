@@ -1,0 +1,71 @@
+import type { Page } from 'playwright-core';
+import type { CounselClient } from '../../shared/api/contract';
+import { completePhq9, consentToTesting, phq9Codes } from '../helpers/screening';
+import { schoolDate } from './groups-flows';
+
+export const SCREENING = '春季心理普测';
+
+/**
+ * A screening of every grade on the roster with PHQ-9, through the core as the counselor: consent
+ * returned, most students screened (a few flagged, one critical on item 9, one declined), and for
+ * the first flagged student two earlier forms, so the archive has a trend. Returns that student's name.
+ */
+export async function seedScreening(client: CounselClient): Promise<string> {
+  const students = (await client.students.list({ status: 'active', pageSize: 200 })).items;
+  const grades = [...new Set(students.map((s) => s.grade))];
+  const campaign = await client.campaigns.create({ name: SCREENING, scales: [{ scaleId: 'phq9' }], grades, startDate: schoolDate(-3), endDate: schoolDate(4) });
+  await client.campaigns.update({ id: campaign.id, status: 'active' });
+  const { participants } = await client.campaigns.get({ id: campaign.id });
+  await client.campaigns.setConsent({ id: campaign.id, entries: participants.map((p) => ({ studentId: p.studentId, studentConsent: 'given', guardianConsent: 'given' })) });
+  const [declined, ...screened] = participants;
+  await client.campaigns.setOutcome({ id: campaign.id, studentIds: [declined!.studentId], outcome: 'declined' });
+  // Totals cycle through the bands; every seventh student answers item 9.
+  const totals = [3, 12, 6, 16, 2, 8, 7, 21, 4, 11];
+  for (const [i, p] of screened.entries()) {
+    if (i === screened.length - 1) break; // one still to screen
+    const codes = i % 7 === 6 ? phq9Codes(totals[i % totals.length]!, 1) : phq9Codes(totals[i % totals.length]!);
+    await completePhq9(client, { studentId: p.studentId, campaignId: campaign.id, date: schoolDate(-2) }, codes);
+  }
+  const followed = screened[1]!;
+  await consentToTesting(client, followed.studentId, schoolDate(-210));
+  for (const [days, total] of [[-200, 5], [-110, 9]] as const) {
+    await completePhq9(client, { studentId: followed.studentId, date: schoolDate(days) }, phq9Codes(total));
+  }
+  return followed.name;
+}
+
+/** A screening of 初二 (or of some of its classes) with PHQ-9, under way; its consent list still to come back. */
+export async function screenGrade8(client: CounselClient, name: string, classNames: string[] = []): Promise<string> {
+  const campaign = await client.campaigns.create({ name, scales: [{ scaleId: 'phq9' }], grades: [8], classNames, startDate: schoolDate(-1), endDate: schoolDate(6) });
+  await client.campaigns.update({ id: campaign.id, status: 'active' });
+  return campaign.id;
+}
+
+/** 心理普测 → the screening, on 名单与知情同意. */
+export async function openScreening(p: Page, name: string): Promise<void> {
+  await p.getByRole('menuitem', { name: '心理普测' }).click();
+  await p.getByText(name, { exact: true }).click();
+  await p.getByRole('heading', { name: `心理普测：${name}` }).waitFor();
+}
+
+/** A participant's row on 名单与知情同意. */
+export const participantRow = (p: Page, name: string) => p.getByRole('row').filter({ has: p.getByText(name, { exact: true }) });
+
+/** Both returned slips ticked off on the consent list for one student. */
+export async function giveListConsent(p: Page, name: string): Promise<void> {
+  const row = participantRow(p, name);
+  // Cells after the checkbox, class, 学号 and name; a saved change clears the selection.
+  for (const [slip, cell] of [['学生同意', 4], ['家长同意', 5]] as const) {
+    await row.getByRole('checkbox').check();
+    await p.getByRole('button', { name: slip, exact: true }).click();
+    await row.locator('td').nth(cell).getByText('同意', { exact: true }).waitFor();
+  }
+}
+
+/** 分流, row by row: each flagged student's name and priority, in the queue's order. */
+export async function triageQueue(p: Page): Promise<string[][]> {
+  await p.getByRole('tab', { name: '分流' }).click();
+  const rows = p.getByRole('tabpanel', { name: '分流' }).locator('tr.ant-table-row');
+  await rows.first().waitFor();
+  return Promise.all((await rows.all()).map(async (r) => (await r.locator('td').allTextContents()).slice(1, 3)));
+}

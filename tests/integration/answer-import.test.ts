@@ -1,0 +1,189 @@
+import ExcelJS from 'exceljs';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CounselClient, InputOf } from '../../shared/api/contract';
+import { en } from '../../shared/i18n/en';
+import { zhCN } from '../../shared/i18n/zh-CN';
+import { ANSWER_IMPORT_REASONS } from '../../electron/services/answer-import';
+import { counselingSchool, rejection, STUDENT, type CounselingSchool } from '../helpers/counseling';
+import { consentToTesting } from '../helpers/screening';
+
+let s: CounselingSchool;
+afterEach(async () => s?.t.cleanup());
+
+const DATE = '2025-03-11';
+const base64 = (text: string) => Buffer.from(text).toString('base64');
+const sheet = (csv: string, extra: Partial<InputOf<'assessments.importPreview'>> = {}): InputOf<'assessments.importPreview'> => ({
+  fileName: 'phq9.csv',
+  contentBase64: base64(csv),
+  scaleId: 'phq9',
+  date: DATE,
+  ...extra,
+});
+
+/** Every way a school heads an item column, one of each, with 姓名 and 班级 to be ignored. */
+const HEADER = '学号,姓名,班级,phq9_1,2,第3题,Q4,q5,题6,7,8,9';
+const row = (no: string, answers: string) => `${no},某某,3班,${answers.split('').join(',')}`;
+
+async function student(c: CounselClient, no: string, extra: Partial<InputOf<'students.create'>> = {}, consent = true): Promise<string> {
+  const { id } = await c.students.create({ ...STUDENT, studentNo: no, ...extra });
+  if (consent) await consentToTesting(c, id);
+  return id;
+}
+
+async function formCount(c: CounselClient, ids: readonly string[]): Promise<number> {
+  let n = 0;
+  for (const studentId of ids) n += (await c.assessments.ofStudent({ studentId })).total;
+  return n;
+}
+
+describe('batch import of PHQ-9 answers', () => {
+  it('lists every issue of every row in sheet order, and the commit refuses the file writing nothing', async () => {
+    s = await counselingSchool();
+    const { c } = s;
+    const a = await student(c, '1001');
+    const noConsent = await student(c, '1002', {}, false);
+    const tested = await student(c, '1003');
+    const young = await student(c, '1004', { birthDate: '2016-05-01' });
+    const left = await student(c, '1005', { status: 'graduated' });
+    await c.assessments.start({ studentId: tested, scaleId: 'phq9', mode: 'paper', date: DATE });
+    const csv = [
+      HEADER,
+      row('1001', '000000001'),
+      `9999,某某,3班,4,0,0,0,0,0,0,0,0`,
+      `1002,某某,3班,0,0,0,,0,0,0,0,0`,
+      row('1001', '111111110'),
+      row('1003', '000000000'),
+      row('1004', '000000000'),
+      row('1005', '00000000x'),
+    ].join('\n');
+    const preview = await c.assessments.importPreview(sheet(csv));
+    expect(preview).toMatchObject({ format: 'csv', scaleId: 'phq9', version: '1.0.0', totalRows: 7, validRows: 1, criticalRows: [{ row: 2, studentNo: '1001' }] });
+    expect(preview.mapping.map((m) => m.itemId)).toEqual([
+      'studentNo', null, null, 'phq9_1', 'phq9_2', 'phq9_3', 'phq9_4', 'phq9_5', 'phq9_6', 'phq9_7', 'phq9_8', 'phq9_9',
+    ]);
+    expect(preview.issues).toEqual([
+      { row: 3, column: '学号', value: '9999', reason: 'answerImport.reason.notInRoster' },
+      { row: 3, column: 'phq9_1', value: '4', reason: 'answerImport.reason.badCode', params: { options: '0, 1, 2, 3' } },
+      { row: 4, column: '学号', value: '1002', reason: 'answerImport.reason.noConsent', params: { student: 'none', guardian: 'none' } },
+      { row: 4, column: 'Q4', value: '', reason: 'answerImport.reason.blank', params: { allowed: 0 } },
+      { row: 5, column: '学号', value: '1001', reason: 'import.reason.duplicateInFile', params: { firstRow: 2 } },
+      { row: 6, column: '学号', value: '1003', reason: 'answerImport.reason.alreadyToday', params: { date: DATE } },
+      { row: 7, column: '学号', value: '1004', reason: 'answerImport.reason.ineligible', params: { outside: 'age' } },
+      { row: 8, column: '学号', value: '1005', reason: 'answerImport.reason.notActive', params: { status: 'graduated' } },
+      { row: 8, column: '9', value: 'x', reason: 'answerImport.reason.badCode', params: { options: '0, 1, 2, 3' } },
+    ]);
+
+    const ids = [a, noConsent, tested, young, left];
+    const before = await formCount(c, ids);
+    const e = await rejection(c.assessments.importCommit(sheet(csv)));
+    expect([e.code, e.messageKey]).toEqual(['VALIDATION', 'errors.assessment.importInvalid']);
+    expect(e.details).toHaveLength(preview.issues.length);
+    expect((e.details as unknown[])[1]).toEqual({ path: 'rows.3.phq9_1', row: 3, column: 'phq9_1', value: '4', reason: 'answerImport.reason.badCode', options: '0, 1, 2, 3' });
+    expect(await formCount(c, ids)).toBe(before);
+    expect((await c.alerts.open({})).items).toEqual([]);
+
+    // Acknowledging eligibility clears only that row's issue.
+    const acknowledged = await c.assessments.importPreview(sheet(csv, { acknowledgeIneligible: true }));
+    expect(acknowledged.issues.filter((i) => i.row === 7)).toEqual([]);
+    expect(acknowledged.validRows).toBe(2);
+  });
+
+  it('imports a good file all at once: completed forms with results, the critical alert raised, one audit row without names', async () => {
+    s = await counselingSchool();
+    const { c } = s;
+    const ids = [await student(c, '2001'), await student(c, '2002'), await student(c, '2003')];
+    const csv = [HEADER, row('2001', '000000002'), row('2002', '222222220'), row('2003', '00000000')].join('\r\n');
+    // Row 4 leaves item 9 blank: the all-required total refuses it, so the sheet is fixed first.
+    const blank = await c.assessments.importPreview(sheet(csv));
+    expect(blank.issues).toEqual([{ row: 4, column: '9', value: '', reason: 'answerImport.reason.blank', params: { allowed: 0 } }]);
+    const fixed = csv.replace(/,0,0,0,0,0,0,0,0$/, ',0,0,0,0,0,0,0,0,0');
+    const done = await c.assessments.importCommit(sheet(fixed));
+    expect(done).toMatchObject({ imported: 3, flagged: 1 });
+    expect(done.alerts.map((x) => [x.studentId, x.alertId, x.severity])).toEqual([[ids[0], 'phq9_item9', 'critical']]);
+    expect((await c.alerts.open({})).items.map((x) => x.id)).toEqual(done.alerts.map((x) => x.id));
+
+    const forms = (await c.assessments.ofStudent({ studentId: ids[1]! })).items;
+    expect(forms).toHaveLength(1);
+    expect(forms[0]).toMatchObject({ mode: 'import', status: 'completed', date: DATE, campaignId: null, answers: { phq9_1: '2', phq9_9: '0' } });
+    expect(forms[0]!.result!.scales.find((x) => x.id === 'total')).toMatchObject({ score: 16, band: '15-19', flag: true });
+
+    const audit = (await c.audit.list({ action: 'assessments.importCommit' })).items;
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.details).toMatchObject({ scaleId: 'phq9', version: '1.0.0', rows: 3, flagged: 1, alerts: 1 });
+    expect(JSON.stringify(audit)).not.toContain('某某');
+
+    // The same sheet again is a second administration on the same day for every row.
+    const again = await c.assessments.importPreview(sheet(fixed));
+    expect(again.issues.map((i) => [i.row, i.reason])).toEqual([2, 3, 4].map((r) => [r, 'answerImport.reason.alreadyToday']));
+  });
+
+  it('reads an Excel workbook whose answers are number cells', async () => {
+    s = await counselingSchool();
+    const { c } = s;
+    const id = await student(c, '3001');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('答卷');
+    ws.addRow(['学号', '姓名', ...Array.from({ length: 9 }, (_, i) => `第${i + 1}题`)]);
+    ws.addRow([3001, '某某', 1, 1, 1, 1, 1, 1, 1, 1, 0]);
+    const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+    const input = { ...sheet(''), fileName: 'phq9.xlsx', contentBase64: bytes.toString('base64') };
+    expect(await c.assessments.importPreview(input)).toMatchObject({ format: 'xlsx', totalRows: 1, validRows: 1, issues: [] });
+    expect(await c.assessments.importCommit(input)).toMatchObject({ imported: 1, flagged: 0, alerts: [] });
+    expect((await c.assessments.ofStudent({ studentId: id })).items[0]!.answers).toMatchObject({ phq9_1: '1', phq9_9: '0' });
+  });
+
+  it('names the columns a sheet lacks on row 1, and refuses an unknown scale or a future date', async () => {
+    s = await counselingSchool();
+    const { c } = s;
+    const noItems = await c.assessments.importPreview(sheet('编号,1,2,3,4,5,6,7,8,8\n1,0,0,0,0,0,0,0,0,0'));
+    expect(noItems.issues).toEqual([
+      { row: 1, column: '学号', value: '', reason: 'import.reason.missingColumn' },
+      { row: 1, column: '8', value: '8', reason: 'import.reason.duplicateColumn' },
+      { row: 1, column: '第9题', value: '', reason: 'import.reason.missingColumn' },
+    ]);
+    expect([noItems.totalRows, noItems.validRows]).toEqual([1, 0]);
+    expect((await rejection(c.assessments.importCommit(sheet('编号,1\n1,0')))).messageKey).toBe('errors.assessment.importInvalid');
+
+    const unknown = await rejection(c.assessments.importPreview(sheet(HEADER, { scaleId: 'nope' })));
+    expect([unknown.code, unknown.details]).toMatchObject(['NOT_FOUND', { path: 'scaleId' }]);
+    const future = await rejection(c.assessments.importPreview(sheet(HEADER, { date: '2025-03-13' })));
+    expect([future.code, future.details]).toEqual(['VALIDATION', [{ path: 'date', reason: 'errors.field.futureDate' }]]);
+    const empty = await rejection(c.assessments.importPreview(sheet(HEADER)));
+    expect([empty.code, empty.messageKey, empty.details]).toEqual(['VALIDATION', 'import.error.unreadable', [{ reason: 'import.error.empty' }]]);
+  });
+
+  it('in a screening: its consent list counts, only its participants and scales, its pinned version, and the triage queue is fed', async () => {
+    s = await counselingSchool();
+    const { c } = s;
+    const listed = await student(c, '4001', {}, false);
+    await student(c, '4002', { grade: 9 });
+    const campaign = await c.campaigns.create({ name: '春季普测', scales: [{ scaleId: 'phq9' }], grades: [8], startDate: '2025-03-10', endDate: '2025-03-14' });
+    await c.campaigns.setConsent({ id: campaign.id, entries: [{ studentId: listed, studentConsent: 'given', guardianConsent: 'given' }] });
+    const csv = [HEADER, row('4001', '000000001'), row('4002', '000000000')].join('\n');
+    const inCampaign = (extra: Partial<InputOf<'assessments.importPreview'>> = {}) => sheet(csv, { campaignId: campaign.id, ...extra });
+
+    expect((await c.assessments.importPreview(inCampaign())).issues).toEqual([{ row: 3, column: '学号', value: '4002', reason: 'answerImport.reason.notParticipant' }]);
+    const otherScale = await rejection(c.assessments.importPreview(inCampaign({ scaleId: 'gad7' })));
+    expect([otherScale.code, otherScale.details]).toEqual(['VALIDATION', [{ path: 'scaleId', reason: 'errors.campaign.scaleNotInCampaign' }]]);
+    const otherVersion = await rejection(c.assessments.importPreview(inCampaign({ version: '0.9.0' })));
+    expect([otherVersion.code, otherVersion.details]).toEqual(['VALIDATION', [{ path: 'version', reason: 'errors.campaign.otherVersion', pinned: '1.0.0' }]]);
+
+    const done = await c.assessments.importCommit(sheet([HEADER, row('4001', '000000001')].join('\n'), { campaignId: campaign.id }));
+    expect(done).toMatchObject({ imported: 1, alerts: [{ studentId: listed, severity: 'critical' }] });
+    expect((await c.assessments.ofStudent({ studentId: listed })).items[0]).toMatchObject({ campaignId: campaign.id, mode: 'import' });
+    expect((await c.campaigns.triage({ id: campaign.id })).items.map((e) => [e.studentId, e.priority])).toEqual([[listed, 'critical']]);
+    expect((await c.campaigns.get({ id: campaign.id })).participants.find((p) => p.studentId === listed)).toMatchObject({ outcome: 'done', completedScales: ['phq9'] });
+
+    await c.campaigns.update({ id: campaign.id, status: 'closed' });
+    const closed = await rejection(c.assessments.importPreview(inCampaign()));
+    expect([closed.code, closed.messageKey]).toEqual(['CONFLICT', 'errors.campaign.closed']);
+  });
+
+  it('has a translation for every reason it can give', () => {
+    const lookup = (catalog: object, key: string) => key.split('.').reduce<unknown>((node, k) => (node as Record<string, unknown> | undefined)?.[k], catalog);
+    for (const reason of ANSWER_IMPORT_REASONS) {
+      expect(typeof lookup(zhCN, reason), reason).toBe('string');
+      expect(typeof lookup(en, reason), reason).toBe('string');
+    }
+  });
+});

@@ -1,0 +1,351 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CounselClient, InputOf } from '../../shared/api/contract';
+import { colleague, counselingSchool, openCase, rejection, STUDENT, type CounselingSchool } from '../helpers/counseling';
+
+let s: CounselingSchool;
+afterEach(async () => {
+  await s?.t.cleanup();
+});
+
+let nextNo = 1;
+/** Students of one class; 学号 unique across the test. */
+async function addStudents(c: CounselClient, n: number, grade: number, className: string, status: 'active' | 'graduated' = 'active'): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const st = await c.students.create({ ...STUDENT, studentNo: `2025${String(nextNo++).padStart(4, '0')}`, name: `学生${nextNo}`, grade, className, status });
+    ids.push(st.id);
+  }
+  return ids;
+}
+
+const PLAN = { name: '2025春季心理普测', scales: [{ scaleId: 'phq9' }], grades: [8], startDate: '2025-03-10', endDate: '2025-03-21' };
+const plan = (c: CounselClient, extra: Partial<InputOf<'campaigns.create'>> = {}) => c.campaigns.create({ ...PLAN, ...extra });
+
+const consentAll = (c: CounselClient, id: string, studentIds: string[]) =>
+  c.campaigns.setConsent({ id, entries: studentIds.map((studentId) => ({ studentId, studentConsent: 'given', guardianConsent: 'given' })) });
+
+/** Answers every PHQ-9 item (codes in item order) in the campaign; finishes unless told not to. */
+async function phq9(c: CounselClient, campaignId: string, studentId: string, codes: string, finish = true) {
+  const form = await c.assessments.start({ studentId, scaleId: 'phq9', mode: 'paper', campaignId });
+  for (const [i, code] of [...codes].entries()) await c.assessments.answer({ formId: form.id, itemId: `phq9_${i + 1}`, code });
+  return finish ? c.assessments.finish({ formId: form.id }) : c.assessments.get({ formId: form.id });
+}
+
+describe('planning a campaign', () => {
+  it('refuses a bad plan naming every field, and takes the active students of the target as participants', async () => {
+    s = await counselingSchool();
+    const { c } = s;
+    const other = await addStudents(c, 2, 8, '4班');
+    await addStudents(c, 1, 8, '3班', 'graduated');
+    await addStudents(c, 1, 7, '1班');
+
+    const bad = await rejection(
+      plan(c, { scales: [{ scaleId: 'phq9' }, { scaleId: 'nope' }, { scaleId: 'phq9' }, { scaleId: 'gad7', version: '9.9.9' }], classNames: ['9班'], endDate: '2025-03-01' }),
+    );
+    expect(bad.code).toBe('VALIDATION');
+    expect(bad.details).toEqual([
+      { path: 'endDate', reason: 'errors.campaign.endBeforeStart' },
+      { path: 'scales.1.scaleId', reason: 'errors.campaign.unknownScale', scaleId: 'nope' },
+      { path: 'scales.2.scaleId', reason: 'errors.campaign.duplicateScale', scaleId: 'phq9' },
+      { path: 'scales.3.version', reason: 'errors.campaign.unknownScale', scaleId: 'gad7' },
+      { path: 'classNames.0', reason: 'errors.campaign.unknownClass', className: '9班' },
+      { path: 'grades', reason: 'errors.campaign.noStudents' },
+    ]);
+    const empty = await rejection(plan(c, { grades: [11] }));
+    expect([empty.code, empty.details]).toEqual(['VALIDATION', [{ path: 'grades', reason: 'errors.campaign.noStudents' }]]);
+    expect((await c.campaigns.list({})).items).toEqual([]);
+
+    const whole = await plan(c, { scales: [{ scaleId: 'phq9' }, { scaleId: 'gad7' }], grades: [8, 7, 8] });
+    expect(whole).toMatchObject({ status: 'planned', grades: [7, 8], classNames: [], rescreenOf: null, scales: [{ scaleId: 'phq9', version: '1.0.0' }, { scaleId: 'gad7', version: '1.0.0' }] });
+    expect(whole.progress).toMatchObject({ participants: 4, pending: 4, done: 0, consentPending: 4, consentGiven: 0, triageOpen: 0 });
+
+    const oneClass = await plan(c, { classNames: ['4班'] });
+    const { participants } = await c.campaigns.get({ id: oneClass.id });
+    expect(participants.map((p) => p.studentId)).toEqual(other);
+    expect(participants[0]).toMatchObject({ grade: 8, className: '4班', studentConsent: 'pending', guardianConsent: 'pending', outcome: 'pending', completedScales: [] });
+
+    const audit = (await c.audit.list({ action: 'campaigns.create' })).items;
+    expect(audit).toHaveLength(2);
+    expect(JSON.stringify(audit)).not.toContain('学生');
+  });
+
+  it('moves only forward through planned, active and closed; a closed campaign takes no forms, consent or outcomes', async () => {
+    s = await counselingSchool();
+    const { c } = s;
+    const cp = await plan(c);
+    const dates = await rejection(c.campaigns.update({ id: cp.id, endDate: '2025-03-01' }));
+    expect([dates.code, dates.details]).toEqual(['VALIDATION', [{ path: 'endDate', reason: 'errors.campaign.endBeforeStart' }]]);
+    expect(await c.campaigns.update({ id: cp.id, status: 'active', name: '春季普测' })).toMatchObject({ status: 'active', name: '春季普测' });
+    const back = await rejection(c.campaigns.update({ id: cp.id, status: 'planned' }));
+    expect([back.code, back.messageKey, back.details]).toEqual(['CONFLICT', 'errors.campaign.statusBackwards', { path: 'status', from: 'active', to: 'planned' }]);
+    await consentAll(c, cp.id, [s.studentId]);
+    await c.campaigns.update({ id: cp.id, status: 'closed' });
+    for (const p of [
+      c.campaigns.update({ id: cp.id, note: '补充说明' }),
+      c.campaigns.setConsent({ id: cp.id, entries: [{ studentId: s.studentId, studentConsent: 'declined' }] }),
+      c.campaigns.setOutcome({ id: cp.id, studentIds: [s.studentId], outcome: 'absent' }),
+      c.assessments.start({ studentId: s.studentId, scaleId: 'phq9', mode: 'paper', campaignId: cp.id }),
+    ]) {
+      const e = await rejection(p);
+      expect([e.code, e.messageKey]).toEqual(['CONFLICT', 'errors.campaign.closed']);
+    }
+    expect((await c.campaigns.get({ id: cp.id })).participants[0]).toMatchObject({ studentConsent: 'given', outcome: 'pending' });
+  });
+});
+
+describe('the consent list and outcomes', () => {
+  it('lets the campaign’s consent list stand for individual consent, and records a declined slip as the outcome', async () => {
+    s = await counselingSchool();
+    const { c } = s;
+    const [second] = await addStudents(c, 1, 8, '3班');
+    const [seventh] = await addStudents(c, 1, 7, '1班');
+    const cp = await plan(c);
+
+    const none = await rejection(c.assessments.start({ studentId: s.studentId, scaleId: 'phq9', mode: 'kiosk', campaignId: cp.id }));
+    expect([none.code, none.messageKey, none.details]).toEqual(['CONFLICT', 'errors.assessment.noConsent', { path: 'studentId', student: 'pending', guardian: 'pending' }]);
+
+    const unknown = await rejection(
+      c.campaigns.setConsent({ id: cp.id, entries: [{ studentId: s.studentId, studentConsent: 'given', guardianConsent: 'given' }, { studentId: seventh!, studentConsent: 'given' }] }),
+    );
+    expect([unknown.code, unknown.details]).toEqual(['VALIDATION', [{ path: 'entries.1.studentId', reason: 'errors.campaign.notParticipant' }]]);
+    expect((await c.campaigns.get({ id: cp.id })).campaign.progress.consentGiven).toBe(0);
+
+    expect(await consentAll(c, cp.id, [s.studentId])).toEqual({ updated: 1 });
+    expect(await consentAll(c, cp.id, [s.studentId])).toEqual({ updated: 0 });
+    expect(await c.assessments.start({ studentId: s.studentId, scaleId: 'phq9', mode: 'kiosk', campaignId: cp.id })).toMatchObject({ campaignId: cp.id, version: '1.0.0' });
+    // The list is the campaign's: outside it the student still has no consent on record.
+    const outside = await rejection(c.assessments.start({ studentId: s.studentId, scaleId: 'phq9', mode: 'kiosk' }));
+    expect(outside.details).toEqual({ path: 'studentId', student: null, guardian: null });
+
+    await c.campaigns.setConsent({ id: cp.id, entries: [{ studentId: second!, studentConsent: 'given', guardianConsent: 'declined' }] });
+    const declined = await rejection(c.assessments.start({ studentId: second!, scaleId: 'phq9', mode: 'kiosk', campaignId: cp.id }));
+    expect([declined.code, declined.details]).toEqual(['CONFLICT', { path: 'studentId', student: 'given', guardian: 'declined' }]);
+    const got = await c.campaigns.get({ id: cp.id });
+    expect(got.participants.find((p) => p.studentId === second)).toMatchObject({ guardianConsent: 'declined', outcome: 'declined' });
+    expect(got.campaign.progress).toMatchObject({ consentGiven: 1, consentDeclined: 1, consentPending: 0, declined: 1 });
+
+    const notIn = await rejection(c.assessments.start({ studentId: seventh!, scaleId: 'phq9', mode: 'kiosk', campaignId: cp.id }));
+    expect([notIn.code, notIn.details]).toEqual(['VALIDATION', [{ path: 'studentId', reason: 'errors.campaign.notParticipant' }]]);
+    const otherScale = await rejection(c.assessments.start({ studentId: s.studentId, scaleId: 'gad7', mode: 'kiosk', campaignId: cp.id }));
+    expect([otherScale.code, otherScale.details]).toEqual(['VALIDATION', [{ path: 'scaleId', reason: 'errors.campaign.scaleNotInCampaign' }]]);
+    const otherVersion = await rejection(c.assessments.start({ studentId: s.studentId, scaleId: 'phq9', version: '0.9.0', mode: 'kiosk', campaignId: cp.id }));
+    expect([otherVersion.code, otherVersion.details]).toEqual(['VALIDATION', [{ path: 'version', reason: 'errors.campaign.otherVersion', pinned: '1.0.0' }]]);
+  });
+
+  it('marks outcomes, but never over a completed form', async () => {
+    s = await counselingSchool();
+    const { c } = s;
+    const [a, b] = await addStudents(c, 2, 8, '3班');
+    const cp = await plan(c);
+    await consentAll(c, cp.id, [s.studentId, a!]);
+    await phq9(c, cp.id, s.studentId, '000000000');
+    // A form entered for the wrong student and voided: that student has not been screened after all.
+    const mistaken = await phq9(c, cp.id, a!, '000000000');
+    expect((await c.campaigns.get({ id: cp.id })).campaign.progress.done).toBe(2);
+    await c.assessments.void({ formId: mistaken.id, reason: '录错学生' });
+    expect(await c.campaigns.setOutcome({ id: cp.id, studentIds: [a!], outcome: 'absent', note: '病假' })).toEqual({ updated: 1 });
+    expect(await c.campaigns.setOutcome({ id: cp.id, studentIds: [b!], outcome: 'declined' })).toEqual({ updated: 1 });
+    const done = await rejection(c.campaigns.setOutcome({ id: cp.id, studentIds: [a!, s.studentId], outcome: 'absent' }));
+    expect([done.code, done.messageKey, done.details]).toEqual(['CONFLICT', 'errors.campaign.alreadyDone', { path: 'studentIds.1', studentId: s.studentId }]);
+    const stranger = await rejection(c.campaigns.setOutcome({ id: cp.id, studentIds: [cp.id], outcome: 'absent' }));
+    expect([stranger.code, stranger.details]).toEqual(['VALIDATION', [{ path: 'studentIds.0', reason: 'errors.campaign.notParticipant' }]]);
+    const { participants, campaign } = await c.campaigns.get({ id: cp.id });
+    expect(participants.map((p) => [p.studentId, p.outcome, p.note, p.completedScales])).toEqual([
+      [s.studentId, 'done', '', ['phq9']],
+      [a, 'absent', '病假', []],
+      [b, 'declined', '', []],
+    ]);
+    expect(campaign.progress).toMatchObject({ participants: 3, done: 1, absent: 1, declined: 1, pending: 0 });
+    expect(JSON.stringify((await c.audit.list({ action: 'campaigns.setOutcome' })).items)).not.toContain('病假');
+  });
+});
+
+describe('triage and the crisis hand-off', () => {
+  it('puts a critical answer first before the form ends, moves entries through their states and hands an alert over to a case', async () => {
+    s = await counselingSchool();
+    const { c } = s;
+    const [flagged, calm] = await addStudents(c, 2, 8, '3班');
+    const cp = await plan(c);
+    await consentAll(c, cp.id, [s.studentId, flagged!, calm!]);
+
+    // Screen-positive first in time (total 16: band 15-19), then a critical answer on another form.
+    await phq9(c, cp.id, flagged!, '222222220');
+    await phq9(c, cp.id, calm!, '000000000');
+    await s.later(0.5);
+    const open = await phq9(c, cp.id, s.studentId, '000000001', false);
+    expect(open.status).toBe('inProgress');
+
+    const queue = (await c.campaigns.triage({ id: cp.id })).items;
+    expect(queue.map((e) => [e.studentId, e.priority, e.state])).toEqual([
+      [s.studentId, 'critical', 'toReview'],
+      [flagged, 'flagged', 'toReview'],
+    ]);
+    expect(queue[0]!.reasons).toEqual([{ scaleId: 'phq9', formId: open.id, band: null, bandLabel: null, alertSeverity: 'critical' }]);
+    expect(queue[1]!.reasons).toEqual([{ scaleId: 'phq9', formId: expect.any(String), band: '15-19', bandLabel: 'scales.band.review', alertSeverity: null }]);
+    expect(queue[0]).toMatchObject({ studentNo: STUDENT.studentNo, name: STUDENT.name, grade: 8, className: '3班', caseId: null, rescreenDate: null });
+
+    // Finishing adds no lower priority and keeps the state.
+    await c.campaigns.setTriage({ id: cp.id, studentId: s.studentId, state: 'interviewed', note: '已当面了解' });
+    const finished = await c.assessments.finish({ formId: open.id });
+    const entry = (await c.campaigns.triage({ id: cp.id, states: ['interviewed'] })).items;
+    expect(entry.map((e) => [e.studentId, e.priority, e.note, e.updatedBy])).toEqual([[s.studentId, 'critical', '已当面了解', s.me]]);
+    expect(entry[0]!.reasons).toEqual([{ scaleId: 'phq9', formId: open.id, band: '0-4', bandLabel: 'scales.band.clear', alertSeverity: 'critical' }]);
+
+    const noCase = await rejection(c.campaigns.setTriage({ id: cp.id, studentId: flagged!, state: 'caseOpened' }));
+    expect([noCase.code, noCase.details]).toEqual(['VALIDATION', [{ path: 'caseId', reason: 'errors.campaign.caseRequired' }]]);
+    const othersCase = await openCase(c, calm!);
+    const wrongCase = await rejection(c.campaigns.setTriage({ id: cp.id, studentId: flagged!, state: 'caseOpened', caseId: othersCase.id }));
+    expect([wrongCase.code, wrongCase.details]).toEqual(['VALIDATION', [{ path: 'caseId', reason: 'errors.campaign.caseNotOfStudent' }]]);
+    const notFlagged = await rejection(c.campaigns.setTriage({ id: cp.id, studentId: calm!, state: 'noConcern' }));
+    expect([notFlagged.code, notFlagged.details]).toMatchObject(['NOT_FOUND', { path: 'studentId' }]);
+    const ownCase = await openCase(c, flagged!);
+    expect(await c.campaigns.setTriage({ id: cp.id, studentId: flagged!, state: 'caseOpened', caseId: ownCase.id })).toMatchObject({ state: 'caseOpened', caseId: ownCase.id });
+    expect(await c.campaigns.setTriage({ id: cp.id, studentId: flagged!, state: 'referred' })).toMatchObject({ state: 'referred', caseId: ownCase.id, note: '' });
+
+    const critical = finished.alerts.find((a) => a.alertId === 'phq9_item9')!;
+    const handed = await c.alerts.openCrisisCase({ id: critical.id, note: '已联系家长' });
+    expect(handed.alert).toMatchObject({ action: 'crisisCase', acknowledgedBy: s.me, note: '已联系家长', caseId: handed.caseId });
+    const crisis = await c.cases.get({ id: handed.caseId });
+    expect(crisis).toMatchObject({ studentId: s.studentId, source: 'screening', categories: ['crisis'], sourceNote: 'phq9 · phq9_item9', counselorId: s.me, status: 'open' });
+    const after = (await c.campaigns.triage({ id: cp.id })).items[0]!;
+    expect(after).toMatchObject({ studentId: s.studentId, state: 'caseOpened', caseId: handed.caseId, note: '已当面了解' });
+    expect((await c.alerts.open({})).items).toEqual([]);
+    const twice = await rejection(c.alerts.openCrisisCase({ id: critical.id }));
+    expect([twice.code, twice.messageKey]).toEqual(['CONFLICT', 'errors.alert.acknowledged']);
+
+    const audit = (await c.audit.list({ action: 'alerts.openCrisisCase' })).items;
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ targetType: 'alert', targetId: critical.id, details: { caseId: handed.caseId, campaignId: cp.id, studentId: s.studentId } });
+    const logged = JSON.stringify((await c.audit.list({ pageSize: 200 })).items.filter((r) => /^(campaigns|alerts|assessments)\./.test(r.action)));
+    expect(logged).not.toContain('已联系家长');
+    expect(logged).not.toContain('已当面了解');
+    expect(logged).not.toContain(STUDENT.name);
+  });
+
+  it('schedules a re-screen of flagged students with their consent, shown on the original triage entry', async () => {
+    s = await counselingSchool();
+    const { c } = s;
+    const [calm] = await addStudents(c, 1, 8, '3班');
+    const cp = await plan(c, { scales: [{ scaleId: 'phq9' }, { scaleId: 'gad7' }] });
+    await consentAll(c, cp.id, [s.studentId, calm!]);
+    await phq9(c, cp.id, s.studentId, '222222220');
+    await phq9(c, cp.id, calm!, '000000000');
+
+    const bad = await rejection(c.campaigns.rescreen({ id: cp.id, studentIds: [s.studentId, calm!], name: '复测', startDate: '2025-04-10', endDate: '2025-04-01' }));
+    expect([bad.code, bad.details]).toEqual([
+      'VALIDATION',
+      [
+        { path: 'endDate', reason: 'errors.campaign.endBeforeStart' },
+        { path: 'studentIds.1', reason: 'errors.campaign.notInTriage' },
+      ],
+    ]);
+    const re = await c.campaigns.rescreen({ id: cp.id, studentIds: [s.studentId], name: '四月复测', startDate: '2025-04-10', endDate: '2025-04-12' });
+    expect(re).toMatchObject({ rescreenOf: cp.id, grades: [8], status: 'planned', scales: [{ scaleId: 'phq9', version: '1.0.0' }, { scaleId: 'gad7', version: '1.0.0' }] });
+    expect(re.progress).toMatchObject({ participants: 1, consentGiven: 1 });
+    expect((await c.campaigns.get({ id: re.id })).participants.map((p) => [p.studentId, p.studentConsent, p.guardianConsent, p.outcome])).toEqual([
+      [s.studentId, 'given', 'given', 'pending'],
+    ]);
+    expect((await c.campaigns.triage({ id: cp.id })).items[0]).toMatchObject({ studentId: s.studentId, rescreenDate: '2025-04-10' });
+  });
+});
+
+describe('rescoring', () => {
+  it('scores a completed form again as a derived form and leaves the original as it was', async () => {
+    s = await counselingSchool();
+    const { c } = s;
+    const cp = await plan(c);
+    await consentAll(c, cp.id, [s.studentId]);
+    const inProgress = await c.assessments.start({ studentId: s.studentId, scaleId: 'phq9', mode: 'paper', campaignId: cp.id });
+    const early = await rejection(c.assessments.rescore({ formId: inProgress.id }));
+    expect([early.code, early.messageKey]).toEqual(['CONFLICT', 'errors.assessment.notCompleted']);
+    await c.assessments.void({ formId: inProgress.id, reason: '录入错误' });
+
+    const original = await phq9(c, cp.id, s.studentId, '111111221');
+    expect(original.alerts.map((a) => a.alertId)).toEqual(['phq9_item9']);
+    const same = await rejection(c.assessments.rescore({ formId: original.id }));
+    expect([same.code, same.messageKey]).toEqual(['CONFLICT', 'errors.assessment.rescoreSame']);
+    const unknown = await rejection(c.assessments.rescore({ formId: original.id, normProfileId: 'nope' }));
+    expect([unknown.code, unknown.details]).toEqual(['VALIDATION', [{ path: 'normProfileId', reason: 'errors.scale.unknownNormProfile', id: 'nope' }]]);
+
+    await s.later(0.2);
+    const derived = await c.assessments.rescore({ formId: original.id, normProfileId: 'adolescent-11' });
+    expect(derived).toMatchObject({
+      derivedFrom: original.id,
+      campaignId: cp.id,
+      studentId: s.studentId,
+      date: original.date,
+      mode: 'paper',
+      status: 'completed',
+      answers: original.answers,
+      alerts: [],
+    });
+    expect(derived.id).not.toBe(original.id);
+    expect(derived.result!.normProfileId).toBe('adolescent-11');
+    // Total 11: under the default bands 10-14, under the adolescent cut-off 11-14.
+    expect([original.result!.scales[0]!.band, derived.result!.scales[0]!.band]).toEqual(['10-14', '11-14']);
+    expect(await c.assessments.get({ formId: original.id })).toEqual(original);
+    expect((await c.alerts.open({})).items.map((a) => a.formId)).toEqual([original.id]);
+    expect((await c.audit.list({ action: 'assessments.rescore' })).items[0]).toMatchObject({ targetId: derived.id, details: { derivedFrom: original.id, alerts: [] } });
+    // The triage reason follows the latest result and keeps the alert its origin raised.
+    expect((await c.campaigns.triage({ id: cp.id })).items[0]!.reasons).toEqual([
+      { scaleId: 'phq9', formId: derived.id, band: '11-14', bandLabel: 'scales.band.attention', alertSeverity: 'critical' },
+    ]);
+  });
+});
+
+describe('the summary', () => {
+  it('counts by grade and band: exact for a counselor, small cells withheld for a principal', async () => {
+    s = await counselingSchool();
+    const { c } = s;
+    const eighth = [s.studentId, ...(await addStudents(c, 7, 8, '3班'))];
+    const seventh = await addStudents(c, 2, 7, '1班');
+    const cp = await plan(c, { grades: [7, 8] });
+    await consentAll(c, cp.id, [...eighth, ...seventh]);
+    // Grade 8: six clear, one in 5-9, one absent. Grade 7: one clear, one declined.
+    for (const id of eighth.slice(0, 6)) await phq9(c, cp.id, id, '000000000');
+    const first = await phq9(c, cp.id, eighth[6]!, '111111220');
+    // Only the latest valid form counts: a later one replaces the earlier band.
+    await c.assessments.void({ formId: first.id, reason: '重复录入' });
+    await phq9(c, cp.id, eighth[6]!, '111111000');
+    await c.campaigns.setOutcome({ id: cp.id, studentIds: [eighth[7]!], outcome: 'absent' });
+    await phq9(c, cp.id, seventh[0]!, '000000000');
+    await c.campaigns.setOutcome({ id: cp.id, studentIds: [seventh[1]!], outcome: 'declined' });
+
+    const exact = await c.campaigns.summary({ id: cp.id });
+    expect(exact.campaign).toEqual({ id: cp.id, name: PLAN.name, startDate: PLAN.startDate, endDate: PLAN.endDate, status: 'planned' });
+    expect(exact.grades).toEqual([
+      { grade: 7, participants: 2, done: 1, declined: 1, absent: 0, pending: 0 },
+      { grade: 8, participants: 8, done: 7, declined: 0, absent: 1, pending: 0 },
+    ]);
+    const [scale] = exact.scales;
+    expect(scale!.scaleId).toBe('phq9');
+    expect(scale!.bands.map((b) => b.code)).toEqual(['0-4', '5-9', '10-14', '15-19', '20-27']);
+    expect(scale!.bands[0]!.labelKey).toBe('scales.band.clear');
+    const counts = (g: NonNullable<typeof scale>['byGrade'][number]) => [g.grade, ...g.counts.map((x) => x.count), g.invalid];
+    expect(scale!.byGrade.map(counts)).toEqual([
+      [7, 1, 0, 0, 0, 0, 0],
+      [8, 6, 1, 0, 0, 0, 0],
+    ]);
+
+    const principal = await colleague(s.t, 'principal', 'lixiaozhang');
+    const withheld = await principal.client.campaigns.summary({ id: cp.id });
+    expect(withheld.grades).toEqual([
+      { grade: 7, participants: null, done: null, declined: null, absent: 0, pending: 0 },
+      { grade: 8, participants: 8, done: null, declined: 0, absent: null, pending: 0 },
+    ]);
+    expect(withheld.scales[0]!.byGrade.map(counts)).toEqual([
+      [7, null, 0, 0, 0, 0, 0],
+      [8, null, null, 0, 0, 0, 0],
+    ]);
+    const [mine] = (await c.campaigns.list({})).items;
+    expect(mine!.progress).toMatchObject({ participants: 10, pending: 0, done: 8, declined: 1, absent: 1, consentGiven: 10, consentDeclined: 0 });
+    const listed = (await principal.client.campaigns.list({})).items;
+    expect(listed.map((x) => x.id)).toEqual([cp.id]);
+    // The same campaign for a principal: no note, and the ones who declined or were absent not countable.
+    expect(listed[0]!.note).toBe('');
+    expect(listed[0]!.progress).toMatchObject({ participants: 10, pending: 0, done: 8, declined: null, absent: null, consentGiven: 10, consentPending: 0, consentDeclined: 0 });
+    for (const m of [principal.client.campaigns.get({ id: cp.id }), principal.client.campaigns.triage({ id: cp.id })]) {
+      expect((await rejection(m)).code).toBe('FORBIDDEN');
+    }
+  });
+});

@@ -1,0 +1,56 @@
+// @vitest-environment jsdom
+import { screen, within } from '@testing-library/react';
+import { expect, test } from 'vitest';
+import { STUDENT } from '../helpers/counseling';
+import { consentToTesting } from '../helpers/screening';
+import { findDialog, openApp, pickOption } from './harness';
+
+const csvFile = (lines: string[]) => new File([lines.join('\r\n')], 'phq9.csv', { type: 'text/csv' });
+const HEADER = '学号,姓名,第1题,第2题,第3题,第4题,第5题,第6题,第7题,第8题,第9题';
+
+test('批量导入答卷: a file with a bad row is listed and cannot be imported; the corrected file goes in whole', async () => {
+  const ids: string[] = [];
+  const { core, user } = await openApp({
+    setup: true,
+    prepare: async ({ client }) => {
+      for (const studentNo of ['1001', '1002']) {
+        const s = await client.students.create({ ...STUDENT, studentNo });
+        await consentToTesting(client, s.id);
+        ids.push(s.id);
+      }
+    },
+  });
+  await user.click(await screen.findByRole('menuitem', { name: '测评施测' }));
+  await user.click(await screen.findByRole('button', { name: '批量导入答卷' }));
+  const dialog = await findDialog('批量导入答卷');
+  await within(dialog).findByTitle('广泛性焦虑量表-7（GAD-7）');
+  await pickOption(user, dialog, '量表', '患者健康问卷-9（PHQ-9）');
+  // rc-upload renders a fresh input after each pick.
+  const input = () => dialog.querySelector<HTMLInputElement>('input[type=file]')!;
+
+  await user.upload(input(), csvFile([HEADER, '1001,某某,0,0,0,0,0,0,0,0,1', '1003,某某,4,0,0,0,0,0,0,0,0', '1002,某某,1,1,1,1,1,1,1,1,0']));
+  const issues = (await within(dialog).findByText('问题（2）')).closest('.ant-table-wrapper') as HTMLElement;
+  const rows = within(issues)
+    .getAllByRole('row')
+    .slice(1)
+    .map((r) => within(r).getAllByRole('cell').map((c) => c.textContent));
+  expect(rows).toEqual([
+    ['3', '学号', '1003', '名册中没有这个学号'],
+    ['3', '第1题', '4', '不是该题的选项（可填 0, 1, 2, 3）'],
+  ]);
+  expect(within(dialog).getByText('第 2 行 · 学号 1001')).toBeInTheDocument();
+  expect(within(dialog).getByText('第1题 → 第 1 题')).toBeInTheDocument();
+  expect(within(dialog).getByText('姓名 → （不导入）')).toBeInTheDocument();
+  expect(within(dialog).getByRole('button', { name: '导入全部答卷' })).toBeDisabled();
+
+  await user.upload(input(), csvFile([HEADER, '1001,某某,0,0,0,0,0,0,0,0,1', '1002,某某,1,1,1,1,1,1,1,1,0']));
+  expect(await within(dialog).findByText('没有发现问题，可以导入。')).toBeInTheDocument();
+  await user.click(within(dialog).getByRole('button', { name: '导入全部答卷' }));
+  expect(await within(dialog).findByText('已生成 1 条预警，请在“我的个案”中处理。')).toBeInTheDocument();
+  const imported = within(dialog).getByText('已导入').closest('.ant-statistic') as HTMLElement;
+  expect(imported).toHaveTextContent('2');
+
+  const forms = await Promise.all(ids.map((studentId) => core.client.assessments.ofStudent({ studentId })));
+  expect(forms.map((f) => f.items.map((x) => [x.mode, x.status]))).toEqual([[['import', 'completed']], [['import', 'completed']]]);
+  expect((await core.client.alerts.open({})).items.map((a) => [a.studentId, a.severity])).toEqual([[ids[0], 'critical']]);
+});

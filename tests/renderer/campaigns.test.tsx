@@ -1,0 +1,207 @@
+// @vitest-environment jsdom
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent, { PointerEventsCheckLevel } from '@testing-library/user-event';
+import { expect, test } from 'vitest';
+import type { CounselClient } from '../../shared/api/contract';
+import { STUDENT } from '../helpers/counseling';
+import { completePhq9, phq9Codes } from '../helpers/screening';
+import { findDialog, label, openApp, pickOption } from './harness';
+
+type User = Awaited<ReturnType<typeof openApp>>['user'];
+
+const CLASSMATES = [
+  { ...STUDENT, studentNo: '20240102', name: '李小红', sex: 'F' as const },
+  { ...STUDENT, studentNo: '20240103', name: '王小明' },
+];
+const OTHER_CLASS = { ...STUDENT, studentNo: '20240104', name: '赵小刚', className: '4班' };
+const CAMPAIGN = { name: '春季心理普测', scales: [{ scaleId: 'phq9' }], grades: [8], startDate: '2025-03-10', endDate: '2025-03-21' };
+
+/** The four students of 初二, and a screening of the grade with PHQ-9; returns the ids by name. */
+async function seedScreening(client: CounselClient) {
+  const ids: Record<string, string> = {};
+  for (const s of [STUDENT, ...CLASSMATES, OTHER_CLASS]) ids[s.name] = (await client.students.create(s)).id;
+  const campaign = await client.campaigns.create(CAMPAIGN);
+  return { campaignId: campaign.id, ids };
+}
+
+async function openScreening(user: User, name = CAMPAIGN.name) {
+  await user.click(await screen.findByRole('menuitem', { name: '心理普测' }));
+  await user.click(await screen.findByText(name));
+  return screen.findByRole('heading', { name: `心理普测：${name}` });
+}
+
+const rowOf = (name: string) => screen.getByText(name).closest('tr') as HTMLElement;
+
+/**
+ * A click without user-event's pointer-events check. On this page that check reads the computed style
+ * of every ancestor, and jsdom hands out a cached style (with antd's hundreds of inherited CSS
+ * variables) by copying it property by property: tens of seconds on a full campaign page.
+ */
+const quickClick = (element: HTMLElement) => userEvent.setup({ pointerEventsCheck: PointerEventsCheckLevel.Never }).click(element);
+
+test('新建普测 shows what is wrong on the fields, the core’s refusal included, then opens the new screening', async () => {
+  const { core, user } = await openApp({
+    setup: true,
+    prepare: async ({ client }) => {
+      for (const s of [STUDENT, ...CLASSMATES]) await client.students.create(s);
+    },
+  });
+  await user.click(await screen.findByRole('menuitem', { name: '心理普测' }));
+  expect(await screen.findByText('还没有普测')).toBeInTheDocument();
+  await user.click(screen.getByRole('button', { name: '新建普测' }));
+  const form = await findDialog('新建普测');
+  await user.click(within(form).getByRole('button', { name: label('保存') }));
+  expect(await within(form).findAllByText('此项必填')).not.toHaveLength(0);
+
+  await user.type(within(form).getByLabelText('名称'), CAMPAIGN.name);
+  await pickOption(user, form, '量表', '患者健康问卷-9（PHQ-9）');
+  await pickOption(user, form, '年级', '初一');
+  await user.click(within(form).getByRole('button', { name: label('保存') }));
+  // No student is in 初一: the core refuses, and says so on the grades.
+  expect(await within(form).findByText('所选年级和班级中没有在校学生')).toBeInTheDocument();
+  expect((await core.client.campaigns.list({})).items).toEqual([]);
+
+  await pickOption(user, form, '年级', '初二');
+  await user.click(within(form).getByRole('button', { name: label('保存') }));
+  expect(await screen.findByRole('heading', { name: `心理普测：${CAMPAIGN.name}` })).toBeInTheDocument();
+  const [created] = (await core.client.campaigns.list({})).items;
+  expect(created).toMatchObject({ name: CAMPAIGN.name, grades: [7, 8], scales: [{ scaleId: 'phq9' }], progress: { participants: 3, consentPending: 3 } });
+  expect(rowOf('李小红')).toHaveTextContent('未回');
+});
+
+test('the consent list is ticked off for the selected rows, and declining is recorded without penalty', async () => {
+  let seeded = { campaignId: '', ids: {} as Record<string, string> };
+  const { core, user } = await openApp({ setup: true, prepare: async ({ client }) => void (seeded = await seedScreening(client)) });
+  await openScreening(user);
+  await pickOption(user, document.body, '班级', '初二3班');
+  expect(screen.queryByText(OTHER_CLASS.name)).not.toBeInTheDocument();
+
+  for (const name of [STUDENT.name, '李小红']) await user.click(within(rowOf(name)).getByRole('checkbox'));
+  await user.click(screen.getByRole('button', { name: '家长同意' }));
+  expect(await screen.findByText('已记录 2 人的知情同意')).toBeInTheDocument();
+  const consent = async () =>
+    Object.fromEntries((await core.client.campaigns.get({ id: seeded.campaignId })).participants.map((p) => [p.name, [p.studentConsent, p.guardianConsent, p.outcome, p.note]]));
+  expect(await consent()).toMatchObject({ [STUDENT.name]: ['pending', 'given', 'pending', ''], 李小红: ['pending', 'given', 'pending', ''], 王小明: ['pending', 'pending', 'pending', ''] });
+  await waitFor(() => expect(rowOf('李小红')).toHaveTextContent('同意'));
+
+  await user.click(within(rowOf('王小明')).getByRole('checkbox'));
+  await user.click(screen.getByRole('button', { name: '记为拒绝' }));
+  const dialog = await findDialog('拒绝：1 人');
+  expect(within(dialog).getByText('拒绝参加是学生和家长的权利，只作记录，不影响任何评价。')).toBeInTheDocument();
+  await user.type(within(dialog).getByLabelText('说明（可选）'), '本人不愿参加');
+  await user.click(within(dialog).getByRole('button', { name: label('保存') }));
+  expect(await screen.findByText('已更新 1 人')).toBeInTheDocument();
+  expect((await consent())['王小明']).toEqual(['pending', 'pending', 'declined', '本人不愿参加']);
+  await waitFor(() => expect(rowOf('王小明')).toHaveTextContent('拒绝本人不愿参加'));
+});
+
+test('分流 lists the critical student first, and a state change is kept with its note', async () => {
+  let seeded = { campaignId: '', ids: {} as Record<string, string> };
+  const { core, user } = await openApp({
+    setup: true,
+    prepare: async ({ client }) => {
+      seeded = await seedScreening(client);
+      const { campaignId, ids } = seeded;
+      await client.campaigns.update({ id: campaignId, status: 'active' });
+      await client.campaigns.setConsent({ id: campaignId, entries: Object.values(ids).map((studentId) => ({ studentId, studentConsent: 'given', guardianConsent: 'given' })) });
+      await completePhq9(client, { studentId: ids['李小红']!, campaignId, date: '2025-03-11' }, phq9Codes(12));
+      await completePhq9(client, { studentId: ids['王小明']!, campaignId, date: '2025-03-11' }, phq9Codes(3));
+      // Screened last, with a low total but item 9 answered: critical all the same.
+      await completePhq9(client, { studentId: ids[STUDENT.name]!, campaignId, date: '2025-03-12' }, phq9Codes(6, 1));
+    },
+  });
+  await openScreening(user);
+  await user.click(screen.getByRole('tab', { name: '分流' }));
+  // Rows by their markup: role queries over this page are slow in jsdom.
+  const rows = [...(await screen.findByText('危机预警')).closest('tbody')!.querySelectorAll('tr.ant-table-row')];
+  expect(rows.map((r) => [...r.querySelectorAll('td')].slice(1, 6).map((td) => td.textContent))).toEqual([
+    ['危机预警', STUDENT.name, '初二3班', '患者健康问卷-9（PHQ-9）留意观察危急', '待复核'],
+    ['需关注', '李小红', '初二3班', '患者健康问卷-9（PHQ-9）需关注', '待复核'],
+  ]);
+  expect(screen.queryByText('王小明')).not.toBeInTheDocument();
+
+  await quickClick(within(rowOf('李小红')).getByText('更改状态'));
+  const dialog = await findDialog('分流：李小红');
+  await user.click(within(dialog).getByLabelText('已约谈'));
+  await user.type(within(dialog).getByLabelText('说明'), '班主任陪同约谈，近期考试压力大。');
+  await user.click(within(dialog).getByRole('button', { name: label('保存') }));
+  await waitFor(() => expect(rowOf('李小红')).toHaveTextContent('已约谈'));
+  const entry = (await core.client.campaigns.triage({ id: seeded.campaignId })).items.find((e) => e.name === '李小红');
+  expect(entry).toMatchObject({ state: 'interviewed', note: '班主任陪同约谈，近期考试压力大。' });
+});
+
+test('纸笔录入 for a class lists its consented students still to screen, goes on with a form begun, and saves each digit', async () => {
+  let seeded = { campaignId: '', ids: {} as Record<string, string> };
+  const { core, user } = await openApp({
+    setup: true,
+    prepare: async ({ client }) => {
+      seeded = await seedScreening(client);
+      const { campaignId, ids } = seeded;
+      const both = { studentConsent: 'given', guardianConsent: 'given' } as const;
+      await client.campaigns.setConsent({
+        id: campaignId,
+        entries: [
+          { studentId: ids[STUDENT.name]!, ...both },
+          { studentId: ids['李小红']!, ...both },
+          { studentId: ids[OTHER_CLASS.name]!, ...both },
+          // Only the guardian's slip is back: 王小明 must not be typed in.
+          { studentId: ids['王小明']!, guardianConsent: 'given' },
+        ],
+      });
+      const begun = await client.assessments.start({ studentId: ids['李小红']!, scaleId: 'phq9', mode: 'paper', campaignId, acknowledgeIneligible: true });
+      await client.assessments.answer({ formId: begun.id, itemId: 'phq9_1', code: '3' });
+    },
+  });
+  const formsOf = async (name: string) => (await core.client.assessments.ofStudent({ studentId: seeded.ids[name]! })).items;
+  await openScreening(user);
+  await pickOption(user, document.body, '班级', '初二3班');
+  await quickClick(screen.getByRole('button', { name: '纸笔录入' }));
+  // PHQ-9 is the screening's only scale: no question, the grid opens at once.
+  const dialog = await findDialog('纸笔录入：初二3班 · 患者健康问卷-9（PHQ-9）');
+  const grid = await within(dialog).findByRole('grid');
+  expect([...grid.querySelectorAll('tr.paper-row')].map((r) => r.getAttribute('aria-label'))).toEqual([STUDENT.name, '李小红']);
+  expect(dialog).toHaveTextContent('本班待录入 2 人。 另有 1 人的知情同意尚未回齐（学生和家长都须同意），未列入。 1 人已有未完成的答卷，接着录入，不另起新卷。');
+  const cell = (name: string, n: number) => within(grid).getByRole('gridcell', { name: `${name} 第${n}题` });
+  expect(cell('李小红', 1)).toHaveTextContent('3');
+
+  await quickClick(cell(STUDENT.name, 1));
+  await user.keyboard('2');
+  await waitFor(async () => expect(await formsOf(STUDENT.name)).toMatchObject([{ status: 'inProgress', mode: 'paper', campaignId: seeded.campaignId, answers: { phq9_1: '2' } }]));
+  await quickClick(cell('李小红', 2));
+  await user.keyboard('1');
+  // The form begun before is the one typed into: still one form, with both answers.
+  await waitFor(async () => expect(await formsOf('李小红')).toMatchObject([{ status: 'inProgress', answers: { phq9_1: '3', phq9_2: '1' } }]));
+
+  await quickClick(cell(STUDENT.name, 2));
+  await user.keyboard('00000000');
+  await quickClick(within(within(grid).getByRole('row', { name: STUDENT.name })).getByRole('button', { name: label('完成') }));
+  await waitFor(() => expect(within(grid).getByRole('row', { name: STUDENT.name })).toHaveTextContent('已完成'));
+  await quickClick(within(dialog).getByRole('button', { name: '关闭' }));
+  // Closing the grid refreshes the list: the finished row is marked done.
+  await waitFor(() => expect(rowOf(STUDENT.name)).toHaveTextContent('已完成'));
+  expect(rowOf('李小红')).toHaveTextContent('待测');
+});
+
+test('a principal reaches the screenings and their counts, with small cells shown as <5 and no name anywhere', async () => {
+  const PRINCIPAL = { username: 'lixiaozhang', displayName: '李校长', passphrase: 'initial-pass-2024', role: 'principal' } as const;
+  const { user } = await openApp({
+    setup: true,
+    prepare: async ({ client }) => {
+      await seedScreening(client);
+      await client.users.create(PRINCIPAL);
+      await client.auth.logout({});
+      await client.auth.login({ username: PRINCIPAL.username, passphrase: PRINCIPAL.passphrase });
+      await client.auth.changePassphrase({ current: PRINCIPAL.passphrase, next: 'Principal-own-2024' });
+    },
+  });
+  await user.click(await screen.findByRole('menuitem', { name: '心理普测' }));
+  expect(await screen.findByText('这里只显示人数，不显示任何学生的名单或结果。')).toBeInTheDocument();
+  expect(screen.queryByRole('button', { name: '新建普测' })).not.toBeInTheDocument();
+  await user.click(await screen.findByText(CAMPAIGN.name));
+  expect(await screen.findByText('按年级汇总')).toBeInTheDocument();
+  expect(screen.queryByRole('tab', { name: '名单与知情同意' })).not.toBeInTheDocument();
+  // Four students of 初二, none screened yet: 4 is a small cell, and so is its complement.
+  const grade = screen.getAllByText('初二')[0]!.closest('tr') as HTMLElement;
+  expect([...grade.querySelectorAll('td')].map((td) => td.textContent)).toEqual(['初二', '<5', '0', '0', '0', '<5']);
+  for (const name of [STUDENT.name, ...CLASSMATES.map((s) => s.name), OTHER_CLASS.name]) expect(document.body).not.toHaveTextContent(name);
+});
