@@ -7,6 +7,7 @@ import { assessments, scales } from './en-assessments';
 import { answerImport } from './en-answer-import';
 import { campaigns, handOff, trend } from './en-campaigns';
 import { administer } from './en-administer';
+import { library, rescore } from './en-library';
 import type { Catalog } from './zh-CN';
 
 /** English; typed against the Chinese catalog so a missing or extra key fails to compile. */
@@ -197,6 +198,7 @@ export const en: Catalog = {
     settings: 'Settings',
     campaigns: 'Screening',
     administer: 'Administer',
+    library: 'Scale library',
   },
   student: {
     fields: {
@@ -343,6 +345,8 @@ export const en: Catalog = {
   trend,
   handOff,
   administer,
+  library,
+  rescore,
   settings: {
     title: 'Settings',
     display: 'Display',

@@ -7,6 +7,7 @@ import { assessments, scales } from './zh-CN-assessments';
 import { answerImport } from './zh-CN-answer-import';
 import { campaigns, handOff, trend } from './zh-CN-campaigns';
 import { administer } from './zh-CN-administer';
+import { library, rescore } from './zh-CN-library';
 
 /**
  * Simplified Chinese, the default catalog. Its shape is the reference: every other
@@ -198,6 +199,7 @@ export const zhCN = {
     settings: '设置',
     campaigns: '心理普测',
     administer: '测评施测',
+    library: '量表库',
   },
   student: {
     fields: {
@@ -343,6 +345,8 @@ export const zhCN = {
   trend,
   handOff,
   administer,
+  library,
+  rescore,
   settings: {
     title: '设置',
     display: '显示',

@@ -51,9 +51,10 @@ test('the archive’s 测评 tab draws the PHQ-9 trend with its neutral bands, l
 
   const rows = screen.getAllByRole('row').slice(1);
   expect(rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent))).toEqual([
-    ['2025-04-08', '纸笔', '—', '', '', '已作废：录入错学生'],
-    ['2025-04-07', '纸笔', '6', '留意观察', '', ''],
-    ['2025-03-03', '纸笔', '12', '需关注', '', ''],
+    // PHQ-9 has other norm profiles, so its completed forms can be rescored.
+    ['2025-04-08', '纸笔', '—', '', '', '已作废：录入错学生', ''],
+    ['2025-04-07', '纸笔', '6', '留意观察', '', '', '重新计分'],
+    ['2025-03-03', '纸笔', '12', '需关注', '', '', '重新计分'],
   ]);
   // Neutral words only (guide ETH-07).
   expect(document.body).not.toHaveTextContent(/抑郁|焦虑症|障碍/);

@@ -1,11 +1,12 @@
-import { Alert, Card, Flex, Spin, Table, Tag, Typography } from 'antd';
-import { useMemo } from 'react';
+import { Alert, Button, Card, Flex, Spin, Table, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FormView } from '../../../../shared/api/assessments';
 import { bandLabelKey, type ScaleDefinition } from '../../../../shared/domain/scales/definition';
 import { api } from '../../api/client';
 import { errorMessage } from '../../lib/errors';
 import { useCall } from '../../lib/useCall';
+import { RescoreModal } from './RescoreModal';
 import { SEVERITY_COLORS, useScales } from './scaleLabels';
 import { useScaleDefinition } from './useScaleDefinition';
 import { TrendChart, trendOption, type TrendBand, type TrendPoint } from './TrendChart';
@@ -53,7 +54,13 @@ export function StudentAssessments({ studentId }: { studentId: string }) {
   return (
     <Flex vertical gap="middle">
       {byScale.map((forms) => (
-        <ScaleTrend key={forms[0]!.scaleId} title={scales.title(forms[0]!.scaleId)} forms={forms} />
+        <ScaleTrend
+          key={forms[0]!.scaleId}
+          title={scales.title(forms[0]!.scaleId)}
+          forms={forms}
+          versions={scales.items.filter((s) => s.id === forms[0]!.scaleId).map((s) => s.version)}
+          onRescored={call.reload}
+        />
       ))}
     </Flex>
   );
@@ -68,7 +75,7 @@ function pointsOf(forms: readonly FormView[]): TrendPoint[] {
 }
 
 /** One scale's card: the chart of its plotted forms and the table of all of them. */
-function ScaleTrend({ title, forms }: { title: string; forms: FormView[] }) {
+function ScaleTrend({ title, forms, versions, onRescored }: { title: string; forms: FormView[]; versions: readonly string[]; onRescored(): void }) {
   const { t } = useTranslation();
   const latest = forms.at(-1)!;
   const definition = useScaleDefinition({ scaleId: latest.scaleId, version: latest.version });
@@ -88,49 +95,101 @@ function ScaleTrend({ title, forms }: { title: string; forms: FormView[] }) {
         {definition.error !== undefined && <Alert type="error" showIcon title={errorMessage(definition.error)} />}
         {option && points.length > 0 && <TrendChart option={option} ariaLabel={t('trend.chartLabel', { scale: title })} />}
         {excluded > 0 && <Typography.Text type="secondary">{t('trend.excluded', { count: excluded })}</Typography.Text>}
-        <FormsTable forms={forms} />
+        <FormsTable forms={forms} rescorable={(f) => rescorable(f, versions, definition.data)} onRescored={onRescored} versions={versions} />
       </Flex>
     </Card>
   );
 }
 
-function FormsTable({ forms }: { forms: FormView[] }) {
+/**
+ * Whether rescoring could give anything new: another version of the scale, or a norm profile the form
+ * was not scored by (read from the latest definition, which the card has loaded anyway). Only an
+ * original is offered: a derived form has the same answers.
+ */
+function rescorable(f: FormView, versions: readonly string[], definition: ScaleDefinition | undefined): boolean {
+  if (f.status !== 'completed' || f.derivedFrom !== null) return false;
+  const profileId = f.result?.normProfileId ?? null;
+  return versions.some((v) => v !== f.version) || (definition?.normProfiles ?? []).some((p) => p.id !== profileId);
+}
+
+function FormsTable({
+  forms,
+  versions,
+  rescorable,
+  onRescored,
+}: {
+  forms: FormView[];
+  versions: readonly string[];
+  rescorable(f: FormView): boolean;
+  onRescored(): void;
+}) {
   const { t } = useTranslation();
+  const [rescoring, setRescoring] = useState<FormView | null>(null);
+  // The action column appears only when some form has something to rescore with.
+  const withAction = forms.some(rescorable);
   const stateOf = (f: FormView): string | null => {
     if (f.status !== 'completed') return t(`trend.states.${f.status}`);
     if (f.result?.valid === false) return t('trend.states.invalid');
     return f.derivedFrom === null ? null : t('trend.states.derived', { version: f.version });
   };
   return (
-    <Table<FormView>
-      rowKey="id"
-      size="small"
-      pagination={false}
-      dataSource={[...forms].reverse()}
-      columns={[
-        { key: 'date', title: t('trend.date'), dataIndex: 'date', width: 120 },
-        { key: 'mode', title: t('trend.mode'), width: 80, render: (_v, f) => t(`trend.modes.${f.mode}`) },
-        { key: 'score', title: t('trend.score'), width: 80, align: 'right', render: (_v, f) => primaryScore(f)?.score ?? '—' },
-        {
-          key: 'band',
-          title: t('trend.band'),
-          render: (_v, f) => {
-            const label = primaryScore(f)?.bandLabel;
-            return label ? <Tag>{t(label)}</Tag> : null;
+    <>
+      <Table<FormView>
+        rowKey="id"
+        size="small"
+        pagination={false}
+        dataSource={[...forms].reverse()}
+        columns={[
+          { key: 'date', title: t('trend.date'), dataIndex: 'date', width: 120 },
+          { key: 'mode', title: t('trend.mode'), width: 80, render: (_v, f) => t(`trend.modes.${f.mode}`) },
+          { key: 'score', title: t('trend.score'), width: 80, align: 'right', render: (_v, f) => primaryScore(f)?.score ?? '—' },
+          {
+            key: 'band',
+            title: t('trend.band'),
+            render: (_v, f) => {
+              const label = primaryScore(f)?.bandLabel;
+              return label ? <Tag>{t(label)}</Tag> : null;
+            },
           },
-        },
-        {
-          key: 'alerts',
-          title: t('trend.alerts'),
-          render: (_v, f) =>
-            f.alerts.map((a) => (
-              <Tag key={a.id} color={SEVERITY_COLORS[a.severity]}>
-                {t(`assessments.severity.${a.severity}`)}
-              </Tag>
-            )),
-        },
-        { key: 'state', title: t('trend.state'), render: (_v, f) => [stateOf(f), f.voidReason].filter(Boolean).join('：') },
-      ]}
-    />
+          {
+            key: 'alerts',
+            title: t('trend.alerts'),
+            render: (_v, f) =>
+              f.alerts.map((a) => (
+                <Tag key={a.id} color={SEVERITY_COLORS[a.severity]}>
+                  {t(`assessments.severity.${a.severity}`)}
+                </Tag>
+              )),
+          },
+          { key: 'state', title: t('trend.state'), render: (_v, f) => [stateOf(f), f.voidReason].filter(Boolean).join('：') },
+          ...(withAction
+            ? [
+                {
+                  key: 'actions',
+                  title: t('common.actions'),
+                  width: 100,
+                  render: (_v: unknown, f: FormView) =>
+                    rescorable(f) && (
+                      <Button type="link" size="small" onClick={() => setRescoring(f)}>
+                        {t('rescore.action')}
+                      </Button>
+                    ),
+                },
+              ]
+            : []),
+        ]}
+      />
+      {rescoring && (
+        <RescoreModal
+          form={rescoring}
+          versions={versions}
+          onClose={() => setRescoring(null)}
+          onDone={() => {
+            setRescoring(null);
+            onRescored();
+          }}
+        />
+      )}
+    </>
   );
 }

@@ -22,10 +22,11 @@ export async function readPickedFile(picked: File): Promise<PickedFile | null> {
   return { fileName: picked.name, contentBase64: await fileToBase64(picked) };
 }
 
-export function SpreadsheetDropzone({ title, hint, disabled, onFile }: { title: string; hint: string; disabled: boolean; onFile(file: File): void }) {
+/** `accept` narrows the picker to other files than spreadsheets (a scale definition's .json). */
+export function SpreadsheetDropzone({ title, hint, disabled, accept = ACCEPT, onFile }: { title: string; hint: string; disabled: boolean; accept?: string; onFile(file: File): void }) {
   return (
     <Upload.Dragger
-      accept={ACCEPT}
+      accept={accept}
       multiple={false}
       showUploadList={false}
       disabled={disabled}

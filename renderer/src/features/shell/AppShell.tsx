@@ -13,6 +13,7 @@ import { ContactPage } from '../archive/ContactPage';
 import { CampaignPage } from '../campaigns/CampaignPage';
 import { CampaignsPage } from '../campaigns/CampaignsPage';
 import { AdministerPage } from '../assessments/AdministerPage';
+import { ScaleLibraryPage } from '../assessments/library/ScaleLibraryPage';
 import { CaseloadPage } from '../caseload/CaseloadPage';
 import { CasePage } from '../cases/CasePage';
 import { ProgramPage } from '../groups/ProgramPage';
@@ -44,6 +45,7 @@ const PAGE_VIEWS: Record<PageId, () => ReactNode> = {
   groups: () => <GroupsPage />,
   campaigns: () => <CampaignsPage />,
   administer: () => <AdministerPage />,
+  library: () => <ScaleLibraryPage />,
   training: () => <TrainingPage />,
   search: () => <SearchPage />,
   trash: () => <TrashPage />,

@@ -1,7 +1,7 @@
 import { contract, type MethodName } from '../../../../shared/api/contract';
 import type { Role } from '../../../../shared/api/define';
 
-export type PageId = 'roster' | 'caseload' | 'administer' | 'campaigns' | 'schedule' | 'rooms' | 'groups' | 'training' | 'search' | 'trash' | 'overview' | 'users' | 'audit' | 'settings';
+export type PageId = 'roster' | 'caseload' | 'administer' | 'library' | 'campaigns' | 'schedule' | 'rooms' | 'groups' | 'training' | 'search' | 'trash' | 'overview' | 'users' | 'audit' | 'settings';
 
 interface PageSpec {
   id: PageId;
@@ -21,6 +21,8 @@ const PAGES: readonly PageSpec[] = [
   { id: 'schedule', needs: 'appointments.list' },
   { id: 'groups', needs: 'groups.list' },
   { id: 'administer', needs: 'assessments.start' },
+  // Needs the import, not the list: the library is where definitions come in.
+  { id: 'library', needs: 'scales.import' },
   // A principal gets the counts-only summary of each screening (campaigns.summary), never the lists.
   { id: 'campaigns', needs: 'campaigns.summary' },
   { id: 'search', needs: 'search.notes' },
