@@ -1,8 +1,9 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { OutputOf } from '../../shared/api/contract';
 import { CAMPAIGN_STATUSES, type CampaignView, type TriageEntryView } from '../../shared/api/campaigns';
 import { CounselError, type ErrorDetail } from '../../shared/api/errors';
 import type { FormResult } from '../../shared/domain/scales';
-import { suppressCount, suppressGroup } from '../../shared/domain/suppression';
+import { suppressCount, suppressFields, suppressGroup } from '../../shared/domain/suppression';
 import { dbHandler, type HandlerMap } from '../core/handler';
 import {
   bandCounts,
@@ -66,20 +67,13 @@ function views(db: Database, rows: CampaignRow[]): (CampaignView & { progress: P
  */
 function forPrincipal(c: CampaignView & { progress: Progress }): CampaignView {
   const p = c.progress;
-  const together = <K extends keyof Progress>(keys: readonly K[]) => {
-    const shown = suppressGroup(keys.map((k) => p[k]));
-    return Object.fromEntries(keys.map((k, i) => [k, shown[i] ?? null])) as Record<K, number | null>;
+  const progress = {
+    participants: suppressCount(p.participants),
+    triageOpen: suppressCount(p.triageOpen),
+    ...suppressFields(p, ['pending', 'done', 'declined', 'absent']),
+    ...suppressFields(p, ['consentGiven', 'consentPending', 'consentDeclined']),
   };
-  return {
-    ...c,
-    note: '',
-    progress: {
-      participants: suppressCount(p.participants),
-      triageOpen: suppressCount(p.triageOpen),
-      ...together(['pending', 'done', 'declined', 'absent']),
-      ...together(['consentGiven', 'consentPending', 'consentDeclined']),
-    },
-  };
+  return { ...c, note: '', progress };
 }
 
 const view = (db: Database, id: string): CampaignView => views(db, [getCampaign(db, id)!])[0]!;
@@ -153,7 +147,7 @@ function triageViews(db: Database, campaignId: string, q: { states: readonly Tri
   return triageEntries(db, campaignId, q).map((e) => ({ ...e, reasons: reasons.get(e.studentId) ?? [] }));
 }
 
-type Summary = ReturnType<typeof summaryOf>;
+type ExactSummary = ReturnType<typeof summaryOf>;
 
 /** Counts by grade and band; the band counted is the one of the scale's headline subscale (its first with bands). */
 function summaryOf(db: Database, c: CampaignRow) {
@@ -166,29 +160,26 @@ function summaryOf(db: Database, c: CampaignRow) {
     const byGrade = grades.map(({ grade }) => {
       const mine = counted.filter((r) => r.scaleId === d.id && r.grade === grade);
       const count = (band: string | null) => mine.filter((r) => r.band === band).reduce((n, r) => n + r.count, 0);
-      return { grade, counts: bands.map((b) => ({ band: b.code, count: count(b.code) as number | null })), invalid: count(null) as number | null };
+      return { grade, counts: bands.map((b) => ({ band: b.code, count: count(b.code) })), invalid: count(null) };
     });
     return { scaleId: d.id, bands, byGrade };
   });
   return {
     campaign: { id: c.id, name: c.name, startDate: c.startDate, endDate: c.endDate, status: c.status },
-    grades: grades.map((g) => ({ ...g }) as Record<keyof typeof g, number | null> & { grade: number }),
+    grades,
     scales,
   };
 }
 
 /** What a principal sees: each grade row's small cells withheld together with a complementary one. */
-function withheldSmallCells(s: Summary): Summary {
+function withheldSmallCells(s: ExactSummary): OutputOf<'campaigns.summary'> {
   return {
     ...s,
-    grades: s.grades.map((g) => {
-      const [done, declined, absent, pending] = suppressGroup([g.done!, g.declined!, g.absent!, g.pending!]);
-      return { grade: g.grade, participants: suppressCount(g.participants!), done: done!, declined: declined!, absent: absent!, pending: pending! };
-    }),
+    grades: s.grades.map((g) => ({ grade: g.grade, participants: suppressCount(g.participants), ...suppressFields(g, ['done', 'declined', 'absent', 'pending']) })),
     scales: s.scales.map((sc) => ({
       ...sc,
       byGrade: sc.byGrade.map((row) => {
-        const shown = suppressGroup([...row.counts.map((x) => x.count!), row.invalid!]);
+        const shown = suppressGroup([...row.counts.map((x) => x.count), row.invalid]);
         return { grade: row.grade, counts: row.counts.map((x, i) => ({ band: x.band, count: shown[i]! })), invalid: shown[row.counts.length]! };
       }),
     })),

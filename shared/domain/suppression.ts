@@ -28,3 +28,12 @@ export function suppressGroup(counts: readonly number[], k = SMALL_CELL_K): (num
 export function suppressCount(n: number, k = SMALL_CELL_K): number | null {
   return isSmall(n, k) ? null : n;
 }
+
+/** The named fields of a row, one group, each withheld as suppressGroup would. */
+export function suppressFields<K extends string>(row: Readonly<Record<K, number>>, keys: readonly K[], k = SMALL_CELL_K): Record<K, number | null> {
+  const shown = suppressGroup(
+    keys.map((key) => row[key]),
+    k,
+  );
+  return Object.fromEntries(keys.map((key, i) => [key, shown[i] ?? null])) as Record<K, number | null>;
+}

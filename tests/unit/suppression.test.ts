@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { suppressCount, suppressGroup } from '../../shared/domain/suppression';
+import { suppressCount, suppressFields, suppressGroup } from '../../shared/domain/suppression';
 
 describe('small-cell suppression', () => {
   it('withholds counts from 1 to 4 and shows zero and counts of 5 or more', () => {
@@ -20,5 +20,10 @@ describe('small-cell suppression', () => {
   it('takes the threshold as a parameter', () => {
     expect(suppressGroup([10, 10, 3], 11)).toEqual([null, null, null]);
     expect(suppressGroup([1, 7], 2)).toEqual([null, null]);
+  });
+
+  it('suppresses named fields of a row as one group and returns only those', () => {
+    const row = { done: 20, declined: 2, absent: 9, pending: 0, total: 31 };
+    expect(suppressFields(row, ['done', 'declined', 'absent', 'pending'])).toEqual({ done: 20, declined: null, absent: null, pending: 0 });
   });
 });
