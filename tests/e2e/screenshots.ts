@@ -11,7 +11,7 @@ import { openScreening, screenGrade8, SCREENING, seedScreening } from './campaig
 import { writeSignedRecord } from './counseling-flows';
 import { completeSetup, E2E_PASS } from './flows';
 import { createClassGroup, markAttendance, recordSession, schoolDate } from './groups-flows';
-import { addStudents, answerKiosk, counselorClient, startPhq9, studentsWithConsent, unlockKiosk } from './assessments-flows';
+import { addStudents, answerKiosk, counselorClient, PHQ9, startPhq9, studentsWithConsent, unlockKiosk } from './assessments-flows';
 import { startApp } from './harness';
 import { fillScheduleWeek, ROOM, setUpRoom } from './schedule-flows';
 
@@ -188,6 +188,14 @@ try {
   await page.keyboard.type('010100000121010111' + '2101');
   await page.getByRole('alert').filter({ hasText: `危急预警：${consented[1]!.name} 第9题` }).waitFor();
   await shot(page, 'paper-grid');
+  await page.keyboard.press('Escape');
+  await page.locator('.ant-modal-wrap').waitFor({ state: 'detached' });
+
+  // 量表库 with PHQ-9 opened: its items, bands, licence and where each language's text came from.
+  await page.getByRole('menuitem', { name: '量表库' }).click();
+  await page.getByText(PHQ9, { exact: true }).first().click();
+  await page.getByRole('dialog').getByText('做事时提不起劲或没有兴趣').waitFor();
+  await shot(page, 'scale-library');
 } finally {
   await app.close();
 }

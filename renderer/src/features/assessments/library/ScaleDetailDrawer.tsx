@@ -9,6 +9,9 @@ type Item = ScaleDefinition['items'][number];
 type Option = ScaleDefinition['optionSets'][string][number];
 const LANGUAGES = ['zh-CN', 'en'] as const;
 
+/** One width for both tables' labels, so 版权状态 and 核对授权页面日期 stay on one line and the values line up. */
+const LABELS = { label: { width: 136, whiteSpace: 'nowrap' as const } };
+
 /** One definition as the core holds it: what a counselor checks before administering or after importing. */
 export function ScaleDetailDrawer({ scale, onClose }: { scale: ScaleSummary | null; onClose(): void }) {
   const { t, i18n } = useTranslation();
@@ -28,7 +31,7 @@ function DefinitionDetails({ definition: d, hash }: { definition: ScaleDefinitio
   const licence = d.license;
   return (
     <Flex vertical gap="large">
-      <Descriptions size="small" column={1} bordered title={t('library.detail.overview')}>
+      <Descriptions size="small" column={1} bordered styles={LABELS} title={t('library.detail.overview')}>
         <Descriptions.Item label={t('library.columns.id')}>{d.id}</Descriptions.Item>
         <Descriptions.Item label={t('library.detail.shortName')}>{d.shortName}</Descriptions.Item>
         <Descriptions.Item label={t('library.detail.respondent')}>{d.respondent.map((r) => t(`library.detail.respondents.${r}`)).join('、')}</Descriptions.Item>
@@ -41,7 +44,7 @@ function DefinitionDetails({ definition: d, hash }: { definition: ScaleDefinitio
         {d.instructions && <Descriptions.Item label={t('library.detail.instructions')}>{text(d.instructions)}</Descriptions.Item>}
       </Descriptions>
 
-      <Descriptions size="small" column={1} bordered title={t('library.detail.licenceSection')}>
+      <Descriptions size="small" column={1} bordered styles={LABELS} title={t('library.detail.licenceSection')}>
         <Descriptions.Item label={t('library.columns.licence')}>{t(`library.licence.${licence.status}`)}</Descriptions.Item>
         <Descriptions.Item label={t('library.detail.holder')}>{licence.holder}</Descriptions.Item>
         <Descriptions.Item label={t('library.detail.statement')}>{licence.statement}</Descriptions.Item>
