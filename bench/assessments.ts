@@ -14,7 +14,7 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { CounselClient } from '../shared/api/contract';
 import { type ScaleDefinition, scoreForm } from '../shared/domain/scales';
 import { uuidv7 } from '../shared/ids';
-import { builtins } from '../electron/services/scales';
+import { builtins } from '../electron/services/assessments/scales';
 import { syntheticRoster } from './dataset';
 import { benchArchive, ms, type Results, runIfMain, sample } from './harness';
 

@@ -16,10 +16,10 @@ import type { RecordFields } from '../shared/api/records';
 import { ftsQuery, parseQuery } from '../shared/domain/bigram-search';
 import { addDays } from '../shared/domain/dates';
 import { stmt } from '../electron/db/statements';
-import { closeCase, insertCase } from '../electron/services/cases-repo';
-import { insertConsent, insertContact } from '../electron/services/contacts-repo';
-import { insertAddendum, insertDisclosure, insertRecord, signRecord } from '../electron/services/records-repo';
-import { matchNotes } from '../electron/services/search-repo';
+import { closeCase, insertCase } from '../electron/services/counseling/cases-repo';
+import { insertConsent, insertContact } from '../electron/services/counseling/contacts-repo';
+import { insertAddendum, insertDisclosure, insertRecord, signRecord } from '../electron/services/counseling/records-repo';
+import { matchNotes } from '../electron/services/counseling/search-repo';
 import { syntheticNotes } from './dataset';
 import { benchArchive, ms, runIfMain, sample } from './harness';
 

@@ -17,9 +17,9 @@ import type { CounselClient } from '../shared/api/contract';
 import { addDays } from '../shared/domain/dates';
 import { expandOpenings } from '../shared/domain/schedule';
 import { uuidv7 } from '../shared/ids';
-import { insertAppointment, liveBookingsOn } from '../electron/services/appointments-repo';
-import { loadOpenings } from '../electron/services/openings-repo';
-import { loadCalendar } from '../electron/services/school-calendar-repo';
+import { insertAppointment, liveBookingsOn } from '../electron/services/schedule/appointments-repo';
+import { loadOpenings } from '../electron/services/schedule/openings-repo';
+import { loadCalendar } from '../electron/services/schedule/school-calendar-repo';
 import { benchArchive, ms, type Results, runIfMain, sample, versus } from './harness';
 
 const APPOINTMENTS = 100_000;

@@ -1,5 +1,5 @@
 import { dispatch, lockIfIdle } from './dispatcher';
-import { endSession } from '../services/session';
+import { endSession } from '../services/accounts/session';
 import { ConnectionState, CoreState } from './state';
 import type { Connection, Core, CoreOptions, Door } from './types';
 

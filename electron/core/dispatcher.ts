@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { contract, isMethodName, type MethodName } from '../../shared/api/contract';
 import { CounselError, type ApiResult, type ErrorDetail } from '../../shared/api/errors';
 import { appendAudit } from '../audit/chain';
-import { readIdleLockMinutes } from '../services/settings-store';
+import { readIdleLockMinutes } from '../services/accounts/settings-store';
 import type { Handler, ServiceContext, SystemContext } from './handler';
 import { handlers } from './handlers';
 import type { ConnectionState, CoreState, Session } from './state';

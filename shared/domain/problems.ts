@@ -1,7 +1,7 @@
 /**
  * One thing wrong with input a domain module validated (a calendar, a scale definition…);
  * `path` is relative to the argument that was validated. Services turn these into VALIDATION
- * details (electron/services/validation.ts).
+ * details (electron/services/common/validation.ts).
  */
 export interface Problem {
   path: (string | number)[];

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CounselClient, InputOf } from '../../shared/api/contract';
 import { en } from '../../shared/i18n/en';
 import { zhCN } from '../../shared/i18n/zh-CN';
-import { ANSWER_IMPORT_REASONS } from '../../electron/services/answer-import';
+import { ANSWER_IMPORT_REASONS } from '../../electron/services/assessments/answer-import';
 import { counselingSchool, rejection, STUDENT, type CounselingSchool } from '../helpers/counseling';
 import { consentToTesting } from '../helpers/screening';
 

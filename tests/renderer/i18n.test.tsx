@@ -7,7 +7,7 @@ import { METHOD_NAMES } from '../../shared/api/contract';
 import { ERROR_CODES } from '../../shared/api/errors';
 import { en } from '../../shared/i18n/en';
 import { zhCN } from '../../shared/i18n/zh-CN';
-import { IMPORT_REASONS } from '../../electron/services/roster-import';
+import { IMPORT_REASONS } from '../../electron/services/roster/roster-import';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 

@@ -4,8 +4,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CounselError } from '../../shared/api/errors';
-import { readRosterFile } from '../../electron/services/roster-import';
-import { mapHeaders } from '../../electron/services/roster-import/columns';
+import { readRosterFile } from '../../electron/services/roster/roster-import';
+import { mapHeaders } from '../../electron/services/roster/roster-import/columns';
 import {
   excelSerialToIsoDate,
   IMPORT_REASONS,
@@ -13,8 +13,8 @@ import {
   parseClassName,
   parseDateCell,
   parseGradeCell,
-} from '../../electron/services/roster-import/rows';
-import { MAX_DATA_ROWS, parseCsv, parseSpreadsheet } from '../../electron/services/roster-import/spreadsheet';
+} from '../../electron/services/roster/roster-import/rows';
+import { MAX_DATA_ROWS, parseCsv, parseSpreadsheet } from '../../electron/services/roster/roster-import/spreadsheet';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/roster/', import.meta.url));
 const fixture = (name: string) => readFile(join(FIXTURES, name));

@@ -1,8 +1,8 @@
-import { stmt } from '../db/statements';
-import { dbHandler, type HandlerMap } from '../core/handler';
-import { verifyAudit } from '../audit/chain';
-import { Where } from '../db/where';
-import type { AuditRow } from '../../shared/api/audit';
+import { stmt } from '../../db/statements';
+import { dbHandler, type HandlerMap } from '../../core/handler';
+import { verifyAudit } from '../../audit/chain';
+import { Where } from '../../db/where';
+import type { AuditRow } from '../../../shared/api/audit';
 
 interface Row {
   seq: number;

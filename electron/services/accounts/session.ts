@@ -1,16 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import type { MethodName } from '../../shared/api/contract';
-import { CounselError } from '../../shared/api/errors';
-import type { UserView } from '../../shared/api/session';
-import { uuidv7 } from '../../shared/ids';
-import { appendAudit } from '../audit/chain';
-import { checkpoint, readSalt } from '../db/connection';
-import type { HandlerMap, SystemContext } from '../core/handler';
-import { systemHandler } from '../core/handler';
-import { DB_FILE, type ConnectionState, type CoreState } from '../core/state';
-import { generateRecoveryKey, parseRecoveryKey } from '../keys/recovery-key';
-import { Vault } from '../keys/vault';
+import type { MethodName } from '../../../shared/api/contract';
+import { CounselError } from '../../../shared/api/errors';
+import type { UserView } from '../../../shared/api/session';
+import { uuidv7 } from '../../../shared/ids';
+import { appendAudit } from '../../audit/chain';
+import { checkpoint, readSalt } from '../../db/connection';
+import type { HandlerMap, SystemContext } from '../../core/handler';
+import { systemHandler } from '../../core/handler';
+import { DB_FILE, type ConnectionState, type CoreState } from '../../core/state';
+import { generateRecoveryKey, parseRecoveryKey } from '../../keys/recovery-key';
+import { Vault } from '../../keys/vault';
 import { SETTING_DEFAULTS, readIdleLockMinutes, readSetting, writeSetting } from './settings-store';
 import { findUserById, findUserByName, insertUser, listUsers, updateUser } from './users-repo';
 

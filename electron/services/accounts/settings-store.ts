@@ -1,6 +1,6 @@
-import { stmt } from '../db/statements';
+import { stmt } from '../../db/statements';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { schoolProfile, type SchoolProfile } from '../../shared/api/session';
+import { schoolProfile, type SchoolProfile } from '../../../shared/api/session';
 
 /** Typed access to the settings table; values are JSON. */
 export const SETTING_DEFAULTS = {

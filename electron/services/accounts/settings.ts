@@ -1,5 +1,5 @@
-import { dbHandler, type HandlerMap } from '../core/handler';
-import { CounselError } from '../../shared/api/errors';
+import { dbHandler, type HandlerMap } from '../../core/handler';
+import { CounselError } from '../../../shared/api/errors';
 import { SETTING_DEFAULTS, readIdleLockMinutes, readSchool, readSetting, readTrashRetentionDays, writeSetting } from './settings-store';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 

@@ -1,7 +1,7 @@
-import { stmt } from '../db/statements';
+import { stmt } from '../../db/statements';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type { Role } from '../../shared/api/define';
-import type { UserView } from '../../shared/api/session';
+import type { Role } from '../../../shared/api/define';
+import type { UserView } from '../../../shared/api/session';
 
 interface UserRow {
   id: string;

@@ -1,7 +1,7 @@
-import { CounselError } from '../../shared/api/errors';
-import { uuidv7 } from '../../shared/ids';
-import { appendAudit } from '../audit/chain';
-import { dbHandler, systemHandler, type HandlerMap } from '../core/handler';
+import { CounselError } from '../../../shared/api/errors';
+import { uuidv7 } from '../../../shared/ids';
+import { appendAudit } from '../../audit/chain';
+import { dbHandler, systemHandler, type HandlerMap } from '../../core/handler';
 import { countActiveCounselors, findUserById, findUserByName, insertUser, listUsers, updateUser } from './users-repo';
 
 type UserMethods = 'users.list' | 'users.create' | 'users.update' | 'users.resetPassphrase';

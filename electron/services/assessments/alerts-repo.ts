@@ -1,8 +1,8 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type { AlertView } from '../../shared/api/assessments';
-import { uuidv7 } from '../../shared/ids';
-import type { FiredAlert } from '../../shared/domain/scales';
-import { stmt } from '../db/statements';
+import type { AlertView } from '../../../shared/api/assessments';
+import { uuidv7 } from '../../../shared/ids';
+import type { FiredAlert } from '../../../shared/domain/scales';
+import { stmt } from '../../db/statements';
 
 const SELECT_ALERT = `
   SELECT a.id, a.form_id AS formId, a.student_id AS studentId, s.name AS studentName, a.scale_id AS scaleId, a.alert_id AS alertId,

@@ -1,13 +1,13 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type { AlertView } from '../../shared/api/assessments';
-import { CounselError } from '../../shared/api/errors';
-import { dbHandler, type HandlerMap } from '../core/handler';
+import type { AlertView } from '../../../shared/api/assessments';
+import { CounselError } from '../../../shared/api/errors';
+import { dbHandler, type HandlerMap } from '../../core/handler';
 import { acknowledgeAlert, getAlert, openAlerts } from './alerts-repo';
 import { getForm } from './assessments-repo';
 import { afterAlertsRaised } from './campaign-hooks';
 import { setTriageState } from './campaigns-repo';
-import { insertCase } from './cases-repo';
-import { schoolDate } from './clinical';
+import { insertCase } from '../counseling/cases-repo';
+import { schoolDate } from '../common/clinical';
 
 type AlertMethods = 'alerts.open' | 'alerts.acknowledge' | 'alerts.openCrisisCase';
 

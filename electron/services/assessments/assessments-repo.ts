@@ -1,8 +1,8 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type { ADMIN_MODES, FORM_STATUSES } from '../../shared/api/assessments';
-import { uuidv7 } from '../../shared/ids';
-import type { FormResult } from '../../shared/domain/scales';
-import { stmt } from '../db/statements';
+import type { ADMIN_MODES, FORM_STATUSES } from '../../../shared/api/assessments';
+import { uuidv7 } from '../../../shared/ids';
+import type { FormResult } from '../../../shared/domain/scales';
+import { stmt } from '../../db/statements';
 
 export interface FormRow {
   id: string;

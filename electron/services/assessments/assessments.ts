@@ -1,16 +1,16 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type { FormView } from '../../shared/api/assessments';
-import { CounselError } from '../../shared/api/errors';
-import { type EligibilityCheck, type FiredAlert, type FormResult, type ScaleDefinition, answerProblems, alertsForAnswer, checkEligibility, scoreForm } from '../../shared/domain/scales';
-import { dbHandler, type HandlerMap } from '../core/handler';
+import type { FormView } from '../../../shared/api/assessments';
+import { CounselError } from '../../../shared/api/errors';
+import { type EligibilityCheck, type FiredAlert, type FormResult, type ScaleDefinition, answerProblems, alertsForAnswer, checkEligibility, scoreForm } from '../../../shared/domain/scales';
+import { dbHandler, type HandlerMap } from '../../core/handler';
 import { alertIdsOfForms, alertsOfForm, getAlert, raiseAlerts } from './alerts-repo';
 import { answersOf, completeForm, copyAnswers, type FormRow, formsOfStudent, getForm, insertForm, saveAnswer, studentProfile, voidForm } from './assessments-repo';
 import { requireCampaignVersion } from './campaign-gate';
 import { afterAlertsRaised, afterFormCompleted, afterFormVoided } from './campaign-hooks';
-import { assertNotFuture, requireStudentRef, schoolDate } from './clinical';
+import { assertNotFuture, requireStudentRef, schoolDate } from '../common/clinical';
 import { type Resolved, requireDefinition } from './scales';
 import { missingConsent } from './testing-consent';
-import { assertNoProblems } from './validation';
+import { assertNoProblems } from '../common/validation';
 
 type AssessmentMethods =
   | 'assessments.start'

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { CounselError, type ErrorCode } from '../../shared/api/errors';
+import { CounselError, type ErrorCode } from '../../../shared/api/errors';
 import { getCampaign, isParticipant } from './campaigns-repo';
-import { invalid } from './validation';
+import { invalid } from '../common/validation';
 
 /** Why a form of a scale cannot be given to a student in a campaign. */
 export interface CampaignProblem {

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type { FormResult } from '../../shared/domain/scales';
+import type { FormResult } from '../../../shared/domain/scales';
 import { anyCritical } from './alerts-repo';
 import { raiseTriage, reopenIfNoneCompleted, setParticipantOutcome } from './campaigns-repo';
 

@@ -1,8 +1,8 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type { CampaignView, ParticipantView, TriageEntryView } from '../../shared/api/campaigns';
-import type { CONSENT_STATES, PARTICIPANT_OUTCOMES, TRIAGE_PRIORITIES, TRIAGE_STATES } from '../../shared/api/campaigns';
-import { uuidv7 } from '../../shared/ids';
-import { stmt } from '../db/statements';
+import type { CampaignView, ParticipantView, TriageEntryView } from '../../../shared/api/campaigns';
+import type { CONSENT_STATES, PARTICIPANT_OUTCOMES, TRIAGE_PRIORITIES, TRIAGE_STATES } from '../../../shared/api/campaigns';
+import { uuidv7 } from '../../../shared/ids';
+import { stmt } from '../../db/statements';
 
 type Consent = (typeof CONSENT_STATES)[number];
 type Outcome = (typeof PARTICIPANT_OUTCOMES)[number];

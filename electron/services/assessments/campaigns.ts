@@ -1,10 +1,10 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type { OutputOf } from '../../shared/api/contract';
-import { CAMPAIGN_STATUSES, type CampaignView, type TriageEntryView } from '../../shared/api/campaigns';
-import { CounselError, type ErrorDetail } from '../../shared/api/errors';
-import type { FormResult } from '../../shared/domain/scales';
-import { suppressCount, suppressFields, suppressGroup } from '../../shared/domain/suppression';
-import { dbHandler, type HandlerMap } from '../core/handler';
+import type { OutputOf } from '../../../shared/api/contract';
+import { CAMPAIGN_STATUSES, type CampaignView, type TriageEntryView } from '../../../shared/api/campaigns';
+import { CounselError, type ErrorDetail } from '../../../shared/api/errors';
+import type { FormResult } from '../../../shared/domain/scales';
+import { suppressCount, suppressFields, suppressGroup } from '../../../shared/domain/suppression';
+import { dbHandler, type HandlerMap } from '../../core/handler';
 import {
   bandCounts,
   type CampaignFormRow,
@@ -28,8 +28,8 @@ import {
   triageEntries,
   updateCampaign,
 } from './campaigns-repo';
-import { requireCase } from './cases';
-import { changedKeys, definedOnly } from './clinical';
+import { requireCase } from '../counseling/cases';
+import { changedKeys, definedOnly } from '../common/clinical';
 import { findDefinition, requireDefinition } from './scales';
 
 type CampaignMethods =

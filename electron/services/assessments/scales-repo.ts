@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { stmt } from '../db/statements';
+import { stmt } from '../../db/statements';
 
 export interface StoredDefinition {
   id: string;

@@ -1,16 +1,16 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { z } from 'zod';
-import type { scaleSummary } from '../../shared/api/assessments';
-import { CounselError } from '../../shared/api/errors';
-import { type ScaleDefinition, loadBuiltins, loadDefinition } from '../../shared/domain/scales';
-import gad7 from '../../resources/scales/gad7.json';
-import k6 from '../../resources/scales/k6.json';
-import phq9 from '../../resources/scales/phq9.json';
-import psc17 from '../../resources/scales/psc17.json';
-import psc17y from '../../resources/scales/psc17y.json';
-import who5 from '../../resources/scales/who5.json';
-import { dbHandler, type HandlerMap } from '../core/handler';
-import { assertNoProblems } from './validation';
+import type { scaleSummary } from '../../../shared/api/assessments';
+import { CounselError } from '../../../shared/api/errors';
+import { type ScaleDefinition, loadBuiltins, loadDefinition } from '../../../shared/domain/scales';
+import gad7 from '../../../resources/scales/gad7.json';
+import k6 from '../../../resources/scales/k6.json';
+import phq9 from '../../../resources/scales/phq9.json';
+import psc17 from '../../../resources/scales/psc17.json';
+import psc17y from '../../../resources/scales/psc17y.json';
+import who5 from '../../../resources/scales/who5.json';
+import { dbHandler, type HandlerMap } from '../../core/handler';
+import { assertNoProblems } from '../common/validation';
 import { type StoredDefinition, importedDefinitions, importedVersions, insertDefinition } from './scales-repo';
 
 type ScaleMethods = 'scales.list' | 'scales.get' | 'scales.import';

@@ -1,9 +1,9 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { CounselError } from '../../shared/api/errors';
-import type { StudentFields } from '../../shared/api/students';
-import { dateInZone } from '../../shared/domain/dates';
-import { stmt } from '../db/statements';
-import { readSchool } from './settings-store';
+import { CounselError } from '../../../shared/api/errors';
+import type { StudentFields } from '../../../shared/api/students';
+import { dateInZone } from '../../../shared/domain/dates';
+import { stmt } from '../../db/statements';
+import { readSchool } from '../accounts/settings-store';
 
 /** Rules shared by the counseling services: the school's calendar, the client student, the counselor. */
 

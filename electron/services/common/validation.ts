@@ -1,5 +1,5 @@
-import { CounselError } from '../../shared/api/errors';
-import type { Problem } from '../../shared/domain/problems';
+import { CounselError } from '../../../shared/api/errors';
+import type { Problem } from '../../../shared/domain/problems';
 
 /** Domain problems and single-field refusals as VALIDATION errors whose details name the field, for every service. */
 

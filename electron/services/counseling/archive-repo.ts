@@ -1,10 +1,10 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type { TimelineEntry, TimelineKind } from '../../shared/api/archive';
-import type { StudentFields } from '../../shared/api/students';
-import { excerpt } from '../../shared/domain/bigram-search';
-import { stmt } from '../db/statements';
+import type { TimelineEntry, TimelineKind } from '../../../shared/api/archive';
+import type { StudentFields } from '../../../shared/api/students';
+import { excerpt } from '../../../shared/domain/bigram-search';
+import { stmt } from '../../db/statements';
 import { CASE_ACTIVITY, CATEGORIES_JSON, parseCategories } from './cases-repo';
-import { sessionNumberSql } from './groups-repo';
+import { sessionNumberSql } from '../groups/groups-repo';
 
 /**
  * The student's archive: one UNION over everything written about the student, paged in SQL

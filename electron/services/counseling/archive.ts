@@ -1,11 +1,11 @@
-import { TIMELINE_KINDS } from '../../shared/api/archive';
-import { CounselError } from '../../shared/api/errors';
-import { daysBetween, weekOf } from '../../shared/domain/dates';
-import { dbHandler, type HandlerMap } from '../core/handler';
+import { TIMELINE_KINDS } from '../../../shared/api/archive';
+import { CounselError } from '../../../shared/api/errors';
+import { daysBetween, weekOf } from '../../../shared/domain/dates';
+import { dbHandler, type HandlerMap } from '../../core/handler';
 import { followUpsBetween, lastSeenOfCaseload, openCasesOf, studentHeader, timeline } from './archive-repo';
-import { schoolDate } from './clinical';
+import { schoolDate } from '../common/clinical';
 import { unsignedOf } from './records-repo';
-import { readSetting, SETTING_DEFAULTS } from './settings-store';
+import { readSetting, SETTING_DEFAULTS } from '../accounts/settings-store';
 
 export const archiveHandlers: HandlerMap<'archive.timeline' | 'archive.recordExport' | 'caseload.mine'> = {
   'archive.timeline': dbHandler<'archive.timeline'>({

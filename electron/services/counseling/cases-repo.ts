@@ -1,8 +1,8 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { CASE_CATEGORIES, type CaseCategory, type CaseListItem, type CaseView } from '../../shared/api/cases';
-import { uuidv7 } from '../../shared/ids';
-import { stmt } from '../db/statements';
-import { Where } from '../db/where';
+import { CASE_CATEGORIES, type CaseCategory, type CaseListItem, type CaseView } from '../../../shared/api/cases';
+import { uuidv7 } from '../../../shared/ids';
+import { stmt } from '../../db/statements';
+import { Where } from '../../db/where';
 
 interface CaseRow {
   id: string;

@@ -1,9 +1,9 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { CASE_CATEGORIES, type CaseView } from '../../shared/api/cases';
-import { CounselError } from '../../shared/api/errors';
-import { suppressCount, suppressGroup } from '../../shared/domain/suppression';
-import { dbHandler, type HandlerMap } from '../core/handler';
-import { requireAppointment } from './appointments';
+import { CASE_CATEGORIES, type CaseView } from '../../../shared/api/cases';
+import { CounselError } from '../../../shared/api/errors';
+import { suppressCount, suppressGroup } from '../../../shared/domain/suppression';
+import { dbHandler, type HandlerMap } from '../../core/handler';
+import { requireAppointment } from '../schedule/appointments';
 import {
   caseCounts,
   closeCase,
@@ -17,9 +17,9 @@ import {
   unsignedRecordIds,
   updateCaseFields,
 } from './cases-repo';
-import { assertActiveOrAcknowledged, assertNotFuture, changedKeys, definedOnly, requireCounselor, requireStudentRef, schoolDate } from './clinical';
+import { assertActiveOrAcknowledged, assertNotFuture, changedKeys, definedOnly, requireCounselor, requireStudentRef, schoolDate } from '../common/clinical';
 import { countRecordsOfCase, recordsOfCase, unindexCase } from './records-repo';
-import { invalid } from './validation';
+import { invalid } from '../common/validation';
 
 type CaseMethods = 'cases.open' | 'cases.get' | 'cases.list' | 'cases.update' | 'cases.close' | 'cases.transfer' | 'cases.remove' | 'cases.summary';
 

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type { ConsentView, ContactView } from '../../shared/api/contacts';
-import { uuidv7 } from '../../shared/ids';
-import { stmt } from '../db/statements';
+import type { ConsentView, ContactView } from '../../../shared/api/contacts';
+import { uuidv7 } from '../../../shared/ids';
+import { stmt } from '../../db/statements';
 import { indexNote, unindexNote } from './search-repo';
 
 export type ContactFields = Pick<ContactView, 'contactDate' | 'withKind' | 'withLabel' | 'channel' | 'summary' | 'agreedActions' | 'caseId'>;

@@ -1,9 +1,9 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type { ContactView } from '../../shared/api/contacts';
-import { CounselError } from '../../shared/api/errors';
-import { dbHandler, type HandlerMap } from '../core/handler';
+import type { ContactView } from '../../../shared/api/contacts';
+import { CounselError } from '../../../shared/api/errors';
+import { dbHandler, type HandlerMap } from '../../core/handler';
 import { requireCase } from './cases';
-import { assertActiveOrAcknowledged, assertNotFuture, changedKeys, definedOnly, requireStudentRef, schoolDate } from './clinical';
+import { assertActiveOrAcknowledged, assertNotFuture, changedKeys, definedOnly, requireStudentRef, schoolDate } from '../common/clinical';
 import { getConsent, getContact, insertConsent, insertContact, latestConsent, softDeleteContact, updateContact, type ContactFields } from './contacts-repo';
 
 type ContactMethods = 'contacts.create' | 'contacts.get' | 'contacts.update' | 'contacts.remove' | 'consents.record' | 'consents.current';

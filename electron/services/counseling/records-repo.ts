@@ -1,8 +1,8 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type { AddendumView, DisclosureView, RecordFields, RecordView } from '../../shared/api/records';
-import { RECORD_TEXT_FIELDS } from '../../shared/api/records';
-import { uuidv7 } from '../../shared/ids';
-import { stmt } from '../db/statements';
+import type { AddendumView, DisclosureView, RecordFields, RecordView } from '../../../shared/api/records';
+import { RECORD_TEXT_FIELDS } from '../../../shared/api/records';
+import { uuidv7 } from '../../../shared/ids';
+import { stmt } from '../../db/statements';
 import { indexNote, unindexNote } from './search-repo';
 
 export interface RecordRow {

@@ -1,9 +1,9 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { CounselError, type ErrorDetail } from '../../shared/api/errors';
-import { FIELDS_REQUIRED_TO_SIGN, recordFields, type RecordFields } from '../../shared/api/records';
-import { dbHandler, type HandlerMap, type ServiceContext } from '../core/handler';
+import { CounselError, type ErrorDetail } from '../../../shared/api/errors';
+import { FIELDS_REQUIRED_TO_SIGN, recordFields, type RecordFields } from '../../../shared/api/records';
+import { dbHandler, type HandlerMap, type ServiceContext } from '../../core/handler';
 import { requireOpenCase } from './cases';
-import { assertActiveOrAcknowledged, changedKeys, definedOnly, requireStudentRef, schoolDate } from './clinical';
+import { assertActiveOrAcknowledged, changedKeys, definedOnly, requireStudentRef, schoolDate } from '../common/clinical';
 import {
   countRecordsOfCase,
   fieldsOf,

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type { SEARCH_SOURCES } from '../../shared/api/search';
-import { indexText } from '../../shared/domain/bigram-search';
-import { stmt } from '../db/statements';
+import type { SEARCH_SOURCES } from '../../../shared/api/search';
+import { indexText } from '../../../shared/domain/bigram-search';
+import { stmt } from '../../db/statements';
 
 export type NoteSource = (typeof SEARCH_SOURCES)[number];
 

@@ -1,12 +1,12 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { CounselError } from '../../shared/api/errors';
-import type { SearchHit } from '../../shared/api/search';
-import { ftsQuery, parseQuery, snippet } from '../../shared/domain/bigram-search';
-import { dbHandler, type HandlerMap } from '../core/handler';
+import { CounselError } from '../../../shared/api/errors';
+import type { SearchHit } from '../../../shared/api/search';
+import { ftsQuery, parseQuery, snippet } from '../../../shared/domain/bigram-search';
+import { dbHandler, type HandlerMap } from '../../core/handler';
 import { contactText, getContact } from './contacts-repo';
 import { fieldsOf, getRecordRow, recordText } from './records-repo';
 import { matchNotes, type MatchRow } from './search-repo';
-import { stmt } from '../db/statements';
+import { stmt } from '../../db/statements';
 
 type HitBase = Omit<SearchHit, 'snippet' | 'source' | 'id' | 'date'> & { text: string };
 

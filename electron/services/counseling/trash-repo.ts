@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type { TrashItem, TrashKind } from '../../shared/api/trash';
-import { stmt } from '../db/statements';
+import type { TrashItem, TrashKind } from '../../../shared/api/trash';
+import { stmt } from '../../db/statements';
 import { contactText } from './contacts-repo';
 import { fieldsOf, recordText, type RecordRow } from './records-repo';
 import { indexNote } from './search-repo';

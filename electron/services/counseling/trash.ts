@@ -1,6 +1,6 @@
-import { CounselError } from '../../shared/api/errors';
-import { dbHandler, type HandlerMap } from '../core/handler';
-import { readTrashRetentionDays } from './settings-store';
+import { CounselError } from '../../../shared/api/errors';
+import { dbHandler, type HandlerMap } from '../../core/handler';
+import { readTrashRetentionDays } from '../accounts/settings-store';
 import { caseOfDeletedRecordIsDeleted, purgeDeletedBefore, restoreCase, restoreContact, restoreRecord, trashRow, trashRows } from './trash-repo';
 
 const DAY_MS = 86_400_000;

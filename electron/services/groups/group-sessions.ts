@@ -1,18 +1,18 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { CounselError } from '../../shared/api/errors';
-import type { GroupSessionView, ProgramView } from '../../shared/api/groups';
-import type { Booking, Problem } from '../../shared/domain/schedule';
-import { uuidv7 } from '../../shared/ids';
-import { dbHandler, type HandlerMap, type ServiceContext } from '../core/handler';
-import { stmt } from '../db/statements';
-import { assertNoClashes, outsideOpenings } from './appointments';
-import { cancelAppointments, getAppointment, insertAppointment, updateAppointment } from './appointments-repo';
-import { changedKeys } from './clinical';
+import { CounselError } from '../../../shared/api/errors';
+import type { GroupSessionView, ProgramView } from '../../../shared/api/groups';
+import type { Booking, Problem } from '../../../shared/domain/schedule';
+import { uuidv7 } from '../../../shared/ids';
+import { dbHandler, type HandlerMap, type ServiceContext } from '../../core/handler';
+import { stmt } from '../../db/statements';
+import { assertNoClashes, outsideOpenings } from '../schedule/appointments';
+import { cancelAppointments, getAppointment, insertAppointment, updateAppointment } from '../schedule/appointments-repo';
+import { changedKeys } from '../common/clinical';
 import { getSession, insertSession, membersOn, softDeleteSession, type SessionFields, updateSession, upsertAttendance } from './groups-repo';
 import { assertNamed, requireProgram } from './groups';
-import { requireActiveRoom } from './rooms';
-import { toMinutes } from './schedule-checks';
-import { apiPath, assertNoProblems } from './validation';
+import { requireActiveRoom } from '../schedule/rooms';
+import { toMinutes } from '../schedule/schedule-checks';
+import { apiPath, assertNoProblems } from '../common/validation';
 
 type SessionMethods = 'groups.saveSession' | 'groups.removeSession' | 'groups.setAttendance';
 

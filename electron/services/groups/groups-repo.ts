@@ -1,10 +1,10 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type { GroupKind, GroupSessionView, ProgramView } from '../../shared/api/groups';
-import { GROUP_KINDS } from '../../shared/api/groups';
-import { formatTime } from '../../shared/domain/schedule';
-import { uuidv7 } from '../../shared/ids';
-import { stmt } from '../db/statements';
-import { Where } from '../db/where';
+import type { GroupKind, GroupSessionView, ProgramView } from '../../../shared/api/groups';
+import { GROUP_KINDS } from '../../../shared/api/groups';
+import { formatTime } from '../../../shared/domain/schedule';
+import { uuidv7 } from '../../../shared/ids';
+import { stmt } from '../../db/statements';
+import { Where } from '../../db/where';
 
 export type ProgramFields = Pick<
   ProgramView,

@@ -1,10 +1,10 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { CounselError } from '../../shared/api/errors';
-import type { ProgramView } from '../../shared/api/groups';
-import type { Problem } from '../../shared/domain/problems';
-import { dbHandler, type HandlerMap } from '../core/handler';
-import { cancelAppointments } from './appointments-repo';
-import { changedKeys, definedOnly } from './clinical';
+import { CounselError } from '../../../shared/api/errors';
+import type { ProgramView } from '../../../shared/api/groups';
+import type { Problem } from '../../../shared/domain/problems';
+import { dbHandler, type HandlerMap } from '../../core/handler';
+import { cancelAppointments } from '../schedule/appointments-repo';
+import { changedKeys, definedOnly } from '../common/clinical';
 import {
   addMembers,
   appointmentIdsOf,
@@ -25,7 +25,7 @@ import {
   softDeleteProgram,
   updateProgram,
 } from './groups-repo';
-import { apiPath, assertNoProblems, invalid } from './validation';
+import { apiPath, assertNoProblems, invalid } from '../common/validation';
 
 type GroupMethods =
   | 'groups.create'

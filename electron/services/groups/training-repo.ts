@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { type StaffView, TRAINING_TIERS, type TrainingEventView } from '../../shared/api/training';
-import { uuidv7 } from '../../shared/ids';
-import { stmt } from '../db/statements';
+import { type StaffView, TRAINING_TIERS, type TrainingEventView } from '../../../shared/api/training';
+import { uuidv7 } from '../../../shared/ids';
+import { stmt } from '../../db/statements';
 
 export type StaffFields = Omit<StaffView, 'id'>;
 

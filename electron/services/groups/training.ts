@@ -1,10 +1,10 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { CounselError } from '../../shared/api/errors';
-import type { StaffView, TrainingEventView } from '../../shared/api/training';
-import type { Problem } from '../../shared/domain/problems';
-import { dbHandler, type HandlerMap } from '../core/handler';
-import { changedKeys, definedOnly } from './clinical';
-import { apiPath, assertNoProblems, invalid } from './validation';
+import { CounselError } from '../../../shared/api/errors';
+import type { StaffView, TrainingEventView } from '../../../shared/api/training';
+import type { Problem } from '../../../shared/domain/problems';
+import { dbHandler, type HandlerMap } from '../../core/handler';
+import { changedKeys, definedOnly } from '../common/clinical';
+import { apiPath, assertNoProblems, invalid } from '../common/validation';
 import {
   activeStaffIds,
   type EventFields,

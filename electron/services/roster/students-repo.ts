@@ -1,9 +1,9 @@
-import { stmt } from '../db/statements';
+import { stmt } from '../../db/statements';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { pinyin } from 'pinyin-pro';
-import type { StudentFields, StudentListItem, StudentView } from '../../shared/api/students';
-import { uuidv7 } from '../../shared/ids';
-import { Where } from '../db/where';
+import type { StudentFields, StudentListItem, StudentView } from '../../../shared/api/students';
+import { uuidv7 } from '../../../shared/ids';
+import { Where } from '../../db/where';
 
 interface StudentRow {
   id: string;

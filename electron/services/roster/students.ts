@@ -1,14 +1,14 @@
-import { stmt } from '../db/statements';
+import { stmt } from '../../db/statements';
 import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { CounselError } from '../../shared/api/errors';
-import { studentFields, type ImportIssue, type StudentFields } from '../../shared/api/students';
-import { gradesOfStages, isTopGradeOfStage } from '../../shared/domain/grades';
-import { dbHandler, type HandlerMap } from '../core/handler';
-import { studentHasClinicalRecords } from './cases-repo';
+import { CounselError } from '../../../shared/api/errors';
+import { studentFields, type ImportIssue, type StudentFields } from '../../../shared/api/students';
+import { gradesOfStages, isTopGradeOfStage } from '../../../shared/domain/grades';
+import { dbHandler, type HandlerMap } from '../../core/handler';
+import { studentHasClinicalRecords } from '../counseling/cases-repo';
 import { readRosterFile } from './roster-import';
 import { base64Bytes } from './roster-import/spreadsheet';
-import { readSchool } from './settings-store';
+import { readSchool } from '../accounts/settings-store';
 import {
   activeStudents,
   findIdByStudentNo,

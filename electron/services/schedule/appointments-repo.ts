@@ -1,8 +1,8 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type { AppointmentStatus, AppointmentView } from '../../shared/api/appointments';
-import { type Booking, formatTime } from '../../shared/domain/schedule';
-import { stmt } from '../db/statements';
-import { Where } from '../db/where';
+import type { AppointmentStatus, AppointmentView } from '../../../shared/api/appointments';
+import { type Booking, formatTime } from '../../../shared/domain/schedule';
+import { stmt } from '../../db/statements';
+import { Where } from '../../db/where';
 
 interface AppointmentRow {
   id: string;

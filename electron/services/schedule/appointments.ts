@@ -1,9 +1,9 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { type AppointmentView, type ClashDetail, STATUS_FLOW } from '../../shared/api/appointments';
-import { CounselError } from '../../shared/api/errors';
-import { type Booking, coveredByOpenings, expandSeries, findConflicts } from '../../shared/domain/schedule';
-import { uuidv7 } from '../../shared/ids';
-import { dbHandler, type HandlerMap } from '../core/handler';
+import { type AppointmentView, type ClashDetail, STATUS_FLOW } from '../../../shared/api/appointments';
+import { CounselError } from '../../../shared/api/errors';
+import { type Booking, coveredByOpenings, expandSeries, findConflicts } from '../../../shared/domain/schedule';
+import { uuidv7 } from '../../../shared/ids';
+import { dbHandler, type HandlerMap } from '../../core/handler';
 import {
   type AppointmentFields,
   cancelAppointments,
@@ -14,11 +14,11 @@ import {
   setAppointmentStatus,
   updateAppointment,
 } from './appointments-repo';
-import { changedKeys, definedOnly, requireCounselor } from './clinical';
+import { changedKeys, definedOnly, requireCounselor } from '../common/clinical';
 import { openingsBetween } from './openings';
 import { requireActiveRoom } from './rooms';
 import { assertDateRange, requireBookableStudent, toMinutes } from './schedule-checks';
-import { invalid } from './validation';
+import { invalid } from '../common/validation';
 import { requireWaitingEntry } from './waitlist';
 import { closeWaitlistEntry } from './waitlist-repo';
 

@@ -3,8 +3,8 @@
  * title may say. Lines end in CRLF and are folded at 75 octets (UTF-8, never inside a character);
  * times are local to the school's zone, named by TZID with a VTIMEZONE for it.
  */
-import { addDays } from '../../shared/domain/dates';
-import { DAY_MINUTES } from '../../shared/domain/schedule';
+import { addDays } from '../../../shared/domain/dates';
+import { DAY_MINUTES } from '../../../shared/domain/schedule';
 
 export interface IcsEvent {
   uid: string;

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type { OpeningException, OpeningSlot } from '../../shared/domain/schedule';
-import { uuidv7 } from '../../shared/ids';
-import { stmt } from '../db/statements';
+import type { OpeningException, OpeningSlot } from '../../../shared/domain/schedule';
+import { uuidv7 } from '../../../shared/ids';
+import { stmt } from '../../db/statements';
 
 /*
  * Slots and exceptions travel in the domain's shape (minutes, dutyUserId for the person on duty's

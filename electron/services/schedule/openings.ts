@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { CounselError } from '../../shared/api/errors';
-import type { ExceptionView, OccurrenceView, SlotView } from '../../shared/api/openings';
+import { CounselError } from '../../../shared/api/errors';
+import type { ExceptionView, OccurrenceView, SlotView } from '../../../shared/api/openings';
 import {
   expandOpenings,
   formatTime,
@@ -9,13 +9,13 @@ import {
   type OpeningSlot,
   validateExceptions,
   validateSlots,
-} from '../../shared/domain/schedule';
-import { dbHandler, type HandlerMap } from '../core/handler';
+} from '../../../shared/domain/schedule';
+import { dbHandler, type HandlerMap } from '../../core/handler';
 import { deleteException, deleteSlot, getException, getSlot, insertException, loadOpenings, saveSlot } from './openings-repo';
 import { requireActiveRoom, requireRoom } from './rooms';
 import { listRooms } from './rooms-repo';
 import { assertDateRange, dutyFromDomain, dutyToDomain, otherIdParams, toMinutes } from './schedule-checks';
-import { assertItemValid, invalid } from './validation';
+import { assertItemValid, invalid } from '../common/validation';
 import { loadCalendar } from './school-calendar-repo';
 
 type OpeningMethods = 'openings.list' | 'openings.saveSlot' | 'openings.removeSlot' | 'openings.addException' | 'openings.removeException' | 'openings.expand';

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type { RoomView, ZoneType } from '../../shared/api/rooms';
-import { uuidv7 } from '../../shared/ids';
-import { stmt } from '../db/statements';
+import type { RoomView, ZoneType } from '../../../shared/api/rooms';
+import { uuidv7 } from '../../../shared/ids';
+import { stmt } from '../../db/statements';
 
 interface RoomRow {
   id: string;

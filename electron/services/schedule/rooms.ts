@@ -1,10 +1,10 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { CounselError } from '../../shared/api/errors';
-import type { RoomView } from '../../shared/api/rooms';
-import { dbHandler, type HandlerMap } from '../core/handler';
-import { changedKeys, definedOnly } from './clinical';
+import { CounselError } from '../../../shared/api/errors';
+import type { RoomView } from '../../../shared/api/rooms';
+import { dbHandler, type HandlerMap } from '../../core/handler';
+import { changedKeys, definedOnly } from '../common/clinical';
 import { getRoom, insertRoom, listRooms, roomIdByName, updateRoom } from './rooms-repo';
-import { invalid } from './validation';
+import { invalid } from '../common/validation';
 
 type RoomMethods = 'rooms.list' | 'rooms.create' | 'rooms.update';
 

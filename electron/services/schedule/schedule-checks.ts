@@ -1,9 +1,9 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { CounselError } from '../../shared/api/errors';
-import { MAX_RANGE_DAYS } from '../../shared/api/openings';
-import { daysBetween } from '../../shared/domain/dates';
-import { parseTime, type Problem } from '../../shared/domain/schedule';
-import { invalid } from './validation';
+import { CounselError } from '../../../shared/api/errors';
+import { MAX_RANGE_DAYS } from '../../../shared/api/openings';
+import { daysBetween } from '../../../shared/domain/dates';
+import { parseTime, type Problem } from '../../../shared/domain/schedule';
+import { invalid } from '../common/validation';
 import { studentRowState } from './appointments-repo';
 
 /** Rules shared by the schedule services: date ranges, times of day, duty names, bookable students. */

@@ -1,9 +1,9 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { z } from 'zod';
-import { CounselError } from '../../shared/api/errors';
-import type { scheduleApi } from '../../shared/api/schedule';
-import { weekOf } from '../../shared/domain/dates';
-import { formatTime, occurrencesWithoutDuty, outsideClassShare, schoolDaysWithOpening, weeklyOpenMinutes } from '../../shared/domain/schedule';
+import { CounselError } from '../../../shared/api/errors';
+import type { scheduleApi } from '../../../shared/api/schedule';
+import { weekOf } from '../../../shared/domain/dates';
+import { formatTime, occurrencesWithoutDuty, outsideClassShare, schoolDaysWithOpening, weeklyOpenMinutes } from '../../../shared/domain/schedule';
 import { openingsBetween } from './openings';
 import { listRooms } from './rooms-repo';
 import { getTerm, listPeriods, loadCalendar } from './school-calendar-repo';

@@ -1,9 +1,9 @@
-import { dbHandler, type HandlerMap } from '../core/handler';
+import { dbHandler, type HandlerMap } from '../../core/handler';
 import { listAppointments, studentInitials } from './appointments-repo';
 import { buildIcs } from './ics';
 import { assertDateRange, toMinutes } from './schedule-checks';
 import { scheduleMetrics } from './schedule-metrics';
-import { readSchool } from './settings-store';
+import { readSchool } from '../accounts/settings-store';
 
 type ScheduleMethods = 'schedule.metrics' | 'schedule.exportIcs';
 

@@ -1,8 +1,8 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type { SpecialDayView, TermView } from '../../shared/api/school-calendar';
-import type { ClassPeriod, SchoolCalendar, SpecialDay } from '../../shared/domain/schedule';
-import { uuidv7 } from '../../shared/ids';
-import { stmt } from '../db/statements';
+import type { SpecialDayView, TermView } from '../../../shared/api/school-calendar';
+import type { ClassPeriod, SchoolCalendar, SpecialDay } from '../../../shared/domain/schedule';
+import { uuidv7 } from '../../../shared/ids';
+import { stmt } from '../../db/statements';
 
 export function listTerms(db: Database): TermView[] {
   return stmt(db, 'SELECT id, name, start_date AS startDate, end_date AS endDate FROM terms ORDER BY start_date, id').all() as TermView[];

@@ -1,10 +1,10 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { CounselError } from '../../shared/api/errors';
-import type { CalendarView } from '../../shared/api/school-calendar';
-import { type ClassPeriod, formatTime, validateCalendar, validatePeriods } from '../../shared/domain/schedule';
-import { dbHandler, type HandlerMap } from '../core/handler';
+import { CounselError } from '../../../shared/api/errors';
+import type { CalendarView } from '../../../shared/api/school-calendar';
+import { type ClassPeriod, formatTime, validateCalendar, validatePeriods } from '../../../shared/domain/schedule';
+import { dbHandler, type HandlerMap } from '../../core/handler';
 import { otherIdParams, toMinutes } from './schedule-checks';
-import { apiPath, assertItemValid, assertNoProblems, invalid } from './validation';
+import { apiPath, assertItemValid, assertNoProblems, invalid } from '../common/validation';
 import {
   deleteSpecialDay,
   deleteTerm,

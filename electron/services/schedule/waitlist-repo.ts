@@ -1,8 +1,8 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { z } from 'zod';
-import type { waitlistItem } from '../../shared/api/appointments';
-import { uuidv7 } from '../../shared/ids';
-import { stmt } from '../db/statements';
+import type { waitlistItem } from '../../../shared/api/appointments';
+import { uuidv7 } from '../../../shared/ids';
+import { stmt } from '../../db/statements';
 
 export type WaitlistItem = z.output<typeof waitlistItem>;
 /** An entry with when it left the list (booked or removed), null while waiting. */

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { CounselError } from '../../shared/api/errors';
-import { dbHandler, type HandlerMap } from '../core/handler';
+import { CounselError } from '../../../shared/api/errors';
+import { dbHandler, type HandlerMap } from '../../core/handler';
 import { requireBookableStudent } from './schedule-checks';
 import { closeWaitlistEntry, getWaitlistEntry, insertWaitlistEntry, openWaitlist, type WaitlistEntry } from './waitlist-repo';
 

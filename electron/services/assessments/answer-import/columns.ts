@@ -1,7 +1,7 @@
-import type { AnswerImportIssue } from '../../../shared/api/assessments';
-import type { ScaleDefinition } from '../../../shared/domain/scales';
-import { fieldLabel, fieldOfHeader, headerKey } from '../roster-import/columns';
-import { issueValue } from '../roster-import/rows';
+import type { AnswerImportIssue } from '../../../../shared/api/assessments';
+import type { ScaleDefinition } from '../../../../shared/domain/scales';
+import { fieldLabel, fieldOfHeader, headerKey } from '../../roster/roster-import/columns';
+import { issueValue } from '../../roster/roster-import/rows';
 
 /**
  * The mapping's marker for the 学号 column. Item ids are lower case (the definition schema), so

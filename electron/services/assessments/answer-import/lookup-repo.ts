@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type { StudentFields } from '../../../shared/api/students';
-import { stmt } from '../../db/statements';
+import type { StudentFields } from '../../../../shared/api/students';
+import { stmt } from '../../../db/statements';
 
 export interface RosterEntry {
   id: string;

@@ -1,7 +1,7 @@
-import type { AnswerImportIssue } from '../../../shared/api/assessments';
-import { type FormResult, type ScaleDefinition, answerProblems, scoreForm } from '../../../shared/domain/scales';
-import { issueValue } from '../roster-import/rows';
-import { isBlankRow } from '../roster-import/spreadsheet';
+import type { AnswerImportIssue } from '../../../../shared/api/assessments';
+import { type FormResult, type ScaleDefinition, answerProblems, scoreForm } from '../../../../shared/domain/scales';
+import { issueValue } from '../../roster/roster-import/rows';
+import { isBlankRow } from '../../roster/roster-import/spreadsheet';
 import type { ItemColumn, SheetColumns } from './columns';
 
 /** The answer-import reasons of its own; missing/duplicate columns and a duplicate 学号 reuse the roster's import.reason.*. */

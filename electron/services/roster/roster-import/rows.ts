@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { studentFields, type ImportIssue, type StudentFields } from '../../../shared/api/students';
-import { parseGrade } from '../../../shared/domain/grades';
+import { studentFields, type ImportIssue, type StudentFields } from '../../../../shared/api/students';
+import { parseGrade } from '../../../../shared/domain/grades';
 import { fieldLabel, type ColumnMapping, type RosterField } from './columns';
 import { isBlankRow } from './spreadsheet';
 

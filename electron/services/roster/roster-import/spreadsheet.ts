@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { Cell, CellValue, Worksheet } from 'exceljs';
-import { CounselError } from '../../../shared/api/errors';
+import { CounselError } from '../../../../shared/api/errors';
 
 export type SheetFormat = 'xlsx' | 'csv';
 

@@ -1,0 +1,4 @@
+import { studentHandlers } from './students';
+
+/** Roster: the students and the roster import. */
+export const rosterArea = { ...studentHandlers };
