@@ -6,7 +6,7 @@ import { acknowledgeAlert, getAlert, openAlerts } from './alerts-repo';
 import { getForm } from './assessments-repo';
 import { afterAlertsRaised } from './campaign-hooks';
 import { setTriageState } from './campaigns-repo';
-import { insertCase } from '../counseling/cases-repo';
+import { insertCase } from '../counseling/cases';
 import { schoolDate } from '../common/clinical';
 
 type AlertMethods = 'alerts.open' | 'alerts.acknowledge' | 'alerts.openCrisisCase';

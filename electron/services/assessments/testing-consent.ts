@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { ConsentView } from '../../../shared/api/contacts';
 import { stmt } from '../../db/statements';
-import { latestConsent } from '../counseling/contacts-repo';
+import { latestConsent } from '../counseling/contacts';
 
 type Outcome = string | null;
 

@@ -4,7 +4,7 @@ import type { StudentFields } from '../../../shared/api/students';
 import { excerpt } from '../../../shared/domain/bigram-search';
 import { stmt } from '../../db/statements';
 import { CASE_ACTIVITY, CATEGORIES_JSON, parseCategories } from './cases-repo';
-import { sessionNumberSql } from '../groups/groups-repo';
+import { sessionNumberSql } from '../groups/groups';
 
 /**
  * The student's archive: one UNION over everything written about the student, paged in SQL

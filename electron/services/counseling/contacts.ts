@@ -6,6 +6,9 @@ import { requireCase } from './cases';
 import { assertActiveOrAcknowledged, assertNotFuture, changedKeys, definedOnly, requireStudentRef, schoolDate } from '../common/clinical';
 import { getConsent, getContact, insertConsent, insertContact, latestConsent, softDeleteContact, updateContact, type ContactFields } from './contacts-repo';
 
+// A testing consent is read from the latest consent of its scope.
+export { latestConsent } from './contacts-repo';
+
 type ContactMethods = 'contacts.create' | 'contacts.get' | 'contacts.update' | 'contacts.remove' | 'consents.record' | 'consents.current';
 
 function requireContact(db: Database, id: string): ContactView {

@@ -3,7 +3,7 @@ import { CounselError } from '../../../shared/api/errors';
 import type { ProgramView } from '../../../shared/api/groups';
 import type { Problem } from '../../../shared/domain/problems';
 import { dbHandler, type HandlerMap } from '../../core/handler';
-import { cancelAppointments } from '../schedule/appointments-repo';
+import { cancelAppointments } from '../schedule/appointments';
 import { changedKeys, definedOnly } from '../common/clinical';
 import {
   addMembers,
@@ -25,6 +25,9 @@ import {
   softDeleteProgram,
   updateProgram,
 } from './groups-repo';
+
+// The archive's timeline numbers a student's group sessions the same way.
+export { sessionNumberSql } from './groups-repo';
 import { apiPath, assertNoProblems, invalid } from '../common/validation';
 
 type GroupMethods =

@@ -5,7 +5,7 @@ import { CounselError } from '../../../shared/api/errors';
 import { studentFields, type ImportIssue, type StudentFields } from '../../../shared/api/students';
 import { gradesOfStages, isTopGradeOfStage } from '../../../shared/domain/grades';
 import { dbHandler, type HandlerMap } from '../../core/handler';
-import { studentHasClinicalRecords } from '../counseling/cases-repo';
+import { studentHasClinicalRecords } from '../counseling/cases';
 import { readRosterFile } from './roster-import';
 import { base64Bytes } from './roster-import/spreadsheet';
 import { readSchool } from '../accounts/settings-store';

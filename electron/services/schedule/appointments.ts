@@ -22,6 +22,9 @@ import { invalid } from '../common/validation';
 import { requireWaitingEntry } from './waitlist';
 import { closeWaitlistEntry } from './waitlist-repo';
 
+// Group sessions book and cancel their room as appointments.
+export { cancelAppointments, getAppointment, insertAppointment, updateAppointment } from './appointments-repo';
+
 type AppointmentMethods =
   | 'appointments.create'
   | 'appointments.get'
