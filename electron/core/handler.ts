@@ -1,16 +1,9 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { z } from 'zod';
-import type { Role } from '../../shared/api/define';
 import type { Contract, MethodName, ParsedInputOf } from '../../shared/api/contract';
 import type { AuditEntry } from '../audit/chain';
 import type { CoreState, ConnectionState } from './state';
-
-export interface Actor {
-  userId: string;
-  username: string;
-  displayName: string;
-  role: Role;
-}
+import type { Actor } from './types';
 
 /** What a database service sees: the open archive, who is calling, the time, and its audit row to fill. */
 export interface ServiceContext {

@@ -7,8 +7,7 @@ import { openDatabase } from '../db/connection';
 import { Vault, sameKey } from '../keys/vault';
 import { DEFAULT_LOG_N } from '../keys/wrap';
 import type { UserView } from '../../shared/api/session';
-import type { Actor } from './handler';
-import type { CoreOptions, Door } from './types';
+import type { Actor, CoreOptions, Door } from './types';
 
 export const DB_FILE = 'counselroom.db';
 export const VAULT_FILE = 'keyslots.json';

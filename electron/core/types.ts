@@ -1,4 +1,13 @@
+import type { Role } from '../../shared/api/define';
 import type { ApiResult } from '../../shared/api/errors';
+
+/** Who is calling: held by a session (state.ts) and handed to every service (handler.ts). */
+export interface Actor {
+  userId: string;
+  username: string;
+  displayName: string;
+  role: Role;
+}
 
 /** Which door a connection came through; recorded in audit rows. */
 export type Door = 'ipc' | 'cli' | 'bridge' | 'test';
