@@ -2,16 +2,28 @@ import { z } from 'zod';
 import { defineMethod } from './define';
 import { calendarDate, codes, id, pageInput } from './fields';
 import { CASE_CATEGORIES, CLIENT_KINDS } from './cases';
-import { unsignedItem } from './records';
+import { recordView, unsignedItem } from './records';
 import { STUDENT_STATUSES } from './students';
 
-/** What the student's archive (一生一档) shows; later issues add assessments and crisis steps. */
-export const TIMELINE_KINDS = ['caseOpened', 'caseClosed', 'record', 'addendum', 'disclosure', 'contact', 'consent', 'groupSession'] as const;
+/** What the student's archive (一生一档) shows; the crisis issue adds its steps. */
+export const TIMELINE_KINDS = [
+  'caseOpened',
+  'caseClosed',
+  'record',
+  'addendum',
+  'disclosure',
+  'contact',
+  'consent',
+  'groupSession',
+  'assessment',
+  'alertRaised',
+  'alertHandled',
+] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
 export const timelineEntry = z.object({
   kind: z.enum(TIMELINE_KINDS),
-  /** The row itself: a case, record, addendum, disclosure, contact, consent or group session id. */
+  /** The row itself: a case, record, addendum, disclosure, contact, consent, group session, form or alert id. */
   id: z.string(),
   date: z.string(),
   /** The instant it was written (or, for a disclosure, when the person was informed): orders a day's entries. */
@@ -21,19 +33,35 @@ export const timelineEntry = z.object({
   /**
    * Stable codes for the title, "field:value", which the UI translates: kind:first, mode:face,
    * risk:self, category:emotion, source:referral, with:guardian, channel:phone, informed:guardian,
-   * scope:testing, party:guardian, outcome:given, form:written, groupKind:groupCounseling.
+   * scope:testing, party:guardian, outcome:given, form:written, groupKind:groupCounseling,
+   * formMode:kiosk, formStatus:voided, rescored:yes, severity:critical, action:talkedNow.
    */
   tags: z.array(z.string()),
   /**
    * At most 40 characters of the entry's main text on one line ('' when it has none); never the full
    * note. A group session shows its program's theme and number (主题 第3次), never who else came.
+   * An assessment shows its screening campaign's name; a handled alert, the handling note.
    */
   excerpt: z.string(),
+  /** Assessments and alerts: the scale. */
+  scaleId: z.string().nullable(),
+  /** Assessments: the headline score (the first subscale with a band) and its neutral band label key. */
+  score: z.number().nullable(),
+  bandLabel: z.string().nullable(),
   /** Session records only: whether it is signed. */
   signed: z.boolean().nullable(),
   actorName: z.string().nullable(),
 });
 export type TimelineEntry = z.output<typeof timelineEntry>;
+
+const archiveStudent = z.object({
+  id: z.string(),
+  name: z.string(),
+  studentNo: z.string(),
+  grade: z.number().int(),
+  className: z.string(),
+  status: z.enum(STUDENT_STATUSES),
+});
 
 const clientRef = {
   caseId: z.string(),
@@ -45,7 +73,7 @@ const clientRef = {
 export const archiveApi = {
   'archive.timeline': defineMethod({
     summary:
-      'The student’s archive (一生一档): cases opened and closed, session records (signed or not), addenda, disclosures, contacts, consents and the group sessions the student attended (present), newest first unless order is asc, filtered by kind and date (audited).',
+      'The student’s archive (一生一档): cases opened and closed, session records (signed or not), addenda, disclosures, contacts, consents, the group sessions the student attended (present), completed and voided assessments, alerts raised and their handling; newest first unless order is asc, filtered by kind and date (audited).',
     input: z
       .object({
         studentId: id,
@@ -57,14 +85,7 @@ export const archiveApi = {
       })
       .strict(),
     output: z.object({
-      student: z.object({
-        id: z.string(),
-        name: z.string(),
-        studentNo: z.string(),
-        grade: z.number().int(),
-        className: z.string(),
-        status: z.enum(STUDENT_STATUSES),
-      }),
+      student: archiveStudent,
       items: z.array(timelineEntry),
       total: z.number().int(),
     }),
@@ -75,9 +96,17 @@ export const archiveApi = {
   }),
   'archive.recordExport': defineMethod({
     summary:
-      'Records that a counselor, after an explicit confirmation, exported one student’s full archive (with the name) for a referral; the PDF is made from the audited reads that follow.',
+      'A counselor, after an explicit confirmation, exports one student’s whole archive (with the name) for a referral: every entry oldest first with its full text, every session record in full with addenda and disclosures, the school and the moment of export. One audited call; the PDF is printed from exactly this.',
     input: z.object({ studentId: id, purpose: z.literal('referral'), confirmed: z.literal(true) }).strict(),
-    output: z.object({ ok: z.literal(true) }),
+    output: z.object({
+      schoolName: z.string(),
+      exportedAt: z.number().int(),
+      purpose: z.literal('referral'),
+      student: archiveStudent,
+      /** The timeline oldest first; `text` is the entry's whole text (an alert's handling note, a contact's summary and agreed actions, a consent's note). */
+      entries: z.array(timelineEntry.extend({ text: z.string() })),
+      records: z.array(recordView),
+    }),
     roles: ['counselor'],
     kind: 'write',
     gate: 'unlocked',

@@ -13,6 +13,8 @@ export const ADMIN_MODES = ['kiosk', 'paper', 'import'] as const;
 export const INTERACTIVE_MODES = ['kiosk', 'paper'] as const;
 export const FORM_STATUSES = ['inProgress', 'completed', 'voided'] as const;
 export const ALERT_ACTIONS = ['talkedNow', 'appointmentBooked', 'crisisCase', 'referred', 'guardianInformed', 'other'] as const;
+/** Where a counselor chose 稍后处理 (handle later) for an alert still open. */
+export const DEFER_CONTEXTS = ['kiosk', 'paper', 'form'] as const;
 
 const scaleId = z.string().regex(/^[a-z][a-z0-9_-]{1,39}$/, 'errors.scale.idFormat').max(40);
 const itemId = z.string().min(1).max(64);
@@ -43,10 +45,13 @@ export const alertView = z.object({
   raisedAt: z.number().int(),
   acknowledgedAt: z.number().int().nullable(),
   acknowledgedBy: z.string().nullable(),
+  acknowledgedByName: z.string().nullable(),
   action: z.enum(ALERT_ACTIONS).nullable(),
   note: z.string(),
   /** The case opened from this alert (alerts.openCrisisCase), if any. */
   caseId: z.string().nullable(),
+  /** The last time someone chose to handle it later (alerts.defer); it stays open all the same. */
+  deferredAt: z.number().int().nullable(),
 });
 export type AlertView = z.output<typeof alertView>;
 
@@ -264,9 +269,27 @@ export const assessmentsApi = {
     kind: 'read',
     gate: 'unlocked',
   }),
+  'alerts.get': defineMethod({
+    summary: 'One alert with its handling (who, when, the action and the note), open or not (audited).',
+    input: z.object({ id }).strict(),
+    output: alertView,
+    roles: ['counselor'],
+    kind: 'read',
+    auditRead: true,
+    gate: 'unlocked',
+  }),
   'alerts.acknowledge': defineMethod({
     summary: 'Acknowledge an alert with the action taken (audited: who, when, what). Acknowledged once; later steps go to the case.',
     input: z.object({ id, action: z.enum(ALERT_ACTIONS), note: text(LIMITS.note, { multiline: true }).default('') }).strict(),
+    output: alertView,
+    roles: ['counselor'],
+    kind: 'write',
+    gate: 'unlocked',
+  }),
+  'alerts.defer': defineMethod({
+    summary:
+      'Record that the counselor chose to handle an open alert later (finishing or leaving the form it came from). The alert stays open, in the badge and the banner, until acknowledged; each choice is kept and audited.',
+    input: z.object({ id, context: z.enum(DEFER_CONTEXTS) }).strict(),
     output: alertView,
     roles: ['counselor'],
     kind: 'write',

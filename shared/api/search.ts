@@ -2,11 +2,12 @@ import { z } from 'zod';
 import { defineMethod } from './define';
 import { requiredText } from './fields';
 
-export const SEARCH_SOURCES = ['record', 'addendum', 'contact'] as const;
+/** `alert`: the note written when an alert was handled. */
+export const SEARCH_SOURCES = ['record', 'addendum', 'contact', 'alert'] as const;
 
 export const searchHit = z.object({
   source: z.enum(SEARCH_SOURCES),
-  /** The record, addendum or contact id. */
+  /** The record, addendum, contact or alert id. */
   id: z.string(),
   /** The session record to open (the record itself, or the one an addendum belongs to); null for a contact. */
   recordId: z.string().nullable(),
@@ -28,7 +29,7 @@ export type SearchHit = z.output<typeof searchHit>;
 export const searchApi = {
   'search.notes': defineMethod({
     summary:
-      'Full-text search over session records, addenda and contact summaries, Chinese by character bigrams: words separated by spaces or punctuation must all match, a Chinese word as written (情绪低落 as a phrase). Best match first (bm25), newer first on a tie, with a ~60-character snippet. A single Chinese character is refused (VALIDATION errors.search.singleCharacter), as is a query with no letter, digit or Chinese character (errors.search.noTerms). Audited without the query text.',
+      'Full-text search over session records, addenda, contact summaries and alert-handling notes, Chinese by character bigrams: words separated by spaces or punctuation must all match, a Chinese word as written (情绪低落 as a phrase). Best match first (bm25), newer first on a tie, with a ~60-character snippet. A single Chinese character is refused (VALIDATION errors.search.singleCharacter), as is a query with no letter, digit or Chinese character (errors.search.noTerms). Audited without the query text.',
     input: z
       .object({
         query: requiredText(100),

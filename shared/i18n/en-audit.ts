@@ -152,7 +152,7 @@ export const audit: Catalog['audit'] = {
     training: { list: 'View training events', save: 'Save a training event', remove: 'Remove a training event', totals: 'View yearly training hours' },
     scales: { list: 'View scales', get: 'View a scale definition', import: 'Import a scale' },
     assessments: { start: 'Start an assessment', answer: 'Record an answer', finish: 'Finish an assessment', void: 'Void an assessment', get: 'Open an assessment', ofStudent: 'View a student’s assessments', rescore: 'Rescore an assessment', importPreview: 'Check an answer sheet before import', importCommit: 'Import answer sheets' },
-    alerts: { open: 'View open assessment alerts', acknowledge: 'Acknowledge an assessment alert', openCrisisCase: 'Open a crisis case from an alert' },
+    alerts: { get: 'View an alert', open: 'View open alerts', acknowledge: 'Handle an alert', defer: 'Alert left to handle later', openCrisisCase: 'Open a crisis case from an alert' },
     campaigns: {
       create: 'Plan a screening',
       update: 'Change a screening',

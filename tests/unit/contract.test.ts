@@ -79,6 +79,6 @@ describe('the contract', () => {
 
   it('audits opening a student’s clinical material', () => {
     const audited = METHOD_NAMES.filter((n) => contract[n].kind === 'read' && contract[n].auditRead === true);
-    expect(audited).toEqual(['students.get', 'cases.get', 'records.get', 'contacts.get', 'archive.timeline', 'search.notes', 'schedule.exportIcs', 'groups.get', 'assessments.get', 'assessments.ofStudent', 'campaigns.get', 'campaigns.triage']);
+    expect(audited).toEqual(['students.get', 'cases.get', 'records.get', 'contacts.get', 'archive.timeline', 'search.notes', 'schedule.exportIcs', 'groups.get', 'assessments.get', 'assessments.ofStudent', 'alerts.get', 'campaigns.get', 'campaigns.triage']);
   });
 });

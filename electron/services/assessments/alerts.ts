@@ -2,14 +2,25 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { AlertView } from '../../../shared/api/assessments';
 import { CounselError } from '../../../shared/api/errors';
 import { dbHandler, type HandlerMap } from '../../core/handler';
-import { acknowledgeAlert, getAlert, openAlerts } from './alerts-repo';
+import { acknowledgeAlert, deferAlert, getAlert, openAlerts } from './alerts-repo';
 import { getForm } from './assessments-repo';
 import { afterAlertsRaised } from './campaign-hooks';
 import { setTriageState } from './campaigns-repo';
 import { insertCase } from '../counseling/cases';
+import { indexNote } from '../counseling/search';
 import { schoolDate } from '../common/clinical';
 
-type AlertMethods = 'alerts.open' | 'alerts.acknowledge' | 'alerts.openCrisisCase';
+type AlertMethods = 'alerts.open' | 'alerts.get' | 'alerts.acknowledge' | 'alerts.defer' | 'alerts.openCrisisCase';
+
+/**
+ * Handles the alert once, on the school day it happens, and puts a handling note into the notes
+ * search in the same transaction.
+ */
+function handle(db: Database, alert: AlertView, a: { userId: string; action: string; note: string; caseId?: string }, now: number): void {
+  const on = schoolDate(db, now);
+  acknowledgeAlert(db, alert.id, { ...a, on }, now);
+  if (a.note.trim() !== '') indexNote(db, 'alert', alert.id, a.note, on);
+}
 
 /** An alert not yet acknowledged: acknowledged once, since what happened afterwards belongs to the case. */
 function requireOpenAlert(db: Database, id: string): AlertView {
@@ -24,12 +35,31 @@ export const alertHandlers: HandlerMap<AlertMethods> = {
     run: ({ db }) => ({ items: openAlerts(db) }),
   }),
 
+  'alerts.get': dbHandler<'alerts.get'>({
+    run: (ctx, input) => {
+      const alert = getAlert(ctx.db, input.id);
+      if (!alert) throw new CounselError('NOT_FOUND', 'errors.notFound', { path: 'id', id: input.id });
+      ctx.audit = { targetType: 'alert', targetId: alert.id, details: { formId: alert.formId, studentId: alert.studentId } };
+      return alert;
+    },
+  }),
+
   'alerts.acknowledge': dbHandler<'alerts.acknowledge'>({
     run: (ctx, input) => {
       const { db, actor, now } = ctx;
       const alert = requireOpenAlert(db, input.id);
-      acknowledgeAlert(db, alert.id, { userId: actor.userId, action: input.action, note: input.note }, now);
+      handle(db, alert, { userId: actor.userId, action: input.action, note: input.note }, now);
       ctx.audit = { targetType: 'alert', targetId: alert.id, details: { formId: alert.formId, studentId: alert.studentId, action: input.action } };
+      return getAlert(db, alert.id)!;
+    },
+  }),
+
+  'alerts.defer': dbHandler<'alerts.defer'>({
+    run: (ctx, input) => {
+      const { db, actor, now } = ctx;
+      const alert = requireOpenAlert(db, input.id);
+      deferAlert(db, alert.id, { userId: actor.userId, context: input.context }, now);
+      ctx.audit = { targetType: 'alert', targetId: alert.id, details: { formId: alert.formId, studentId: alert.studentId, severity: alert.severity, context: input.context } };
       return getAlert(db, alert.id)!;
     },
   }),
@@ -56,7 +86,7 @@ export const alertHandlers: HandlerMap<AlertMethods> = {
         },
         now,
       );
-      acknowledgeAlert(db, alert.id, { userId: actor.userId, action: 'crisisCase', note: input.note, caseId }, now);
+      handle(db, alert, { userId: actor.userId, action: 'crisisCase', note: input.note, caseId }, now);
       const form = getForm(db, alert.formId)!;
       if (form.campaignId !== null) {
         // Makes sure the entry exists at the alert's priority before it is moved on.

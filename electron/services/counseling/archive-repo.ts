@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { TimelineEntry, TimelineKind } from '../../../shared/api/archive';
 import type { StudentFields } from '../../../shared/api/students';
 import { excerpt } from '../../../shared/domain/bigram-search';
+import type { FormResult } from '../../../shared/domain/scales';
 import { stmt } from '../../db/statements';
 import { CASE_ACTIVITY, CATEGORIES_JSON, parseCategories } from './cases-repo';
 import { sessionNumberSql } from '../groups/groups';
@@ -9,9 +10,11 @@ import { sessionNumberSql } from '../groups/groups';
 /**
  * The student's archive: one UNION over everything written about the student, paged in SQL
  * (only ids, dates and kinds), then the page's entries filled in with one query per kind.
- * Within a day, entries follow the order events take (consent, case opened, session, disclosure,
- * addendum, contact and group session, case closed), then the time each was written or, for a
- * disclosure, informed. A group session counts only where the student was marked present.
+ * Within a day, entries follow the order events take (consent; an assessment, the alerts it raised
+ * and their handling; case opened, session, disclosure, addendum, contact and group session, case
+ * closed), then the time each was written or, for a disclosure, informed. A group session counts
+ * only where the student was marked present; an assessment once completed or voided (a form in
+ * progress is not yet part of the record).
  */
 const ENTRIES = `
   WITH visible_records AS (
@@ -19,28 +22,37 @@ const ENTRIES = `
     WHERE r.student_id = @studentId AND r.deleted_at IS NULL
   ),
   entries (kind, id, date, rank, at, case_id, record_id) AS (
-    SELECT 'caseOpened', c.id, c.opened_on, 1, c.created_at, c.id, NULL FROM cases c
+    SELECT 'caseOpened', c.id, c.opened_on, 4, c.created_at, c.id, NULL FROM cases c
       WHERE c.student_id = @studentId AND c.deleted_at IS NULL
     UNION ALL
-    SELECT 'caseClosed', c.id, c.closed_on, 6, c.closed_at, c.id, NULL FROM cases c
+    SELECT 'caseClosed', c.id, c.closed_on, 9, c.closed_at, c.id, NULL FROM cases c
       WHERE c.student_id = @studentId AND c.deleted_at IS NULL AND c.status = 'closed'
     UNION ALL
-    SELECT 'record', r.id, r.session_date, 2, r.created_at, r.case_id, r.id FROM visible_records r
+    SELECT 'record', r.id, r.session_date, 5, r.created_at, r.case_id, r.id FROM visible_records r
     UNION ALL
-    SELECT 'addendum', a.id, a.written_on, 4, a.created_at, r.case_id, r.id FROM record_addenda a JOIN visible_records r ON r.id = a.record_id
+    SELECT 'addendum', a.id, a.written_on, 7, a.created_at, r.case_id, r.id FROM record_addenda a JOIN visible_records r ON r.id = a.record_id
     UNION ALL
-    SELECT 'disclosure', d.id, d.informed_on, 3, d.informed_at, r.case_id, r.id FROM disclosures d JOIN visible_records r ON r.id = d.record_id
+    SELECT 'disclosure', d.id, d.informed_on, 6, d.informed_at, r.case_id, r.id FROM disclosures d JOIN visible_records r ON r.id = d.record_id
     UNION ALL
-    SELECT 'contact', k.id, k.contact_date, 5, k.created_at, c.id, NULL FROM contacts k
+    SELECT 'contact', k.id, k.contact_date, 8, k.created_at, c.id, NULL FROM contacts k
       LEFT JOIN cases c ON c.id = k.case_id AND c.deleted_at IS NULL
       WHERE k.student_id = @studentId AND k.deleted_at IS NULL
     UNION ALL
     SELECT 'consent', n.id, n.consent_date, 0, n.created_at, NULL, NULL FROM consents n WHERE n.student_id = @studentId
     UNION ALL
-    SELECT 'groupSession', s.id, s.date, 5, s.created_at, NULL, NULL FROM group_attendance a
+    SELECT 'groupSession', s.id, s.date, 8, s.created_at, NULL, NULL FROM group_attendance a
       JOIN group_sessions s ON s.id = a.session_id AND s.deleted_at IS NULL
       JOIN group_programs p ON p.id = s.program_id AND p.deleted_at IS NULL
       WHERE a.student_id = @studentId AND a.status = 'present'
+    UNION ALL
+    SELECT 'assessment', f.id, f.date, 1, coalesce(f.completed_at, f.started_at), NULL, NULL FROM forms f
+      WHERE f.student_id = @studentId AND f.status <> 'inProgress'
+    UNION ALL
+    SELECT 'alertRaised', a.id, f.date, 2, a.raised_at, a.case_id, NULL FROM alerts a JOIN forms f ON f.id = a.form_id
+      WHERE a.student_id = @studentId
+    UNION ALL
+    SELECT 'alertHandled', a.id, a.acknowledged_on, 3, a.acknowledged_at, a.case_id, NULL FROM alerts a
+      WHERE a.student_id = @studentId AND a.acknowledged_at IS NOT NULL
   ),
   chosen AS (
     SELECT * FROM entries
@@ -65,7 +77,8 @@ interface EntryRow {
   record_id: string | null;
 }
 
-type Detail = Pick<TimelineEntry, 'tags' | 'excerpt' | 'signed' | 'actorName'>;
+/** An entry's details with its whole text, which only the referral export hands out. */
+type Detail = Pick<TimelineEntry, 'tags' | 'signed' | 'actorName' | 'scaleId' | 'score' | 'bandLabel'> & { text: string };
 
 export interface TimelineQuery {
   studentId: string;
@@ -78,6 +91,12 @@ export interface TimelineQuery {
 }
 
 export function timeline(db: Database, q: TimelineQuery): { items: TimelineEntry[]; total: number } {
+  const page = timelineWithText(db, q);
+  return { total: page.total, items: page.items.map(({ text, ...e }) => ({ ...e, excerpt: excerpt(text) })) };
+}
+
+/** The same page with each entry's whole text, for the referral export. */
+export function timelineWithText(db: Database, q: TimelineQuery): { items: (Omit<TimelineEntry, 'excerpt'> & { text: string })[]; total: number } {
   const params = { studentId: q.studentId, kinds: JSON.stringify(q.kinds), from: q.from, to: q.to };
   const total = (stmt(db, `${ENTRIES} SELECT count(*) AS n FROM chosen`).get(params) as { n: number }).n;
   const dir = q.order === 'asc' ? 'ASC' : 'DESC';
@@ -103,6 +122,16 @@ export function timeline(db: Database, q: TimelineQuery): { items: TimelineEntry
 
 type Row = Record<string, string | number | null>;
 
+const NO_SCORE = { scaleId: null, score: null, bandLabel: null };
+
+/** The headline of a stored result: the first subscale with a band, else the first scored one. */
+function headline(r: Row): Pick<Detail, 'scaleId' | 'score' | 'bandLabel'> {
+  const result = r.result === null ? null : (JSON.parse(r.result as string) as FormResult);
+  const scales = result ? Object.values(result.scales) : [];
+  const top = scales.find((x) => x.band !== null) ?? scales.find((x) => x.score !== null);
+  return { scaleId: r.scale_id as string, score: top?.score ?? null, bandLabel: top?.band?.labelKey ?? null };
+}
+
 const tag = (field: string, value: string) => `${field}:${value}`;
 /** Tags from columns aliased as the tag's field name. */
 const tagsOf =
@@ -111,10 +140,10 @@ const tagsOf =
     fields.map((f) => tag(f, r[f] as string));
 
 /**
- * Per kind: the SQL that fills in a page's entries (the id, `text` for the excerpt, `actor`, and
- * `signed_at` for records) and the entry's tags.
+ * Per kind: the SQL that fills in a page's entries (the id, `text`, `actor`, and `signed_at` for
+ * records), the entry's tags and, for assessments and alerts, the scale and score.
  */
-const DETAILS: Record<TimelineKind, { sql: string; tags: (r: Row) => string[] }> = {
+const DETAILS: Record<TimelineKind, { sql: string; tags: (r: Row) => string[]; scored?: (r: Row) => Pick<Detail, 'scaleId' | 'score' | 'bandLabel'> }> = {
   caseOpened: {
     sql: `SELECT c.id, ${CATEGORIES_JSON} AS categories, c.source, c.goals AS text, u.display_name AS actor
           FROM cases c JOIN users u ON u.id = c.created_by WHERE c.id IN (SELECT value FROM json_each(?))`,
@@ -142,12 +171,13 @@ const DETAILS: Record<TimelineKind, { sql: string; tags: (r: Row) => string[] }>
     tags: tagsOf('informed', 'channel'),
   },
   contact: {
-    sql: `SELECT k.id, k.with_kind AS "with", k.channel, k.summary AS text, u.display_name AS actor
+    sql: `SELECT k.id, k.with_kind AS "with", k.channel,
+            k.summary || CASE WHEN k.agreed_actions <> '' THEN char(10) || k.agreed_actions ELSE '' END AS text, u.display_name AS actor
           FROM contacts k JOIN users u ON u.id = k.author_id WHERE k.id IN (SELECT value FROM json_each(?))`,
     tags: tagsOf('with', 'channel'),
   },
   consent: {
-    sql: `SELECT n.id, n.scope, n.party, n.outcome, n.form, u.display_name AS actor
+    sql: `SELECT n.id, n.scope, n.party, n.outcome, n.form, n.note AS text, u.display_name AS actor
           FROM consents n JOIN users u ON u.id = n.recorded_by WHERE n.id IN (SELECT value FROM json_each(?))`,
     tags: tagsOf('scope', 'party', 'outcome', 'form'),
   },
@@ -160,6 +190,26 @@ const DETAILS: Record<TimelineKind, { sql: string; tags: (r: Row) => string[] }>
           FROM group_sessions s JOIN group_programs p ON p.id = s.program_id WHERE s.id IN (SELECT value FROM json_each(?))`,
     tags: tagsOf('groupKind'),
   },
+  // The excerpt names the screening it belonged to; the administering counselor signs it.
+  assessment: {
+    sql: `SELECT f.id, f.scale_id, f.mode AS formMode, f.status AS formStatus, f.derived_from, f.result_json AS result,
+            coalesce(c.name, '') AS text, u.display_name AS actor
+          FROM forms f JOIN users u ON u.id = f.administered_by LEFT JOIN campaigns c ON c.id = f.campaign_id
+          WHERE f.id IN (SELECT value FROM json_each(?))`,
+    tags: (r) => [...tagsOf('formMode', 'formStatus')(r), ...(r.derived_from === null ? [] : [tag('rescored', 'yes')])],
+    scored: headline,
+  },
+  alertRaised: {
+    sql: `SELECT a.id, a.scale_id, a.severity, NULL AS actor FROM alerts a WHERE a.id IN (SELECT value FROM json_each(?))`,
+    tags: tagsOf('severity'),
+    scored: (r) => ({ ...NO_SCORE, scaleId: r.scale_id as string }),
+  },
+  alertHandled: {
+    sql: `SELECT a.id, a.scale_id, a.severity, a.action, a.note AS text, u.display_name AS actor
+          FROM alerts a JOIN users u ON u.id = a.acknowledged_by WHERE a.id IN (SELECT value FROM json_each(?))`,
+    tags: tagsOf('severity', 'action'),
+    scored: (r) => ({ ...NO_SCORE, scaleId: r.scale_id as string }),
+  },
 };
 
 function detailsOf(db: Database, rows: EntryRow[]): Map<string, Detail> {
@@ -171,9 +221,10 @@ function detailsOf(db: Database, rows: EntryRow[]): Map<string, Detail> {
     for (const r of stmt(db, spec.sql).all(JSON.stringify(ids)) as Row[]) {
       out.set(`${kind}:${r.id as string}`, {
         tags: spec.tags(r),
-        excerpt: typeof r.text === 'string' ? excerpt(r.text) : '',
+        text: typeof r.text === 'string' ? r.text : '',
         signed: 'signed_at' in r ? r.signed_at !== null : null,
-        actorName: r.actor as string,
+        actorName: r.actor as string | null,
+        ...(spec.scored ? spec.scored(r) : NO_SCORE),
       });
     }
   }

@@ -1,11 +1,13 @@
 import { TIMELINE_KINDS } from '../../../shared/api/archive';
 import { CounselError } from '../../../shared/api/errors';
+import { excerpt } from '../../../shared/domain/bigram-search';
 import { daysBetween, weekOf } from '../../../shared/domain/dates';
 import { dbHandler, type HandlerMap } from '../../core/handler';
-import { followUpsBetween, lastSeenOfCaseload, openCasesOf, studentHeader, timeline } from './archive-repo';
+import { followUpsBetween, lastSeenOfCaseload, openCasesOf, studentHeader, timeline, timelineWithText } from './archive-repo';
 import { schoolDate } from '../common/clinical';
-import { unsignedOf } from './records-repo';
-import { readSetting, SETTING_DEFAULTS } from '../accounts/settings-store';
+import { recordViewAt } from './records';
+import { getRecordRow, unsignedOf } from './records-repo';
+import { readSchool, readSetting, SETTING_DEFAULTS } from '../accounts/settings-store';
 
 export const archiveHandlers: HandlerMap<'archive.timeline' | 'archive.recordExport' | 'caseload.mine'> = {
   'archive.timeline': dbHandler<'archive.timeline'>({
@@ -27,12 +29,24 @@ export const archiveHandlers: HandlerMap<'archive.timeline' | 'archive.recordExp
     },
   }),
 
+  // One read of everything, in the same transaction as its audit row: the printed copy is exactly
+  // what was recorded as exported.
   'archive.recordExport': dbHandler<'archive.recordExport'>({
     run: (ctx, input) => {
-      const student = studentHeader(ctx.db, input.studentId);
+      const { db, now } = ctx;
+      const student = studentHeader(db, input.studentId);
       if (!student) throw new CounselError('NOT_FOUND', 'errors.notFound', { path: 'studentId', id: input.studentId });
-      ctx.audit = { targetType: 'student', targetId: student.id, details: { purpose: input.purpose } };
-      return { ok: true as const };
+      const { items } = timelineWithText(db, { studentId: student.id, kinds: TIMELINE_KINDS, from: null, to: null, order: 'asc', limit: -1, offset: 0 });
+      const records = [...new Set(items.filter((e) => e.kind === 'record').map((e) => e.id))].map((id) => recordViewAt(db, getRecordRow(db, id)!, now));
+      ctx.audit = { targetType: 'student', targetId: student.id, details: { purpose: input.purpose, entries: items.length, records: records.length } };
+      return {
+        schoolName: readSchool(db).name,
+        exportedAt: now,
+        purpose: input.purpose,
+        student,
+        entries: items.map((e) => ({ ...e, excerpt: excerpt(e.text) })),
+        records,
+      };
     },
   }),
 

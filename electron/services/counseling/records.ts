@@ -64,7 +64,8 @@ function signBlockers(db: Database, r: RecordRow, today: string): { fields: Erro
   return { fields, disclosureMissing };
 }
 
-function view(db: Database, r: RecordRow, now: number) {
+/** A record as its page shows it, with what still blocks signing it as of `now`. */
+export function recordViewAt(db: Database, r: RecordRow, now: number) {
   const b = signBlockers(db, r, schoolDate(db, now));
   const names = b.fields.map((d) => d.path!);
   return recordView(db, r, r.signed_at === null ? (b.disclosureMissing ? [...names, 'disclosures'] : names) : []);
@@ -125,7 +126,7 @@ export const recordHandlers: HandlerMap<RecordMethods> = {
     run: (ctx, input) => {
       const r = requireRecord(ctx.db, input.id);
       ctx.audit = { targetType: 'record', targetId: r.id, details: { caseId: r.case_id, studentId: r.student_id } };
-      return view(ctx.db, r, ctx.now);
+      return recordViewAt(ctx.db, r, ctx.now);
     },
   }),
 
@@ -140,7 +141,7 @@ export const recordHandlers: HandlerMap<RecordMethods> = {
       }
       signRecord(db, r.id, now);
       ctx.audit = { targetType: 'record', targetId: r.id, details: { caseId: r.case_id, revision: r.revision } };
-      return view(db, requireRecord(db, r.id), now);
+      return recordViewAt(db, requireRecord(db, r.id), now);
     },
   }),
 

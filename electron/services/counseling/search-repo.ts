@@ -49,3 +49,12 @@ export function matchNotes(db: Database, match: string, limit: number, offset: n
   ).all(match, limit, offset) as MatchRow[];
   return { rows, total };
 }
+
+/** An alert's handling note and whose it is: the alert itself belongs to the assessments area. */
+export function alertNote(db: Database, id: string): { caseId: string | null; studentId: string; studentName: string; note: string } | null {
+  return (
+    (stmt(db, 'SELECT a.case_id AS caseId, a.student_id AS studentId, s.name AS studentName, a.note FROM alerts a JOIN students s ON s.id = a.student_id WHERE a.id = ?').get(id) as
+      | { caseId: string | null; studentId: string; studentName: string; note: string }
+      | undefined) ?? null
+  );
+}

@@ -5,8 +5,11 @@ import { ftsQuery, parseQuery, snippet } from '../../../shared/domain/bigram-sea
 import { dbHandler, type HandlerMap } from '../../core/handler';
 import { contactText, getContact } from './contacts-repo';
 import { fieldsOf, getRecordRow, recordText } from './records-repo';
-import { matchNotes, type MatchRow } from './search-repo';
+import { alertNote, matchNotes, type MatchRow } from './search-repo';
 import { stmt } from '../../db/statements';
+
+// Handling an alert puts its note into this index, in the same transaction.
+export { indexNote } from './search-repo';
 
 type HitBase = Omit<SearchHit, 'snippet' | 'source' | 'id' | 'date'> & { text: string };
 
@@ -22,6 +25,11 @@ function noteOf(db: Database, m: MatchRow): HitBase | null {
     const r = a ? getRecordRow(db, a.recordId) : null;
     if (!a || !r) return null;
     return { recordId: r.id, caseId: r.case_id, studentId: r.student_id, clientLabel: r.client_label, signed: null, text: a.body };
+  }
+  if (m.source === 'alert') {
+    const a = alertNote(db, m.sourceId);
+    if (!a) return null;
+    return { recordId: null, caseId: a.caseId, studentId: a.studentId, clientLabel: a.studentName, signed: null, text: a.note };
   }
   const c = getContact(db, m.sourceId);
   if (!c) return null;

@@ -14,7 +14,11 @@ import { BackButton } from '../shell/BackButton';
 import { ConsentModal } from './ConsentModal';
 import { ContactModal } from './ContactModal';
 import { ExportArchiveButton } from './ExportArchiveButton';
-import { entryTarget, tagGroup } from './timelineTags';
+import { entryTarget, isAlertEntry } from './timelineTags';
+import { useEntryLabels } from './useEntryLabels';
+import { AlertDetailModal } from '../assessments/AlertDetailModal';
+import { dateInZone } from '../../../../shared/domain/dates';
+import { useFormatInstant, useSchoolZone } from '../../lib/time';
 import { activateProps } from '../../lib/activate';
 
 /** ECharts is large and only this tab needs it: its own chunk, loaded when the tab is first opened. */
@@ -37,8 +41,12 @@ export function ArchivePage({ studentId }: { studentId: string }) {
   const { t } = useTranslation();
   const codes = useCodeLabels();
   const shown = useShownName();
+  const entryLabels = useEntryLabels();
+  const format = useFormatInstant();
+  const zone = useSchoolZone();
   const open = useNav((s) => s.open);
   const [query, setQuery] = useState<Query>({ studentId, page: 1, reload: 0 });
+  const [alertId, setAlertId] = useState<string | null>(null);
   const [adding, setAdding] = useState<'contact' | 'consent' | null>(null);
   const call = useCall(timeline, query);
   const student = call.data?.student;
@@ -49,15 +57,13 @@ export function ArchivePage({ studentId }: { studentId: string }) {
   };
 
   const title = (e: TimelineEntry) => {
-    const tags = e.tags.map((tag) => {
-      const [field = '', value = ''] = tag.split(':');
-      const group = tagGroup(field, e);
-      return group ? codes.label(group, value) : value;
-    });
+    const { kind, labels } = entryLabels(e);
     return (
       <Flex gap={4} wrap align="center">
-        <Typography.Text strong>{codes.label('timeline', e.kind)}</Typography.Text>
-        {tags.map((text, i) => (
+        <Typography.Text strong type={e.tags.includes('severity:critical') ? 'danger' : undefined}>
+          {kind}
+        </Typography.Text>
+        {labels.map((text, i) => (
           <Tag key={i}>{text}</Tag>
         ))}
         {e.signed === false && <Tag color="orange">{t('counseling.archive.unsigned')}</Tag>}
@@ -66,7 +72,13 @@ export function ArchivePage({ studentId }: { studentId: string }) {
   };
 
   const columns: TableColumnsType<TimelineEntry> = [
-    { key: 'date', title: t('counseling.archive.date'), dataIndex: 'date', width: 120 },
+    // The time where it is the moment of the event that day (written, informed, raised, handled).
+    {
+      key: 'date',
+      title: t('counseling.archive.date'),
+      width: 140,
+      render: (_v, e) => (dateInZone(e.at, zone) === e.date ? `${e.date} ${format(e.at, 'HH:mm')}` : e.date),
+    },
     { key: 'kind', title: t('counseling.archive.kind'), width: 360, render: (_v, e) => title(e) },
     { key: 'excerpt', title: t('counseling.archive.details'), dataIndex: 'excerpt' },
     { key: 'actor', title: t('counseling.archive.actor'), dataIndex: 'actorName', width: 110 },
@@ -123,6 +135,7 @@ export function ArchivePage({ studentId }: { studentId: string }) {
                   loading={call.loading}
                   locale={{ emptyText: t('counseling.archive.empty') }}
                   onRow={(e) => {
+                    if (isAlertEntry(e)) return activateProps(() => setAlertId(e.id));
                     const target = entryTarget(e);
                     return target ? activateProps(() => open(target)) : {};
                   }}
@@ -143,6 +156,7 @@ export function ArchivePage({ studentId }: { studentId: string }) {
           },
         ]}
       />
+      <AlertDetailModal alertId={alertId} onClose={() => setAlertId(null)} onChanged={() => setQuery((q) => ({ ...q, reload: q.reload + 1 }))} />
       {student && (
         <>
           <ContactModal student={student} open={adding === 'contact'} onClose={() => setAdding(null)} onCreated={added} />

@@ -1,5 +1,7 @@
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { TimelineEntry } from '../../../../shared/api/archive';
-import type { CodeGroup } from '../../lib/codeLabels';
+import { useCodeLabels, type CodeGroup } from '../../lib/codeLabels';
 
 /** Which label group a timeline tag's field names; `channel` depends on the entry (contact or disclosure). */
 export function tagGroup(field: string, entry: TimelineEntry): CodeGroup | null {
@@ -17,8 +19,33 @@ export function tagGroup(field: string, entry: TimelineEntry): CodeGroup | null 
     outcome: 'consentOutcome',
     form: 'consentForm',
     groupKind: 'groupKind',
+    formMode: 'formMode',
+    formStatus: 'formStatus',
   };
   return groups[field] ?? null;
+}
+
+/** Each tag of an entry as the screen and the printed copy name it. */
+export function useTagLabels(): (entry: TimelineEntry) => string[] {
+  const { t } = useTranslation();
+  const codes = useCodeLabels();
+  return useCallback(
+    (entry) =>
+      entry.tags.map((tag) => {
+        const [field = '', value = ''] = tag.split(':');
+        if (field === 'severity') return t(`assessments.severity.${value}`);
+        if (field === 'action') return t(`assessments.action.${value}`);
+        if (field === 'rescored') return t('counseling.archive.rescored');
+        const group = tagGroup(field, entry);
+        return group ? codes.label(group, value) : value;
+      }),
+    [t, codes],
+  );
+}
+
+/** Alerts open their own dialog (alerts.get); the rest lead to their record, case or contact. */
+export function isAlertEntry(entry: TimelineEntry): boolean {
+  return entry.kind === 'alertRaised' || entry.kind === 'alertHandled';
 }
 
 /** Where an entry leads: its record, its case or the contact; a consent has no page of its own. */

@@ -5,20 +5,25 @@ import { api } from '../../api/client';
 import { FormModal } from '../../components/FormModal';
 import { useShownName } from '../../components/PersonName';
 import { maxLengthOf, zodRule } from '../../lib/zodForm';
+import { useOpenAlerts } from '../../stores/alerts';
 
 const fields = assessmentsApi['alerts.acknowledge'].input.shape;
 
 type Acknowledgement = { action: AlertView['action']; note: string };
 
-/** 处理预警: the action taken and a note, recorded (and audited) once per alert. */
+/**
+ * 处理预警: the action taken and a note, recorded (and audited) once per alert. Choosing 已建危机个案
+ * opens the crisis case in the same step, so the record never claims a case that does not exist.
+ */
 export function AcknowledgeAlertModal({ alert, onClose, onDone }: { alert: AlertView | null; onClose(): void; onDone(acknowledged: AlertView): void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const shown = useShownName();
   const acknowledge = async ({ action, note }: Acknowledgement) => {
     if (!alert || !action) return;
-    const done = await api.alerts.acknowledge({ id: alert.id, action, note });
-    void message.success(t('assessments.alerts.done'));
+    const done = action === 'crisisCase' ? (await api.alerts.openCrisisCase({ id: alert.id, note })).alert : await api.alerts.acknowledge({ id: alert.id, action, note });
+    void message.success(t(action === 'crisisCase' ? 'assessments.alerts.crisisDone' : 'assessments.alerts.done'));
+    void useOpenAlerts.getState().refresh();
     onDone(done);
   };
   return (

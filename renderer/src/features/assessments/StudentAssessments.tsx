@@ -6,6 +6,7 @@ import { bandLabelKey, type ScaleDefinition } from '../../../../shared/domain/sc
 import { api } from '../../api/client';
 import { errorMessage } from '../../lib/errors';
 import { useCall } from '../../lib/useCall';
+import { AlertDetailModal } from './AlertDetailModal';
 import { RescoreModal } from './RescoreModal';
 import { SEVERITY_COLORS, useScales } from './scaleLabels';
 import { useScaleDefinition } from './useScaleDefinition';
@@ -59,7 +60,7 @@ export function StudentAssessments({ studentId }: { studentId: string }) {
           title={scales.title(forms[0]!.scaleId)}
           forms={forms}
           versions={scales.items.filter((s) => s.id === forms[0]!.scaleId).map((s) => s.version)}
-          onRescored={call.reload}
+          onChanged={call.reload}
         />
       ))}
     </Flex>
@@ -75,7 +76,7 @@ function pointsOf(forms: readonly FormView[]): TrendPoint[] {
 }
 
 /** One scale's card: the chart of its plotted forms and the table of all of them. */
-function ScaleTrend({ title, forms, versions, onRescored }: { title: string; forms: FormView[]; versions: readonly string[]; onRescored(): void }) {
+function ScaleTrend({ title, forms, versions, onChanged }: { title: string; forms: FormView[]; versions: readonly string[]; onChanged(): void }) {
   const { t } = useTranslation();
   const latest = forms.at(-1)!;
   const definition = useScaleDefinition({ scaleId: latest.scaleId, version: latest.version });
@@ -95,7 +96,7 @@ function ScaleTrend({ title, forms, versions, onRescored }: { title: string; for
         {definition.error !== undefined && <Alert type="error" showIcon title={errorMessage(definition.error)} />}
         {option && points.length > 0 && <TrendChart option={option} ariaLabel={t('trend.chartLabel', { scale: title })} />}
         {excluded > 0 && <Typography.Text type="secondary">{t('trend.excluded', { count: excluded })}</Typography.Text>}
-        <FormsTable forms={forms} rescorable={(f) => rescorable(f, versions, definition.data)} onRescored={onRescored} versions={versions} />
+        <FormsTable forms={forms} rescorable={(f) => rescorable(f, versions, definition.data)} onChanged={onChanged} versions={versions} />
       </Flex>
     </Card>
   );
@@ -116,15 +117,16 @@ function FormsTable({
   forms,
   versions,
   rescorable,
-  onRescored,
+  onChanged,
 }: {
   forms: FormView[];
   versions: readonly string[];
   rescorable(f: FormView): boolean;
-  onRescored(): void;
+  onChanged(): void;
 }) {
   const { t } = useTranslation();
   const [rescoring, setRescoring] = useState<FormView | null>(null);
+  const [alertId, setAlertId] = useState<string | null>(null);
   // The action column appears only when some form has something to rescore with.
   const withAction = forms.some(rescorable);
   const stateOf = (f: FormView): string | null => {
@@ -154,11 +156,14 @@ function FormsTable({
           {
             key: 'alerts',
             title: t('trend.alerts'),
+            // Each alert opens with its handling: who, when, what was done and the note.
             render: (_v, f) =>
               f.alerts.map((a) => (
-                <Tag key={a.id} color={SEVERITY_COLORS[a.severity]}>
-                  {t(`assessments.severity.${a.severity}`)}
-                </Tag>
+                <Button key={a.id} size="small" type="text" style={{ padding: 0 }} onClick={() => setAlertId(a.id)}>
+                  <Tag color={SEVERITY_COLORS[a.severity]} style={{ cursor: 'pointer', marginInlineEnd: 4 }}>
+                    {t(`assessments.severity.${a.severity}`)} · {a.acknowledgedAt === null ? t('assessments.alerts.notHandled') : t(`assessments.action.${a.action}`)}
+                  </Tag>
+                </Button>
               )),
           },
           { key: 'state', title: t('trend.state'), render: (_v, f) => [stateOf(f), f.voidReason].filter(Boolean).join('：') },
@@ -179,6 +184,7 @@ function FormsTable({
             : []),
         ]}
       />
+      <AlertDetailModal alertId={alertId} onClose={() => setAlertId(null)} onChanged={onChanged} />
       {rescoring && (
         <RescoreModal
           form={rescoring}
@@ -186,7 +192,7 @@ function FormsTable({
           onClose={() => setRescoring(null)}
           onDone={() => {
             setRescoring(null);
-            onRescored();
+            onChanged();
           }}
         />
       )}

@@ -8,6 +8,7 @@ import { errorMessage } from '../../lib/errors';
 import { useSchoolToday } from '../../lib/time';
 import { useCall } from '../../lib/useCall';
 import { PaperEntryGrid, type PaperStudent } from '../assessments/paper/PaperEntryGrid';
+import { useAlertGuard } from '../assessments/useAlertGuard';
 import { formsInProgress } from '../assessments/formsInProgress';
 import { useScales } from '../assessments/scaleLabels';
 
@@ -54,6 +55,14 @@ export function ClassPaperEntry({ campaign, className, participants, onClosed }:
   const [asking, setAsking] = useState(false);
   const [scale, setScale] = useState<PinnedScale | null>(null);
   const only = campaign.scales.length === 1 ? campaign.scales[0] : undefined;
+  const guard = useAlertGuard(
+    participants.map((p) => p.studentId),
+    'paper',
+    () => {
+      setScale(null);
+      onClosed();
+    },
+  );
 
   const button = (
     <Button disabled={!className} onClick={() => (only ? setScale(only) : setAsking(true))}>
@@ -85,12 +94,10 @@ export function ClassPaperEntry({ campaign, className, participants, onClosed }:
           title={t('campaigns.paper.title', { className, scale: scales.title(scale.scaleId) })}
           footer={null}
           destroyOnHidden
-          onCancel={() => {
-            setScale(null);
-            onClosed();
-          }}
+          onCancel={guard.requestClose}
         >
           <ClassGrid campaign={campaign} scale={scale} participants={participants} />
+          {guard.prompt}
         </Modal>
       ) : null}
     </>

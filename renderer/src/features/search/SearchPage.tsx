@@ -16,9 +16,11 @@ import { activateProps } from '../../lib/activate';
 const PAGE_SIZE = 20;
 const search = (input: { query: string; page: number }) => api.search.notes({ ...input, pageSize: PAGE_SIZE });
 
-/** Where a hit leads: the session record (an addendum's too), or the contact. */
+/** Where a hit leads: the session record (an addendum's too), the contact, or for an alert's note the student's archive. */
 export function hitTarget(hit: SearchHit): Opened {
-  return hit.recordId ? { kind: 'record', id: hit.recordId } : { kind: 'contact', id: hit.id };
+  if (hit.recordId) return { kind: 'record', id: hit.recordId };
+  if (hit.source === 'alert' && hit.studentId) return { kind: 'archive', studentId: hit.studentId };
+  return { kind: 'contact', id: hit.id };
 }
 
 /** 全文检索 over session records, addenda and contacts (counselors only; audited without the query). */

@@ -1,4 +1,4 @@
-import { Alert, Button, Flex, Layout, Menu, Spin, Typography } from 'antd';
+import { Alert, Badge, Button, Flex, Layout, Menu, Spin, Typography } from 'antd';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserView } from '../../../../shared/api/session';
@@ -31,6 +31,10 @@ import { SettingsPage } from '../settings/SettingsPage';
 import { TrashPage } from '../trash/TrashPage';
 import { TrainingPage } from '../training/TrainingPage';
 import { UsersPage } from '../users/UsersPage';
+import { AlertBanner } from '../assessments/AlertBanner';
+import { useAlertPolling } from '../assessments/useAlertPolling';
+import { useOpenAlerts } from '../../stores/alerts';
+import { contract } from '../../../../shared/api/contract';
 import { pagesFor, type PageId } from './pages';
 
 const PAGE_VIEWS: Record<PageId, () => ReactNode> = {
@@ -77,7 +81,17 @@ export function AppShell({ user }: { user: UserView }) {
   const settings = useSettings((s) => s.settings);
   const [loadFailure, setLoadFailure] = useState<string | null>(null);
   const opened = useNav((s) => s.stack.at(-1));
+  // Open alerts are a counselor's: the dispatcher would refuse the list to anyone else.
+  const seesAlerts = (contract['alerts.open'].roles as readonly string[]).includes(user.role);
+  const openAlertCount = useOpenAlerts((s) => s.items?.length ?? 0);
   useIdleLock();
+  useAlertPolling(seesAlerts);
+
+  const goTo = (id: PageId) => {
+    // The menu always leads to the page itself, not to what was opened from it.
+    useNav.getState().reset();
+    setPage(id);
+  };
 
   useEffect(() => {
     useSettings
@@ -102,12 +116,19 @@ export function AppShell({ user }: { user: UserView }) {
           <Menu
             mode="inline"
             selectedKeys={[page]}
-            items={pages.map((id) => ({ key: id, label: t(`nav.${id}`) }))}
-            onClick={({ key }) => {
-              // The menu always leads to the page itself, not to what was opened from it.
-              useNav.getState().reset();
-              setPage(key as PageId);
-            }}
+            items={pages.map((id) => ({
+              key: id,
+              label:
+                id === 'caseload' && openAlertCount > 0 ? (
+                  <Flex align="center" justify="space-between" gap="small">
+                    <span>{t(`nav.${id}`)}</span>
+                    <Badge count={openAlertCount} aria-label={t('assessments.alerts.badge', { count: openAlertCount })} data-testid="alert-badge" />
+                  </Flex>
+                ) : (
+                  t(`nav.${id}`)
+                ),
+            }))}
+            onClick={({ key }) => goTo(key as PageId)}
             style={{ borderInlineEnd: 'none' }}
           />
         </nav>
@@ -115,6 +136,7 @@ export function AppShell({ user }: { user: UserView }) {
       <Layout>
         <ShellHeader user={user} schoolName={settings?.school.name ?? ''} />
         <Layout.Content style={{ padding: 24 }}>
+          {seesAlerts ? <AlertBanner onOpen={() => goTo('caseload')} /> : null}
           <RecoveryKeyBanner />
           {loadFailure ? <Alert type="error" showIcon title={loadFailure} /> : !settings ? <Spin /> : opened ? <OpenedView key={JSON.stringify(opened)} target={opened} /> : PAGE_VIEWS[page]()}
         </Layout.Content>

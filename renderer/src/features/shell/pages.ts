@@ -12,12 +12,11 @@ interface PageSpec {
 }
 
 const PAGES: readonly PageSpec[] = [
-  // Counselors have the roster itself; the counts-only overview is the principal's view of it, and
-  // first in a principal's menu (the page they land on).
+  // First in each role's menu is the page it lands on: a principal's counts-only overview; a
+  // counselor's 我的个案, where open alerts, today's appointments and unsigned records wait.
   { id: 'overview', needs: 'students.summary', only: ['principal'] },
-  { id: 'roster', needs: 'students.list' },
-  // After the roster, not before it: the roster stays the page a counselor lands on (setup ends there).
   { id: 'caseload', needs: 'caseload.mine' },
+  { id: 'roster', needs: 'students.list' },
   { id: 'schedule', needs: 'appointments.list' },
   { id: 'groups', needs: 'groups.list' },
   { id: 'administer', needs: 'assessments.start' },

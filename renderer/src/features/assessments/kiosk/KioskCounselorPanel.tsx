@@ -2,6 +2,7 @@ import { Alert, App, Button, Card, Flex, List, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AlertView, FormView } from '../../../../../shared/api/assessments';
+import { scoreForm } from '../../../../../shared/domain/scales';
 import type { ScaleDefinition } from '../../../../../shared/domain/scales/definition';
 import { api } from '../../../api/client';
 import { useShownName } from '../../../components/PersonName';
@@ -9,7 +10,8 @@ import { errorMessage } from '../../../lib/errors';
 import { useCall } from '../../../lib/useCall';
 import { AcknowledgeAlertModal } from '../AcknowledgeAlertModal';
 import { SEVERITY_COLORS } from '../scaleLabels';
-import { itemNumbers, useLocalized } from '../useScaleDefinition';
+import { UnhandledAlertsPrompt, unhandledPressing } from '../UnhandledAlertsPrompt';
+import { itemNumbers, optionsOf, useLocalized } from '../useScaleDefinition';
 import { VoidFormModal } from '../VoidFormModal';
 
 const getForm = ({ formId }: { formId: string }) => api.assessments.get({ formId });
@@ -24,8 +26,62 @@ interface PanelProps {
 }
 
 /**
- * What the counselor sees once unlocked: the alerts this form raised (to record what was done),
- * then whether the student goes on, the form is finished or voided, or the kiosk is left for now.
+ * The score so far, as the core will store it (the same engine), for the counselor's eyes only:
+ * each subscale with its neutral band label.
+ */
+function ScoreSoFar({ form, definition }: { form: FormView; definition: ScaleDefinition }) {
+  const { t } = useTranslation();
+  const text = useLocalized();
+  if (Object.keys(form.answers).length === 0) return null;
+  const result = scoreForm(definition, form.answers);
+  return (
+    <div data-testid="kiosk-score">
+      <Typography.Text strong>{t('administer.kiosk.scoreTitle')}</Typography.Text>
+      {form.status === 'inProgress' ? <Typography.Text type="secondary"> · {t('administer.kiosk.scoreProvisional')}</Typography.Text> : null}
+      <Flex gap="small" wrap style={{ marginTop: 4 }}>
+        {definition.scales.map((scale) => {
+          const r = result.scales[scale.id];
+          return (
+            <Tag key={scale.id}>
+              {text(scale.names)}：{r?.score ?? '—'}
+              {r?.band ? ` · ${t(r.band.labelKey)}` : ''}
+            </Tag>
+          );
+        })}
+      </Flex>
+    </div>
+  );
+}
+
+/** Which answer raised the alert: the item's number and text, and the option the student chose. */
+function RaisedBy({ alert, form, definition }: { alert: AlertView; form: FormView; definition: ScaleDefinition }) {
+  const { t } = useTranslation();
+  const text = useLocalized();
+  if (alert.items.length === 0) return <Typography.Text>{t('administer.kiosk.alertItems', { numbers: itemNumbers(definition, alert.items) })}</Typography.Text>;
+  return (
+    <Flex vertical>
+      {alert.items.map((itemId) => {
+        const item = definition.items.find((i) => i.id === itemId);
+        const code = form.answers[itemId];
+        const option = code === undefined ? undefined : optionsOf(definition, itemId).find((o) => o.code === code);
+        return (
+          <Typography.Text key={itemId}>
+            {t('administer.kiosk.raisedBy', { number: item?.number ?? itemId, item: item ? text(item.text) : '', answer: option ? text(option.text) || option.code : (code ?? '—') })}
+          </Typography.Text>
+        );
+      })}
+    </Flex>
+  );
+}
+
+/** Finishing or leaving a form: what happens once any open critical or urgent alert is dealt with. */
+type Pending = 'finish' | 'leave' | null;
+
+/**
+ * What the counselor sees once unlocked: the score so far and the alerts this form raised, with the
+ * answer behind each (to record what was done), then whether the student goes on, the form is
+ * finished or voided, or the kiosk is left for now. Finishing or leaving with an open critical or
+ * urgent alert asks first.
  */
 export function KioskCounselorPanel({ formId, definition, studentName, onContinue, onExit }: PanelProps) {
   const { t } = useTranslation();
@@ -36,7 +92,15 @@ export function KioskCounselorPanel({ formId, definition, studentName, onContinu
   const [handling, setHandling] = useState<AlertView | null>(null);
   const [voiding, setVoiding] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [pending, setPending] = useState<Pending>(null);
   const form = call.data;
+  const openPressing = form ? unhandledPressing(form.alerts) : [];
+  /** Finishing or leaving goes ahead at once unless an alert is still open. */
+  const attempt = (what: Exclude<Pending, null>) => {
+    if (openPressing.length > 0) setPending(what);
+    else if (what === 'finish') void finish();
+    else onExit();
+  };
 
   const finish = async () => {
     setBusy(true);
@@ -58,6 +122,7 @@ export function KioskCounselorPanel({ formId, definition, studentName, onContinu
       {form ? (
         <Flex vertical gap="middle">
           <Typography.Text>{t('administer.kiosk.panelProgress', { scale: text(definition.names), answered, total: definition.items.length })}</Typography.Text>
+          <ScoreSoFar form={form} definition={definition} />
           {form.status !== 'inProgress' ? <Alert type="info" title={form.status === 'completed' ? t('administer.kiosk.completed') : t('administer.voided')} /> : null}
           <List<AlertView>
             size="small"
@@ -82,7 +147,7 @@ export function KioskCounselorPanel({ formId, definition, studentName, onContinu
               >
                 <Flex gap="small" align="center" wrap>
                   <Tag color={SEVERITY_COLORS[a.severity]}>{t(`assessments.severity.${a.severity}`)}</Tag>
-                  <Typography.Text>{t('administer.kiosk.alertItems', { numbers: itemNumbers(definition, a.items) })}</Typography.Text>
+                  <RaisedBy alert={a} form={form} definition={definition} />
                 </Flex>
               </List.Item>
             )}
@@ -90,15 +155,16 @@ export function KioskCounselorPanel({ formId, definition, studentName, onContinu
           <Flex gap="small" wrap justify="end">
             {form.status === 'inProgress' ? (
               <>
-                <Button onClick={onExit}>{t('administer.kiosk.leave')}</Button>
+                <Button onClick={() => attempt('leave')}>{t('administer.kiosk.leave')}</Button>
                 <Button danger onClick={() => setVoiding(true)}>
                   {t('administer.void')}
                 </Button>
-                <Button onClick={() => void finish()} loading={busy}>
-                  {t('administer.kiosk.finish')}
-                </Button>
-                <Button type="primary" onClick={() => onContinue(form)}>
+                {/* Once every item is answered, finishing is what comes next; before, the student goes on. */}
+                <Button type={answered >= definition.items.length ? 'default' : 'primary'} onClick={() => onContinue(form)}>
                   {t('administer.kiosk.continue')}
+                </Button>
+                <Button type={answered >= definition.items.length ? 'primary' : 'default'} onClick={() => attempt('finish')} loading={busy}>
+                  {t('administer.kiosk.finish')}
                 </Button>
               </>
             ) : (
@@ -118,6 +184,20 @@ export function KioskCounselorPanel({ formId, definition, studentName, onContinu
         }}
       />
       <VoidFormModal formId={voiding ? formId : null} onClose={() => setVoiding(false)} onVoided={onExit} />
+      <UnhandledAlertsPrompt
+        alerts={pending ? openPressing : []}
+        context="kiosk"
+        onCancel={() => {
+          setPending(null);
+          call.reload();
+        }}
+        onProceed={() => {
+          const what = pending;
+          setPending(null);
+          if (what === 'finish') void finish();
+          else onExit();
+        }}
+      />
     </Card>
   );
 }
