@@ -236,7 +236,6 @@ export const counseling: Catalog['counseling'] = {
     notSigned: 'Signed at: not signed',
     handlingNote: 'Handling note: {{note}}',
     consentNote: 'Note: {{note}}',
-    pageBefore: 'Page ',
-    pageAfter: '',
+    page: 'Page {{page}}',
   },
 };

@@ -234,7 +234,6 @@ export const counseling = {
     notSigned: '签名时间：未签署',
     handlingNote: '处理说明：{{note}}',
     consentNote: '备注：{{note}}',
-    pageBefore: '第 ',
-    pageAfter: ' 页',
+    page: '第 {{page}} 页',
   },
 } as const;

@@ -1,9 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completeSetup } from './flows';
 import { e2eAvailable, startApp, type E2eApp } from './harness';
+import { printedText, stubPrint } from './print';
 import { writeSignedRecord, XSS } from './counseling-flows';
 
 const available = e2eAvailable();
@@ -42,20 +40,12 @@ describe.skipIf(!available)('counseling in a real browser', () => {
 
     // Export for a referral: confirmed, then the print view. Headless Chromium has no print dialog,
     // so the test stubs window.print and prints the same view to PDF itself.
-    await p.evaluate(() => {
-      window.print = () => undefined;
-    });
+    await stubPrint(p);
     await p.getByRole('button', { name: '导出 PDF' }).click();
     await p.getByRole('dialog').getByRole('button', { name: /确\s*定/ }).click();
-    await p.getByTestId('archive-print').waitFor({ state: 'attached' });
-    await p.emulateMedia({ media: 'print' });
-    const pdfFile = join(app.dataDir, '..', `counselroom-e2e-export-${process.pid}.pdf`);
-    await p.pdf({ path: pdfFile, format: 'A4' });
-    const text = execFileSync('pdftotext', ['-layout', pdfFile, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
-    rmSync(pdfFile);
+    const text = await printedText(p, app.dataDir, 'archive-print');
     expect(text).toContain('林晓雨');
     expect(text).toContain('补记：家长同意转介至医院心理科。');
-    await p.emulateMedia({ media: 'screen' });
 
     // Nowhere did the payload become an element or run.
     expect(await p.evaluate(() => (window as { __xss?: unknown }).__xss)).toBeUndefined();

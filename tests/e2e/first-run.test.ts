@@ -36,6 +36,8 @@ describe.skipIf(!available)('first run in a real browser', () => {
     await p.getByText('用户名或口令不正确').waitFor();
     await p.getByLabel('口令').fill(PASS);
     await p.getByRole('button', { name: /登\s*录/ }).click();
+    await p.getByRole('heading', { name: '我的个案' }).waitFor();
+    await p.getByRole('menuitem', { name: '学生名册' }).click();
     await p.getByRole('heading', { name: '学生名册' }).waitFor();
 
     await p.getByRole('button', { name: '新增学生' }).click();

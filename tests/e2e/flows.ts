@@ -9,7 +9,10 @@ export interface SetupOptions {
   tryWrongKey?: () => Promise<void>;
 }
 
-/** The first-run wizard as a counselor goes through it; returns the recovery key it showed. */
+/**
+ * The first-run wizard as a counselor goes through it, landing on 我的个案; then the roster, where
+ * most flows begin. Returns the recovery key it showed.
+ */
 export async function completeSetup(p: Page, opts: SetupOptions = {}): Promise<string> {
   await p.getByLabel('学校名称').fill('示例市第一中学');
   await p.getByLabel('学校代码').fill('3301020001');
@@ -32,6 +35,8 @@ export async function completeSetup(p: Page, opts: SetupOptions = {}): Promise<s
   await opts.tryWrongKey?.();
   await p.getByLabel('恢复密钥').fill(key);
   await p.getByRole('button', { name: '确认并进入' }).click();
+  await p.getByRole('heading', { name: '我的个案' }).waitFor();
+  await p.getByRole('menuitem', { name: '学生名册' }).click();
   await p.getByRole('heading', { name: '学生名册' }).waitFor();
   return key;
 }

@@ -1,9 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completeSetup } from './flows';
 import { e2eAvailable, startApp, type E2eApp } from './harness';
+import { printedText, stubPrint } from './print';
 import { DUTY, ROOM, SCHEDULE_STUDENT, scheduleDates, setUpRoom, slotPoint, typeInto } from './schedule-flows';
 
 const available = e2eAvailable();
@@ -80,9 +78,7 @@ describe.skipIf(!available)('the counseling-room schedule in a real browser', ()
     await drawer.waitFor({ state: 'hidden' });
 
     // The door schedule of that week: rooms, hours and duty from the openings, never a student.
-    await p.evaluate(() => {
-      window.print = () => undefined;
-    });
+    await stubPrint(p);
     await p.getByRole('menuitem', { name: '活动室与开放时间' }).click();
     await p.getByRole('button', { name: '打印门口开放时间表' }).click();
     const ask = p.getByRole('dialog');
@@ -97,13 +93,7 @@ describe.skipIf(!available)('the counseling-room schedule in a real browser', ()
     }
     await week.click();
     await ask.getByRole('button', { name: /打\s*印/ }).click();
-    await p.getByTestId('door-print').waitFor({ state: 'attached' });
-    await p.emulateMedia({ media: 'print' });
-    const pdfFile = join(app.dataDir, '..', `counselroom-e2e-door-${process.pid}.pdf`);
-    await p.pdf({ path: pdfFile, format: 'A4' });
-    const text = execFileSync('pdftotext', ['-layout', pdfFile, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
-    rmSync(pdfFile);
-    await p.emulateMedia({ media: 'screen' });
+    const text = await printedText(p, app.dataDir, 'door-print');
     expect(text).toContain('示例市第一中学心理辅导室开放时间');
     expect(text).toContain(ROOM);
     expect(text).toContain(`值班：${DUTY}`);

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, screen, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { expect, onTestFinished, test, vi } from 'vitest';
 import { STUDENT } from '../helpers/counseling';
 import type { TestCore } from '../helpers/inproc';
@@ -19,7 +19,7 @@ test('a critical answer waits on 我的个案 until the action taken is recorded
       alertId = (await client.assessments.answer({ formId: form.id, itemId: 'phq9_9', code: '1' })).raised[0]!.id;
     },
   });
-  await user.click(await screen.findByRole('menuitem', { name: '我的个案' }));
+  // 我的个案 is the counselor's home: the alert is there at once.
   const card = (await screen.findByText('待处理预警（1）')).closest('.ant-card') as HTMLElement;
   expect(within(card).getByText('危急')).toBeInTheDocument();
   expect(within(card).getByText(STUDENT.name)).toBeInTheDocument();
@@ -50,7 +50,7 @@ async function kioskForm(client: TestCore['client'], { critical }: { critical: b
   return { studentId: s.id, formId: form.id, alertId: alerts[0]?.id ?? '' };
 }
 
-test('an alert raised on the kiosk reaches 我的个案 by the next poll, and leaving the page stops the polling', async () => {
+test('an alert raised on the kiosk reaches every counselor page by the next poll (badge and banner), and a locked app polls nothing', async () => {
   // Only the poll's interval is faked: the core, the UI and user events keep real time.
   vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
   onTestFinished(() => void vi.useRealTimers());
@@ -61,17 +61,29 @@ test('an alert raised on the kiosk reaches 我的个案 by the next poll, and le
       ({ formId } = await kioskForm(client, { critical: false }));
     },
   });
-  await user.click(await screen.findByRole('menuitem', { name: '我的个案' }));
+  // A counselor lands on 我的个案; the roster is one click away.
   expect(await screen.findByText('待处理预警（0）')).toBeInTheDocument();
+  await user.click(screen.getByRole('menuitem', { name: '学生名册' }));
+  await screen.findByText(STUDENT.name);
+  expect(screen.queryByTestId('alert-banner')).not.toBeInTheDocument();
 
   // The student, still mid-form on the kiosk, answers item 9.
   await core.client.assessments.answer({ formId, itemId: 'phq9_9', code: '2' });
   act(() => void vi.advanceTimersByTime(5000));
-  expect(await screen.findByText('待处理预警（1）')).toBeInTheDocument();
-  expect(screen.getByText(STUDENT.name)).toBeInTheDocument();
+  const banner = await screen.findByTestId('alert-banner');
+  expect(within(banner).getByText('有 1 条危急或紧急预警尚未处理')).toBeInTheDocument();
+  expect(banner.textContent).toContain(STUDENT.name);
+  // With the privacy mask on, the banner says how many, never who.
+  await user.click(screen.getByRole('switch', { name: '隐私遮挡' }));
+  await waitFor(() => expect(banner.textContent).not.toContain(STUDENT.name));
+  expect(banner.textContent).toContain('一名学生');
+  expect(screen.getByLabelText('1 条预警待处理')).toBeInTheDocument();
 
-  await user.click(screen.getByRole('menuitem', { name: '学生名册' }));
-  await screen.findByText(STUDENT.name);
+  await user.click(within(banner).getByRole('button', { name: '去处理' }));
+  expect(await screen.findByText('待处理预警（1）')).toBeInTheDocument();
+
+  await user.click(screen.getByRole('button', { name: label('锁定') }));
+  await screen.findByRole('button', { name: label('解锁') });
   const polls = calls.filter((m) => m === 'alerts.open').length;
   act(() => void vi.advanceTimersByTime(20_000));
   window.dispatchEvent(new Event('focus'));

@@ -2,7 +2,7 @@
 import { screen, within } from '@testing-library/react';
 import { expect, test } from 'vitest';
 import { STUDENT } from '../helpers/counseling';
-import { findDialog, label, openApp } from './harness';
+import { findDialog, label, openApp, openRoster } from './harness';
 
 test('from the archive: a home-school contact and a consent are recorded through their dialogs, which open fresh each time', async () => {
   let studentId = '';
@@ -12,6 +12,7 @@ test('from the archive: a home-school contact and a consent are recorded through
       studentId = (await client.students.create(STUDENT)).id;
     },
   });
+  await openRoster(user);
   await user.click(await screen.findByText(STUDENT.name));
   const drawer = await findDialog(`学生档案：${STUDENT.name}`);
   await user.click(await within(drawer).findByRole('button', { name: '一生一档' }));

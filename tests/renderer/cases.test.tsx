@@ -2,12 +2,13 @@
 import { screen, within } from '@testing-library/react';
 import { expect, test } from 'vitest';
 import { colleague, filledDraft, openCase, STUDENT } from '../helpers/counseling';
-import { findDialog, label, openApp } from './harness';
+import { findDialog, label, openApp, openRoster } from './harness';
 
 type User = Awaited<ReturnType<typeof openApp>>['user'];
 
 /** Roster → the student's detail → the student's (only) case. */
 async function openStudentCase(user: User) {
+  await openRoster(user);
   await user.click(await screen.findByText(STUDENT.name));
   const drawer = await findDialog(`学生档案：${STUDENT.name}`);
   await user.click(await within(drawer).findByRole('button', { name: label('查看') }));

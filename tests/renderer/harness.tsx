@@ -50,6 +50,11 @@ export async function openApp({
   return { core, user, calls };
 }
 
+/** A counselor lands on 我的个案: tests that begin with the roster open it from the menu. */
+export async function openRoster(user: ReturnType<typeof userEvent.setup>): Promise<void> {
+  await user.click(await screen.findByRole('menuitem', { name: '学生名册' }));
+}
+
 /**
  * antd renders a Select's options in a popup: open the select by its label within `scope` and
  * pick by text. Long lists are virtualised, so a searchable select is typed into first.

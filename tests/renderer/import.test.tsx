@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { screen, within } from '@testing-library/react';
 import { expect, test } from 'vitest';
 import { TEST_SCHOOL } from '../helpers/inproc';
-import { label, openApp } from './harness';
+import { label, openApp, openRoster } from './harness';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/roster');
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -16,6 +16,7 @@ function fixture(name: string): File {
 
 async function openImport() {
   const app = await openApp({ setup: true });
+  await openRoster(app.user);
   await app.user.click(await screen.findByRole('button', { name: '导入名册' }));
   const input = document.querySelector<HTMLInputElement>('input[type=file]')!;
   expect(input).toHaveAttribute('accept', '.xlsx,.csv');

@@ -80,7 +80,9 @@ test('PHQ-9 on the kiosk: item 9 = 1 stops the kiosk with a calm message and an 
   // The counselor sees what happened and records what was done.
   expect(await within(kiosk()).findByText('本次作答提出的预警')).toBeInTheDocument();
   expect(within(kiosk()).getByText('危急')).toBeInTheDocument();
-  expect(within(kiosk()).getByText('第 9 题')).toBeInTheDocument();
+  // The answer behind it, and the score so far (the counselor's eyes only).
+  expect(within(kiosk()).getByText(/^第9题“.+”：学生选择“有几天”$/)).toBeInTheDocument();
+  expect(within(screen.getByTestId('kiosk-score')).getByText(/：1 · 暂无需关注$/)).toBeInTheDocument();
   await user.click(within(kiosk()).getByRole('button', { name: '确认处理' }));
   const ack = await findDialog(`处理预警：${STUDENT.name}`);
   await user.click(within(ack).getByLabelText('已当面约谈'));
@@ -146,4 +148,39 @@ test('a kiosk form left mid-way (a crash) is continued from its next item and fi
   expect(await within(list).findByText('这名学生没有进行中的测评')).toBeInTheDocument();
   const forms = (await core.client.assessments.ofStudent({ studentId })).items;
   expect(forms.map((f) => f.status).sort()).toEqual(['completed', 'voided']);
+});
+
+test('finishing a kiosk form with its critical alert open asks first; “later” is recorded and the alert stays open', async () => {
+  let studentId = '';
+  let formId = '';
+  const { core, user } = await openApp({
+    setup: true,
+    prepare: async ({ client }) => {
+      studentId = await studentWithConsent(client);
+      formId = (await client.assessments.start({ studentId, scaleId: 'phq9', mode: 'kiosk' })).id;
+      for (let n = 1; n <= 9; n++) await client.assessments.answer({ formId, itemId: `phq9_${n}`, code: n === 9 ? '1' : '0' });
+    },
+  });
+  const page = await openAdminister(user);
+  const list = (await within(page).findByText('进行中的测评')).closest('.ant-card') as HTMLElement;
+  const row = (await within(list).findByText('已答 9 / 9 题')).closest('.ant-list-item') as HTMLElement;
+  await user.click(within(row).getByRole('button', { name: label('继续') }));
+  await screen.findByTestId('kiosk');
+  await unlock(user, TEST_PASSPHRASE);
+
+  // Every item is answered: finishing is what comes next.
+  const finish = await within(kiosk()).findByRole('button', { name: '结束并保存' });
+  expect(finish).toHaveClass('ant-btn-primary');
+  expect(within(kiosk()).getByRole('button', { name: '继续作答' })).not.toHaveClass('ant-btn-primary');
+  await user.click(finish);
+  const prompt = await findDialog('这份测评还有未处理的预警');
+  expect(within(prompt).getByText('危急')).toBeInTheDocument();
+  expect((await core.client.assessments.get({ formId })).status).toBe('inProgress');
+  await user.click(within(prompt).getByRole('button', { name: '稍后处理' }));
+
+  await waitFor(() => expect(screen.queryByTestId('kiosk')).toBeNull());
+  expect((await core.client.assessments.get({ formId })).status).toBe('completed');
+  const [open] = (await core.client.alerts.open({})).items;
+  expect(open).toMatchObject({ formId, acknowledgedAt: null, deferredAt: expect.any(Number) });
+  expect((await core.client.audit.list({ action: 'alerts.defer' })).items[0]).toMatchObject({ targetId: open!.id, details: { context: 'kiosk' } });
 });

@@ -2,12 +2,13 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { expect, test } from 'vitest';
 import { FILLED, STUDENT, filledDraft, openCase } from '../helpers/counseling';
-import { findDialog, label, openApp, pickOption } from './harness';
+import { findDialog, label, openApp, pickOption, openRoster } from './harness';
 
 const XSS = '<img src=x onerror="window.__xss=1">';
 
 /** Roster → the student's detail → one of the student's cases. */
 async function openStudentCase(user: Awaited<ReturnType<typeof openApp>>['user']) {
+  await openRoster(user);
   await user.click(await screen.findByText(STUDENT.name));
   const drawer = await findDialog(`学生档案：${STUDENT.name}`);
   await user.click(await within(drawer).findByRole('button', { name: label('查看') }));
@@ -113,6 +114,7 @@ test('archive: newest first, filtered by kind; caseload buckets list the open ca
       await client.contacts.create({ studentId: s.id, contactDate: '2025-03-10', withKind: 'guardian', channel: 'phone', summary: '与母亲电话沟通作息。' });
     },
   });
+  await openRoster(user);
   await user.click(await screen.findByText(STUDENT.name));
   const drawer = await findDialog(`学生档案：${STUDENT.name}`);
   await user.click(await within(drawer).findByRole('button', { name: '一生一档' }));

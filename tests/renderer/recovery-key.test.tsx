@@ -2,7 +2,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { expect, test } from 'vitest';
 import { setupSchool } from '../helpers/inproc';
-import { findDialog, label, openApp, TEST_PASSPHRASE } from './harness';
+import { findDialog, label, openApp, TEST_PASSPHRASE, openRoster } from './harness';
 
 const SHOWN_KEY = /^([0-9A-Z]{4}-){7}[0-9A-Z]{4}$/;
 const BANNER = '恢复密钥尚未核对';
@@ -24,6 +24,7 @@ test('an unconfirmed recovery key leaves a calm banner over the app; 核对 with
   // A reminder, not an alarm: it is a status, and the roster under it works.
   expect(banner).toHaveAttribute('role', 'status');
   expect(banner).toHaveClass('ant-alert-warning');
+  await openRoster(user);
   expect(await screen.findByText('名册里还没有学生')).toBeInTheDocument();
 
   await user.click(within(banner).getByRole('button', { name: label('核对') }));

@@ -1,10 +1,11 @@
 // @vitest-environment jsdom
 import { screen, waitFor, within } from '@testing-library/react';
 import { expect, test } from 'vitest';
-import { findDialog, label, openApp, pickOption } from './harness';
+import { findDialog, label, openApp, pickOption, openRoster } from './harness';
 
 test('roster: add through the validated drawer, list, mask names with 隐私遮挡, edit, and delete with a reason', async () => {
   const { core, user } = await openApp({ setup: true });
+  await openRoster(user);
   expect(await screen.findByText('名册里还没有学生')).toBeInTheDocument();
 
   await user.click(screen.getByRole('button', { name: '新增学生' }));
@@ -90,6 +91,7 @@ test('升级: the preview lists every change and applying it moves the roster up
       await client.students.create({ studentNo: '2', name: '王小虎', sex: 'M', grade: 9, className: '2班' });
     },
   });
+  await openRoster(user);
   await user.click(await screen.findByRole('button', { name: label('升级') }));
   const modal = await findDialog('学年升级');
   const row = (await within(modal).findByText('王小虎')).closest('tr')!;

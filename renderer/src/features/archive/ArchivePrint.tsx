@@ -33,9 +33,12 @@ export function ArchivePrint({ archive, onDone }: { archive: PrintableArchive; o
     return [labels.join(' · '), text].filter((x) => x !== '').join('\n');
   };
 
+  // The catalog's page label around CSS's own page counter.
+  const PAGE = '%PAGE%';
+  const [before = '', after = ''] = t('counseling.export.page', { page: PAGE }).split(PAGE);
   const pageCss = `@media print { @page { size: A4; margin: 18mm 14mm;
     @top-right { content: ${cssString(t('counseling.export.confidential'))}; font-size: 9pt; }
-    @bottom-center { content: ${cssString(t('counseling.export.pageBefore'))} counter(page) ${cssString(t('counseling.export.pageAfter'))}; font-size: 9pt; } } }`;
+    @bottom-center { content: ${cssString(before)} counter(page) ${cssString(after)}; font-size: 9pt; } } }`;
 
   return createPortal(
     <div className="archive-print" data-testid="archive-print">
