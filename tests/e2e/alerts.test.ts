@@ -23,9 +23,9 @@ beforeAll(async () => {
   app = await startApp();
   await completeSetup(app.page);
   client = await counselorClient(app.core);
-  [studentId] = await studentsWithConsent(client, [NAME]);
-  await client.consents.record({ studentId: studentId!, scope: 'counseling', party: 'guardian', outcome: 'given', date: '2025-03-10', form: 'verbal', note: '母亲电话同意' });
-  await client.contacts.create({ studentId: studentId!, contactDate: '2025-03-11', withKind: 'guardian', channel: 'phone', summary: CONTACT, agreedActions: '周五到校面谈' });
+  studentId = (await studentsWithConsent(client, [NAME]))[0]!;
+  await client.consents.record({ studentId, scope: 'counseling', party: 'guardian', outcome: 'given', date: '2025-03-10', form: 'verbal', note: '母亲电话同意' });
+  await client.contacts.create({ studentId, contactDate: '2025-03-11', withKind: 'guardian', channel: 'phone', summary: CONTACT, agreedActions: '周五到校面谈' });
   mkdirSync(SHOTS, { recursive: true });
 });
 afterAll(async () => app?.close());
