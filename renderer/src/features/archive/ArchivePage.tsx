@@ -14,11 +14,10 @@ import { BackButton } from '../shell/BackButton';
 import { ConsentModal } from './ConsentModal';
 import { ContactModal } from './ContactModal';
 import { ExportArchiveButton } from './ExportArchiveButton';
-import { entryTarget, isAlertEntry } from './timelineTags';
+import { entryTarget, entryTime, isAlertEntry } from './timelineTags';
 import { useEntryLabels } from './useEntryLabels';
 import { AlertDetailModal } from '../assessments/AlertDetailModal';
-import { dateInZone } from '../../../../shared/domain/dates';
-import { useFormatInstant, useSchoolZone } from '../../lib/time';
+import { useSchoolZone } from '../../lib/time';
 import { activateProps } from '../../lib/activate';
 
 /** ECharts is large and only this tab needs it: its own chunk, loaded when the tab is first opened. */
@@ -42,7 +41,6 @@ export function ArchivePage({ studentId }: { studentId: string }) {
   const codes = useCodeLabels();
   const shown = useShownName();
   const entryLabels = useEntryLabels();
-  const format = useFormatInstant();
   const zone = useSchoolZone();
   const open = useNav((s) => s.open);
   const [query, setQuery] = useState<Query>({ studentId, page: 1, reload: 0 });
@@ -77,7 +75,7 @@ export function ArchivePage({ studentId }: { studentId: string }) {
       key: 'date',
       title: t('counseling.archive.date'),
       width: 140,
-      render: (_v, e) => (dateInZone(e.at, zone) === e.date ? `${e.date} ${format(e.at, 'HH:mm')}` : e.date),
+      render: (_v, e) => [e.date, entryTime(e, zone)].filter(Boolean).join(' '),
     },
     { key: 'kind', title: t('counseling.archive.kind'), width: 360, render: (_v, e) => title(e) },
     { key: 'excerpt', title: t('counseling.archive.details'), dataIndex: 'excerpt' },

@@ -2,10 +2,11 @@ import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../../../shared/api/contract';
 import { usePrintOnMount } from '../../components/usePrintOnMount';
-import { useFormatInstant } from '../../lib/time';
+import { useFormatInstant, useSchoolZone } from '../../lib/time';
 import { AddendumList } from '../records/AddendumList';
 import { DisclosureList } from '../records/DisclosureList';
 import { RecordDetails } from '../records/RecordDetails';
+import { entryTime } from './timelineTags';
 import { useEntryLabels } from './useEntryLabels';
 
 export type PrintableArchive = OutputOf<'archive.recordExport'>;
@@ -23,6 +24,7 @@ const cssString = (s: string) => `"${s.replace(/["\\]/g, '\\$&')}"`;
 export function ArchivePrint({ archive, onDone }: { archive: PrintableArchive; onDone(): void }) {
   const { t } = useTranslation();
   const format = useFormatInstant();
+  const zone = useSchoolZone();
   const entryLabels = useEntryLabels();
   usePrintOnMount(onDone);
   const { student } = archive;
@@ -51,7 +53,7 @@ export function ArchivePrint({ archive, onDone }: { archive: PrintableArchive; o
       </p>
       <p>{t('counseling.export.confidential')}</p>
       <h2>{t('counseling.export.timelineTitle')}</h2>
-      <table>
+      <table className="archive-table">
         <thead>
           <tr>
             <th>{t('counseling.archive.date')}</th>
@@ -65,7 +67,7 @@ export function ArchivePrint({ archive, onDone }: { archive: PrintableArchive; o
           {archive.entries.map((e) => (
             <tr key={`${e.kind}:${e.id}`}>
               <td>{e.date}</td>
-              <td>{format(e.at, 'HH:mm')}</td>
+              <td>{entryTime(e, zone)}</td>
               <td>{entryLabels(e).kind}</td>
               <td style={{ whiteSpace: 'pre-wrap' }}>{content(e)}</td>
               <td>{e.actorName ?? ''}</td>

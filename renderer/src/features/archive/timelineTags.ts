@@ -1,7 +1,9 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TimelineEntry } from '../../../../shared/api/archive';
+import { dateInZone } from '../../../../shared/domain/dates';
 import { useCodeLabels, type CodeGroup } from '../../lib/codeLabels';
+import { formatInSchoolZone } from '../../lib/time';
 
 /** Which label group a timeline tag's field names; `channel` depends on the entry (contact or disclosure). */
 export function tagGroup(field: string, entry: TimelineEntry): CodeGroup | null {
@@ -41,6 +43,14 @@ export function useTagLabels(): (entry: TimelineEntry) => string[] {
       }),
     [t, codes],
   );
+}
+
+/**
+ * The entry's time of day where it is the moment of the event on its date (written, informed,
+ * raised, handled); '' for an entry written on another day than the one it is dated.
+ */
+export function entryTime(entry: TimelineEntry, zone: string): string {
+  return dateInZone(entry.at, zone) === entry.date ? formatInSchoolZone(entry.at, zone, 'HH:mm') : '';
 }
 
 /** Alerts open their own dialog (alerts.get); the rest lead to their record, case or contact. */
