@@ -212,7 +212,7 @@ describe('sessions and attendance', () => {
 
     const mine = await s.c.archive.timeline({ studentId: zhang });
     expect(mine.items).toEqual([
-      { kind: 'groupSession', id: one.id, date: '2025-03-12', at: expect.any(Number), caseId: null, recordId: null, tags: ['groupKind:groupCounseling'], excerpt: '考前减压团体辅导 第1次', signed: null, actorName: '王老师' },
+      { kind: 'groupSession', id: one.id, date: '2025-03-12', at: expect.any(Number), caseId: null, recordId: null, tags: ['groupKind:groupCounseling'], excerpt: '考前减压团体辅导 第1次', signed: null, actorName: '王老师', scaleId: null, score: null, bandLabel: null },
     ]);
     const text = JSON.stringify(mine);
     for (const secret of ['李小红', '王小明', OBSERVATIONS, '分享']) expect(text, secret).not.toContain(secret);

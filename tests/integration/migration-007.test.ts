@@ -57,8 +57,9 @@ describe('migration 007 on an archive with assessments', () => {
     const answers = db.prepare('SELECT * FROM form_answers ORDER BY form_id, item_id').all();
     const alerts = db.prepare('SELECT * FROM alerts').all();
 
-    expect(migrate(db)).toBe(loadMigrations().length);
-    expect(schemaVersion(db)).toBeGreaterThanOrEqual(7);
+    // Up to 007 only: later migrations add columns of their own (008's are tested in alert-archive).
+    expect(migrate(db, loadMigrations().slice(0, 7))).toBe(7);
+    expect(schemaVersion(db)).toBe(7);
     expect(formsOf(db)).toEqual(forms);
     expect(db.prepare('SELECT campaign_id, derived_from FROM forms WHERE id = ?').get('f1')).toEqual({ campaign_id: null, derived_from: null });
     expect(db.prepare('SELECT * FROM form_answers ORDER BY form_id, item_id').all()).toEqual(answers);
