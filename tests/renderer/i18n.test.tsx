@@ -9,6 +9,7 @@ import { en } from '../../shared/i18n/en';
 import { zhCN } from '../../shared/i18n/zh-CN';
 import { IMPORT_REASONS } from '../../electron/services/roster-import';
 import { PASSPHRASE_WEAKNESSES } from '../../shared/domain/passphrase-strength';
+import { REDACTED_LABELS } from '../../electron/services/audit-redaction';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -59,6 +60,7 @@ describe('catalogs', () => {
     for (const [key, file] of emitted) expect(zh.has(key), `${key} (from ${file})`).toBe(true);
     for (const reason of IMPORT_REASONS) expect(zh.has(reason), reason).toBe(true);
     for (const w of PASSPHRASE_WEAKNESSES) expect(zh.has(`errors.passphrase.${w}`), w).toBe(true);
+    for (const label of REDACTED_LABELS) expect(zh.has(label), label).toBe(true);
     for (const code of ERROR_CODES) expect(zh.has(`errors.code.${code}`), code).toBe(true);
   });
 
