@@ -40,22 +40,34 @@ function sendResult(res: ServerResponse, status: number, result: ApiResult<unkno
   send(res, status, JSON.stringify(result), 'application/json; charset=utf-8');
 }
 
+/**
+ * The body as text, or null when it is over MAX_BODY. An oversized body is still read to its end
+ * (and dropped as it arrives, so nothing piles up): a server that stops reading and closes the
+ * socket makes the client see a reset instead of the 413 it should be told.
+ */
 function readBody(req: IncomingMessage): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) {
-        resolve(null);
-        req.destroy();
-        return;
-      }
-      chunks.push(c);
+      if (size > MAX_BODY) chunks.length = 0;
+      else chunks.push(c);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(size > MAX_BODY ? null : Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
+}
+
+/** A call is a JSON object; null, an array or a bare value is the client's mistake, not the dispatcher's. */
+function parseCall(body: string): { method?: unknown; input?: unknown } | null {
+  let msg: unknown;
+  try {
+    msg = JSON.parse(body);
+  } catch {
+    return null;
+  }
+  return typeof msg === 'object' && msg !== null && !Array.isArray(msg) ? msg : null;
 }
 
 function tokenMatches(given: string | string[] | undefined, token: string): boolean {
@@ -100,7 +112,9 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
     if (!allowedHosts.includes(req.headers.host ?? '')) return send(res, 421, 'Misdirected request', 'text/plain; charset=utf-8');
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    const base = `http://127.0.0.1:${port}`;
+    if (!URL.canParse(req.url ?? '/', base)) return send(res, 400, 'Bad request', 'text/plain; charset=utf-8');
+    const url = new URL(req.url ?? '/', base);
     if (url.pathname === '/api/call') {
       if (req.method !== 'POST') return send(res, 405, 'Method not allowed', 'text/plain; charset=utf-8');
       const origin = req.headers.origin;
@@ -109,12 +123,8 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
       }
       const body = await readBody(req);
       if (body === null) return sendResult(res, 413, { ok: false, error: { code: 'VALIDATION', messageKey: 'errors.bridge.tooLarge' } });
-      let msg: { method?: unknown; input?: unknown };
-      try {
-        msg = JSON.parse(body) as typeof msg;
-      } catch {
-        return sendResult(res, 400, { ok: false, error: { code: 'VALIDATION', messageKey: 'errors.bridge.badJson' } });
-      }
+      const msg = parseCall(body);
+      if (!msg) return sendResult(res, 400, { ok: false, error: { code: 'VALIDATION', messageKey: 'errors.bridge.badJson' } });
       return sendResult(res, 200, await conn.call(String(msg.method), msg.input));
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', 'text/plain; charset=utf-8');

@@ -22,6 +22,16 @@ export const audit: Catalog['audit'] = {
     denied: 'Denied',
     failed: 'Failed',
   },
+  /** An id a principal may not see, replaced in a row's details by its kind. */
+  redacted: {
+    student: 'a student',
+    case: 'a case',
+    record: 'a session record',
+    form: 'an assessment',
+    alert: 'an assessment alert',
+    contact: 'a home–school contact',
+    item: 'an item',
+  },
   targetTypes: {
     student: 'Student',
     user: 'User',

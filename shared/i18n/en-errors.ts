@@ -45,6 +45,16 @@ export const errors: Catalog['errors'] = {
   vault: {
     unreadable: 'The key file cannot be read (possibly damaged); use the recovery key or a backup',
   },
+  passphrase: {
+    tooShort: 'The passphrase is too short: at least 10 characters',
+    common: 'The passphrase is too common: a well-known password or common words, easy to guess',
+    containsUsername: 'The passphrase contains the username or name (also as pinyin)',
+    containsSchool: 'The passphrase contains the school’s name (also as pinyin or its initials)',
+    keyboardPattern: 'The passphrase is a run of neighbouring keys (like qwerty or asdf), easy to guess',
+    repeated: 'The passphrase repeats or counts characters (like aaaa, 1234, abcd), easy to guess',
+    date: 'A date or year in the passphrase is easy to guess',
+    guessable: 'The passphrase is not strong enough: choose a longer one that is harder to guess',
+  },
   recovery: {
     invalid: 'The recovery key is not correct',
   },

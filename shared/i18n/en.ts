@@ -79,7 +79,7 @@ export const en: Catalog = {
   passphrase: {
     label: 'Passphrase',
     confirm: 'Repeat passphrase',
-    hint: 'At least 10 characters. A long sentence you can remember, or a mix of upper and lower case, digits and symbols, is safer.',
+    hint: 'At least 10 characters, not a common password, and without the username or the school’s name. A few unrelated words in a row are easy to remember and safe.',
     strength: {
       label: 'Strength',
       weak: 'Weak',
@@ -151,7 +151,7 @@ export const en: Catalog = {
   },
   changePassphrase: {
     title: 'Change passphrase',
-    mustChange: 'This is the initial passphrase set for you; choose your own first.',
+    mustChange: 'Choose a new passphrase only you know first: the current one was set for you by a colleague, or is too weak.',
     current: 'Current passphrase',
     next: 'New passphrase',
     submit: 'Change passphrase',

@@ -20,6 +20,16 @@ export const audit = {
     denied: '拒绝',
     failed: '失败',
   },
+  /** An id a principal may not see, replaced in a row's details by its kind. */
+  redacted: {
+    student: '一名学生',
+    case: '一个个案',
+    record: '一条辅导记录',
+    form: '一份测评',
+    alert: '一条测评提醒',
+    contact: '一条家校沟通记录',
+    item: '一条记录',
+  },
   targetTypes: {
     student: '学生',
     user: '用户',

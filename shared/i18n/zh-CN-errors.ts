@@ -43,6 +43,16 @@ export const errors = {
   vault: {
     unreadable: '密钥文件无法读取（可能已损坏），请用恢复密钥或备份恢复',
   },
+  passphrase: {
+    tooShort: '口令太短：至少 10 个字符',
+    common: '口令太常见：是常用口令或常用词组合，很容易被猜到',
+    containsUsername: '口令里含有用户名或姓名（包括拼音），请不要使用',
+    containsSchool: '口令里含有学校名称（包括拼音或拼音首字母），请不要使用',
+    keyboardPattern: '口令是键盘上相邻按键的连续组合（如 qwerty、asdf），很容易被猜到',
+    repeated: '口令是重复或连续的字符（如 aaaa、1234、abcd），很容易被猜到',
+    date: '口令里的日期或年份很容易被猜到',
+    guessable: '口令强度不够，请用更长、更不容易猜到的口令',
+  },
   recovery: {
     invalid: '恢复密钥不正确',
   },

@@ -82,7 +82,7 @@ export const zhCN = {
   passphrase: {
     label: '口令',
     confirm: '再次输入口令',
-    hint: '至少 10 个字符。一句好记的长句子，或混合大小写字母、数字和符号，都更安全。',
+    hint: '至少 10 个字符，不能是常见口令，也不能含用户名或学校名称。几个互不相关的词连成一句，好记又安全。',
     strength: {
       label: '强度',
       weak: '弱',
@@ -154,7 +154,7 @@ export const zhCN = {
   },
   changePassphrase: {
     title: '修改口令',
-    mustChange: '这是同事为你设置的初始口令，请先改成自己的口令。',
+    mustChange: '请先把口令改成只有自己知道的新口令：当前口令是同事为你设置的初始口令，或者强度不够。',
     current: '当前口令',
     next: '新口令',
     submit: '修改口令',

@@ -4,7 +4,7 @@ export const E2E_PASS = 'Lantern-river-42';
 
 export interface SetupOptions {
   /** Called at each screen worth a picture (the screenshot script uses it). */
-  onScreen?: (name: 'setup-school' | 'setup-account' | 'setup-recovery-key') => Promise<void>;
+  onScreen?: (name: 'setup-school' | 'passphrase-strength' | 'setup-account' | 'setup-recovery-key') => Promise<void>;
   /** Type a wrong key first and check the wizard refuses it. */
   tryWrongKey?: () => Promise<void>;
 }
@@ -24,6 +24,11 @@ export async function completeSetup(p: Page, opts: SetupOptions = {}): Promise<s
   await p.getByRole('button', { name: '下一步' }).click();
   await p.getByLabel('用户名').fill('wanglaoshi');
   await p.getByLabel('姓名').fill('王老师');
+  // The username with a year: judged weak as it is typed, and 下一步 stays disabled.
+  await p.getByLabel('口令', { exact: true }).fill('wanglaoshi2024');
+  await p.getByText('口令里含有用户名或姓名（包括拼音），请不要使用').waitFor();
+  if (!(await p.getByRole('button', { name: '下一步' }).isDisabled())) throw new Error('a weak passphrase can go on');
+  await opts.onScreen?.('passphrase-strength');
   await p.getByLabel('口令', { exact: true }).fill(E2E_PASS);
   await p.getByLabel('再次输入口令').fill(E2E_PASS);
   await opts.onScreen?.('setup-account');

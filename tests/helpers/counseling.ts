@@ -54,12 +54,15 @@ export async function counselingSchool(): Promise<CounselingSchool> {
   return { t, c: t.client, studentId: student.id, me: status.user!.id, clock, recoveryKey, later };
 }
 
+/** What a colleague changes the initial passphrase to: strong, and free of any username. */
+export const OWN_PASSPHRASE = 'a lantern by the river, seven';
+
 /** Another logged-in user on its own connection, past the forced passphrase change. */
 export async function colleague(t: TestCore, role: 'counselor' | 'principal', username: string): Promise<{ client: CounselClient; id: string }> {
   const user = await t.client.users.create({ username, displayName: role === 'principal' ? '李校长' : '赵老师', role, passphrase: 'initial-pass-2024' });
   const other = t.connect();
   await other.client.auth.login({ username, passphrase: 'initial-pass-2024' });
-  await other.client.auth.changePassphrase({ current: 'initial-pass-2024', next: `${username}-own-pass` });
+  await other.client.auth.changePassphrase({ current: 'initial-pass-2024', next: OWN_PASSPHRASE });
   return { client: other.client, id: user.id };
 }
 

@@ -63,6 +63,23 @@ describe('loopback bridge', () => {
     expect(((await forbidden.json()) as { error: { code: string } }).error.code).toBe('AUTH');
   });
 
+  it('answers a body that is not a call object with 400 VALIDATION, never 500', async () => {
+    const headers = { 'content-type': 'application/json', [TOKEN_HEADER]: bridge.token };
+    for (const body of ['null', '[]', '[{"method":"app.status"}]', '42', '"app.status"', 'true', '{"method":', '']) {
+      const res = await fetch(new URL('/api/call', bridge.url), { method: 'POST', body, headers });
+      expect([body, res.status, await res.json()]).toEqual([body, 400, { ok: false, error: { code: 'VALIDATION', messageKey: 'errors.bridge.badJson' } }]);
+    }
+  });
+
+  it('reads an oversized body to its end and answers 413 instead of resetting the connection', async () => {
+    const body = Buffer.alloc(12 * 1024 * 1024 + 1, 0x20);
+    const res = await fetch(new URL('/api/call', bridge.url), { method: 'POST', body, headers: { 'content-type': 'application/json', [TOKEN_HEADER]: bridge.token } });
+    expect(res.status).toBe(413);
+    expect(await res.json()).toEqual({ ok: false, error: { code: 'VALIDATION', messageKey: 'errors.bridge.tooLarge' } });
+    // The bridge still answers afterwards.
+    expect((await post({ method: 'app.status', input: {} }, { [TOKEN_HEADER]: bridge.token })).status).toBe(200);
+  });
+
   it('refuses a foreign Origin even with the token', async () => {
     const res = await post({ method: 'app.status', input: {} }, { [TOKEN_HEADER]: bridge.token, origin: 'http://evil.example' });
     expect(res.status).toBe(401);
@@ -80,5 +97,9 @@ describe('loopback bridge', () => {
 
   it('answers nothing to a Host that is not the loopback address (DNS rebinding)', async () => {
     expect(await rawGet('/', 'attacker.example:80')).toBe(421);
+  });
+
+  it('answers a request target that is no URL with 400', async () => {
+    expect(await rawGet('//[', new URL(bridge.url).host)).toBe(400);
   });
 });

@@ -53,7 +53,7 @@ test('a call refused for a pending passphrase change leads to the change screen,
       await client.auth.login({ username: 'zhaolaoshi', passphrase: initial });
     },
   });
-  const mustChange = '这是同事为你设置的初始口令，请先改成自己的口令。';
+  const mustChange = '请先把口令改成只有自己知道的新口令：当前口令是同事为你设置的初始口令，或者强度不够。';
   expect(await screen.findByText(mustChange)).toBeInTheDocument();
 
   // A status read before the flag was set: the shell opens, and its first call is refused.

@@ -8,6 +8,8 @@ import { ERROR_CODES } from '../../shared/api/errors';
 import { en } from '../../shared/i18n/en';
 import { zhCN } from '../../shared/i18n/zh-CN';
 import { IMPORT_REASONS } from '../../electron/services/roster/roster-import';
+import { PASSPHRASE_WEAKNESSES } from '../../shared/domain/passphrase-strength';
+import { REDACTED_LABELS } from '../../electron/services/accounts/audit-redaction';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -57,6 +59,8 @@ describe('catalogs', () => {
     expect(emitted.size).toBeGreaterThan(20);
     for (const [key, file] of emitted) expect(zh.has(key), `${key} (from ${file})`).toBe(true);
     for (const reason of IMPORT_REASONS) expect(zh.has(reason), reason).toBe(true);
+    for (const w of PASSPHRASE_WEAKNESSES) expect(zh.has(`errors.passphrase.${w}`), w).toBe(true);
+    for (const label of REDACTED_LABELS) expect(zh.has(label), label).toBe(true);
     for (const code of ERROR_CODES) expect(zh.has(`errors.code.${code}`), code).toBe(true);
   });
 

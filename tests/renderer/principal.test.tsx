@@ -21,7 +21,7 @@ test('a principal must first replace the initial passphrase, asking the core not
   });
 
   // The account was created with a passphrase someone else knows: only the change screen opens.
-  expect(await screen.findByText('这是同事为你设置的初始口令，请先改成自己的口令。')).toBeInTheDocument();
+  expect(await screen.findByText('请先把口令改成只有自己知道的新口令：当前口令是同事为你设置的初始口令，或者强度不够。')).toBeInTheDocument();
   expect(screen.queryByRole('menu')).not.toBeInTheDocument();
   await user.type(screen.getByLabelText('当前口令'), PRINCIPAL.passphrase);
   await user.type(screen.getByLabelText('新口令'), 'Principal-own-2024');

@@ -18,17 +18,31 @@ test('first run: school, counselor account, recovery key shown once and typed ba
   await user.type(screen.getByLabelText('所属区县'), '示例区');
   await user.click(screen.getByRole('button', { name: '下一步' }));
 
-  // Step 2: the passphrase rules come from the same schema the core enforces.
+  // Step 2: the passphrase is judged as it is typed, by the same check the core runs; weak, it cannot go on.
   await user.type(await screen.findByLabelText('用户名'), 'wanglaoshi');
   await user.type(screen.getByLabelText('姓名'), '王老师');
-  await user.type(screen.getByLabelText('口令'), 'short');
-  await user.type(screen.getByLabelText('再次输入口令'), 'different');
-  await user.click(screen.getByRole('button', { name: '下一步' }));
-  expect(await screen.findByText('口令至少 10 个字符')).toBeInTheDocument();
-  expect(await screen.findByText('两次输入的口令不一致')).toBeInTheDocument();
+  const next = screen.getByRole('button', { name: '下一步' });
+  const verdicts: [string, string][] = [
+    ['short', '口令太短：至少 10 个字符'],
+    ['1234567890', '口令太常见：是常用口令或常用词组合，很容易被猜到'],
+    ['wanglaoshi2024', '口令里含有用户名或姓名（包括拼音），请不要使用'],
+    // The school's name from step 1, as pinyin.
+    ['shilishidiyizhongxue', '口令里含有学校名称（包括拼音或拼音首字母），请不要使用'],
+  ];
+  for (const [typed, reason] of verdicts) {
+    await user.clear(screen.getByLabelText('口令'));
+    await user.type(screen.getByLabelText('口令'), typed);
+    expect(await screen.findByText(reason)).toBeInTheDocument();
+    expect(screen.getByText('弱')).toBeInTheDocument();
+    expect(next).toBeDisabled();
+  }
   await user.clear(screen.getByLabelText('口令'));
   await user.type(screen.getByLabelText('口令'), 'Lantern-river-42');
   expect(screen.getByText('强')).toBeInTheDocument();
+  expect(screen.queryByText(/^口令太/)).not.toBeInTheDocument();
+  await user.type(screen.getByLabelText('再次输入口令'), 'different');
+  await user.click(next);
+  expect(await screen.findByText('两次输入的口令不一致')).toBeInTheDocument();
   await user.clear(screen.getByLabelText('再次输入口令'));
   await user.type(screen.getByLabelText('再次输入口令'), 'Lantern-river-42');
   await user.click(screen.getByRole('button', { name: '下一步' }));

@@ -28,14 +28,20 @@ test('用户 → 重设口令: a colleague gets a new initial passphrase and mus
   await user.click(within(row).getByText('重设口令'));
   const dialog = await findDialog('为 赵老师 重设口令');
   expect(dialog).toHaveTextContent('赵老师 下次登录时，必须先把这个初始口令改成只有自己知道的口令');
+  // The colleague's own username is refused as it is typed, and so is a short one.
+  await user.type(within(dialog).getByLabelText('初始口令'), 'zhaolaoshi2025');
+  expect(await within(dialog).findByText('口令里含有用户名或姓名（包括拼音），请不要使用')).toBeInTheDocument();
+  expect(within(dialog).getByRole('button', { name: '重设口令' })).toBeDisabled();
+  await user.clear(within(dialog).getByLabelText('初始口令'));
   await user.type(within(dialog).getByLabelText('初始口令'), 'too short');
-  await user.type(within(dialog).getByLabelText('再次输入口令'), 'something else');
-  await user.click(within(dialog).getByRole('button', { name: '重设口令' }));
-  expect(await within(dialog).findByText('口令至少 10 个字符')).toBeInTheDocument();
-  expect(within(dialog).getByText('两次输入的口令不一致')).toBeInTheDocument();
+  expect(await within(dialog).findByText('口令太短：至少 10 个字符')).toBeInTheDocument();
+  expect(within(dialog).getByRole('button', { name: '重设口令' })).toBeDisabled();
 
   await user.clear(within(dialog).getByLabelText('初始口令'));
   await user.type(within(dialog).getByLabelText('初始口令'), RESET);
+  await user.type(within(dialog).getByLabelText('再次输入口令'), 'something else');
+  await user.click(within(dialog).getByRole('button', { name: '重设口令' }));
+  expect(await within(dialog).findByText('两次输入的口令不一致')).toBeInTheDocument();
   await user.clear(within(dialog).getByLabelText('再次输入口令'));
   await user.type(within(dialog).getByLabelText('再次输入口令'), RESET);
   await user.click(within(dialog).getByRole('button', { name: '重设口令' }));
@@ -49,7 +55,7 @@ test('用户 → 重设口令: a colleague gets a new initial passphrase and mus
   await user.type(await screen.findByLabelText('用户名'), COLLEAGUE.username);
   await user.type(screen.getByLabelText('口令'), RESET);
   await user.click(screen.getByRole('button', { name: label('登录') }));
-  expect(await screen.findByText('这是同事为你设置的初始口令，请先改成自己的口令。')).toBeInTheDocument();
+  expect(await screen.findByText('请先把口令改成只有自己知道的新口令：当前口令是同事为你设置的初始口令，或者强度不够。')).toBeInTheDocument();
   expect(screen.queryByRole('menu')).not.toBeInTheDocument();
   await user.type(screen.getByLabelText('当前口令'), RESET);
   await user.type(screen.getByLabelText('新口令'), 'zhao-new-own-2024');

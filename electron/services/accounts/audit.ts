@@ -3,6 +3,8 @@ import { dbHandler, type HandlerMap } from '../../core/handler';
 import { verifyAudit } from '../../audit/chain';
 import { Where } from '../../db/where';
 import type { AuditRow } from '../../../shared/api/audit';
+import { redactForPrincipal } from './audit-redaction';
+import { listUsers } from './users-repo';
 
 interface Row {
   seq: number;
@@ -18,7 +20,7 @@ interface Row {
 
 export const auditHandlers: HandlerMap<'audit.list' | 'audit.actions' | 'audit.verify'> = {
   'audit.list': dbHandler<'audit.list'>({
-    run: ({ db }, input) => {
+    run: ({ db, actor }, input) => {
       const where = new Where()
         .when(input.userId, 'userId', 'user_id = @userId')
         .when(input.action, 'action', 'action = @action')
@@ -30,9 +32,12 @@ export const auditHandlers: HandlerMap<'audit.list' | 'audit.actions' | 'audit.v
       const rows = db
         .prepare(`SELECT * FROM audit_log WHERE ${clause} ORDER BY seq DESC LIMIT @limit OFFSET @offset`)
         .all({ ...params, limit: input.pageSize, offset: (input.page - 1) * input.pageSize }) as Row[];
+      // A principal reads the log without any id that leads to a student; staff ids stay.
+      const staff = actor.role === 'principal' ? new Set(listUsers(db).map((u) => u.id)) : null;
+      const shown = (row: AuditRow) => (staff ? redactForPrincipal(row, staff) : row);
       return {
         total,
-        items: rows.map((r) => ({
+        items: rows.map((r) => shown({
           seq: r.seq,
           at: r.at,
           userId: r.user_id,

@@ -11,6 +11,8 @@ import { systemHandler } from '../../core/handler';
 import { DB_FILE, type ConnectionState, type CoreState } from '../../core/state';
 import { generateRecoveryKey, parseRecoveryKey } from '../../keys/recovery-key';
 import { Vault } from '../../keys/vault';
+import { passphraseStrength } from '../../../shared/domain/passphrase-strength';
+import { accountContext, assertStrongPassphrase } from './passphrase-policy';
 import { SETTING_DEFAULTS, readIdleLockMinutes, readSetting, writeSetting } from './settings-store';
 import { findUserById, findUserByName, insertUser, listUsers, updateUser } from './users-repo';
 
@@ -124,6 +126,8 @@ export const sessionHandlers: HandlerMap<SessionMethods> = {
   'setup.initialize': systemHandler<'setup.initialize'>(async (ctx, input) => {
     const { core } = ctx;
     if (core.setupDone) throw new CounselError('CONFLICT', 'errors.setup.alreadyDone');
+    const { counselor, school } = input;
+    assertStrongPassphrase(counselor.passphrase, 'counselor.passphrase', { ...counselor, schoolName: school.name });
     const dataKey = randomBytes(32);
     const recovery = generateRecoveryKey();
     const user: UserView = {
@@ -172,12 +176,19 @@ export const sessionHandlers: HandlerMap<SessionMethods> = {
     assertNotThrottled(vault, input.username, ctx.now);
     const opened = await vault.unlockUser(input.username, input.passphrase);
     if (!opened) fail(core, conn, vault, input.username, 'auth.login', 'errors.auth.failed');
-    const user = openAs(core, conn, vault, opened.userId, opened.dataKey);
+    let user = openAs(core, conn, vault, opened.userId, opened.dataKey);
     opened.dataKey.fill(0);
     vault.clearFailures(input.username);
+    // An archive set up before passphrases were checked keeps opening; a weak passphrase is replaced first thing.
+    const db = core.requireDb();
+    const weak = !user.mustChangePassphrase && !passphraseStrength(input.passphrase, accountContext(db, user)).ok;
+    if (weak) {
+      updateUser(db, user.id, { mustChangePassphrase: true }, ctx.now);
+      user = findUserById(db, user.id)!;
+    }
     startSession(ctx, user);
     flushDeferred(core, vault, conn);
-    ctx.audit({ ...sessionActor(conn), action: 'auth.login', targetType: null, targetId: null, outcome: 'ok', details: null });
+    ctx.audit({ ...sessionActor(conn), action: 'auth.login', targetType: null, targetId: null, outcome: 'ok', details: weak ? { mustChangePassphrase: 'weak' } : null });
     return { user };
   }),
 
@@ -236,9 +247,13 @@ export const sessionHandlers: HandlerMap<SessionMethods> = {
     assertNotThrottled(vault, session.username, ctx.now);
     const opened = await vault.unlockUser(session.username, input.current);
     if (!opened || opened.userId !== session.userId) fail(core, conn, vault, session.username, 'auth.changePassphrase', 'errors.auth.failed');
-    await vault.setUserSlot(session.userId, session.username, input.next, opened.dataKey, core.kdfLogN, ctx.now);
-    opened.dataKey.fill(0);
     const db = core.requireDb();
+    try {
+      assertStrongPassphrase(input.next, 'next', accountContext(db, session));
+      await vault.setUserSlot(session.userId, session.username, input.next, opened.dataKey, core.kdfLogN, ctx.now);
+    } finally {
+      opened.dataKey.fill(0);
+    }
     db.transaction(() => {
       updateUser(db, session.userId, { mustChangePassphrase: false }, ctx.now);
       appendAudit(db, { ...sessionActor(conn), at: ctx.now, door: conn.door, action: 'auth.changePassphrase', targetType: 'user', targetId: session.userId, outcome: 'ok', details: null });
@@ -291,20 +306,21 @@ export const sessionHandlers: HandlerMap<SessionMethods> = {
     const dataKey = await recoveryDataKey(core, conn, vault, input.recoveryKey, 'auth.recover');
     try {
       const db = core.open(dataKey, vault.dbSalt);
-      const user = findUserByName(db, input.username);
-      if (!user) {
+      try {
+        const user = findUserByName(db, input.username);
+        if (!user) throw new CounselError('NOT_FOUND', 'errors.notFound', { path: 'username' });
+        assertStrongPassphrase(input.newPassphrase, 'newPassphrase', accountContext(db, user));
+        await vault.setUserSlot(user.id, user.username, input.newPassphrase, dataKey, core.kdfLogN, ctx.now);
+        db.transaction(() => {
+          updateUser(db, user.id, { mustChangePassphrase: false }, ctx.now);
+          appendAudit(db, { userId: null, username: null, role: null, at: ctx.now, door: conn.door, action: 'auth.recover', targetType: 'user', targetId: user.id, outcome: 'ok', details: { via: 'recoveryKey' } });
+        })();
+        vault.save();
+        vault.clearFailures(user.username);
+        return { ok: true as const };
+      } finally {
         core.releaseIfIdle();
-        throw new CounselError('NOT_FOUND', 'errors.notFound', { path: 'username' });
       }
-      await vault.setUserSlot(user.id, user.username, input.newPassphrase, dataKey, core.kdfLogN, ctx.now);
-      db.transaction(() => {
-        updateUser(db, user.id, { mustChangePassphrase: false }, ctx.now);
-        appendAudit(db, { userId: null, username: null, role: null, at: ctx.now, door: conn.door, action: 'auth.recover', targetType: 'user', targetId: user.id, outcome: 'ok', details: { via: 'recoveryKey' } });
-      })();
-      vault.save();
-      vault.clearFailures(user.username);
-      core.releaseIfIdle();
-      return { ok: true as const };
     } finally {
       dataKey.fill(0);
     }

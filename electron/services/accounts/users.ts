@@ -2,6 +2,7 @@ import { CounselError } from '../../../shared/api/errors';
 import { uuidv7 } from '../../../shared/ids';
 import { appendAudit } from '../../audit/chain';
 import { dbHandler, systemHandler, type HandlerMap } from '../../core/handler';
+import { accountContext, assertStrongPassphrase } from './passphrase-policy';
 import { countActiveCounselors, findUserById, findUserByName, insertUser, listUsers, updateUser } from './users-repo';
 
 type UserMethods = 'users.list' | 'users.create' | 'users.update' | 'users.resetPassphrase';
@@ -13,6 +14,7 @@ export const userHandlers: HandlerMap<UserMethods> = {
   'users.create': systemHandler<'users.create'>(async ({ core, conn, now }, input) => {
     const db = core.requireDb();
     if (findUserByName(db, input.username)) throw new CounselError('CONFLICT', 'errors.user.duplicate', { path: 'username' });
+    assertStrongPassphrase(input.passphrase, 'passphrase', accountContext(db, input));
     const vault = core.vault();
     const user = { id: uuidv7(now), username: input.username, displayName: input.displayName, role: input.role, mustChangePassphrase: true };
     await core.withDataKey((key) => vault.setUserSlot(user.id, user.username, input.passphrase, key, core.kdfLogN, now));
@@ -35,6 +37,7 @@ export const userHandlers: HandlerMap<UserMethods> = {
     const user = findUserById(db, input.id);
     if (!user) throw new CounselError('NOT_FOUND', 'errors.notFound', { path: 'id' });
     if (user.id === actor.userId) throw new CounselError('CONFLICT', 'errors.user.resetSelf', { path: 'id' });
+    assertStrongPassphrase(input.passphrase, 'passphrase', accountContext(db, user));
     const vault = core.vault();
     await core.withDataKey((key) => vault.setUserSlot(user.id, user.username, input.passphrase, key, core.kdfLogN, now));
     db.transaction(() => {

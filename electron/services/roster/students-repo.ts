@@ -1,8 +1,8 @@
 import { stmt } from '../../db/statements';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { pinyin } from 'pinyin-pro';
 import type { StudentFields, StudentListItem, StudentView } from '../../../shared/api/students';
 import { uuidv7 } from '../../../shared/ids';
+import { pinyinKeys } from '../../../shared/domain/pinyin';
 import { Where } from '../../db/where';
 
 interface StudentRow {
@@ -18,14 +18,6 @@ interface StudentRow {
   notes: string;
   created_at: number;
   updated_at: number;
-}
-
-/** Sort key and search keys: full pinyin ("zhang san ming") and initials ("zsm"), surnames read as surnames (曾 = zeng). */
-export function pinyinKeys(name: string): { full: string; initials: string } {
-  const opts = { toneType: 'none', type: 'array', surname: 'head' } as const;
-  const syllables = pinyin(name, opts).map((s) => s.trim().toLowerCase()).filter((s) => s !== '');
-  const initials = pinyin(name, { ...opts, pattern: 'first' }).map((s) => s.trim().toLowerCase()).join('');
-  return { full: syllables.join(' '), initials };
 }
 
 const LIST_COLUMNS = 'id, student_no, name, sex, grade, class_name, status';

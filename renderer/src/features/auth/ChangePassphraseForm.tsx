@@ -4,7 +4,9 @@ import { api } from '../../api/client';
 import { sessionApi } from '../../../../shared/api/session';
 import { useFormSubmit } from '../../lib/useFormSubmit';
 import { zodRule } from '../../lib/zodForm';
-import { PassphraseFields } from '../../components/PassphraseFields';
+import { PassphraseFields, usePassphraseVerdict } from '../../components/PassphraseFields';
+import { useSession } from '../../stores/session';
+import { useSettings } from '../../stores/settings';
 
 interface Values {
   current: string;
@@ -22,6 +24,10 @@ export function ChangePassphraseForm({ onDone, block = false }: { onDone?: () =>
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
+  const me = useSession((s) => s.status?.user);
+  // Settings are not loaded on the forced-change screen; the core adds the school's name there.
+  const schoolName = useSettings((s) => s.settings?.school.name);
+  const verdict = usePassphraseVerdict(form, 'next', { username: me?.username, displayName: me?.displayName, schoolName });
   const { busy, submit } = useFormSubmit(
     form,
     async ({ current, next }: Values) => {
@@ -38,8 +44,8 @@ export function ChangePassphraseForm({ onDone, block = false }: { onDone?: () =>
       <Form.Item name="current" label={t('changePassphrase.current')} rules={[zodRule(currentField)]}>
         <Input.Password autoComplete="current-password" />
       </Form.Item>
-      <PassphraseFields name="next" label={t('changePassphrase.next')} />
-      <Button type="primary" htmlType="submit" loading={busy} block={block}>
+      <PassphraseFields name="next" label={t('changePassphrase.next')} verdict={verdict} />
+      <Button type="primary" htmlType="submit" loading={busy} block={block} disabled={verdict?.ok === false}>
         {t('changePassphrase.submit')}
       </Button>
     </Form>

@@ -2,7 +2,7 @@ import { Button, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { sessionApi } from '../../../../shared/api/session';
 import { api } from '../../api/client';
-import { PassphraseFields } from '../../components/PassphraseFields';
+import { PassphraseFields, usePassphraseVerdict } from '../../components/PassphraseFields';
 import { useFormSubmit } from '../../lib/useFormSubmit';
 import { maxLengthOf, parseForm, zodRule } from '../../lib/zodForm';
 import { RecoveryKeyField } from '../recovery/RecoveryKeyField';
@@ -19,6 +19,9 @@ const ON_KEY = { 'errors.recovery.invalid': 'recoveryKey', 'errors.auth.throttle
 export function RecoverForm({ onDone, onBack }: { onDone(username: string): void; onBack(): void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm();
+  // The school's name is inside the archive, which is closed here: the core checks that part.
+  const username = Form.useWatch<string | undefined>('username', form);
+  const verdict = usePassphraseVerdict(form, 'newPassphrase', { username });
   const [waitSeconds, noteFailure] = useRetryCountdown();
   const { busy, submit } = useFormSubmit(
     form,
@@ -39,8 +42,8 @@ export function RecoverForm({ onDone, onBack }: { onDone(username: string): void
         <Input autoComplete="username" autoFocus maxLength={maxLengthOf(fields.username)} />
       </Form.Item>
       <RecoveryKeyField />
-      <PassphraseFields name="newPassphrase" label={t('changePassphrase.next')} />
-      <Button type="primary" htmlType="submit" block loading={busy} disabled={waitSeconds > 0}>
+      <PassphraseFields name="newPassphrase" label={t('changePassphrase.next')} verdict={verdict} />
+      <Button type="primary" htmlType="submit" block loading={busy} disabled={waitSeconds > 0 || verdict?.ok === false}>
         {waitSeconds > 0 ? t('login.waiting', { seconds: waitSeconds }) : t('recover.submit')}
       </Button>
       <Button type="link" block style={{ marginTop: 8 }} onClick={onBack}>

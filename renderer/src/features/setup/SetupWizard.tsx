@@ -36,6 +36,7 @@ export function SetupWizard() {
       {step === 1 && (
         <AccountStep
           initial={account ?? {}}
+          schoolName={school?.name}
           onBack={() => setStep(0)}
           onNext={(value) => {
             setAccount(value);

@@ -5,7 +5,8 @@ import { api } from '../../api/client';
 import { STAFF_ROLES, useLabels } from '../../lib/labels';
 import { useFormSubmit } from '../../lib/useFormSubmit';
 import { parseForm } from '../../lib/zodForm';
-import { AccountFields, accountValues } from '../setup/AccountStep';
+import { useSettings } from '../../stores/settings';
+import { AccountFields, accountValues, useAccountVerdict } from '../setup/AccountStep';
 
 const createInput = usersApi['users.create'].input;
 
@@ -15,6 +16,7 @@ export function AddUserModal({ open, onClose, onCreated }: { open: boolean; onCl
   const { message } = App.useApp();
   const { staffRoleOptions } = useLabels();
   const [form] = Form.useForm();
+  const verdict = useAccountVerdict(form, useSettings((s) => s.settings?.school.name));
   const { busy, submit } = useFormSubmit(form, async (values: Record<string, unknown>) => {
     const input = parseForm(form, createInput, { ...accountValues(values), role: values.role });
     if (!input) return;
@@ -29,13 +31,13 @@ export function AddUserModal({ open, onClose, onCreated }: { open: boolean; onCl
       title={t('users.add')}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
-      okButtonProps={{ loading: busy }}
+      okButtonProps={{ loading: busy, disabled: verdict?.ok === false }}
       onOk={() => form.submit()}
       onCancel={onClose}
       destroyOnHidden
     >
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ role: STAFF_ROLES[0] }} preserve={false}>
-        <AccountFields passphraseLabel={t('users.initialPassphrase')} />
+        <AccountFields passphraseLabel={t('users.initialPassphrase')} verdict={verdict} />
         <Form.Item name="role" label={t('users.role')}>
           <Select options={staffRoleOptions} />
         </Form.Item>

@@ -3,9 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { UserView } from '../../../../shared/api/session';
 import { usersApi } from '../../../../shared/api/users';
 import { api } from '../../api/client';
-import { PassphraseFields } from '../../components/PassphraseFields';
+import { PassphraseFields, usePassphraseVerdict } from '../../components/PassphraseFields';
 import { useFormSubmit } from '../../lib/useFormSubmit';
 import { parseForm } from '../../lib/zodForm';
+import { useSettings } from '../../stores/settings';
 
 const resetInput = usersApi['users.resetPassphrase'].input;
 
@@ -17,6 +18,8 @@ export function ResetPassphraseModal({ user, onClose }: { user: UserView; onClos
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm();
+  const schoolName = useSettings((s) => s.settings?.school.name);
+  const verdict = usePassphraseVerdict(form, 'passphrase', { username: user.username, displayName: user.displayName, schoolName });
   const { busy, submit } = useFormSubmit(form, async (values: { passphrase?: unknown }) => {
     // Only the schema's keys: the confirmation field must not reach the strict input.
     const input = parseForm(form, resetInput, { id: user.id, passphrase: values.passphrase });
@@ -32,13 +35,13 @@ export function ResetPassphraseModal({ user, onClose }: { user: UserView; onClos
       title={t('users.resetTitle', { name: user.displayName })}
       okText={t('users.resetPassphrase')}
       cancelText={t('common.cancel')}
-      okButtonProps={{ loading: busy }}
+      okButtonProps={{ loading: busy, disabled: verdict?.ok === false }}
       onOk={() => form.submit()}
       onCancel={onClose}
     >
       <Typography.Paragraph>{t('users.resetExplain', { name: user.displayName })}</Typography.Paragraph>
       <Form form={form} layout="vertical" onFinish={submit}>
-        <PassphraseFields name="passphrase" label={t('users.initialPassphrase')} />
+        <PassphraseFields name="passphrase" label={t('users.initialPassphrase')} verdict={verdict} />
       </Form>
     </Modal>
   );
