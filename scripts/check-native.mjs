@@ -1,6 +1,6 @@
 // After `npm ci`: the database module loads on this Node and encrypts. CI runs it before the
-// tests so a module that the install left unbuilt or built for another runtime fails here,
-// in one line, instead of as a hundred ERR_DLOPEN_FAILED test failures.
+// tests so a binary that is missing, or that this Node cannot load, fails here in one line
+// instead of as a hundred ERR_DLOPEN_FAILED test failures.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
