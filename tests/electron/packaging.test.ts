@@ -22,8 +22,13 @@ describe('electron-builder.yml', () => {
     const { DebugLogger } = require('builder-util');
     const config = yaml.load(readFileSync(path.join(root, 'electron-builder.yml'), 'utf8'));
     await validateConfiguration(config, new DebugLogger(false));
-    // Only the bundles, and of node_modules only the database module's JS (its sources and Node-ABI build stay out).
-    expect(config.files).toEqual(['out/**', 'package.json', '!node_modules/better-sqlite3-multiple-ciphers/{deps,src,build,docs}/**']);
+    // Only the bundles, and of node_modules only the database module's JS (its sources and every target's binaries stay out).
+    expect(config.files).toEqual([
+      'out/**',
+      'package.json',
+      '!node_modules/better-sqlite3-multiple-ciphers/{deps,src,build,docs,prebuilds}/**',
+      '!node_modules/node-addon-api/**',
+    ]);
     expect(config).toMatchObject({
       asar: true,
       npmRebuild: false,

@@ -1,4 +1,5 @@
 import { Alert, App, Button, Flex, Modal, Spin, Table, Typography } from 'antd';
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorDetail } from '../../../../../shared/api/errors';
@@ -10,7 +11,7 @@ import { titleOf } from './ScaleLibraryPage';
 type Failure = { kind: 'problems'; problems: ErrorDetail[] } | { kind: 'message'; text: string };
 
 /** What a refused import says: every loader problem by JSON path, or one message for the rest. */
-function failureOf(err: unknown, t: (key: string, params?: Record<string, unknown>) => string): Failure {
+function failureOf(err: unknown, t: TFunction): Failure {
   const problems = validationDetails(err);
   if (problems.length > 0) return { kind: 'problems', problems };
   const error = toApiError(err);
