@@ -63,9 +63,13 @@ describe.skipIf(!available)('administering a scale in a real browser', () => {
     const open = (await client.alerts.open({})).items;
     expect(open).toMatchObject([{ studentId: ids[1], severity: 'critical', items: ['phq9_9'] }]);
     expect((await client.assessments.ofStudent({ studentId: ids[1]! })).items[0]).toMatchObject({ status: 'inProgress', mode: 'paper' });
-    // Closing the grid keeps the form in progress, and leaves the page free for what comes next.
+    // Closing the grid with the alert open asks first; "later" is recorded, the form stays in
+    // progress, and the page is free for what comes next.
     await p.keyboard.press('Escape');
+    const prompt = p.getByRole('dialog', { name: '这份测评还有未处理的预警' });
+    await prompt.getByRole('button', { name: '稍后处理' }).click();
     await p.locator('.ant-modal-wrap').waitFor({ state: 'detached' });
+    expect((await client.alerts.open({})).items).toMatchObject([{ studentId: ids[1], deferredAt: expect.any(Number) }]);
   });
 
   it('a screening: consent on its list, the kiosk started from the student’s row, the alert handled before the end, and 分流 lists the student first', async () => {
