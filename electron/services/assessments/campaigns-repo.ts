@@ -200,6 +200,15 @@ export function setTriageState(
   ).run({ ...t, now });
 }
 
+/** Moves an entry still waiting for review on (what handling an alert did); a later state is left as it is. */
+export function advanceTriageFromReview(db: Database, t: { campaignId: string; studentId: string; state: TriageState; userId: string }, now: number): void {
+  stmt(
+    db,
+    `UPDATE triage_entries SET state = @state, updated_at = @now, updated_by = @userId
+     WHERE campaign_id = @campaignId AND student_id = @studentId AND state = 'toReview'`,
+  ).run({ ...t, now });
+}
+
 type EntryRow = Omit<TriageEntryView, 'reasons'>;
 
 /** Critical, then other alerts, then screen-positive; within each the longest waiting first, then by 学号. */
