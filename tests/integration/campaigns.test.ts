@@ -56,7 +56,8 @@ describe('planning a campaign', () => {
     expect((await c.campaigns.list({})).items).toEqual([]);
 
     const whole = await plan(c, { scales: [{ scaleId: 'phq9' }, { scaleId: 'gad7' }], grades: [8, 7, 8] });
-    expect(whole).toMatchObject({ status: 'planned', grades: [7, 8], classNames: [], rescreenOf: null, scales: [{ scaleId: 'phq9', version: '1.0.0' }, { scaleId: 'gad7', version: '1.0.0' }] });
+    // Its first day (03-10) has come: under way without anyone starting it.
+    expect(whole).toMatchObject({ status: 'active', grades: [7, 8], classNames: [], rescreenOf: null, scales: [{ scaleId: 'phq9', version: '1.0.0' }, { scaleId: 'gad7', version: '1.0.0' }] });
     expect(whole.progress).toMatchObject({ participants: 4, pending: 4, done: 0, consentPending: 4, consentGiven: 0, triageOpen: 0 });
 
     const oneClass = await plan(c, { classNames: ['4班'] });
@@ -90,6 +91,79 @@ describe('planning a campaign', () => {
       expect([e.code, e.messageKey]).toEqual(['CONFLICT', 'errors.campaign.closed']);
     }
     expect((await c.campaigns.get({ id: cp.id })).participants[0]).toMatchObject({ studentConsent: 'given', outcome: 'pending' });
+  });
+});
+
+/** Answers every GAD-7 item with one code in the campaign and finishes. */
+async function gad7(c: CounselClient, campaignId: string, studentId: string, code = '0') {
+  const form = await c.assessments.start({ studentId, scaleId: 'gad7', mode: 'paper', campaignId });
+  for (let i = 1; i <= 7; i++) await c.assessments.answer({ formId: form.id, itemId: `gad7_${i}`, code });
+  return c.assessments.finish({ formId: form.id });
+}
+
+describe('a campaign of several scales', () => {
+  it('keeps a student pending for each scale until it is done, and done only when every scale is', async () => {
+    s = await counselingSchool();
+    const { c } = s;
+    const [b, d] = await addStudents(c, 2, 8, '3班');
+    const cp = await plan(c, { scales: [{ scaleId: 'phq9' }, { scaleId: 'gad7' }] });
+    await consentAll(c, cp.id, [s.studentId, b!, d!]);
+    /** Who is still to take each scale, as the class grid lists them: pending with that scale missing. */
+    const toTake = async () => {
+      const { participants } = await c.campaigns.get({ id: cp.id });
+      const of = (scaleId: string) => participants.filter((p) => p.outcome === 'pending' && p.missingScales.includes(scaleId)).map((p) => p.studentId);
+      return { phq9: of('phq9'), gad7: of('gad7'), done: participants.filter((p) => p.outcome === 'done').map((p) => p.studentId) };
+    };
+
+    await phq9(c, cp.id, s.studentId, '000000000');
+    await gad7(c, cp.id, b!);
+    const one = (await c.campaigns.get({ id: cp.id })).participants.find((p) => p.studentId === s.studentId)!;
+    expect(one).toMatchObject({ outcome: 'pending', completedScales: ['phq9'], missingScales: ['gad7'] });
+    expect(await toTake()).toEqual({ phq9: [b, d], gad7: [s.studentId, d], done: [] });
+
+    const last = await gad7(c, cp.id, s.studentId);
+    expect(await toTake()).toEqual({ phq9: [b, d], gad7: [d], done: [s.studentId] });
+    expect((await c.campaigns.get({ id: cp.id })).campaign.progress).toMatchObject({ done: 1, pending: 2 });
+
+    const summary = await c.campaigns.summary({ id: cp.id });
+    expect(summary.grades).toEqual([{ grade: 8, participants: 3, done: 1, declined: 0, absent: 0, pending: 2 }]);
+    expect(summary.scales.map((sc) => [sc.scaleId, sc.byGrade[0]!.screened, sc.byGrade[0]!.toScreen])).toEqual([
+      ['phq9', 1, 2],
+      ['gad7', 2, 1],
+    ]);
+
+    // A voided form undoes what it completed: the scale is to take again.
+    await c.assessments.void({ formId: last.id, reason: '录错学生' });
+    expect(await toTake()).toEqual({ phq9: [b, d], gad7: [s.studentId, d], done: [] });
+    // Someone who has taken one scale can still be absent for the other, and comes back done.
+    await c.campaigns.setOutcome({ id: cp.id, studentIds: [b!], outcome: 'absent' });
+    await phq9(c, cp.id, b!, '000000000');
+    expect((await toTake()).done).toEqual([b]);
+  });
+
+  it('is planned until its first day or its first form, and closed only when someone closes it', async () => {
+    s = await counselingSchool();
+    const { c } = s;
+    await consentAll(c, (await plan(c, { name: '早已开始' })).id, [s.studentId]);
+    const later = await plan(c, { name: '下月普测', startDate: '2025-04-07', endDate: '2025-04-18' });
+    const ahead = await plan(c, { name: '提前开始', startDate: '2025-04-07', endDate: '2025-04-18' });
+    const statuses = async () => Object.fromEntries((await c.campaigns.list({})).items.map((x) => [x.name, x.status]));
+    expect(await statuses()).toEqual({ 早已开始: 'active', 下月普测: 'planned', 提前开始: 'planned' });
+
+    // A form given early puts that one under way.
+    await consentAll(c, ahead.id, [s.studentId]);
+    await phq9(c, ahead.id, s.studentId, '00000', false);
+    expect(await statuses()).toEqual({ 早已开始: 'active', 下月普测: 'planned', 提前开始: 'active' });
+    expect((await c.campaigns.list({ status: 'planned' })).items.map((x) => x.id)).toEqual([later.id]);
+
+    // Its first day comes; its last day passes, and it stays open for late forms until closed.
+    await s.later(24 * 30);
+    expect((await c.campaigns.get({ id: later.id })).campaign.status).toBe('active');
+    const back = await rejection(c.campaigns.update({ id: later.id, status: 'planned' }));
+    expect([back.code, back.details]).toEqual(['CONFLICT', { path: 'status', from: 'active', to: 'planned' }]);
+    await s.later(24 * 30);
+    expect((await c.campaigns.summary({ id: later.id })).campaign.status).toBe('active');
+    expect((await c.campaigns.update({ id: later.id, status: 'closed' })).status).toBe('closed');
   });
 });
 
@@ -312,7 +386,7 @@ describe('the summary', () => {
     await c.campaigns.setOutcome({ id: cp.id, studentIds: [seventh[1]!], outcome: 'declined' });
 
     const exact = await c.campaigns.summary({ id: cp.id });
-    expect(exact.campaign).toEqual({ id: cp.id, name: PLAN.name, startDate: PLAN.startDate, endDate: PLAN.endDate, status: 'planned' });
+    expect(exact.campaign).toEqual({ id: cp.id, name: PLAN.name, startDate: PLAN.startDate, endDate: PLAN.endDate, status: 'active' });
     expect(exact.grades).toEqual([
       { grade: 7, participants: 2, done: 1, declined: 1, absent: 0, pending: 0 },
       { grade: 8, participants: 8, done: 7, declined: 0, absent: 1, pending: 0 },

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { OutputOf } from '../../../shared/api/contract';
-import { CAMPAIGN_STATUSES, type CampaignView, type TriageEntryView } from '../../../shared/api/campaigns';
+import { CAMPAIGN_STATUSES, type CampaignView, type ParticipantView, type TriageEntryView } from '../../../shared/api/campaigns';
 import { CounselError, type ErrorDetail } from '../../../shared/api/errors';
 import type { FormResult } from '../../../shared/domain/scales';
 import { suppressCount, suppressFields, suppressGroup } from '../../../shared/domain/suppression';
@@ -29,7 +29,7 @@ import {
   updateCampaign,
 } from './campaigns-repo';
 import { requireCase } from '../counseling/cases';
-import { changedKeys, definedOnly } from '../common/clinical';
+import { changedKeys, definedOnly, schoolDate } from '../common/clinical';
 import { findDefinition, requireDefinition } from './scales';
 
 type CampaignMethods =
@@ -56,9 +56,18 @@ const NO_PROGRESS: Progress = {
   triageOpen: 0,
 };
 
-function views(db: Database, rows: CampaignRow[]): (CampaignView & { progress: Progress })[] {
+/**
+ * A planned campaign is under way from its first day (its first form makes it so in storage); it
+ * is closed only when someone closes it, since late forms and follow-up outlast the end date.
+ */
+function withStatus(row: CampaignRow, today: string): CampaignRow {
+  return row.status === 'planned' && row.startDate <= today ? { ...row, status: 'active' } : row;
+}
+
+function views(db: Database, rows: CampaignRow[], now: number): (CampaignView & { progress: Progress })[] {
+  const today = schoolDate(db, now);
   const progress = progressOf(db, rows.map((r) => r.id));
-  return rows.map((r) => ({ ...r, progress: progress.get(r.id) ?? NO_PROGRESS }));
+  return rows.map((r) => ({ ...withStatus(r, today), progress: progress.get(r.id) ?? NO_PROGRESS }));
 }
 
 /**
@@ -76,7 +85,7 @@ function forPrincipal(c: CampaignView & { progress: Progress }): CampaignView {
   return { ...c, note: '', progress };
 }
 
-const view = (db: Database, id: string): CampaignView => views(db, [getCampaign(db, id)!])[0]!;
+const view = (db: Database, id: string, now: number): CampaignView => views(db, [getCampaign(db, id)!], now)[0]!;
 
 function requireCampaign(db: Database, id: string): CampaignRow {
   const c = getCampaign(db, id);
@@ -147,6 +156,11 @@ function triageViews(db: Database, campaignId: string, q: { states: readonly Tri
   return triageEntries(db, campaignId, q).map((e) => ({ ...e, reasons: reasons.get(e.studentId) ?? [] }));
 }
 
+/** Each participant with the campaign's scales they have still to take. */
+function participantsWithMissing(db: Database, c: CampaignRow): ParticipantView[] {
+  return participantsOf(db, c.id).map((p) => ({ ...p, missingScales: c.scales.map((s) => s.scaleId).filter((id) => !p.completedScales.includes(id)) }));
+}
+
 type ExactSummary = ReturnType<typeof summaryOf>;
 
 /** Counts by grade and band; the band counted is the one of the scale's headline subscale (its first with bands). */
@@ -155,12 +169,20 @@ function summaryOf(db: Database, c: CampaignRow) {
   const defs = c.scales.map((s) => requireDefinition(db, s.scaleId, s.version, 'id').definition);
   const headline = Object.fromEntries(defs.flatMap((d) => d.scales.filter((s) => s.bands).slice(0, 1).map((s) => [d.id, s.id])));
   const counted = bandCounts(db, c.id, headline);
+  const participants = participantsWithMissing(db, c);
   const scales = defs.map((d) => {
     const bands = (d.scales.find((s) => s.id === headline[d.id])?.bands ?? []).map((b) => ({ code: b.code, labelKey: `scales.band.${b.label}` }));
     const byGrade = grades.map(({ grade }) => {
       const mine = counted.filter((r) => r.scaleId === d.id && r.grade === grade);
       const count = (band: string | null) => mine.filter((r) => r.band === band).reduce((n, r) => n + r.count, 0);
-      return { grade, counts: bands.map((b) => ({ band: b.code, count: count(b.code) })), invalid: count(null) };
+      const ofGrade = participants.filter((p) => p.grade === grade);
+      return {
+        grade,
+        counts: bands.map((b) => ({ band: b.code, count: count(b.code) })),
+        invalid: count(null),
+        screened: ofGrade.filter((p) => p.completedScales.includes(d.id)).length,
+        toScreen: ofGrade.filter((p) => p.outcome === 'pending' && p.missingScales.includes(d.id)).length,
+      };
     });
     return { scaleId: d.id, bands, byGrade };
   });
@@ -180,7 +202,12 @@ function withheldSmallCells(s: ExactSummary): OutputOf<'campaigns.summary'> {
       ...sc,
       byGrade: sc.byGrade.map((row) => {
         const shown = suppressGroup([...row.counts.map((x) => x.count), row.invalid]);
-        return { grade: row.grade, counts: row.counts.map((x, i) => ({ band: x.band, count: shown[i]! })), invalid: shown[row.counts.length]! };
+        return {
+          grade: row.grade,
+          counts: row.counts.map((x, i) => ({ band: x.band, count: shown[i]! })),
+          invalid: shown[row.counts.length]!,
+          ...suppressFields(row, ['screened', 'toScreen']),
+        };
       }),
     })),
   };
@@ -208,15 +235,15 @@ export const campaignHandlers: HandlerMap<CampaignMethods> = {
         now,
       );
       ctx.audit = { targetType: 'campaign', targetId: id, details: { scales, grades, classes: input.classNames.length, participants: students.length } };
-      return view(db, id);
+      return view(db, id, now);
     },
   }),
 
   'campaigns.update': dbHandler<'campaigns.update'>({
     run: (ctx, input) => {
-      const { db } = ctx;
+      const { db, now } = ctx;
       const { id, ...patch } = input;
-      const before = requireOpenCampaign(db, id);
+      const before = withStatus(requireOpenCampaign(db, id), schoolDate(db, now));
       const given = definedOnly(patch);
       const next = { ...before, ...given };
       if (CAMPAIGN_STATUSES.indexOf(next.status) < CAMPAIGN_STATUSES.indexOf(before.status)) {
@@ -226,13 +253,13 @@ export const campaignHandlers: HandlerMap<CampaignMethods> = {
       const changed = changedKeys(before, given);
       if (changed.length > 0) updateCampaign(db, next);
       ctx.audit = { targetType: 'campaign', targetId: id, details: { changed, status: next.status }, nothingChanged: changed.length === 0 };
-      return view(db, id);
+      return view(db, id, now);
     },
   }),
 
   'campaigns.list': dbHandler<'campaigns.list'>({
-    run: ({ db, actor }, input) => {
-      const items = views(db, listCampaigns(db, input.status ?? null));
+    run: ({ db, actor, now }, input) => {
+      const items = views(db, listCampaigns(db), now).filter((c) => input.status === undefined || c.status === input.status);
       return { items: actor.role === 'principal' ? items.map(forPrincipal) : items };
     },
   }),
@@ -240,9 +267,9 @@ export const campaignHandlers: HandlerMap<CampaignMethods> = {
   'campaigns.get': dbHandler<'campaigns.get'>({
     run: (ctx, input) => {
       const c = requireCampaign(ctx.db, input.id);
-      const participants = participantsOf(ctx.db, c.id);
+      const participants = participantsWithMissing(ctx.db, c);
       ctx.audit = { targetType: 'campaign', targetId: c.id, details: { participants: participants.length } };
-      return { campaign: views(ctx.db, [c])[0]!, participants };
+      return { campaign: views(ctx.db, [c], ctx.now)[0]!, participants };
     },
   }),
 
@@ -341,13 +368,13 @@ export const campaignHandlers: HandlerMap<CampaignMethods> = {
         now,
       );
       ctx.audit = { targetType: 'campaign', targetId: id, details: { rescreenOf: original.id, scales, participants: ids.length } };
-      return view(db, id);
+      return view(db, id, now);
     },
   }),
 
   'campaigns.summary': dbHandler<'campaigns.summary'>({
-    run: ({ db, actor }, input) => {
-      const summary = summaryOf(db, requireCampaign(db, input.id));
+    run: ({ db, actor, now }, input) => {
+      const summary = summaryOf(db, withStatus(requireCampaign(db, input.id), schoolDate(db, now)));
       return actor.role === 'counselor' ? summary : withheldSmallCells(summary);
     },
   }),

@@ -110,7 +110,7 @@ function ClassGrid({ campaign, scale, participants }: { campaign: CampaignView; 
   const { t } = useTranslation();
   const today = useSchoolToday();
   // Fixed when the grid opens: a row finished here must not drop out from under the typist.
-  const [due] = useState(() => participants.filter((p) => p.outcome === 'pending' && !p.completedScales.includes(scale.scaleId)));
+  const [due] = useState(() => participants.filter((p) => p.outcome === 'pending' && p.missingScales.includes(scale.scaleId)));
   const ready = due.filter(consented);
   const forms = useCall(campaignFormsInProgress, { campaignId: campaign.id, scale, studentIds: ready.map((p) => p.studentId) });
 
