@@ -79,8 +79,17 @@ export const triageEntryView = z.object({
   className: z.string(),
   priority: z.enum(TRIAGE_PRIORITIES),
   state: z.enum(TRIAGE_STATES),
-  /** The flagged scales with their band code and neutral label key (scales.band.*). */
-  reasons: z.array(z.object({ scaleId: z.string(), formId: z.string(), band: z.string().nullable(), bandLabel: z.string().nullable(), alertSeverity: z.enum(['critical', 'urgent', 'followup']).nullable() })),
+  /** The flagged scales with their band code, neutral label key (scales.band.*) and the score banded. */
+  reasons: z.array(
+    z.object({
+      scaleId: z.string(),
+      formId: z.string(),
+      band: z.string().nullable(),
+      bandLabel: z.string().nullable(),
+      score: z.number().nullable(),
+      alertSeverity: z.enum(['critical', 'urgent', 'followup']).nullable(),
+    }),
+  ),
   note: z.string(),
   caseId: z.string().nullable(),
   /** The start date of a re-screen campaign this student is in, if one was scheduled. */
@@ -183,7 +192,8 @@ export const campaignsApi = {
     gate: 'unlocked',
   }),
   'campaigns.triage': defineMethod({
-    summary: 'The triage queue of flagged students: critical first, then other alerts, then screen-positive; within each, oldest first. Optionally only some states (audited).',
+    summary:
+      'The triage queue of flagged students: critical first, then other alerts, then screen-positive; within each, the severest first (alert severity, then band, then score), then the longest waiting. Optionally only some states (audited).',
     input: z.object({ id, states: z.array(z.enum(TRIAGE_STATES)).optional() }).strict(),
     output: z.object({ items: z.array(triageEntryView) }),
     roles: ['counselor'],

@@ -254,8 +254,8 @@ describe('triage and the crisis hand-off', () => {
       [s.studentId, 'critical', 'toReview'],
       [flagged, 'flagged', 'toReview'],
     ]);
-    expect(queue[0]!.reasons).toEqual([{ scaleId: 'phq9', formId: open.id, band: null, bandLabel: null, alertSeverity: 'critical' }]);
-    expect(queue[1]!.reasons).toEqual([{ scaleId: 'phq9', formId: expect.any(String), band: '15-19', bandLabel: 'scales.band.review', alertSeverity: null }]);
+    expect(queue[0]!.reasons).toEqual([{ scaleId: 'phq9', formId: open.id, band: null, bandLabel: null, score: null, alertSeverity: 'critical' }]);
+    expect(queue[1]!.reasons).toEqual([{ scaleId: 'phq9', formId: expect.any(String), band: '15-19', bandLabel: 'scales.band.review', score: 16, alertSeverity: null }]);
     expect(queue[0]).toMatchObject({ studentNo: STUDENT.studentNo, name: STUDENT.name, grade: 8, className: '3班', caseId: null, rescreenDate: null });
 
     // Finishing adds no lower priority and keeps the state.
@@ -263,7 +263,7 @@ describe('triage and the crisis hand-off', () => {
     const finished = await c.assessments.finish({ formId: open.id });
     const entry = (await c.campaigns.triage({ id: cp.id, states: ['interviewed'] })).items;
     expect(entry.map((e) => [e.studentId, e.priority, e.note, e.updatedBy])).toEqual([[s.studentId, 'critical', '已当面了解', s.me]]);
-    expect(entry[0]!.reasons).toEqual([{ scaleId: 'phq9', formId: open.id, band: '0-4', bandLabel: 'scales.band.clear', alertSeverity: 'critical' }]);
+    expect(entry[0]!.reasons).toEqual([{ scaleId: 'phq9', formId: open.id, band: '0-4', bandLabel: 'scales.band.clear', score: 1, alertSeverity: 'critical' }]);
 
     const noCase = await rejection(c.campaigns.setTriage({ id: cp.id, studentId: flagged!, state: 'caseOpened' }));
     expect([noCase.code, noCase.details]).toEqual(['VALIDATION', [{ path: 'caseId', reason: 'errors.campaign.caseRequired' }]]);
@@ -323,6 +323,30 @@ describe('triage and the crisis hand-off', () => {
   });
 });
 
+describe('the order of the triage queue', () => {
+  it('puts priority first, then the severest (band, then score), then the longest waiting', async () => {
+    s = await counselingSchool();
+    const { c } = s;
+    const [a, b, cc, d, e] = await addStudents(c, 5, 8, '3班');
+    const cp = await plan(c);
+    await consentAll(c, cp.id, [a!, b!, cc!, d!, e!]);
+    // In the order flagged: review 16, critical with a clear band, priority review 21, review 17, critical at 21.
+    for (const [id, codes] of [[a, '222222220'], [d, '000000001'], [b, '333333300'], [cc, '332222210'], [e, '333322221']] as const) {
+      await phq9(c, cp.id, id!, codes);
+      await s.later(0.1);
+    }
+    const queue = (await c.campaigns.triage({ id: cp.id })).items;
+    expect(queue.map((x) => [x.studentId, x.priority, x.reasons[0]!.score])).toEqual([
+      [e, 'critical', 21],
+      [d, 'critical', 1],
+      // A total of 20 or more raises an alert of its own: ahead of the screen-positive.
+      [b, 'alert', 21],
+      [cc, 'flagged', 17],
+      [a, 'flagged', 16],
+    ]);
+  });
+});
+
 describe('rescoring', () => {
   it('scores a completed form again as a derived form and leaves the original as it was', async () => {
     s = await counselingSchool();
@@ -362,7 +386,7 @@ describe('rescoring', () => {
     expect((await c.audit.list({ action: 'assessments.rescore' })).items[0]).toMatchObject({ targetId: derived.id, details: { derivedFrom: original.id, alerts: [] } });
     // The triage reason follows the latest result and keeps the alert its origin raised.
     expect((await c.campaigns.triage({ id: cp.id })).items[0]!.reasons).toEqual([
-      { scaleId: 'phq9', formId: derived.id, band: '11-14', bandLabel: 'scales.band.attention', alertSeverity: 'critical' },
+      { scaleId: 'phq9', formId: derived.id, band: '11-14', bandLabel: 'scales.band.attention', score: expect.any(Number), alertSeverity: 'critical' },
     ]);
   });
 });

@@ -229,7 +229,7 @@ export function advanceTriageFromReview(db: Database, t: { campaignId: string; s
 
 type EntryRow = Omit<TriageEntryView, 'reasons'>;
 
-/** Critical, then other alerts, then screen-positive; within each the longest waiting first, then by 学号. */
+/** Critical, then other alerts, then screen-positive; within each the longest waiting first, then by 学号 (the service then puts the severest first within a priority). */
 export function triageEntries(db: Database, campaignId: string, q: { states: readonly TriageState[] | null; studentId: string | null }): EntryRow[] {
   return stmt(
     db,

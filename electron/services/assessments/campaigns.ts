@@ -3,6 +3,7 @@ import type { OutputOf } from '../../../shared/api/contract';
 import { CAMPAIGN_STATUSES, type CampaignView, type ParticipantView, type TriageEntryView } from '../../../shared/api/campaigns';
 import { CounselError, type ErrorDetail } from '../../../shared/api/errors';
 import type { FormResult } from '../../../shared/domain/scales';
+import { BAND_LABELS, bandLabelKey } from '../../../shared/domain/scales/definition';
 import { suppressCount, suppressFields, suppressGroup } from '../../../shared/domain/suppression';
 import { dbHandler, type HandlerMap } from '../../core/handler';
 import {
@@ -134,26 +135,54 @@ function reasonsOf(forms: CampaignFormRow[]): Map<string, TriageEntryView['reaso
   const byStudent = new Map<string, TriageEntryView['reasons']>();
   const latestSeen = new Set<string>();
   for (const f of forms) {
-    let band: FormResult['scales'][string]['band'] = null;
+    let banded: FormResult['scales'][string] | undefined;
     if (f.status === 'completed') {
       // Rows come newest first per student and scale; older completed forms were superseded.
       const key = `${f.studentId}\u0000${f.scaleId}`;
       if (latestSeen.has(key)) continue;
       latestSeen.add(key);
       const scales = Object.values((JSON.parse(f.resultJson!) as FormResult).scales);
-      band = scales.find((s) => s.band?.flag)?.band ?? scales.find((s) => s.band)?.band ?? null;
-      if (!band?.flag && f.alertSeverity === null) continue;
+      banded = scales.find((s) => s.band?.flag) ?? scales.find((s) => s.band);
+      if (!banded?.band?.flag && f.alertSeverity === null) continue;
     } else if (f.alertSeverity === null) continue;
+    const band = banded?.band ?? null;
     const reasons = byStudent.get(f.studentId) ?? [];
-    reasons.push({ scaleId: f.scaleId, formId: f.id, band: band?.code ?? null, bandLabel: band?.labelKey ?? null, alertSeverity: f.alertSeverity });
+    reasons.push({ scaleId: f.scaleId, formId: f.id, band: band?.code ?? null, bandLabel: band?.labelKey ?? null, score: band ? banded!.score : null, alertSeverity: f.alertSeverity });
     byStudent.set(f.studentId, reasons);
   }
   return byStudent;
 }
 
+const SEVERITY_RANK = { critical: 0, urgent: 1, followup: 2 } as const;
+/** The neutral band labels run from clear to priorityReview: the later, the severer. */
+const bandRank = (labelKey: string | null) => (labelKey === null ? -1 : BAND_LABELS.findIndex((l) => bandLabelKey(l) === labelKey));
+
+/** How severe an entry's reasons are, as numbers where smaller comes first: its severest alert, band, then score. */
+function severityKey(reasons: TriageEntryView['reasons']): number[] {
+  const alert = Math.min(3, ...reasons.map((r) => (r.alertSeverity === null ? 3 : SEVERITY_RANK[r.alertSeverity])));
+  const band = Math.max(-1, ...reasons.map((r) => bandRank(r.bandLabel)));
+  const score = Math.max(-Infinity, ...reasons.map((r) => r.score ?? -Infinity));
+  return [alert, -band, -score];
+}
+
+function compareKeys(a: readonly number[], b: readonly number[]): number {
+  for (const [i, x] of a.entries()) if (x !== b[i]) return x - b[i]!;
+  return 0;
+}
+
+/**
+ * The queue in the order a counselor works it: by priority (the core's SQL order, which also keeps
+ * the longest waiting first), then within a priority the severest first; a stable sort keeps the
+ * SQL order (waiting time, 学号) among equals.
+ */
 function triageViews(db: Database, campaignId: string, q: { states: readonly TriageState[] | null; studentId: string | null }): TriageEntryView[] {
   const reasons = reasonsOf(triagedForms(db, campaignId, q.studentId));
-  return triageEntries(db, campaignId, q).map((e) => ({ ...e, reasons: reasons.get(e.studentId) ?? [] }));
+  const rank = { critical: 0, alert: 1, flagged: 2 } as const;
+  return triageEntries(db, campaignId, q)
+    .map((e) => ({ ...e, reasons: reasons.get(e.studentId) ?? [] }))
+    .map((e) => ({ e, key: [rank[e.priority], ...severityKey(e.reasons)] }))
+    .sort((a, b) => compareKeys(a.key, b.key))
+    .map(({ e }) => e);
 }
 
 /** Each participant with the campaign's scales they have still to take. */
