@@ -177,6 +177,25 @@ test('分流 acts from the row: 预约面谈 books the talk for the student, 开
   expect(form!.alerts[0]).toMatchObject({ action: 'crisisCase', caseId: (await entryOf(ids[STUDENT.name]!)).caseId });
 });
 
+test('with two scales, a student who took one is still to screen and the list names the scale left', async () => {
+  const ids: Record<string, string> = {};
+  const { user } = await openApp({
+    setup: true,
+    prepare: async ({ client }) => {
+      for (const st of [STUDENT, ...CLASSMATES]) ids[st.name] = (await client.students.create(st)).id;
+      const { id } = await client.campaigns.create({ ...CAMPAIGN, scales: [{ scaleId: 'phq9' }, { scaleId: 'gad7' }] });
+      await client.campaigns.setConsent({ id, entries: Object.values(ids).map((studentId) => ({ studentId, studentConsent: 'given', guardianConsent: 'given' })) });
+      await completePhq9(client, { studentId: ids[STUDENT.name]!, campaignId: id, date: '2025-03-11' }, phq9Codes(3));
+    },
+  });
+  await openScreening(user);
+  await screen.findByText(STUDENT.name);
+  const cells = [...rowOf(STUDENT.name).querySelectorAll('td')].map((td) => td.textContent);
+  // 结果, 已完成量表, 待完成量表.
+  expect(cells.slice(6, 9)).toEqual(['待测', '患者健康问卷-9（PHQ-9）', expect.stringMatching(/GAD-7/)]);
+  expect(rowOf('李小红')).toHaveTextContent(/患者健康问卷-9（PHQ-9）、.*GAD-7/);
+});
+
 test('纸笔录入 for a class lists its consented students still to screen, goes on with a form begun, and saves each digit', async () => {
   let seeded = { campaignId: '', ids: {} as Record<string, string> };
   const { core, user } = await openApp({
