@@ -69,11 +69,10 @@ export function AcknowledgeAlertModal({ alert, onClose, onDone }: { alert: Alert
           <Input.TextArea rows={3} maxLength={maxLengthOf(fields.note)} showCount />
         </Form.Item>
       </FormModal>
-      <BookTalkModal
-        student={alert && booking ? { id: alert.studentId, name: alert.studentName } : null}
-        onClose={() => setBooking(null)}
-        onBooked={(a) => void booked(a.id)}
-      />
+      {/* Mounted only when wanted: the booking dialog reads rooms and counselors, which the kiosk must not ask for. */}
+      {alert && booking && (
+        <BookTalkModal student={{ id: alert.studentId, name: alert.studentName }} onClose={() => setBooking(null)} onBooked={(a) => void booked(a.id)} />
+      )}
     </>
   );
 }

@@ -63,15 +63,18 @@ export function TriageActions({ entry, onChanged, onCaseOpened }: { entry: Triag
         onClose={() => setCrisis(null)}
         onDone={done}
       />
-      <BookTalkModal
-        student={booking ? student : null}
-        onClose={() => setBooking(false)}
-        onBooked={(a) => {
-          setBooking(false);
-          void message.success(t('campaigns.triage.talkBooked', { date: a.date, start: a.start }));
-          onChanged();
-        }}
-      />
+      {/* One per row: mounted only when wanted, since the booking dialog reads rooms and counselors. */}
+      {booking && (
+        <BookTalkModal
+          student={student}
+          onClose={() => setBooking(false)}
+          onBooked={(a) => {
+            setBooking(false);
+            void message.success(t('campaigns.triage.talkBooked', { date: a.date, start: a.start }));
+            onChanged();
+          }}
+        />
+      )}
     </Flex>
   );
 }
