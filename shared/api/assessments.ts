@@ -50,6 +50,8 @@ export const alertView = z.object({
   note: z.string(),
   /** The case opened from this alert (alerts.openCrisisCase), if any. */
   caseId: z.string().nullable(),
+  /** The appointment booked for the student as the handling (action appointmentBooked). */
+  appointmentId: z.string().nullable(),
   /** The last time someone chose to handle it later (alerts.defer); it stays open all the same. */
   deferredAt: z.number().int().nullable(),
 });
@@ -279,8 +281,11 @@ export const assessmentsApi = {
     gate: 'unlocked',
   }),
   'alerts.acknowledge': defineMethod({
-    summary: 'Acknowledge an alert with the action taken (audited: who, when, what). Acknowledged once; later steps go to the case.',
-    input: z.object({ id, action: z.enum(ALERT_ACTIONS), note: text(LIMITS.note, { multiline: true }).default('') }).strict(),
+    summary:
+      'Acknowledge an alert with the action taken (audited: who, when, what). Acknowledged once; later steps go to the case. appointmentBooked needs appointmentId, a live appointment of the alert’s student (book it first); crisisCase goes through alerts.openCrisisCase, which opens the case. In a campaign, talkedNow moves the student’s triage entry from toReview to interviewed and referred to referred.',
+    input: z
+      .object({ id, action: z.enum(ALERT_ACTIONS), note: text(LIMITS.note, { multiline: true }).default(''), appointmentId: id.optional() })
+      .strict(),
     output: alertView,
     roles: ['counselor'],
     kind: 'write',

@@ -11,7 +11,7 @@ import { MAX_GRADE, MIN_GRADE } from '../domain/grades';
 export const CAMPAIGN_STATUSES = ['planned', 'active', 'closed'] as const;
 /** The consent list: a returned slip per student and guardian; `pending` until it comes back. */
 export const CONSENT_STATES = ['pending', 'given', 'declined'] as const;
-/** `declined` is a valid outcome with no penalty (guide ETH-05); `done` is set by a completed form. */
+/** `declined` is a valid outcome with no penalty (guide ETH-05); `done` is set once every scale of the campaign has a completed form. */
 export const PARTICIPANT_OUTCOMES = ['pending', 'done', 'declined', 'absent'] as const;
 /** 待复核, 已约谈, 无需关注, 已建个案, 已转介. */
 export const TRIAGE_STATES = ['toReview', 'interviewed', 'noConcern', 'caseOpened', 'referred'] as const;
@@ -64,6 +64,8 @@ export const participantView = z.object({
   outcome: z.enum(PARTICIPANT_OUTCOMES),
   /** Scale ids with a completed form in this campaign. */
   completedScales: z.array(z.string()),
+  /** The campaign's scales still without a completed form, in the campaign's order: done only when none is left. */
+  missingScales: z.array(z.string()),
   note: z.string(),
 });
 export type ParticipantView = z.output<typeof participantView>;
@@ -77,8 +79,17 @@ export const triageEntryView = z.object({
   className: z.string(),
   priority: z.enum(TRIAGE_PRIORITIES),
   state: z.enum(TRIAGE_STATES),
-  /** The flagged scales with their band code and neutral label key (scales.band.*). */
-  reasons: z.array(z.object({ scaleId: z.string(), formId: z.string(), band: z.string().nullable(), bandLabel: z.string().nullable(), alertSeverity: z.enum(['critical', 'urgent', 'followup']).nullable() })),
+  /** The flagged scales with their band code, neutral label key (scales.band.*) and the score banded. */
+  reasons: z.array(
+    z.object({
+      scaleId: z.string(),
+      formId: z.string(),
+      band: z.string().nullable(),
+      bandLabel: z.string().nullable(),
+      score: z.number().nullable(),
+      alertSeverity: z.enum(['critical', 'urgent', 'followup']).nullable(),
+    }),
+  ),
   note: z.string(),
   caseId: z.string().nullable(),
   /** The start date of a re-screen campaign this student is in, if one was scheduled. */
@@ -181,7 +192,8 @@ export const campaignsApi = {
     gate: 'unlocked',
   }),
   'campaigns.triage': defineMethod({
-    summary: 'The triage queue of flagged students: critical first, then other alerts, then screen-positive; within each, oldest first. Optionally only some states (audited).',
+    summary:
+      'The triage queue of flagged students: critical first, then other alerts, then screen-positive; within each, the severest first (alert severity, then band, then score), then the longest waiting. Optionally only some states (audited).',
     input: z.object({ id, states: z.array(z.enum(TRIAGE_STATES)).optional() }).strict(),
     output: z.object({ items: z.array(triageEntryView) }),
     roles: ['counselor'],
@@ -211,7 +223,7 @@ export const campaignsApi = {
   }),
   'campaigns.summary': defineMethod({
     summary:
-      'Counts by grade: participants, done, declined, absent, and for each scale the latest valid result per student by band. No names. For a principal, counts from 1 to 4 are withheld (null), with complementary suppression within each grade row.',
+      'Counts by grade: participants, done (every scale taken), declined, absent, pending, and for each scale how many took it and how many pending students still have to, with the latest valid result per student by band. No names. For a principal, counts from 1 to 4 are withheld (null), with complementary suppression within each grade row.',
     input: z.object({ id }).strict(),
     output: z.object({
       campaign: z.object({ id: z.string(), name: z.string(), startDate: z.string(), endDate: z.string(), status: z.enum(CAMPAIGN_STATUSES) }),
@@ -230,7 +242,17 @@ export const campaignsApi = {
           scaleId: z.string(),
           /** Bands in the definition's order, with their neutral label keys. */
           bands: z.array(z.object({ code: z.string(), labelKey: z.string() })),
-          byGrade: z.array(z.object({ grade: z.number().int(), counts: z.array(z.object({ band: z.string(), count: smallCount })), invalid: smallCount })),
+          byGrade: z.array(
+            z.object({
+              grade: z.number().int(),
+              counts: z.array(z.object({ band: z.string(), count: smallCount })),
+              invalid: smallCount,
+              /** Participants with a completed form of this scale. */
+              screened: smallCount,
+              /** Participants still pending who have yet to take this scale. */
+              toScreen: smallCount,
+            }),
+          ),
         }),
       ),
     }),

@@ -222,6 +222,10 @@ export const errors: Catalog['errors'] = {
   },
   alert: {
     acknowledged: 'This alert has already been acknowledged',
+    appointmentRequired: 'Book the talk for this student first, then record it as booked',
+    appointmentNotOfStudent: 'The chosen appointment is not a live appointment of this student',
+    useCrisisCase: 'A crisis case is opened through the hand-off, which opens the case in the same step',
+    appointmentOnlyWhenBooked: 'Only “appointment booked” links an appointment',
   },
   campaign: {
     closed: 'This screening is closed and takes no more changes or forms',

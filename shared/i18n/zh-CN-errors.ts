@@ -220,6 +220,10 @@ export const errors = {
   },
   alert: {
     acknowledged: '这条提醒已经处理过了',
+    appointmentRequired: '请先为该学生预约面谈，再记为已预约面谈',
+    appointmentNotOfStudent: '所选预约不是该学生的有效预约',
+    useCrisisCase: '已建危机个案请通过“转危机个案”办理，个案会同时建立',
+    appointmentOnlyWhenBooked: '只有“已预约面谈”才关联预约',
   },
   campaign: {
     closed: '这次普测已经结束，不能再修改或施测',

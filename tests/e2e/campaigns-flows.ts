@@ -69,3 +69,48 @@ export async function triageQueue(p: Page): Promise<string[][]> {
   await rows.first().waitFor();
   return Promise.all((await rows.all()).map(async (r) => (await r.locator('td').allTextContents()).slice(1, 3)));
 }
+
+const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高';
+const GIVEN = ['子涵', '欣怡', '浩然', '雨桐', '梓轩', '思远', '一诺', '佳琪', '宇航', '若曦'];
+
+/**
+ * A screening of one class of `count` students (初二 `className`), both consents in, with the first
+ * `typed` students' PHQ-9 already typed from paper and not yet finished (the grid resumes them).
+ * Returns the participants in the list's order.
+ */
+async function largeClassScreening(client: CounselClient, name: string, className: string, count: number, typed: number) {
+  for (let i = 0; i < count; i++) {
+    await client.students.create({
+      studentNo: `202405${String(i + 1).padStart(2, '0')}`,
+      name: `${SURNAMES[i % SURNAMES.length]}${GIVEN[(i + Math.floor(i / SURNAMES.length) * 3) % GIVEN.length]}`,
+      sex: i % 2 ? 'F' : 'M',
+      grade: 8,
+      className,
+      guardians: [{ name: '家长', relation: '母亲', phone: '13900000000' }],
+    });
+  }
+  const id = await screenGrade8(client, name, [className]);
+  const { participants } = await client.campaigns.get({ id });
+  await client.campaigns.setConsent({ id, entries: participants.map((p) => ({ studentId: p.studentId, studentConsent: 'given', guardianConsent: 'given' })) });
+  const totals = [3, 6, 2, 8, 4];
+  for (const [i, p] of participants.slice(0, typed).entries()) {
+    const form = await client.assessments.start({ studentId: p.studentId, scaleId: 'phq9', mode: 'paper', campaignId: id, date: schoolDate() });
+    for (const [n, code] of phq9Codes(totals[i % totals.length]!).entries()) await client.assessments.answer({ formId: form.id, itemId: `phq9_${n + 1}`, code });
+  }
+  return participants;
+}
+
+/**
+ * A class of 40 in its paper grid: 29 forms typed, the 30th answers item 9 and the typist goes on.
+ * That row and cell are marked in the grid, and the banner stays at the top of the dialog down there.
+ */
+export async function markedClassGrid(p: Page, client: CounselClient): Promise<void> {
+  const name = '初二5班心理普测';
+  const big = await largeClassScreening(client, name, '5班', 40, 29);
+  await openScreening(p, name);
+  await p.getByRole('button', { name: '纸笔录入' }).click();
+  await p.getByRole('gridcell', { name: `${big[29]!.name} 第1题` }).click();
+  await p.keyboard.type('000000001');
+  await p.getByRole('alert').filter({ hasText: `危急预警：${big[29]!.name} 第9题` }).waitFor();
+  await p.keyboard.type('0000');
+}

@@ -7,7 +7,7 @@
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { openScreening, screenGrade8, SCREENING, seedScreening } from './campaigns-flows';
+import { markedClassGrid, openScreening, screenGrade8, SCREENING, seedScreening } from './campaigns-flows';
 import { writeSignedRecord } from './counseling-flows';
 import { completeSetup, E2E_PASS } from './flows';
 import { createClassGroup, markAttendance, recordSession, schoolDate } from './groups-flows';
@@ -199,6 +199,13 @@ try {
   await shot(page, 'paper-grid');
   await page.keyboard.press('Escape');
   await page.locator('.ant-modal-wrap').waitFor({ state: 'detached' });
+
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await markedClassGrid(page, counselor);
+  await shot(page, 'paper-grid-marked');
+  await page.keyboard.press('Escape');
+  await page.locator('.ant-modal-wrap').waitFor({ state: 'detached' });
+  await page.setViewportSize({ width: 1366, height: 860 });
 
   // 量表库 with PHQ-9 opened: its items, bands, licence and where each language's text came from.
   await page.getByRole('menuitem', { name: '量表库' }).click();

@@ -56,7 +56,8 @@ describe('planning a campaign', () => {
     expect((await c.campaigns.list({})).items).toEqual([]);
 
     const whole = await plan(c, { scales: [{ scaleId: 'phq9' }, { scaleId: 'gad7' }], grades: [8, 7, 8] });
-    expect(whole).toMatchObject({ status: 'planned', grades: [7, 8], classNames: [], rescreenOf: null, scales: [{ scaleId: 'phq9', version: '1.0.0' }, { scaleId: 'gad7', version: '1.0.0' }] });
+    // Its first day (03-10) has come: under way without anyone starting it.
+    expect(whole).toMatchObject({ status: 'active', grades: [7, 8], classNames: [], rescreenOf: null, scales: [{ scaleId: 'phq9', version: '1.0.0' }, { scaleId: 'gad7', version: '1.0.0' }] });
     expect(whole.progress).toMatchObject({ participants: 4, pending: 4, done: 0, consentPending: 4, consentGiven: 0, triageOpen: 0 });
 
     const oneClass = await plan(c, { classNames: ['4班'] });
@@ -90,6 +91,79 @@ describe('planning a campaign', () => {
       expect([e.code, e.messageKey]).toEqual(['CONFLICT', 'errors.campaign.closed']);
     }
     expect((await c.campaigns.get({ id: cp.id })).participants[0]).toMatchObject({ studentConsent: 'given', outcome: 'pending' });
+  });
+});
+
+/** Answers every GAD-7 item with one code in the campaign and finishes. */
+async function gad7(c: CounselClient, campaignId: string, studentId: string, code = '0') {
+  const form = await c.assessments.start({ studentId, scaleId: 'gad7', mode: 'paper', campaignId });
+  for (let i = 1; i <= 7; i++) await c.assessments.answer({ formId: form.id, itemId: `gad7_${i}`, code });
+  return c.assessments.finish({ formId: form.id });
+}
+
+describe('a campaign of several scales', () => {
+  it('keeps a student pending for each scale until it is done, and done only when every scale is', async () => {
+    s = await counselingSchool();
+    const { c } = s;
+    const [b, d] = await addStudents(c, 2, 8, '3班');
+    const cp = await plan(c, { scales: [{ scaleId: 'phq9' }, { scaleId: 'gad7' }] });
+    await consentAll(c, cp.id, [s.studentId, b!, d!]);
+    /** Who is still to take each scale, as the class grid lists them: pending with that scale missing. */
+    const toTake = async () => {
+      const { participants } = await c.campaigns.get({ id: cp.id });
+      const of = (scaleId: string) => participants.filter((p) => p.outcome === 'pending' && p.missingScales.includes(scaleId)).map((p) => p.studentId);
+      return { phq9: of('phq9'), gad7: of('gad7'), done: participants.filter((p) => p.outcome === 'done').map((p) => p.studentId) };
+    };
+
+    await phq9(c, cp.id, s.studentId, '000000000');
+    await gad7(c, cp.id, b!);
+    const one = (await c.campaigns.get({ id: cp.id })).participants.find((p) => p.studentId === s.studentId)!;
+    expect(one).toMatchObject({ outcome: 'pending', completedScales: ['phq9'], missingScales: ['gad7'] });
+    expect(await toTake()).toEqual({ phq9: [b, d], gad7: [s.studentId, d], done: [] });
+
+    const last = await gad7(c, cp.id, s.studentId);
+    expect(await toTake()).toEqual({ phq9: [b, d], gad7: [d], done: [s.studentId] });
+    expect((await c.campaigns.get({ id: cp.id })).campaign.progress).toMatchObject({ done: 1, pending: 2 });
+
+    const summary = await c.campaigns.summary({ id: cp.id });
+    expect(summary.grades).toEqual([{ grade: 8, participants: 3, done: 1, declined: 0, absent: 0, pending: 2 }]);
+    expect(summary.scales.map((sc) => [sc.scaleId, sc.byGrade[0]!.screened, sc.byGrade[0]!.toScreen])).toEqual([
+      ['phq9', 1, 2],
+      ['gad7', 2, 1],
+    ]);
+
+    // A voided form undoes what it completed: the scale is to take again.
+    await c.assessments.void({ formId: last.id, reason: '录错学生' });
+    expect(await toTake()).toEqual({ phq9: [b, d], gad7: [s.studentId, d], done: [] });
+    // Someone who has taken one scale can still be absent for the other, and comes back done.
+    await c.campaigns.setOutcome({ id: cp.id, studentIds: [b!], outcome: 'absent' });
+    await phq9(c, cp.id, b!, '000000000');
+    expect((await toTake()).done).toEqual([b]);
+  });
+
+  it('is planned until its first day or its first form, and closed only when someone closes it', async () => {
+    s = await counselingSchool();
+    const { c } = s;
+    await consentAll(c, (await plan(c, { name: '早已开始' })).id, [s.studentId]);
+    const later = await plan(c, { name: '下月普测', startDate: '2025-04-07', endDate: '2025-04-18' });
+    const ahead = await plan(c, { name: '提前开始', startDate: '2025-04-07', endDate: '2025-04-18' });
+    const statuses = async () => Object.fromEntries((await c.campaigns.list({})).items.map((x) => [x.name, x.status]));
+    expect(await statuses()).toEqual({ 早已开始: 'active', 下月普测: 'planned', 提前开始: 'planned' });
+
+    // A form given early puts that one under way.
+    await consentAll(c, ahead.id, [s.studentId]);
+    await phq9(c, ahead.id, s.studentId, '00000', false);
+    expect(await statuses()).toEqual({ 早已开始: 'active', 下月普测: 'planned', 提前开始: 'active' });
+    expect((await c.campaigns.list({ status: 'planned' })).items.map((x) => x.id)).toEqual([later.id]);
+
+    // Its first day comes; its last day passes, and it stays open for late forms until closed.
+    await s.later(24 * 30);
+    expect((await c.campaigns.get({ id: later.id })).campaign.status).toBe('active');
+    const back = await rejection(c.campaigns.update({ id: later.id, status: 'planned' }));
+    expect([back.code, back.details]).toEqual(['CONFLICT', { path: 'status', from: 'active', to: 'planned' }]);
+    await s.later(24 * 30);
+    expect((await c.campaigns.summary({ id: later.id })).campaign.status).toBe('active');
+    expect((await c.campaigns.update({ id: later.id, status: 'closed' })).status).toBe('closed');
   });
 });
 
@@ -180,8 +254,8 @@ describe('triage and the crisis hand-off', () => {
       [s.studentId, 'critical', 'toReview'],
       [flagged, 'flagged', 'toReview'],
     ]);
-    expect(queue[0]!.reasons).toEqual([{ scaleId: 'phq9', formId: open.id, band: null, bandLabel: null, alertSeverity: 'critical' }]);
-    expect(queue[1]!.reasons).toEqual([{ scaleId: 'phq9', formId: expect.any(String), band: '15-19', bandLabel: 'scales.band.review', alertSeverity: null }]);
+    expect(queue[0]!.reasons).toEqual([{ scaleId: 'phq9', formId: open.id, band: null, bandLabel: null, score: null, alertSeverity: 'critical' }]);
+    expect(queue[1]!.reasons).toEqual([{ scaleId: 'phq9', formId: expect.any(String), band: '15-19', bandLabel: 'scales.band.review', score: 16, alertSeverity: null }]);
     expect(queue[0]).toMatchObject({ studentNo: STUDENT.studentNo, name: STUDENT.name, grade: 8, className: '3班', caseId: null, rescreenDate: null });
 
     // Finishing adds no lower priority and keeps the state.
@@ -189,7 +263,7 @@ describe('triage and the crisis hand-off', () => {
     const finished = await c.assessments.finish({ formId: open.id });
     const entry = (await c.campaigns.triage({ id: cp.id, states: ['interviewed'] })).items;
     expect(entry.map((e) => [e.studentId, e.priority, e.note, e.updatedBy])).toEqual([[s.studentId, 'critical', '已当面了解', s.me]]);
-    expect(entry[0]!.reasons).toEqual([{ scaleId: 'phq9', formId: open.id, band: '0-4', bandLabel: 'scales.band.clear', alertSeverity: 'critical' }]);
+    expect(entry[0]!.reasons).toEqual([{ scaleId: 'phq9', formId: open.id, band: '0-4', bandLabel: 'scales.band.clear', score: 1, alertSeverity: 'critical' }]);
 
     const noCase = await rejection(c.campaigns.setTriage({ id: cp.id, studentId: flagged!, state: 'caseOpened' }));
     expect([noCase.code, noCase.details]).toEqual(['VALIDATION', [{ path: 'caseId', reason: 'errors.campaign.caseRequired' }]]);
@@ -249,6 +323,30 @@ describe('triage and the crisis hand-off', () => {
   });
 });
 
+describe('the order of the triage queue', () => {
+  it('puts priority first, then the severest (band, then score), then the longest waiting', async () => {
+    s = await counselingSchool();
+    const { c } = s;
+    const [a, b, cc, d, e] = await addStudents(c, 5, 8, '3班');
+    const cp = await plan(c);
+    await consentAll(c, cp.id, [a!, b!, cc!, d!, e!]);
+    // In the order flagged: review 16, critical with a clear band, priority review 21, review 17, critical at 21.
+    for (const [id, codes] of [[a, '222222220'], [d, '000000001'], [b, '333333300'], [cc, '332222210'], [e, '333322221']] as const) {
+      await phq9(c, cp.id, id!, codes);
+      await s.later(0.1);
+    }
+    const queue = (await c.campaigns.triage({ id: cp.id })).items;
+    expect(queue.map((x) => [x.studentId, x.priority, x.reasons[0]!.score])).toEqual([
+      [e, 'critical', 21],
+      [d, 'critical', 1],
+      // A total of 20 or more raises an alert of its own: ahead of the screen-positive.
+      [b, 'alert', 21],
+      [cc, 'flagged', 17],
+      [a, 'flagged', 16],
+    ]);
+  });
+});
+
 describe('rescoring', () => {
   it('scores a completed form again as a derived form and leaves the original as it was', async () => {
     s = await counselingSchool();
@@ -288,7 +386,7 @@ describe('rescoring', () => {
     expect((await c.audit.list({ action: 'assessments.rescore' })).items[0]).toMatchObject({ targetId: derived.id, details: { derivedFrom: original.id, alerts: [] } });
     // The triage reason follows the latest result and keeps the alert its origin raised.
     expect((await c.campaigns.triage({ id: cp.id })).items[0]!.reasons).toEqual([
-      { scaleId: 'phq9', formId: derived.id, band: '11-14', bandLabel: 'scales.band.attention', alertSeverity: 'critical' },
+      { scaleId: 'phq9', formId: derived.id, band: '11-14', bandLabel: 'scales.band.attention', score: expect.any(Number), alertSeverity: 'critical' },
     ]);
   });
 });
@@ -312,7 +410,7 @@ describe('the summary', () => {
     await c.campaigns.setOutcome({ id: cp.id, studentIds: [seventh[1]!], outcome: 'declined' });
 
     const exact = await c.campaigns.summary({ id: cp.id });
-    expect(exact.campaign).toEqual({ id: cp.id, name: PLAN.name, startDate: PLAN.startDate, endDate: PLAN.endDate, status: 'planned' });
+    expect(exact.campaign).toEqual({ id: cp.id, name: PLAN.name, startDate: PLAN.startDate, endDate: PLAN.endDate, status: 'active' });
     expect(exact.grades).toEqual([
       { grade: 7, participants: 2, done: 1, declined: 1, absent: 0, pending: 0 },
       { grade: 8, participants: 8, done: 7, declined: 0, absent: 1, pending: 0 },

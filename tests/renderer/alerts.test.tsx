@@ -114,3 +114,38 @@ test('转危机个案 hands a critical alert over to a new crisis case, which op
   const [alert] = (await core.client.assessments.get({ formId: ids.formId })).alerts;
   expect(alert).toMatchObject({ id: ids.alertId, action: 'crisisCase', caseId: opened!.id, note: '已联系家长到校。' });
 });
+
+test('已预约面谈 opens the booking dialog for the student; the alert is handled only once the talk is booked', async () => {
+  let alertId = '';
+  let studentId = '';
+  const { core, user } = await openApp({
+    setup: true,
+    prepare: async ({ client }) => {
+      ({ alertId, studentId } = await kioskForm(client, { critical: true }));
+    },
+  });
+  const card = (await screen.findByText('待处理预警（1）')).closest('.ant-card') as HTMLElement;
+  await user.click(within(card).getByRole('button', { name: label('处理') }));
+  const dialog = await findDialog(`处理预警：${STUDENT.name}`);
+  await user.click(within(dialog).getByLabelText('已预约面谈'));
+  await user.type(within(dialog).getByLabelText('说明'), '约定周五面谈。');
+  expect(within(dialog).getByText(/预约成功后才记为已处理/)).toBeInTheDocument();
+
+  // Cancelling the booking records nothing, and the handling dialog is still there to choose again.
+  await user.click(within(dialog).getByRole('button', { name: label('下一步：预约面谈') }));
+  let booking = await findDialog('新建预约');
+  expect(within(booking).getByText(STUDENT.name)).toBeInTheDocument();
+  await user.click(within(booking).getByRole('button', { name: label('取消') }));
+  await waitFor(() => expect(screen.queryByRole('dialog', { name: '新建预约' })).not.toBeInTheDocument());
+  expect((await core.client.alerts.open({})).items).toHaveLength(1);
+
+  await user.click(within(dialog).getByRole('button', { name: label('下一步：预约面谈') }));
+  booking = await findDialog('新建预约');
+  await user.click(within(booking).getByRole('button', { name: label('预约') }));
+  expect(await screen.findByText('已预约面谈并记录处理')).toBeInTheDocument();
+  expect(await screen.findByText('待处理预警（0）')).toBeInTheDocument();
+
+  const handled = await core.client.alerts.get({ id: alertId });
+  expect(handled).toMatchObject({ action: 'appointmentBooked', note: '约定周五面谈。' });
+  expect(await core.client.appointments.get({ id: handled.appointmentId! })).toMatchObject({ studentId, source: 'screening', status: 'confirmed' });
+});

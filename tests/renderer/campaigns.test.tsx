@@ -95,21 +95,28 @@ test('the consent list is ticked off for the selected rows, and declining is rec
   await waitFor(() => expect(rowOf('王小明')).toHaveTextContent('拒绝本人不愿参加'));
 });
 
-test('分流 lists the critical student first, and a state change is kept with its note', async () => {
+/**
+ * The app on the screening with every slip returned: 李小红 screen-positive, 王小明 clear, and the
+ * student screened last with a low total but item 9 answered (critical all the same).
+ */
+async function appWithTriage() {
   let seeded = { campaignId: '', ids: {} as Record<string, string> };
-  const { core, user } = await openApp({
+  const app = await openApp({
     setup: true,
     prepare: async ({ client }) => {
       seeded = await seedScreening(client);
       const { campaignId, ids } = seeded;
-      await client.campaigns.update({ id: campaignId, status: 'active' });
       await client.campaigns.setConsent({ id: campaignId, entries: Object.values(ids).map((studentId) => ({ studentId, studentConsent: 'given', guardianConsent: 'given' })) });
       await completePhq9(client, { studentId: ids['李小红']!, campaignId, date: '2025-03-11' }, phq9Codes(12));
       await completePhq9(client, { studentId: ids['王小明']!, campaignId, date: '2025-03-11' }, phq9Codes(3));
-      // Screened last, with a low total but item 9 answered: critical all the same.
       await completePhq9(client, { studentId: ids[STUDENT.name]!, campaignId, date: '2025-03-12' }, phq9Codes(6, 1));
     },
   });
+  return { ...app, seeded };
+}
+
+test('分流 lists the critical student first, and a state change is kept with its note', async () => {
+  const { core, user, seeded } = await appWithTriage();
   await openScreening(user);
   await user.click(screen.getByRole('tab', { name: '分流' }));
   // Rows by their markup: role queries over this page are slow in jsdom.
@@ -128,6 +135,65 @@ test('分流 lists the critical student first, and a state change is kept with i
   await waitFor(() => expect(rowOf('李小红')).toHaveTextContent('已约谈'));
   const entry = (await core.client.campaigns.triage({ id: seeded.campaignId })).items.find((e) => e.name === '李小红');
   expect(entry).toMatchObject({ state: 'interviewed', note: '班主任陪同约谈，近期考试压力大。' });
+});
+
+test('分流 acts from the row: 预约面谈 books the talk for the student, 开危机个案 hands the open alert over or opens a crisis case', async () => {
+  const { core, user, seeded } = await appWithTriage();
+  const { campaignId, ids } = seeded;
+  const entryOf = async (studentId: string) => (await core.client.campaigns.triage({ id: campaignId })).items.find((e) => e.studentId === studentId)!;
+  await openScreening(user);
+  await user.click(screen.getByRole('tab', { name: '分流' }));
+  await screen.findByText('危机预警');
+
+  await quickClick(within(rowOf('李小红')).getByText('预约面谈'));
+  const booking = await findDialog('新建预约');
+  expect(within(booking).getByText('李小红')).toBeInTheDocument();
+  await user.click(within(booking).getByRole('button', { name: label('预约') }));
+  expect(await screen.findByText(/^已预约面谈：/)).toBeInTheDocument();
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+  expect((await core.client.appointments.list({ from: today, to: today, studentId: ids['李小红'] })).items).toMatchObject([{ source: 'screening', status: 'confirmed' }]);
+
+  // No alert to hand over: the crisis case is opened for the student and the entry moves with it.
+  await quickClick(within(rowOf('李小红')).getByText('开危机个案'));
+  const opening = await findDialog('转危机个案：李小红');
+  expect(within(opening).getByText(/分流状态改为“已建个案”/)).toBeInTheDocument();
+  await user.click(within(opening).getByRole('button', { name: label('开个案') }));
+  await screen.findByText('已开危机个案');
+  const moved = await entryOf(ids['李小红']!);
+  expect(moved).toMatchObject({ state: 'caseOpened' });
+  expect(await core.client.cases.get({ id: moved.caseId! })).toMatchObject({ studentId: ids['李小红'], categories: ['crisis'], source: 'screening' });
+
+  // The critical student's open alert is what the case takes over.
+  await openScreening(user);
+  await user.click(screen.getByRole('tab', { name: '分流' }));
+  await screen.findByText('危机预警');
+  expect(within(rowOf('李小红')).queryByText('开危机个案')).toBeNull();
+  await quickClick(within(rowOf(STUDENT.name)).getByText('开危机个案'));
+  const handOff = await findDialog(`转危机个案：${STUDENT.name}`);
+  await user.click(within(handOff).getByRole('button', { name: label('开个案') }));
+  await waitFor(async () => expect((await entryOf(ids[STUDENT.name]!)).state).toBe('caseOpened'));
+  expect((await core.client.alerts.open({})).items).toEqual([]);
+  const [form] = (await core.client.assessments.ofStudent({ studentId: ids[STUDENT.name]! })).items;
+  expect(form!.alerts[0]).toMatchObject({ action: 'crisisCase', caseId: (await entryOf(ids[STUDENT.name]!)).caseId });
+});
+
+test('with two scales, a student who took one is still to screen and the list names the scale left', async () => {
+  const ids: Record<string, string> = {};
+  const { user } = await openApp({
+    setup: true,
+    prepare: async ({ client }) => {
+      for (const st of [STUDENT, ...CLASSMATES]) ids[st.name] = (await client.students.create(st)).id;
+      const { id } = await client.campaigns.create({ ...CAMPAIGN, scales: [{ scaleId: 'phq9' }, { scaleId: 'gad7' }] });
+      await client.campaigns.setConsent({ id, entries: Object.values(ids).map((studentId) => ({ studentId, studentConsent: 'given', guardianConsent: 'given' })) });
+      await completePhq9(client, { studentId: ids[STUDENT.name]!, campaignId: id, date: '2025-03-11' }, phq9Codes(3));
+    },
+  });
+  await openScreening(user);
+  await screen.findByText(STUDENT.name);
+  const cells = [...rowOf(STUDENT.name).querySelectorAll('td')].map((td) => td.textContent);
+  // 结果, 已完成量表, 待完成量表.
+  expect(cells.slice(6, 9)).toEqual(['待测', '患者健康问卷-9（PHQ-9）', expect.stringMatching(/GAD-7/)]);
+  expect(rowOf('李小红')).toHaveTextContent(/患者健康问卷-9（PHQ-9）、.*GAD-7/);
 });
 
 test('纸笔录入 for a class lists its consented students still to screen, goes on with a form begun, and saves each digit', async () => {

@@ -67,6 +67,13 @@ test('digits save and move on, row after row; a wrong digit is refused; item 9 =
   const [raised] = (await core.client.alerts.open({})).items;
   expect(raised).toMatchObject({ studentId: b.studentId, severity: 'critical', items: ['phq9_9'] });
   expect(await formOf(b.studentId)).toMatchObject({ status: 'inProgress' });
+  // Marked in the grid itself, in colour and in words: the row (its tag and name) and the item's cell.
+  const rowB = within(grid).getByRole('row', { name: `${b.name}，危急预警 第9题` });
+  expect(rowB).toHaveClass('alert-critical');
+  expect(within(rowB).getByText('危急预警 第9题')).toBeInTheDocument();
+  expect(within(grid).getByRole('gridcell', { name: `${b.name} 第9题 危急预警` })).toHaveClass('alert-critical');
+  expect(cell(b.name, 8)).not.toHaveClass('alert-critical');
+  expect(rowA).not.toHaveClass('alert-critical');
 
   // Entry for the next student is not blocked; Backspace on an empty cell takes back the one before.
   expect(document.activeElement).toBe(cell(c.name, 1));
@@ -83,6 +90,9 @@ test('digits save and move on, row after row; a wrong digit is refused; item 9 =
   await user.click(within(ack).getByRole('button', { name: label('保存') }));
   await waitFor(() => expect(within(grid).queryByRole('alert')).toBeNull());
   expect((await core.client.alerts.open({})).items).toEqual([]);
+  // Handled, the banner goes; the answer stays marked, said to be handled.
+  expect(within(grid).getByRole('row', { name: `${b.name}，危急预警 第9题（已处理）` })).toHaveClass('alert-critical');
+  expect(within(grid).getByRole('gridcell', { name: `${b.name} 第9题 危急预警` })).toBeInTheDocument();
 
   await user.click(within(rowA).getByRole('button', { name: label('完成') }));
   await within(rowA).findByText('已完成');

@@ -7,7 +7,7 @@ import { stmt } from '../../db/statements';
 const SELECT_ALERT = `
   SELECT a.id, a.form_id AS formId, a.student_id AS studentId, s.name AS studentName, a.scale_id AS scaleId, a.alert_id AS alertId,
     a.items_json AS itemsJson, a.severity, a.raised_at AS raisedAt, a.acknowledged_at AS acknowledgedAt,
-    a.acknowledged_by AS acknowledgedBy, u.display_name AS acknowledgedByName, a.action, a.note, a.case_id AS caseId,
+    a.acknowledged_by AS acknowledgedBy, u.display_name AS acknowledgedByName, a.action, a.note, a.case_id AS caseId, a.appointment_id AS appointmentId,
     (SELECT max(d.deferred_at) FROM alert_deferrals d WHERE d.alert_id = a.id) AS deferredAt
   FROM alerts a JOIN students s ON s.id = a.student_id LEFT JOIN users u ON u.id = a.acknowledged_by`;
 
@@ -45,17 +45,23 @@ export function raiseAlerts(db: Database, form: { id: string; studentId: string;
 }
 
 /**
- * Once: an acknowledged alert is read-only (a trigger), so the case it was handed to is linked in the
- * same update. `on` is the school day it was handled, where the student's archive shows it.
+ * Once: an acknowledged alert is read-only (a trigger), so the case it was handed to (or the appointment
+ * booked) is linked in the same update. `on` is the school day it was handled, where the student's archive shows it.
  */
-export function acknowledgeAlert(db: Database, id: string, a: { userId: string; action: string; note: string; caseId?: string; on: string }, now: number): void {
-  stmt(db, 'UPDATE alerts SET acknowledged_at = ?, acknowledged_on = ?, acknowledged_by = ?, action = ?, note = ?, case_id = ? WHERE id = ?').run(
+export function acknowledgeAlert(
+  db: Database,
+  id: string,
+  a: { userId: string; action: string; note: string; caseId?: string | undefined; appointmentId?: string | undefined; on: string },
+  now: number,
+): void {
+  stmt(db, 'UPDATE alerts SET acknowledged_at = ?, acknowledged_on = ?, acknowledged_by = ?, action = ?, note = ?, case_id = ?, appointment_id = ? WHERE id = ?').run(
     now,
     a.on,
     a.userId,
     a.action,
     a.note,
     a.caseId ?? null,
+    a.appointmentId ?? null,
     id,
   );
 }

@@ -5,8 +5,10 @@ import { dbHandler, type HandlerMap } from '../../core/handler';
 import { acknowledgeAlert, deferAlert, getAlert, openAlerts } from './alerts-repo';
 import { getForm } from './assessments-repo';
 import { afterAlertsRaised } from './campaign-hooks';
-import { setTriageState } from './campaigns-repo';
+import { advanceTriageFromReview, setTriageState, type TriageState } from './campaigns-repo';
 import { insertCase } from '../counseling/cases';
+import { requireAppointment } from '../schedule/appointments';
+import { invalid } from '../common/validation';
 import { indexNote } from '../counseling/search';
 import { schoolDate } from '../common/clinical';
 
@@ -16,10 +18,34 @@ type AlertMethods = 'alerts.open' | 'alerts.get' | 'alerts.acknowledge' | 'alert
  * Handles the alert once, on the school day it happens, and puts a handling note into the notes
  * search in the same transaction.
  */
-function handle(db: Database, alert: AlertView, a: { userId: string; action: string; note: string; caseId?: string }, now: number): void {
+function handle(db: Database, alert: AlertView, a: { userId: string; action: string; note: string; caseId?: string; appointmentId?: string | undefined }, now: number): void {
   const on = schoolDate(db, now);
   acknowledgeAlert(db, alert.id, { ...a, on }, now);
   if (a.note.trim() !== '') indexNote(db, 'alert', alert.id, a.note, on);
+}
+
+/** What a handling already done means for the student's triage entry; a booked talk has not happened yet. */
+const TRIAGE_AFTER: Partial<Record<AlertView['action'] & string, TriageState>> = { talkedNow: 'interviewed', referred: 'referred' };
+
+/**
+ * "Appointment booked" names a live booking of this student, so the record never claims a talk that
+ * is not in the schedule; any other action links none.
+ */
+function checkAppointment(db: Database, alert: AlertView, action: string, appointmentId: string | undefined): void {
+  if (action !== 'appointmentBooked') {
+    if (appointmentId !== undefined) throw invalid('appointmentId', 'errors.alert.appointmentOnlyWhenBooked');
+    return;
+  }
+  if (appointmentId === undefined) throw invalid('appointmentId', 'errors.alert.appointmentRequired');
+  const a = requireAppointment(db, appointmentId, 'appointmentId');
+  if (a.studentId !== alert.studentId || a.status === 'cancelled') throw invalid('appointmentId', 'errors.alert.appointmentNotOfStudent');
+}
+
+/** Makes sure the campaign's triage entry exists at the alert's priority before it is moved on. */
+function triagedForm(db: Database, alert: AlertView, now: number) {
+  const form = getForm(db, alert.formId)!;
+  if (form.campaignId !== null) afterAlertsRaised(db, form, [alert.id], now);
+  return form;
 }
 
 /** An alert not yet acknowledged: acknowledged once, since what happened afterwards belongs to the case. */
@@ -48,8 +74,17 @@ export const alertHandlers: HandlerMap<AlertMethods> = {
     run: (ctx, input) => {
       const { db, actor, now } = ctx;
       const alert = requireOpenAlert(db, input.id);
-      handle(db, alert, { userId: actor.userId, action: input.action, note: input.note }, now);
-      ctx.audit = { targetType: 'alert', targetId: alert.id, details: { formId: alert.formId, studentId: alert.studentId, action: input.action } };
+      if (input.action === 'crisisCase') throw invalid('action', 'errors.alert.useCrisisCase');
+      checkAppointment(db, alert, input.action, input.appointmentId);
+      handle(db, alert, { userId: actor.userId, action: input.action, note: input.note, appointmentId: input.appointmentId }, now);
+      const form = triagedForm(db, alert, now);
+      const state = TRIAGE_AFTER[input.action];
+      if (form.campaignId !== null && state) advanceTriageFromReview(db, { campaignId: form.campaignId, studentId: form.studentId, state, userId: actor.userId }, now);
+      ctx.audit = {
+        targetType: 'alert',
+        targetId: alert.id,
+        details: { formId: alert.formId, studentId: alert.studentId, action: input.action, ...(input.appointmentId ? { appointmentId: input.appointmentId } : {}) },
+      };
       return getAlert(db, alert.id)!;
     },
   }),
@@ -87,10 +122,8 @@ export const alertHandlers: HandlerMap<AlertMethods> = {
         now,
       );
       handle(db, alert, { userId: actor.userId, action: 'crisisCase', note: input.note, caseId }, now);
-      const form = getForm(db, alert.formId)!;
+      const form = triagedForm(db, alert, now);
       if (form.campaignId !== null) {
-        // Makes sure the entry exists at the alert's priority before it is moved on.
-        afterAlertsRaised(db, form, [alert.id], now);
         setTriageState(db, { campaignId: form.campaignId, studentId: form.studentId, state: 'caseOpened', note: null, caseId, userId: actor.userId }, now);
       }
       ctx.audit = { targetType: 'alert', targetId: alert.id, details: { formId: alert.formId, studentId: alert.studentId, caseId, campaignId: form.campaignId } };

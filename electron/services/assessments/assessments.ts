@@ -6,7 +6,7 @@ import { dbHandler, type HandlerMap } from '../../core/handler';
 import { alertIdsOfForms, alertsOfForm, getAlert, raiseAlerts } from './alerts-repo';
 import { answersOf, completeForm, copyAnswers, type FormRow, formsOfStudent, getForm, insertForm, saveAnswer, studentProfile, voidForm } from './assessments-repo';
 import { requireCampaignVersion } from './campaign-gate';
-import { afterAlertsRaised, afterFormCompleted, afterFormVoided } from './campaign-hooks';
+import { afterAlertsRaised, afterFormCompleted, afterFormStarted, afterFormVoided } from './campaign-hooks';
 import { assertNotFuture, requireStudentRef, schoolDate } from '../common/clinical';
 import { type Resolved, requireDefinition } from './scales';
 import { missingConsent } from './testing-consent';
@@ -139,6 +139,7 @@ export const assessmentHandlers: HandlerMap<AssessmentMethods> = {
         { studentId: student.id, scaleId, version, definitionHash: d.hash, mode: input.mode, date, normProfileId, administeredBy: actor.userId, campaignId },
         now,
       );
+      afterFormStarted(db, { campaignId });
       ctx.audit = { targetType: 'form', targetId: id, details: { studentId: student.id, scaleId, version, mode: input.mode, campaignId } };
       return formView(db, requireForm(db, id));
     },

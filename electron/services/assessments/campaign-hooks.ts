@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { FormResult } from '../../../shared/domain/scales';
 import { anyCritical } from './alerts-repo';
-import { raiseTriage, reopenIfNoneCompleted, setParticipantOutcome } from './campaigns-repo';
+import { activateCampaign, markDoneIfAllScales, raiseTriage, reopenIfIncomplete } from './campaigns-repo';
 
 /**
  * What a campaign learns from its forms, whichever door they came through (kiosk, paper, import,
@@ -15,20 +15,27 @@ export interface CampaignForm {
   campaignId: string | null;
 }
 
+/** A form begun in a campaign: the campaign is under way. */
+export function afterFormStarted(db: Database, form: Pick<CampaignForm, 'campaignId'>): void {
+  if (form.campaignId !== null) activateCampaign(db, form.campaignId);
+}
+
 /**
- * A completed form marks the student done on the first completed scale of the campaign: "done"
- * records that the student was screened (and no longer absent or pending); which scales were
- * completed is listed per participant. A screen-positive band puts the student in triage.
+ * A completed form marks the student done once every scale of the campaign has one: "done" records
+ * that the student was screened (and no longer absent or pending); until then the participant lists
+ * which scales are still to take. A screen-positive band puts the student in triage at once.
  */
 export function afterFormCompleted(db: Database, form: CampaignForm, result: FormResult, now: number): void {
   if (form.campaignId === null) return;
-  setParticipantOutcome(db, form.campaignId, form.studentId, 'done', null, now);
+  // An imported sheet completes forms that were never started one by one.
+  activateCampaign(db, form.campaignId);
+  markDoneIfAllScales(db, form.campaignId, form.studentId, now);
   if (Object.values(result.scales).some((s) => s.band?.flag === true)) raiseTriage(db, form.campaignId, form.studentId, 'flagged', now);
 }
 
 /** A voided form no longer counts as screening; the triage entry stays, since what it raised was seen. */
 export function afterFormVoided(db: Database, form: CampaignForm, now: number): void {
-  if (form.campaignId !== null) reopenIfNoneCompleted(db, form.campaignId, form.studentId, now);
+  if (form.campaignId !== null) reopenIfIncomplete(db, form.campaignId, form.studentId, now);
 }
 
 /** New alerts of a campaign form: a critical one puts the student first in triage, any other ahead of the screen-positive. */

@@ -30,10 +30,9 @@ export function getCampaign(db: Database, id: string): CampaignRow | null {
   return r ? campaignRow(r) : null;
 }
 
-export function listCampaigns(db: Database, status: CampaignRow['status'] | null): CampaignRow[] {
-  return (stmt(db, `${SELECT_CAMPAIGN} WHERE @status IS NULL OR status = @status ORDER BY start_date DESC, created_at DESC, id DESC`).all({ status }) as RawCampaign[]).map(
-    campaignRow,
-  );
+/** Every campaign, newest first; the service filters by the status their dates give them. */
+export function listCampaigns(db: Database): CampaignRow[] {
+  return (stmt(db, `${SELECT_CAMPAIGN} ORDER BY start_date DESC, created_at DESC, id DESC`).all() as RawCampaign[]).map(campaignRow);
 }
 
 export type NewCampaign = Pick<CampaignRow, 'name' | 'scales' | 'grades' | 'classNames' | 'startDate' | 'endDate' | 'rescreenOf' | 'note'> & { createdBy: string };
@@ -66,6 +65,11 @@ export function updateCampaign(db: Database, c: Pick<CampaignRow, 'id' | 'name' 
 
 /** Exact counts; withholding for a principal happens in the service. */
 export type Progress = { [K in keyof CampaignView['progress']]: number };
+
+/** The first form given in a planned campaign puts it under way, whatever its start date said. */
+export function activateCampaign(db: Database, id: string): void {
+  stmt(db, `UPDATE campaigns SET status = 'active' WHERE id = ? AND status = 'planned'`).run(id);
+}
 
 /** Progress counts of several campaigns in one pass over their participants. */
 export function progressOf(db: Database, ids: readonly string[]): Map<string, Progress> {
@@ -129,7 +133,7 @@ export function isParticipant(db: Database, campaignId: string, studentId: strin
   return stmt(db, 'SELECT 1 FROM campaign_participants WHERE campaign_id = ? AND student_id = ?').get(campaignId, studentId) !== undefined;
 }
 
-export function participantsOf(db: Database, campaignId: string): ParticipantView[] {
+export function participantsOf(db: Database, campaignId: string): Omit<ParticipantView, 'missingScales'>[] {
   const rows = stmt(
     db,
     `SELECT p.student_id AS studentId, s.student_no AS studentNo, s.name, s.grade, s.class_name AS className,
@@ -165,13 +169,27 @@ export function setParticipantOutcome(db: Database, campaignId: string, studentI
   ).run({ campaignId, studentId, outcome, note, now });
 }
 
-/** A voided form may have been the student's only completed one: then they still have to be screened. */
-export function reopenIfNoneCompleted(db: Database, campaignId: string, studentId: string, now: number): void {
+/** Whether the student has a completed form of every scale of the campaign. */
+const ALL_SCALES_DONE = `NOT EXISTS (
+  SELECT 1 FROM campaigns c, json_each(c.scales_json) sc WHERE c.id = @campaignId
+    AND NOT EXISTS (SELECT 1 FROM forms f WHERE f.campaign_id = @campaignId AND f.student_id = @studentId AND f.status = 'completed'
+                    AND f.scale_id = json_extract(sc.value, '$.scaleId')))`;
+
+/** Screened is every scale done: a student with one scale of two still to take stays pending (or absent) for it. */
+export function markDoneIfAllScales(db: Database, campaignId: string, studentId: string, now: number): void {
+  stmt(
+    db,
+    `UPDATE campaign_participants SET outcome = 'done', updated_at = @now
+     WHERE campaign_id = @campaignId AND student_id = @studentId AND outcome <> 'done' AND ${ALL_SCALES_DONE}`,
+  ).run({ campaignId, studentId, now });
+}
+
+/** A voided form may have been one the student's "done" rested on: then they still have a scale to take. */
+export function reopenIfIncomplete(db: Database, campaignId: string, studentId: string, now: number): void {
   stmt(
     db,
     `UPDATE campaign_participants SET outcome = 'pending', updated_at = @now
-     WHERE campaign_id = @campaignId AND student_id = @studentId AND outcome = 'done'
-       AND NOT EXISTS (SELECT 1 FROM forms WHERE campaign_id = @campaignId AND student_id = @studentId AND status = 'completed')`,
+     WHERE campaign_id = @campaignId AND student_id = @studentId AND outcome = 'done' AND NOT ${ALL_SCALES_DONE}`,
   ).run({ campaignId, studentId, now });
 }
 
@@ -200,9 +218,18 @@ export function setTriageState(
   ).run({ ...t, now });
 }
 
+/** Moves an entry still waiting for review on (what handling an alert did); a later state is left as it is. */
+export function advanceTriageFromReview(db: Database, t: { campaignId: string; studentId: string; state: TriageState; userId: string }, now: number): void {
+  stmt(
+    db,
+    `UPDATE triage_entries SET state = @state, updated_at = @now, updated_by = @userId
+     WHERE campaign_id = @campaignId AND student_id = @studentId AND state = 'toReview'`,
+  ).run({ ...t, now });
+}
+
 type EntryRow = Omit<TriageEntryView, 'reasons'>;
 
-/** Critical, then other alerts, then screen-positive; within each the longest waiting first, then by 学号. */
+/** Critical, then other alerts, then screen-positive; within each the longest waiting first, then by 学号 (the service then puts the severest first within a priority). */
 export function triageEntries(db: Database, campaignId: string, q: { states: readonly TriageState[] | null; studentId: string | null }): EntryRow[] {
   return stmt(
     db,

@@ -1,8 +1,9 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { OutputOf } from '../../../shared/api/contract';
-import { CAMPAIGN_STATUSES, type CampaignView, type TriageEntryView } from '../../../shared/api/campaigns';
+import { CAMPAIGN_STATUSES, type CampaignView, type ParticipantView, type TriageEntryView } from '../../../shared/api/campaigns';
 import { CounselError, type ErrorDetail } from '../../../shared/api/errors';
 import type { FormResult } from '../../../shared/domain/scales';
+import { BAND_LABELS, bandLabelKey } from '../../../shared/domain/scales/definition';
 import { suppressCount, suppressFields, suppressGroup } from '../../../shared/domain/suppression';
 import { dbHandler, type HandlerMap } from '../../core/handler';
 import {
@@ -29,7 +30,7 @@ import {
   updateCampaign,
 } from './campaigns-repo';
 import { requireCase } from '../counseling/cases';
-import { changedKeys, definedOnly } from '../common/clinical';
+import { changedKeys, definedOnly, schoolDate } from '../common/clinical';
 import { findDefinition, requireDefinition } from './scales';
 
 type CampaignMethods =
@@ -56,9 +57,18 @@ const NO_PROGRESS: Progress = {
   triageOpen: 0,
 };
 
-function views(db: Database, rows: CampaignRow[]): (CampaignView & { progress: Progress })[] {
+/**
+ * A planned campaign is under way from its first day (its first form makes it so in storage); it
+ * is closed only when someone closes it, since late forms and follow-up outlast the end date.
+ */
+function withStatus(row: CampaignRow, today: string): CampaignRow {
+  return row.status === 'planned' && row.startDate <= today ? { ...row, status: 'active' } : row;
+}
+
+function views(db: Database, rows: CampaignRow[], now: number): (CampaignView & { progress: Progress })[] {
+  const today = schoolDate(db, now);
   const progress = progressOf(db, rows.map((r) => r.id));
-  return rows.map((r) => ({ ...r, progress: progress.get(r.id) ?? NO_PROGRESS }));
+  return rows.map((r) => ({ ...withStatus(r, today), progress: progress.get(r.id) ?? NO_PROGRESS }));
 }
 
 /**
@@ -76,7 +86,7 @@ function forPrincipal(c: CampaignView & { progress: Progress }): CampaignView {
   return { ...c, note: '', progress };
 }
 
-const view = (db: Database, id: string): CampaignView => views(db, [getCampaign(db, id)!])[0]!;
+const view = (db: Database, id: string, now: number): CampaignView => views(db, [getCampaign(db, id)!], now)[0]!;
 
 function requireCampaign(db: Database, id: string): CampaignRow {
   const c = getCampaign(db, id);
@@ -125,26 +135,59 @@ function reasonsOf(forms: CampaignFormRow[]): Map<string, TriageEntryView['reaso
   const byStudent = new Map<string, TriageEntryView['reasons']>();
   const latestSeen = new Set<string>();
   for (const f of forms) {
-    let band: FormResult['scales'][string]['band'] = null;
+    let banded: FormResult['scales'][string] | undefined;
     if (f.status === 'completed') {
       // Rows come newest first per student and scale; older completed forms were superseded.
       const key = `${f.studentId}\u0000${f.scaleId}`;
       if (latestSeen.has(key)) continue;
       latestSeen.add(key);
       const scales = Object.values((JSON.parse(f.resultJson!) as FormResult).scales);
-      band = scales.find((s) => s.band?.flag)?.band ?? scales.find((s) => s.band)?.band ?? null;
-      if (!band?.flag && f.alertSeverity === null) continue;
+      banded = scales.find((s) => s.band?.flag) ?? scales.find((s) => s.band);
+      if (!banded?.band?.flag && f.alertSeverity === null) continue;
     } else if (f.alertSeverity === null) continue;
+    const band = banded?.band ?? null;
     const reasons = byStudent.get(f.studentId) ?? [];
-    reasons.push({ scaleId: f.scaleId, formId: f.id, band: band?.code ?? null, bandLabel: band?.labelKey ?? null, alertSeverity: f.alertSeverity });
+    reasons.push({ scaleId: f.scaleId, formId: f.id, band: band?.code ?? null, bandLabel: band?.labelKey ?? null, score: band ? banded!.score : null, alertSeverity: f.alertSeverity });
     byStudent.set(f.studentId, reasons);
   }
   return byStudent;
 }
 
+const SEVERITY_RANK = { critical: 0, urgent: 1, followup: 2 } as const;
+/** The neutral band labels run from clear to priorityReview: the later, the severer. */
+const bandRank = (labelKey: string | null) => (labelKey === null ? -1 : BAND_LABELS.findIndex((l) => bandLabelKey(l) === labelKey));
+
+/** How severe an entry's reasons are, as numbers where smaller comes first: its severest alert, band, then score. */
+function severityKey(reasons: TriageEntryView['reasons']): number[] {
+  const alert = Math.min(3, ...reasons.map((r) => (r.alertSeverity === null ? 3 : SEVERITY_RANK[r.alertSeverity])));
+  const band = Math.max(-1, ...reasons.map((r) => bandRank(r.bandLabel)));
+  const score = Math.max(-Infinity, ...reasons.map((r) => r.score ?? -Infinity));
+  return [alert, -band, -score];
+}
+
+function compareKeys(a: readonly number[], b: readonly number[]): number {
+  for (const [i, x] of a.entries()) if (x !== b[i]) return x - b[i]!;
+  return 0;
+}
+
+/**
+ * The queue in the order a counselor works it: by priority (the core's SQL order, which also keeps
+ * the longest waiting first), then within a priority the severest first; a stable sort keeps the
+ * SQL order (waiting time, 学号) among equals.
+ */
 function triageViews(db: Database, campaignId: string, q: { states: readonly TriageState[] | null; studentId: string | null }): TriageEntryView[] {
   const reasons = reasonsOf(triagedForms(db, campaignId, q.studentId));
-  return triageEntries(db, campaignId, q).map((e) => ({ ...e, reasons: reasons.get(e.studentId) ?? [] }));
+  const rank = { critical: 0, alert: 1, flagged: 2 } as const;
+  return triageEntries(db, campaignId, q)
+    .map((e) => ({ ...e, reasons: reasons.get(e.studentId) ?? [] }))
+    .map((e) => ({ e, key: [rank[e.priority], ...severityKey(e.reasons)] }))
+    .sort((a, b) => compareKeys(a.key, b.key))
+    .map(({ e }) => e);
+}
+
+/** Each participant with the campaign's scales they have still to take. */
+function participantsWithMissing(db: Database, c: CampaignRow): ParticipantView[] {
+  return participantsOf(db, c.id).map((p) => ({ ...p, missingScales: c.scales.map((s) => s.scaleId).filter((id) => !p.completedScales.includes(id)) }));
 }
 
 type ExactSummary = ReturnType<typeof summaryOf>;
@@ -155,12 +198,20 @@ function summaryOf(db: Database, c: CampaignRow) {
   const defs = c.scales.map((s) => requireDefinition(db, s.scaleId, s.version, 'id').definition);
   const headline = Object.fromEntries(defs.flatMap((d) => d.scales.filter((s) => s.bands).slice(0, 1).map((s) => [d.id, s.id])));
   const counted = bandCounts(db, c.id, headline);
+  const participants = participantsWithMissing(db, c);
   const scales = defs.map((d) => {
     const bands = (d.scales.find((s) => s.id === headline[d.id])?.bands ?? []).map((b) => ({ code: b.code, labelKey: `scales.band.${b.label}` }));
     const byGrade = grades.map(({ grade }) => {
       const mine = counted.filter((r) => r.scaleId === d.id && r.grade === grade);
       const count = (band: string | null) => mine.filter((r) => r.band === band).reduce((n, r) => n + r.count, 0);
-      return { grade, counts: bands.map((b) => ({ band: b.code, count: count(b.code) })), invalid: count(null) };
+      const ofGrade = participants.filter((p) => p.grade === grade);
+      return {
+        grade,
+        counts: bands.map((b) => ({ band: b.code, count: count(b.code) })),
+        invalid: count(null),
+        screened: ofGrade.filter((p) => p.completedScales.includes(d.id)).length,
+        toScreen: ofGrade.filter((p) => p.outcome === 'pending' && p.missingScales.includes(d.id)).length,
+      };
     });
     return { scaleId: d.id, bands, byGrade };
   });
@@ -180,7 +231,12 @@ function withheldSmallCells(s: ExactSummary): OutputOf<'campaigns.summary'> {
       ...sc,
       byGrade: sc.byGrade.map((row) => {
         const shown = suppressGroup([...row.counts.map((x) => x.count), row.invalid]);
-        return { grade: row.grade, counts: row.counts.map((x, i) => ({ band: x.band, count: shown[i]! })), invalid: shown[row.counts.length]! };
+        return {
+          grade: row.grade,
+          counts: row.counts.map((x, i) => ({ band: x.band, count: shown[i]! })),
+          invalid: shown[row.counts.length]!,
+          ...suppressFields(row, ['screened', 'toScreen']),
+        };
       }),
     })),
   };
@@ -208,15 +264,15 @@ export const campaignHandlers: HandlerMap<CampaignMethods> = {
         now,
       );
       ctx.audit = { targetType: 'campaign', targetId: id, details: { scales, grades, classes: input.classNames.length, participants: students.length } };
-      return view(db, id);
+      return view(db, id, now);
     },
   }),
 
   'campaigns.update': dbHandler<'campaigns.update'>({
     run: (ctx, input) => {
-      const { db } = ctx;
+      const { db, now } = ctx;
       const { id, ...patch } = input;
-      const before = requireOpenCampaign(db, id);
+      const before = withStatus(requireOpenCampaign(db, id), schoolDate(db, now));
       const given = definedOnly(patch);
       const next = { ...before, ...given };
       if (CAMPAIGN_STATUSES.indexOf(next.status) < CAMPAIGN_STATUSES.indexOf(before.status)) {
@@ -226,13 +282,13 @@ export const campaignHandlers: HandlerMap<CampaignMethods> = {
       const changed = changedKeys(before, given);
       if (changed.length > 0) updateCampaign(db, next);
       ctx.audit = { targetType: 'campaign', targetId: id, details: { changed, status: next.status }, nothingChanged: changed.length === 0 };
-      return view(db, id);
+      return view(db, id, now);
     },
   }),
 
   'campaigns.list': dbHandler<'campaigns.list'>({
-    run: ({ db, actor }, input) => {
-      const items = views(db, listCampaigns(db, input.status ?? null));
+    run: ({ db, actor, now }, input) => {
+      const items = views(db, listCampaigns(db), now).filter((c) => input.status === undefined || c.status === input.status);
       return { items: actor.role === 'principal' ? items.map(forPrincipal) : items };
     },
   }),
@@ -240,9 +296,9 @@ export const campaignHandlers: HandlerMap<CampaignMethods> = {
   'campaigns.get': dbHandler<'campaigns.get'>({
     run: (ctx, input) => {
       const c = requireCampaign(ctx.db, input.id);
-      const participants = participantsOf(ctx.db, c.id);
+      const participants = participantsWithMissing(ctx.db, c);
       ctx.audit = { targetType: 'campaign', targetId: c.id, details: { participants: participants.length } };
-      return { campaign: views(ctx.db, [c])[0]!, participants };
+      return { campaign: views(ctx.db, [c], ctx.now)[0]!, participants };
     },
   }),
 
@@ -341,13 +397,13 @@ export const campaignHandlers: HandlerMap<CampaignMethods> = {
         now,
       );
       ctx.audit = { targetType: 'campaign', targetId: id, details: { rescreenOf: original.id, scales, participants: ids.length } };
-      return view(db, id);
+      return view(db, id, now);
     },
   }),
 
   'campaigns.summary': dbHandler<'campaigns.summary'>({
-    run: ({ db, actor }, input) => {
-      const summary = summaryOf(db, requireCampaign(db, input.id));
+    run: ({ db, actor, now }, input) => {
+      const summary = summaryOf(db, withStatus(requireCampaign(db, input.id), schoolDate(db, now)));
       return actor.role === 'counselor' ? summary : withheldSmallCells(summary);
     },
   }),

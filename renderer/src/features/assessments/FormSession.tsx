@@ -6,6 +6,7 @@ import { errorMessage } from '../../lib/errors';
 import { useCall } from '../../lib/useCall';
 import { Kiosk } from './kiosk/Kiosk';
 import { PaperEntryGrid } from './paper/PaperEntryGrid';
+import { PAPER_DIALOG } from './paper/paperDialog';
 import { useAlertGuard } from './useAlertGuard';
 import { useLocalized, useScaleDefinition } from './useScaleDefinition';
 
@@ -23,7 +24,7 @@ export function FormSession({ form, onClosed }: { form: FormView; onClosed(): vo
   if (!definition.data || !student.data) return <Spin />;
   if (form.mode === 'kiosk') return <Kiosk form={form} definition={definition.data} studentName={student.data.name} onExit={onClosed} />;
   return (
-    <Modal open width={1100} title={t('administer.paper.title', { scale: text(definition.data.names) })} footer={null} onCancel={guard.requestClose} destroyOnHidden>
+    <Modal open width={1100} {...PAPER_DIALOG} title={t('administer.paper.title', { scale: text(definition.data.names) })} footer={null} onCancel={guard.requestClose} destroyOnHidden>
       <PaperEntryGrid
         students={[{ studentId: form.studentId, name: student.data.name, studentNo: student.data.studentNo, form }]}
         scale={{ scaleId: form.scaleId, version: form.version }}

@@ -71,7 +71,7 @@ function bandCount(row: ScaleSummary['byGrade'][number], band: string): number |
   return cell ? cell.count : 0;
 }
 
-/** One scale's latest valid results per student, by grade (rows) and band (columns). */
+/** One scale's latest valid results per student, by grade (rows) and band (columns), with how many took it and how many still have to. */
 function BandTable({ scale, title }: { scale: ScaleSummary; title: string }) {
   const { t } = useTranslation();
   const { grade } = useLabels();
@@ -86,6 +86,8 @@ function BandTable({ scale, title }: { scale: ScaleSummary; title: string }) {
       render: (_v: unknown, r: Row) => <Count value={bandCount(r, b.code)} />,
     })),
     { key: 'invalid', title: t('campaigns.summary.invalid'), align: 'right', render: (_v, r) => <Count value={r.invalid} /> },
+    { key: 'screened', title: t('campaigns.summary.screened'), align: 'right', render: (_v, r) => <Count value={r.screened} /> },
+    { key: 'toScreen', title: t('campaigns.summary.toScreen'), align: 'right', render: (_v, r) => <Count value={r.toScreen} /> },
   ];
   return <Table<Row> rowKey="grade" size="small" pagination={false} title={() => title} dataSource={scale.byGrade} columns={columns} />;
 }

@@ -8,6 +8,7 @@ import { errorMessage } from '../../lib/errors';
 import { useSchoolToday } from '../../lib/time';
 import { useCall } from '../../lib/useCall';
 import { PaperEntryGrid, type PaperStudent } from '../assessments/paper/PaperEntryGrid';
+import { PAPER_DIALOG } from '../assessments/paper/paperDialog';
 import { useAlertGuard } from '../assessments/useAlertGuard';
 import { formsInProgress } from '../assessments/formsInProgress';
 import { useScales } from '../assessments/scaleLabels';
@@ -91,6 +92,7 @@ export function ClassPaperEntry({ campaign, className, participants, onClosed }:
         <Modal
           open
           width={1200}
+          {...PAPER_DIALOG}
           title={t('campaigns.paper.title', { className, scale: scales.title(scale.scaleId) })}
           footer={null}
           destroyOnHidden
@@ -108,7 +110,7 @@ function ClassGrid({ campaign, scale, participants }: { campaign: CampaignView; 
   const { t } = useTranslation();
   const today = useSchoolToday();
   // Fixed when the grid opens: a row finished here must not drop out from under the typist.
-  const [due] = useState(() => participants.filter((p) => p.outcome === 'pending' && !p.completedScales.includes(scale.scaleId)));
+  const [due] = useState(() => participants.filter((p) => p.outcome === 'pending' && p.missingScales.includes(scale.scaleId)));
   const ready = due.filter(consented);
   const forms = useCall(campaignFormsInProgress, { campaignId: campaign.id, scale, studentIds: ready.map((p) => p.studentId) });
 

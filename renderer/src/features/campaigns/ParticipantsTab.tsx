@@ -97,6 +97,12 @@ export function ParticipantsTab({ campaign, participants, onChanged }: { campaig
       ),
     },
     { key: 'completed', title: t('campaigns.participants.completed'), render: (_v, p) => p.completedScales.map(scales.title).join('、') },
+    {
+      key: 'missing',
+      title: t('campaigns.participants.missing'),
+      // Only where someone is still to be screened: a declined or absent student owes nothing here.
+      render: (_v, p) => p.outcome === 'pending' && p.missingScales.length > 0 && <Typography.Text type="warning">{p.missingScales.map(scales.title).join('、')}</Typography.Text>,
+    },
     ...(closed
       ? []
       : [
@@ -104,7 +110,7 @@ export function ParticipantsTab({ campaign, participants, onChanged }: { campaig
             key: 'administer',
             title: t('common.actions'),
             render: (_v: unknown, p: ParticipantView) =>
-              p.outcome !== 'declined' && p.completedScales.length < scaleIds.length && <AdministerButton studentId={p.studentId} campaignId={campaign.id} scaleIds={scaleIds} onChanged={onChanged} />,
+              p.outcome !== 'declined' && p.missingScales.length > 0 && <AdministerButton studentId={p.studentId} campaignId={campaign.id} scaleIds={p.missingScales} onChanged={onChanged} />,
           },
         ]),
   ];

@@ -15,6 +15,7 @@ import { SEVERITY_COLORS, useScales } from '../assessments/scaleLabels';
 import { useGroupLabels } from '../groups/labels';
 import { CampaignDates } from './CampaignDates';
 import { PRIORITY_COLORS } from './labels';
+import { TriageActions } from './TriageActions';
 import { TriageStateModal } from './TriageStateModal';
 
 type Query = InputOf<'campaigns.triage'> & { round: number };
@@ -23,7 +24,7 @@ const triage = ({ round: _round, ...input }: Query) => api.campaigns.triage(inpu
 const rescreenFields = campaignsApi['campaigns.rescreen'].input.shape;
 type Rescreen = Pick<InputOf<'campaigns.rescreen'>, 'name' | 'startDate' | 'endDate'>;
 
-/** 分流: flagged students in the core's order (critical first), their state, and re-screens for those selected. */
+/** 分流: flagged students in the core's order (critical first, the severest first within), their state, a crisis case or a talk booked from the row, and re-screens for those selected. */
 export function TriageTab({ campaign, onChanged }: { campaign: CampaignView; onChanged(): void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -82,11 +83,14 @@ export function TriageTab({ campaign, onChanged }: { campaign: CampaignView; onC
     {
       key: 'actions',
       title: t('common.actions'),
-      width: 100,
+      width: 200,
       render: (_v, e) => (
-        <Button size="small" onClick={() => setChanging(e)}>
-          {t('campaigns.triage.change')}
-        </Button>
+        <Flex gap={4} wrap>
+          <TriageActions entry={e} onChanged={changed} onCaseOpened={(id) => open({ kind: 'case', id })} />
+          <Button size="small" onClick={() => setChanging(e)}>
+            {t('campaigns.triage.change')}
+          </Button>
+        </Flex>
       ),
     },
   ];

@@ -31,6 +31,8 @@ export interface NewBooking {
   counselorId: string;
   /** Booking a waiting client: theirs is the client, and the booking takes them off the waitlist. */
   waitlist?: WaitlistItem;
+  /** Booking a talk after a screening answer: the student is given and the source is screening. */
+  student?: { id: string; name: string };
 }
 
 /** A new booking starts from a free slot; an edit from the appointment it changes. */
@@ -56,13 +58,13 @@ interface Values {
 
 function initialValues(target: BookingTarget): Partial<Values> {
   if (target.kind === 'new') {
-    const { kind: _kind, roomId, waitlist, ...slot } = target;
+    const { kind: _kind, roomId, waitlist, student, ...slot } = target;
     return {
       ...slot,
       roomId: roomId ?? undefined,
       clientKind: 'student',
       kind: 'individual',
-      source: waitlist?.source ?? 'selfReferral',
+      source: waitlist?.source ?? (student ? 'screening' : 'selfReferral'),
       status: 'confirmed',
       repeat: { count: 4, intervalWeeks: 1 },
     };
@@ -75,7 +77,7 @@ function initialValues(target: BookingTarget): Partial<Values> {
  * 新建预约 / 修改预约. A clash is listed in full (every clashing appointment named) and nothing is
  * booked; a time outside the room's opening hours offers "book anyway", which the core records.
  */
-export function BookingModal({ target, onClose, onSaved }: { target: BookingTarget | null; onClose(): void; onSaved(): void }) {
+export function BookingModal({ target, onClose, onSaved }: { target: BookingTarget | null; onClose(): void; onSaved(booked: AppointmentView[]): void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const labels = useScheduleLabels();
@@ -88,6 +90,8 @@ export function BookingModal({ target, onClose, onSaved }: { target: BookingTarg
   const repeats = Form.useWatch('repeats', form);
   const editing = target?.kind === 'edit' ? target.appointment : null;
   const waiting = target?.kind === 'new' ? target.waitlist : undefined;
+  const student = target?.kind === 'new' ? target.student : undefined;
+  const given = waiting ?? (student ? { clientKind: 'student' as const, clientLabel: student.name } : undefined);
 
   const reset = () => {
     setClashes(null);
@@ -99,16 +103,17 @@ export function BookingModal({ target, onClose, onSaved }: { target: BookingTarg
     const common = { ...slot, roomId: roomId ?? null, notes, overrideOpening };
     setClashes(null);
     try {
+      let booked: AppointmentView[];
       if (editing) {
-        await api.appointments.update({ id: editing.id, ...common });
+        booked = [await api.appointments.update({ id: editing.id, ...common })];
         void message.success(t('schedule.booking.updated'));
       } else {
-        const client = clientInput(waiting ?? { clientKind, studentId, clientLabel });
-        const { items } = await api.appointments.create({ ...common, ...client, status, repeat: repeating ? repeat : undefined, waitlistId: waiting?.id });
-        void message.success(t('schedule.booking.booked', { count: items.length }));
+        const client = clientInput(waiting ?? (student ? { clientKind: 'student', studentId: student.id } : { clientKind, studentId, clientLabel }));
+        booked = (await api.appointments.create({ ...common, ...client, status, repeat: repeating ? repeat : undefined, waitlistId: waiting?.id })).items;
+        void message.success(t('schedule.booking.booked', { count: booked.length }));
       }
       reset();
-      onSaved();
+      onSaved(booked);
     } catch (err) {
       const found = clashesOf(err);
       if (found) setClashes(found);
@@ -133,11 +138,11 @@ export function BookingModal({ target, onClose, onSaved }: { target: BookingTarg
       onSubmit={save}
       onClose={close}
     >
-      {waiting ? (
+      {given ? (
         <Form.Item label={t('schedule.booking.client')}>
           <Flex vertical gap="small">
-            <ClientName client={waiting} />
-            {waiting.preference && <Alert type="info" showIcon title={t('schedule.waitlist.canCome', { preference: waiting.preference })} />}
+            <ClientName client={given} />
+            {waiting?.preference && <Alert type="info" showIcon title={t('schedule.waitlist.canCome', { preference: waiting.preference })} />}
           </Flex>
         </Form.Item>
       ) : (

@@ -9,15 +9,16 @@ import { itemNumbers } from '../useScaleDefinition';
 
 /**
  * Alerts raised while typing, each the moment its keystroke was stored: named student and item,
- * loud (role="alert"), and handled here or on the home screen; entry goes on meanwhile.
+ * loud (role="alert"), and handled here or on the home screen; entry goes on meanwhile. The banner
+ * sticks to the top of the scrolling dialog, so it stays in view down a long class until handled.
  */
-export function PaperAlerts({ alerts, definition, onHandled }: { alerts: readonly AlertView[]; definition: ScaleDefinition; onHandled(id: string): void }) {
+export function PaperAlerts({ alerts, definition, onHandled }: { alerts: readonly AlertView[]; definition: ScaleDefinition; onHandled(done: AlertView): void }) {
   const { t } = useTranslation();
   const shown = useShownName();
   const [handling, setHandling] = useState<AlertView | null>(null);
   if (alerts.length === 0 && !handling) return null;
   return (
-    <Flex vertical gap="small">
+    <Flex vertical gap="small" className="paper-alerts">
       {alerts.map((a) => (
         <Alert
           key={a.id}
@@ -38,7 +39,7 @@ export function PaperAlerts({ alerts, definition, onHandled }: { alerts: readonl
         onClose={() => setHandling(null)}
         onDone={(done) => {
           setHandling(null);
-          onHandled(done.id);
+          onHandled(done);
         }}
       />
     </Flex>

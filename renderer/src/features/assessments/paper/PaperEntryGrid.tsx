@@ -1,11 +1,11 @@
-import { Alert, App, Button, Flex, Spin, Switch, Typography } from 'antd';
+import { Alert, App, Button, Flex, Spin, Switch, Tag, Typography } from 'antd';
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AlertView, FormView } from '../../../../../shared/api/assessments';
 import type { ScaleDefinition } from '../../../../../shared/domain/scales/definition';
 import { useShownName } from '../../../components/PersonName';
 import { errorMessage } from '../../../lib/errors';
-import { useLocalized, useScaleDefinition, type ScaleRef } from '../useScaleDefinition';
+import { itemNumbers, useLocalized, useScaleDefinition, type ScaleRef } from '../useScaleDefinition';
 import { secondEntry, unagreed } from './doubleEntry';
 import { optionKeys, typedByCode } from './optionKeys';
 import { PaperAlerts } from './PaperAlerts';
@@ -34,6 +34,23 @@ export function PaperEntryGrid(props: PaperEntryGridProps) {
   return <Grid {...props} definition={definition.data} />;
 }
 
+/** The answers a person must see at once: marked in the grid itself, not only in the banner above it. */
+const MARKED = ['critical', 'urgent'] as const;
+type Marked = (typeof MARKED)[number];
+const isMarked = (a: AlertView): a is AlertView & { severity: Marked } => (MARKED as readonly string[]).includes(a.severity);
+
+/** Per student, the raised critical or urgent alerts, and the severest mark of each item behind them. */
+function marksOf(alerts: readonly AlertView[]) {
+  const rows = new Map<string, { alerts: (AlertView & { severity: Marked })[]; items: Map<string, Marked> }>();
+  for (const a of alerts.filter(isMarked)) {
+    const row = rows.get(a.studentId) ?? { alerts: [], items: new Map<string, Marked>() };
+    row.alerts.push(a);
+    for (const item of a.items) if (row.items.get(item) !== 'critical') row.items.set(item, a.severity);
+    rows.set(a.studentId, row);
+  }
+  return rows;
+}
+
 interface Cursor {
   row: number;
   col: number;
@@ -44,7 +61,8 @@ function Grid({ students, scale, campaignId, date, onFinished, definition }: Pap
   const { modal } = App.useApp();
   const shown = useShownName();
   const text = useLocalized();
-  const [alerts, setAlerts] = useState<AlertView[]>([]);
+  // Every alert of the forms in the grid, handled or not: the banner shows the open ones, the grid marks them all.
+  const [alerts, setAlerts] = useState<AlertView[]>(() => students.flatMap((s) => s.form?.alerts ?? []));
   const [doubleEntry, setDoubleEntry] = useState(false);
   const [cursor, setCursor] = useState<Cursor>({ row: 0, col: 0 });
   const [refusal, setRefusal] = useState<string | null>(null);
@@ -140,6 +158,8 @@ function Grid({ students, scale, campaignId, date, onFinished, definition }: Pap
   const finishedCount = students.filter((s) => rows[s.studentId]!.status === 'completed').length;
   const byCode = typedByCode(definition);
   const firstOptions = optionKeys(definition, items[0]!.id).allowed;
+  const marks = marksOf(alerts);
+  const severity = (sev: Marked) => t(`assessments.severity.${sev}`);
 
   const cellView = (row: RowState, itemId: string, keys: ReturnType<typeof optionKeys>) => {
     const stored = row.answers[itemId];
@@ -151,7 +171,11 @@ function Grid({ students, scale, campaignId, date, onFinished, definition }: Pap
 
   return (
     <Flex vertical gap="middle">
-      <PaperAlerts alerts={alerts} definition={definition} onHandled={(id) => setAlerts((a) => a.filter((x) => x.id !== id))} />
+      <PaperAlerts
+        alerts={alerts.filter((a) => a.acknowledgedAt === null)}
+        definition={definition}
+        onHandled={(done) => setAlerts((all) => all.map((a) => (a.id === done.id ? done : a)))}
+      />
       <Flex justify="space-between" align="center" wrap gap="small">
         <Typography.Text type="secondary">
           {t('administer.paper.help')}{' '}
@@ -194,24 +218,44 @@ function Grid({ students, scale, campaignId, date, onFinished, definition }: Pap
             {students.map((s, r) => {
               const row = rows[s.studentId]!;
               const wrong = Object.values(row.checks ?? {}).filter((c) => !c.ok).length;
+              const marked = marks.get(s.studentId);
+              const rowMark = marked?.alerts.some((a) => a.severity === 'critical') ? 'critical' : marked ? 'urgent' : null;
+              const markTexts = (marked?.alerts ?? []).map((a) =>
+                t(a.acknowledgedAt === null ? 'administer.paper.rowMark' : 'administer.paper.rowMarkHandled', { severity: severity(a.severity), numbers: itemNumbers(definition, a.items) }),
+              );
               return (
-                <tr key={s.studentId} className={`paper-row${row.status === 'completed' ? ' done' : ''}`} aria-label={shown(s.name)}>
+                <tr
+                  key={s.studentId}
+                  className={`paper-row${row.status === 'completed' ? ' done' : ''}${rowMark ? ` alert-${rowMark}` : ''}`}
+                  aria-label={[shown(s.name), ...markTexts].join('，')}
+                >
                   <td className="paper-student">
                     <div>
                       {shown(s.name)} <Typography.Text type="secondary">{s.studentNo}</Typography.Text>
                     </div>
+                    {markTexts.map((m) => (
+                      <Tag key={m} color={rowMark === 'critical' ? 'red' : 'orange'} className="paper-row-mark">
+                        {m}
+                      </Tag>
+                    ))}
                     {row.error ? <div className="paper-row-error">{row.error}</div> : null}
                   </td>
                   {items.map((item, c) => {
                     const keys = optionKeys(definition, item.id);
                     const view = cellView(row, item.id, keys);
+                    const cellMark = marked?.items.get(item.id);
+                    const said = [
+                      t('administer.paper.cell', { name: shown(s.name), number: item.number }),
+                      ...(view.className === 'mismatch' ? [t('administer.paper.mismatch')] : []),
+                      ...(cellMark ? [t('administer.paper.cellMark', { severity: severity(cellMark) })] : []),
+                    ];
                     return (
                       <td
                         key={item.id}
                         role="gridcell"
-                        className={`paper-cell ${view.className}`}
+                        className={`paper-cell ${view.className}${cellMark ? ` alert-${cellMark}` : ''}`}
                         tabIndex={cursor.row === r && cursor.col === c ? 0 : -1}
-                        aria-label={t('administer.paper.cell', { name: shown(s.name), number: item.number }) + (view.className === 'mismatch' ? ` ${t('administer.paper.mismatch')}` : '')}
+                        aria-label={said.join(' ')}
                         ref={(el) => {
                           cells.current.set(`${r}:${c}`, el);
                         }}
@@ -219,6 +263,11 @@ function Grid({ students, scale, campaignId, date, onFinished, definition }: Pap
                         onKeyDown={(e) => onKeyDown(e, { row: r, col: c })}
                       >
                         {view.shown}
+                        {cellMark ? (
+                          <sup className="paper-cell-mark" aria-hidden>
+                            !
+                          </sup>
+                        ) : null}
                       </td>
                     );
                   })}
