@@ -8,7 +8,7 @@ test('login: a wrong passphrase says so, repeated failures show the wait the cor
   const { core, user } = await openApp({ setup: true });
   await core.client.auth.logout({});
   // The button reads "loading 登 录" while a try is under way; wait until it is back.
-  const submit = async () => user.click(await screen.findByRole('button', { name: label('登录') }, { timeout: 5000 }));
+  const submit = async () => user.click(await screen.findByRole('button', { name: label('登录') }));
 
   await user.type(await screen.findByLabelText('用户名'), 'wanglaoshi');
   await user.type(screen.getByLabelText('口令'), 'not the passphrase');
