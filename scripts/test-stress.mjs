@@ -21,6 +21,6 @@ const run = spawn(npx, ['vitest', 'run', '--project', 'renderer', '--project', '
 run.on('exit', async (code, signal) => {
   await Promise.all(spinners.map((w) => w.terminate()));
   const seconds = ((performance.now() - started) / 1000).toFixed(0);
-  console.log(`\ntest:stress: ${code === 0 ? 'passed' : 'FAILED'} in ${seconds} s beside ${workers} busy workers`);
+  console.log(`\ntest:stress: ${code === 0 ? 'passed' : `FAILED (${signal ?? `exit ${code}`})`} in ${seconds} s beside ${workers} busy workers`);
   process.exit(code ?? (signal ? 1 : 0));
 });
