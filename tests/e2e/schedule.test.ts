@@ -35,6 +35,8 @@ describe.skipIf(!available)('the counseling-room schedule in a real browser', ()
     await picker.click();
     await picker.fill(SCHEDULE_STUDENT.name);
     await p.getByTitle(new RegExp(`^${SCHEDULE_STUDENT.name} · `)).click();
+    // The student list is still sliding shut; a click meanwhile can go unheard.
+    await settled(p);
     await booking.getByRole('button', { name: /预\s*约/ }).click();
     // What lasts, not the toast: the dialog closes and the appointment is on the calendar.
     await booking.waitFor({ state: 'hidden' });
