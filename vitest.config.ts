@@ -1,11 +1,15 @@
+import { availableParallelism } from 'node:os';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
 /** One project per test layer; `npm test` runs them all (e2e needs the built renderer). */
 export default defineConfig({
   test: {
+    // Vitest keeps a core for itself by default, which on a two-core machine runs one file at a
+    // time while its own process sits idle.
+    maxWorkers: Math.max(availableParallelism() - 1, 2),
     projects: [
-      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
+      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', testTimeout: 30_000 } },
       { test: { name: 'integration', include: ['tests/integration/**/*.test.ts'], environment: 'node', testTimeout: 30_000 } },
       { test: { name: 'electron', include: ['tests/electron/**/*.test.ts'], environment: 'node', testTimeout: 30_000 } },
       { test: { name: 'cli', include: ['tests/cli/**/*.test.ts'], environment: 'node', testTimeout: 120_000 } },
@@ -16,10 +20,26 @@ export default defineConfig({
           include: ['tests/renderer/**/*.test.tsx'],
           environment: 'jsdom',
           setupFiles: ['tests/renderer/setup.ts'],
-          testTimeout: 60_000,
+          testTimeout: 120_000,
+          // Importing the app, antd and echarts costs ~10 s per file; a worker keeps them for the
+          // next file. Every test starts the app afresh (harness: stores, language, transport,
+          // cleanup), and spies are put back after each test.
+          isolate: false,
+          restoreMocks: true,
         },
       },
-      { test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], environment: 'node', testTimeout: 180_000, hookTimeout: 120_000, fileParallelism: false } },
+      {
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 180_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+          // expect.poll waits for a condition: the same generous ceiling as Playwright's waits (harness).
+          expect: { poll: { timeout: 60_000 } },
+        },
+      },
     ],
   },
 });

@@ -31,9 +31,19 @@ describe.skipIf(!available)('administering a scale in a real browser', () => {
     expect(await kiosk.getByTestId('kiosk').textContent()).not.toMatch(/分|危急|预警|关注|复核/);
     // Escape and back do not leave the kiosk.
     await kiosk.keyboard.press('Escape');
-    // The kiosk pushes history back, so no navigation comes: give it a second rather than the default 30.
-    await kiosk.goBack({ timeout: 1_000 }).catch(() => undefined);
+    // Back, as the browser's button does it; the kiosk answers the popstate by pushing its page again,
+    // so the wait is for that event to have been handled (the kiosk's listener runs first), not for a
+    // navigation that never comes.
+    const at = kiosk.url();
+    await kiosk.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          window.addEventListener('popstate', () => resolve(), { once: true });
+          window.history.back();
+        }),
+    );
     await kiosk.getByText(CALM).waitFor();
+    expect(kiosk.url()).toBe(at);
 
     // The form is still open, and the alert is on the counselor's home screen.
     expect((await client.assessments.ofStudent({ studentId: ids[0]! })).items[0]).toMatchObject({ status: 'inProgress' });

@@ -35,7 +35,7 @@ export async function writeSignedRecord(p: Page, { onScreen }: { onScreen?: (nam
   await p.getByLabel('时长（分钟）').fill('45');
   await p.getByLabel('伤害风险').click();
   await p.getByTitle('伤害自己', { exact: true }).click();
-  await p.getByText(/^已保存 \d\d:\d\d:\d\d$/).waitFor({ timeout: 10_000 });
+  await p.getByText(/^已保存 \d\d:\d\d:\d\d$/).waitFor();
   await onScreen?.('record-form');
 
   // Risk of harm and no disclosure yet: signing asks for it first.
@@ -47,7 +47,9 @@ export async function writeSignedRecord(p: Page, { onScreen }: { onScreen?: (nam
   await p.getByRole('dialog', { name: /签名后记录不可再修改/ }).getByRole('button', { name: /签\s*名/ }).click();
   await p.getByText(/由 王老师 签名，记录只读/).waitFor();
 
-  await p.getByLabel('补充内容').fill('补记：家长同意转介至医院心理科。');
+  const addendum = '补记：家长同意转介至医院心理科。';
+  await p.getByLabel('补充内容').fill(addendum);
   await p.getByRole('button', { name: '补充说明' }).click();
-  await p.getByText('已添加补充说明').waitFor();
+  // What lasts, not the toast: the addendum listed under the signed record.
+  await p.getByText(addendum).waitFor();
 }

@@ -71,7 +71,7 @@ describe.skipIf(!available)('first run in a real browser', () => {
     await p.getByRole('menuitem', { name: '学生名册' }).click();
     await p.getByRole('searchbox', { name: '搜索' }).fill('lxy');
     // The header row plus exactly the one student: the search really ran against the archive.
-    await expect.poll(() => p.getByRole('row').count(), { timeout: 10_000 }).toBe(2);
+    await expect.poll(() => p.getByRole('row').count()).toBe(2);
     await p.getByRole('cell', { name: '林晓雨' }).waitFor();
     await p.screenshot({ path: 'test-results/e2e-first-run.png' });
   });

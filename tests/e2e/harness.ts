@@ -37,6 +37,17 @@ export interface E2eApp {
   close(): Promise<void>;
 }
 
+/** The one ceiling for Playwright's waits; no test sets a shorter one of its own. */
+export const E2E_WAIT_MS = 60_000;
+
+/** rc-motion marks an element with these classes while antd animates it in or out. */
+const IN_MOTION = '[class*="-appear"], [class*="-enter"], [class*="-leave"]';
+
+/** Waits until no antd open or close animation is running on the page (a click during one can go unheard). */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction((selector) => !document.querySelector(selector), IN_MOTION);
+}
+
 /** A real core on a fresh temp archive, the bridge serving the built renderer, and a Chromium page. */
 export async function startApp(): Promise<E2eApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'counselroom-e2e-'));
@@ -47,6 +58,8 @@ export async function startApp(): Promise<E2eApp> {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
   });
   const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 860 }, timezoneId: 'Asia/Shanghai' });
+  // Every wait is for a condition, so a long ceiling costs nothing on an idle machine and spares a busy one.
+  context.setDefaultTimeout(E2E_WAIT_MS);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));

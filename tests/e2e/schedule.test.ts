@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completeSetup } from './flows';
-import { e2eAvailable, startApp, type E2eApp } from './harness';
+import { e2eAvailable, settled, startApp, type E2eApp } from './harness';
 import { printedText, stubPrint } from './print';
 import { DUTY, ROOM, SCHEDULE_STUDENT, scheduleDates, setUpRoom, slotPoint, typeInto } from './schedule-flows';
 
@@ -35,10 +35,11 @@ describe.skipIf(!available)('the counseling-room schedule in a real browser', ()
     await picker.click();
     await picker.fill(SCHEDULE_STUDENT.name);
     await p.getByTitle(new RegExp(`^${SCHEDULE_STUDENT.name} · `)).click();
-    // The toast lives a few seconds: watch for it from before the click, so a slow machine cannot miss it.
-    const booked = p.getByText('已预约 1 次').waitFor();
+    // The student list is still sliding shut; a click meanwhile can go unheard.
+    await settled(p);
     await booking.getByRole('button', { name: /预\s*约/ }).click();
-    await booked;
+    // What lasts, not the toast: the dialog closes and the appointment is on the calendar.
+    await booking.waitFor({ state: 'hidden' });
     const event = p.locator('.schedule-event', { hasText: SCHEDULE_STUDENT.name });
     await event.waitFor();
 
@@ -63,9 +64,7 @@ describe.skipIf(!available)('the counseling-room schedule in a real browser', ()
     await p.mouse.move(from!.x + from!.width / 2, from!.y + 6);
     await p.mouse.down();
     await p.mouse.move(from!.x + from!.width / 2, to.y + 2, { steps: 12 });
-    const movedToast = p.getByText('已调整预约时间').waitFor();
     await p.mouse.up();
-    await movedToast;
     const moved = p.locator('.schedule-event', { hasText: '15:30–16:15' });
     await moved.waitFor();
 
@@ -86,10 +85,14 @@ describe.skipIf(!available)('the counseling-room schedule in a real browser', ()
     await p.locator('.ant-picker-dropdown td[title]').first().waitFor();
     const week = p.locator(`.ant-picker-dropdown td[title="${nextWednesday}"]`);
     // The picker opens on this month; next week may already be in the next. A click while the
-    // popup still slides in can go unheard, so look again after each.
+    // popup still slides in can go unheard, so its opening motion is waited out first, and each
+    // click is followed by the month it shows.
+    await settled(p);
+    const month = p.locator('.ant-picker-dropdown .ant-picker-header-view');
     for (let tries = 0; tries < 5 && !(await week.isVisible()); tries++) {
+      const shown = await month.textContent();
       await p.locator('.ant-picker-dropdown .ant-picker-header-next-btn').click();
-      await p.waitForTimeout(200);
+      await expect.poll(() => month.textContent()).not.toBe(shown);
     }
     await week.click();
     await ask.getByRole('button', { name: /打\s*印/ }).click();

@@ -12,7 +12,7 @@ import { writeSignedRecord } from './counseling-flows';
 import { completeSetup, E2E_PASS } from './flows';
 import { createClassGroup, markAttendance, recordSession, schoolDate } from './groups-flows';
 import { addStudents, answerKiosk, counselorClient, PHQ9, startPhq9, studentsWithConsent, unlockKiosk } from './assessments-flows';
-import { startApp } from './harness';
+import { settled, startApp } from './harness';
 import { fillScheduleWeek, ROOM, setUpRoom } from './schedule-flows';
 
 const OUT = 'docs/screenshots';
@@ -20,8 +20,9 @@ const ONLY = process.argv.slice(2);
 
 async function shot(page: Page, name: string, fullPage = false): Promise<void> {
   if (ONLY.length > 0 && !ONLY.includes(name)) return;
-  // Let toasts and drawers settle so the picture shows the screen, not an animation.
-  await page.waitForTimeout(400);
+  // The picture shows the screen, not an animation or a passing toast.
+  await page.waitForFunction(() => !document.querySelector('.ant-message-notice'));
+  await settled(page);
   await page.screenshot({ path: join(OUT, `${name}.png`), fullPage });
 }
 
@@ -95,7 +96,7 @@ try {
   await page.getByRole('button', { name: /^返\s*回$/ }).click();
   await page.getByRole('button', { name: '新建记录' }).click();
   await page.getByLabel('现状').fill('情绪较上次平稳，睡眠改善。');
-  await page.getByText(/^已保存 /).waitFor({ timeout: 10_000 });
+  await page.getByText(/^已保存 /).waitFor();
   await page.getByRole('menuitem', { name: '学生名册' }).click();
   await page.getByRole('cell', { name: '林晓雨' }).click();
   await page.getByRole('button', { name: '一生一档' }).click();

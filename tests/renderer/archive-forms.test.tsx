@@ -2,7 +2,7 @@
 import { screen, within } from '@testing-library/react';
 import { expect, test } from 'vitest';
 import { STUDENT } from '../helpers/counseling';
-import { findDialog, label, openApp, openRoster } from './harness';
+import { findDialog, label, openApp, openRoster, messageShown } from './harness';
 
 test('from the archive: a home-school contact and a consent are recorded through their dialogs, which open fresh each time', async () => {
   let studentId = '';
@@ -35,7 +35,7 @@ test('from the archive: a home-school contact and a consent are recorded through
   await user.click(screen.getByRole('button', { name: '知情同意' }));
   dialog = await findDialog('登记知情同意');
   await user.click(within(dialog).getByRole('button', { name: label('保存') }));
-  await screen.findByText('已登记知情同意');
+  await messageShown('已登记知情同意');
   const current = await core.client.consents.current({ studentId, scope: 'counseling' });
   expect(current.student).toMatchObject({ outcome: 'given', form: 'written' });
 });

@@ -5,7 +5,7 @@ import { expect, test } from 'vitest';
 import type { CounselClient } from '../../shared/api/contract';
 import { STUDENT } from '../helpers/counseling';
 import { completePhq9, phq9Codes } from '../helpers/screening';
-import { findDialog, label, openApp, pickOption } from './harness';
+import { findDialog, label, openApp, pickOption, messageShown } from './harness';
 
 type User = Awaited<ReturnType<typeof openApp>>['user'];
 
@@ -90,7 +90,7 @@ test('the consent list is ticked off for the selected rows, and declining is rec
   expect(within(dialog).getByText('拒绝参加是学生和家长的权利，只作记录，不影响任何评价。')).toBeInTheDocument();
   await user.type(within(dialog).getByLabelText('说明（可选）'), '本人不愿参加');
   await user.click(within(dialog).getByRole('button', { name: label('保存') }));
-  expect(await screen.findByText('已更新 1 人')).toBeInTheDocument();
+  await messageShown('已更新 1 人');
   expect((await consent())['王小明']).toEqual(['pending', 'pending', 'declined', '本人不愿参加']);
   await waitFor(() => expect(rowOf('王小明')).toHaveTextContent('拒绝本人不愿参加'));
 });

@@ -2,7 +2,7 @@
 import { screen, within } from '@testing-library/react';
 import { expect, test } from 'vitest';
 import { colleague, filledDraft, openCase, STUDENT } from '../helpers/counseling';
-import { findDialog, label, openApp, openRoster } from './harness';
+import { findDialog, label, openApp, openRoster, messageShown } from './harness';
 
 type User = Awaited<ReturnType<typeof openApp>>['user'];
 
@@ -83,7 +83,7 @@ test('transfer: to another enabled counselor, confirmed; the case leaves my case
   const confirm = await findDialog(/确认将该个案转介给 赵老师/);
   await user.click(within(confirm).getByRole('button', { name: label('确定') }));
 
-  expect(await screen.findByText('已转介给 赵老师')).toBeInTheDocument();
+  await messageShown('已转介给 赵老师');
   const moved = await core.client.cases.get({ id: caseId });
   expect(moved.counselorName).toBe('赵老师');
   expect(moved.transfers.map((x) => [x.fromName, x.toName, x.reason])).toEqual([['王老师', '赵老师', '学生希望换一位老师']]);
@@ -109,7 +109,7 @@ test('remove: a reason is required, then the case leaves my caseload', async () 
 
   await user.type(within(dialog).getByLabelText('删除原因'), '误建：学生选错');
   await user.click(ok);
-  expect(await screen.findByText('已删除个案')).toBeInTheDocument();
+  await messageShown('已删除个案');
   expect((await core.client.cases.list({})).total).toBe(0);
   await openCasesShown(user, 0);
 });

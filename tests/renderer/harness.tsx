@@ -29,7 +29,9 @@ export async function openApp({
   calls: MethodName[];
 }> {
   const core = await startTestCore(now ? { now } : {});
+  const stopWatching = watchMessages();
   onTestFinished(async () => {
+    stopWatching();
     cleanup();
     await core.cleanup();
   });
@@ -94,5 +96,41 @@ export function findDialog(title: string | RegExp): Promise<HTMLElement> {
       .find((d) => within(d).queryByText(title, { selector: '.ant-drawer-title, .ant-drawer-title *, .ant-modal-title, .ant-modal-title *' }));
     if (!found) throw new Error(`no open dialog titled ${String(title)}`);
     return found;
+  });
+}
+
+/** Every text antd's message toasts showed since the app was opened, in order. */
+const shownMessages: string[] = [];
+
+function watchMessages(): () => void {
+  shownMessages.length = 0;
+  const seen = new WeakSet<Element>();
+  const note = (notice: Element) => {
+    const text = notice.textContent?.trim();
+    if (!text || seen.has(notice)) return;
+    seen.add(notice);
+    shownMessages.push(text);
+  };
+  const observer = new MutationObserver((records) => {
+    for (const record of records)
+      for (const node of record.addedNodes)
+        if (node instanceof Element) [node, ...node.querySelectorAll('.ant-message-notice')].filter((n) => n.matches('.ant-message-notice')).forEach(note);
+    document.querySelectorAll('.ant-message-notice').forEach(note);
+  });
+  observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+  return () => observer.disconnect();
+}
+
+/**
+ * A toast lasts three seconds and a busy machine can take longer than that to get to the next
+ * line, so it is not looked for on the page: every toast is recorded as it appears, and this waits
+ * until the expected one has been shown.
+ */
+export async function messageShown(text: string): Promise<void> {
+  await waitFor(() => {
+    const at = shownMessages.indexOf(text);
+    if (at < 0) throw new Error(`no toast "${text}" yet; shown so far: ${JSON.stringify(shownMessages)}`);
+    // Used up, so a second wait for the same words waits for a second toast.
+    shownMessages.splice(at, 1);
   });
 }

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { screen, within } from '@testing-library/react';
 import { expect, test } from 'vitest';
 import { TEST_SCHOOL } from '../helpers/inproc';
-import { label, openApp, openRoster } from './harness';
+import { label, openApp, openRoster, messageShown } from './harness';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/roster');
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -48,7 +48,7 @@ test('import of a clean file: counts, commit, success message, back on the roste
   expect(creates).toHaveTextContent('10');
   await user.click(screen.getByRole('button', { name: label('导入') }));
 
-  expect(await screen.findByText('导入完成：新增 10 人，更新 0 人')).toBeInTheDocument();
+  await messageShown('导入完成：新增 10 人，更新 0 人');
   expect(await screen.findByRole('heading', { name: '学生名册' })).toBeInTheDocument();
   expect((await core.client.students.list({})).total).toBe(10);
   expect(await screen.findAllByRole('row')).toHaveLength(11);

@@ -32,7 +32,7 @@ test('record: autosave makes a revision, sign is refused with blockers, the disc
 
   // Typing, then a pause: the draft is saved once with the revision it was based on.
   await user.type(current, '近两周入睡困难');
-  expect(await screen.findByText(/^已保存 \d\d:\d\d:\d\d$/, {}, { timeout: 6000 })).toHaveAttribute('role', 'status');
+  expect(await screen.findByText(/^已保存 \d\d:\d\d:\d\d$/)).toHaveAttribute('role', 'status');
   const { records } = await core.client.cases.get({ id: caseId });
   const saved = await core.client.records.get({ id: records[0]!.id });
   expect(saved).toMatchObject({ revision: 2, currentState: '近两周入睡困难', signedAt: null });

@@ -2,7 +2,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { expect, test } from 'vitest';
 import { setupSchool } from '../helpers/inproc';
-import { findDialog, label, openApp, TEST_PASSPHRASE, openRoster } from './harness';
+import { findDialog, label, openApp, TEST_PASSPHRASE, openRoster, messageShown } from './harness';
 
 const SHOWN_KEY = /^([0-9A-Z]{4}-){7}[0-9A-Z]{4}$/;
 const BANNER = '恢复密钥尚未核对';
@@ -37,7 +37,7 @@ test('an unconfirmed recovery key leaves a calm banner over the app; 核对 with
   await user.clear(within(dialog).getByLabelText('恢复密钥'));
   await user.type(within(dialog).getByLabelText('恢复密钥'), recoveryKey.toLowerCase());
   await user.click(within(dialog).getByRole('button', { name: label('核对') }));
-  expect(await screen.findByText('恢复密钥已核对')).toBeInTheDocument();
+  await messageShown('恢复密钥已核对');
   await waitFor(() => expect(screen.queryByText(BANNER)).not.toBeInTheDocument());
   expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
   expect((await core.client.app.status({})).recoveryKeyConfirmed).toBe(true);

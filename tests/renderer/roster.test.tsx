@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { screen, waitFor, within } from '@testing-library/react';
 import { expect, test } from 'vitest';
-import { findDialog, label, openApp, pickOption, openRoster } from './harness';
+import { findDialog, label, openApp, pickOption, openRoster, messageShown } from './harness';
 
 test('roster: add through the validated drawer, list, mask names with 隐私遮挡, edit, and delete with a reason', async () => {
   const { core, user } = await openApp({ setup: true });
@@ -31,7 +31,7 @@ test('roster: add through the validated drawer, list, mask names with 隐私遮�
   await user.type(within(drawer).getByLabelText('电话'), '138-0000-0012');
   await user.click(within(drawer).getByRole('button', { name: label('保存') }));
 
-  expect(await screen.findByText('已添加学生')).toBeInTheDocument();
+  await messageShown('已添加学生');
   const row = (await screen.findByText('20240101')).closest('tr')!;
   expect(row).toHaveTextContent('张三明');
   expect(row).toHaveTextContent('初一');
@@ -68,7 +68,7 @@ test('roster: add through the validated drawer, list, mask names with 隐私遮�
   await user.clear(within(editing).getByLabelText('班级'));
   await user.type(within(editing).getByLabelText('班级'), '2班');
   await user.click(within(editing).getByRole('button', { name: label('保存') }));
-  expect(await screen.findByText('已保存修改')).toBeInTheDocument();
+  await messageShown('已保存修改');
   expect(await within(detail).findByText('2班')).toBeInTheDocument();
   expect((await core.client.students.list({})).items[0]).toMatchObject({ className: '2班' });
 
@@ -103,7 +103,7 @@ test('升级: the preview lists every change and applying it moves the roster up
   expect(confirm).toHaveTextContent('1 名学生升级，1 名学生毕业');
   await user.click(within(confirm).getByRole('button', { name: '执行升级' }));
 
-  expect(await screen.findByText('升级完成：1 人升级，1 人毕业')).toBeInTheDocument();
+  await messageShown('升级完成：1 人升级，1 人毕业');
   const { items } = await core.client.students.list({});
   expect(items.map((s) => [s.name, s.grade, s.status])).toEqual([
     ['李小红', 8, 'active'],

@@ -6,7 +6,7 @@ import phq9 from '../../resources/scales/phq9.json';
 import { useNav } from '../../renderer/src/stores/nav';
 import { STUDENT } from '../helpers/counseling';
 import { consentToTesting, phq9Codes } from '../helpers/screening';
-import { findDialog, label, openApp } from './harness';
+import { findDialog, label, openApp, messageShown } from './harness';
 
 type Definition = Record<string, unknown> & { scales: { bands: { min: number }[] }[] };
 
@@ -51,7 +51,7 @@ test('量表库: a broken definition is refused with every JSON path and reason;
   expect(within(table).queryByText('myscale')).toBeNull();
 
   await user.upload(input(), jsonFile(myScale()));
-  await screen.findByText('已导入 本区自编量表（1.0.0 版）');
+  await messageShown('已导入 本区自编量表（1.0.0 版）');
   const row = (await within(table).findByText('myscale')).closest('tr')!;
   expect(within(row).getByText('导入')).toBeInTheDocument();
   expect(within(row).getByText('1.0.0')).toBeInTheDocument();
@@ -117,7 +117,7 @@ test('重新计分 appears once a second version exists, and adds a derived row 
   expect(within(dialog).getByText(/原结果保持不变/)).toBeInTheDocument();
   expect(within(dialog).getByTitle('1.1.0')).toBeInTheDocument();
   await user.click(within(dialog).getByRole('button', { name: label('重新计分') }));
-  await screen.findByText('已按 1.1.0 版重新计分，新结果另列一行；原结果保持不变。');
+  await messageShown('已按 1.1.0 版重新计分，新结果另列一行；原结果保持不变。');
 
   await waitFor(() => expect(within(card).getAllByRole('row')).toHaveLength(3));
   const rows = within(card)

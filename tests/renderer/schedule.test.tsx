@@ -4,7 +4,7 @@ import { expect, test } from 'vitest';
 import { addDays, dateInZone } from '../../shared/domain/dates';
 import { colleague, STUDENT } from '../helpers/counseling';
 import { newRoom } from '../helpers/schedule';
-import { findDialog, label, openApp, pickOption } from './harness';
+import { findDialog, label, openApp, pickOption, messageShown } from './harness';
 
 const OTHER = { ...STUDENT, studentNo: '20240102', name: '李小红', sex: 'F' as const };
 /** Today at the school: the UI opens on it (its own clock), so bookings are made there. */
@@ -78,7 +78,7 @@ test('booking: a clash is refused and every clashing appointment is named; nothi
   expect(await within(dialog).findByText(`${today} 的预约不在该活动室的开放时间内`)).toBeInTheDocument();
   await user.click(within(dialog).getByRole('checkbox', { name: '仍在开放时间外预约' }));
   await user.click(within(dialog).getByRole('button', { name: label('预约') }));
-  expect(await screen.findByText('已预约 1 次')).toBeInTheDocument();
+  await messageShown('已预约 1 次');
   await waitFor(async () => expect((await core.client.appointments.list({ from: today, to: today })).items).toHaveLength(3));
   const booked = (await core.client.appointments.list({ from: today, to: today })).items.find((a) => a.start === '10:00')!;
   expect(booked).toMatchObject({ clientLabel: OTHER.name, end: '10:45', outsideOpening: true, counselorName: '王老师' });
@@ -116,7 +116,7 @@ test('今日预约: a row opens the appointment; confirmed there, then 开个案
   const drawer = await findDialog('预约详情');
   expect(drawer).toHaveTextContent('班主任转介');
   await user.click(within(drawer).getByRole('button', { name: label('确认') }));
-  expect(await screen.findByText('已标记为已确认')).toBeInTheDocument();
+  await messageShown('已标记为已确认');
   expect((await core.client.appointments.get({ id: appointmentId })).status).toBe('confirmed');
 
   await user.click(await within(drawer).findByRole('button', { name: '开个案' }));
@@ -152,7 +152,7 @@ test('cancel: a reason is required; for a series the counselor chooses how much 
 
   await user.type(within(dialog).getByLabelText('取消原因'), '学生转学');
   await user.click(within(dialog).getByRole('button', { name: '取消预约' }));
-  expect(await screen.findByText('已取消 4 次预约')).toBeInTheDocument();
+  await messageShown('已取消 4 次预约');
   const all = await core.client.appointments.list({ from: today, to: addDays(today, 28), includeCancelled: true });
   expect(all.items.map((a) => [a.status, a.cancelReason])).toEqual(Array.from({ length: 4 }, () => ['cancelled', '学生转学']));
   expect(await within(drawer).findByText('学生转学')).toBeInTheDocument();
@@ -176,7 +176,7 @@ test('waitlist: a student added to it is booked from it, which takes the entry o
   await user.type(within(dialog).getByLabelText('方便的时间'), '周三下午');
   await user.type(within(dialog).getByLabelText('备注'), '信中提到失眠');
   await user.click(within(dialog).getByRole('button', { name: label('加入') }));
-  expect(await screen.findByText('已加入候补名单')).toBeInTheDocument();
+  await messageShown('已加入候补名单');
   const row = (await within(drawer).findByText('方便的时间：周三下午')).closest('li')!;
   expect(row).toHaveTextContent(`${STUDENT.name}学生心理信箱来信`);
   expect(row).toHaveTextContent(/信中提到失眠\d{4}-\d\d-\d\d \d\d:\d\d 起候补$/);
@@ -190,7 +190,7 @@ test('waitlist: a student added to it is booked from it, which takes the entry o
   expect(within(dialog).queryByRole('combobox', { name: '学生' })).toBeNull();
   expect(within(dialog).getByTitle('心理信箱来信')).toBeInTheDocument();
   await user.click(within(dialog).getByRole('button', { name: label('预约') }));
-  expect(await screen.findByText('已预约 1 次')).toBeInTheDocument();
+  await messageShown('已预约 1 次');
   expect(await within(drawer).findByText('没有正在候补的来访者')).toBeInTheDocument();
   expect(await screen.findByText('候补名单（0）')).toBeInTheDocument();
   expect((await core.client.waitlist.list({})).items).toEqual([]);
@@ -208,7 +208,7 @@ test('waitlist: a student added to it is booked from it, which takes the entry o
   await user.click(within(parent).getByRole('button', { name: label('移出') }));
   const confirm = await findDialog('把 初二3班家长 移出候补名单？');
   await user.click(within(confirm).getByRole('button', { name: label('移出') }));
-  expect(await screen.findByText('已移出候补名单')).toBeInTheDocument();
+  await messageShown('已移出候补名单');
   expect(await within(drawer).findByText('没有正在候补的来访者')).toBeInTheDocument();
   expect((await core.client.waitlist.list({})).items).toEqual([]);
   expect((await core.client.appointments.list({ from: today, to: today })).items).toHaveLength(1);

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { screen, within } from '@testing-library/react';
 import { expect, test } from 'vitest';
-import { findDialog, label, openApp } from './harness';
+import { findDialog, label, openApp, messageShown } from './harness';
 
 const COLLEAGUE = { username: 'zhaolaoshi', displayName: '赵老师', role: 'counselor' } as const;
 const OWN = 'zhao-own-passphrase';
@@ -45,7 +45,7 @@ test('用户 → 重设口令: a colleague gets a new initial passphrase and mus
   await user.clear(within(dialog).getByLabelText('再次输入口令'));
   await user.type(within(dialog).getByLabelText('再次输入口令'), RESET);
   await user.click(within(dialog).getByRole('button', { name: '重设口令' }));
-  expect(await screen.findByText('已为 赵老师 重设口令')).toBeInTheDocument();
+  await messageShown('已为 赵老师 重设口令');
   expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
   // The forgotten passphrase no longer opens the archive.
   await expect(core.connect().client.auth.login({ username: COLLEAGUE.username, passphrase: OWN })).rejects.toMatchObject({ messageKey: 'errors.auth.failed' });
