@@ -158,7 +158,7 @@ test('分流 acts from the row: 预约面谈 books the talk for the student, 开
   const opening = await findDialog('转危机个案：李小红');
   expect(within(opening).getByText(/分流状态改为“已建个案”/)).toBeInTheDocument();
   await user.click(within(opening).getByRole('button', { name: label('开个案') }));
-  await screen.findByText('已开危机个案');
+  await messageShown('已开危机个案');
   const moved = await entryOf(ids['李小红']!);
   expect(moved).toMatchObject({ state: 'caseOpened' });
   expect(await core.client.cases.get({ id: moved.caseId! })).toMatchObject({ studentId: ids['李小红'], categories: ['crisis'], source: 'screening' });

@@ -99,7 +99,7 @@ test('重新计分 appears once a second version exists, and adds a derived row 
     act(() => useNav.getState().reset());
     act(() => useNav.getState().open({ kind: 'archive', studentId }));
     await user.click(await screen.findByText('测评', { selector: '.ant-tabs-tab-btn' }));
-    const card = (await screen.findByText('本区自编量表', { selector: '.ant-card-head-title' }, { timeout: 20000 })).closest('.ant-card') as HTMLElement;
+    const card = (await screen.findByText('本区自编量表', { selector: '.ant-card-head-title' })).closest('.ant-card') as HTMLElement;
     await within(card).findAllByText('2025-03-03', { selector: 'td' });
     return card;
   };
