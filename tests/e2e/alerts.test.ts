@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CounselClient } from '../../shared/api/contract';
 import { answerWithItem9AtOne, counselorClient, openDesk, startPhq9, studentsWithConsent, unlockKiosk } from './assessments-flows';
 import { completeSetup, E2E_PASS } from './flows';
-import { e2eAvailable, startApp, type E2eApp } from './harness';
+import { e2eAvailable, settled, startApp, type E2eApp } from './harness';
 import { printedText, stubPrint } from './print';
 
 const available = e2eAvailable();
@@ -56,6 +56,9 @@ describe.skipIf(!available)('a critical answer is never out of view', () => {
     await kiosk.getByText(/^第9题“.+”：学生选择“有几天”$/).waitFor();
     await kiosk.getByRole('button', { name: '结束并保存' }).click();
     const prompt = kiosk.getByRole('dialog', { name: '这份测评还有未处理的预警' });
+    await prompt.waitFor();
+    // A click while antd still animates the dialog in can go unheard.
+    await settled(kiosk);
     await prompt.getByRole('button', { name: '稍后处理' }).click();
     await kiosk.getByTestId('kiosk').waitFor({ state: 'detached' });
     const [form] = (await client.assessments.ofStudent({ studentId })).items;
@@ -74,6 +77,8 @@ describe.skipIf(!available)('a critical answer is never out of view', () => {
     const item = p.locator('.ant-card', { hasText: /^待处理预警/ }).locator('.ant-list-item', { hasText: NAME });
     await item.getByRole('button', { name: /^处\s*理$/ }).click();
     const ack = p.getByRole('dialog', { name: `处理预警：${NAME}` });
+    await ack.waitFor();
+    await settled(p);
     await ack.getByLabel('已当面约谈').check();
     await ack.getByLabel('说明').fill(HANDLING);
     await ack.getByRole('button', { name: /^保\s*存$/ }).click();
