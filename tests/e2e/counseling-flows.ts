@@ -1,5 +1,4 @@
 import type { Page } from 'playwright-core';
-import { settled } from './harness';
 
 export const XSS = '<img src=x onerror="window.__xss=1">';
 
@@ -44,13 +43,8 @@ export async function writeSignedRecord(p: Page, { onScreen }: { onScreen?: (nam
   const disclosure = p.getByRole('dialog', { name: '登记保密例外告知' });
   await disclosure.getByText(/请先登记保密例外告知/).waitFor();
   await disclosure.getByLabel('姓名或身份').fill('班主任李老师');
-  await settled(p);
   await disclosure.getByRole('button', { name: '登记告知' }).click();
-  const confirm = p.getByRole('dialog', { name: /签名后记录不可再修改/ });
-  await confirm.waitFor();
-  // A click while antd still animates the dialog in can go unheard.
-  await settled(p);
-  await confirm.getByRole('button', { name: /签\s*名/ }).click();
+  await p.getByRole('dialog', { name: /签名后记录不可再修改/ }).getByRole('button', { name: /签\s*名/ }).click();
   await p.getByText(/由 王老师 签名，记录只读/).waitFor();
 
   const addendum = '补记：家长同意转介至医院心理科。';
