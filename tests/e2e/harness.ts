@@ -57,7 +57,10 @@ export async function startApp(): Promise<E2eApp> {
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
   });
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 860 }, timezoneId: 'Asia/Shanghai' });
+  // Reduced motion, which the app honours by turning antd's animations off (as it does for anyone who
+  // asks for it): a click or key press during an opening animation can go unheard, and the suite
+  // must give the same answer however busy the machine is.
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 860 }, timezoneId: 'Asia/Shanghai', reducedMotion: 'reduce' });
   // Every wait is for a condition, so a long ceiling costs nothing on an idle machine and spares a busy one.
   context.setDefaultTimeout(E2E_WAIT_MS);
   const page = await context.newPage();

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ScaleDefinition } from '../../../../../shared/domain/scales/definition';
 import { optionsOf, useLocalized } from '../useScaleDefinition';
@@ -44,8 +44,20 @@ export function KioskQuestion({ definition, index, chosen, busy, onAnswer, onPre
     e.preventDefault();
   };
 
+  // Keys are heard on the whole window, not only where focus is: while an answer is saved its
+  // disabled button drops focus to the page, and the next key must not be lost.
+  const latest = useRef(onKeyDown);
+  useEffect(() => {
+    latest.current = onKeyDown;
+  });
+  useEffect(() => {
+    const listener = (e: KeyboardEvent) => latest.current(e);
+    window.addEventListener('keydown', listener);
+    return () => window.removeEventListener('keydown', listener);
+  }, []);
+
   return (
-    <div className="kiosk-body" onKeyDown={onKeyDown}>
+    <div className="kiosk-body">
       <div className="kiosk-progress">
         <span>{t('administer.kiosk.progress', { current: index + 1, total })}</span>
         <span className="kiosk-progress-bar" aria-hidden>
