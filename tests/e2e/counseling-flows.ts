@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { addStudentByHand } from './flows';
 
 export const XSS = '<img src=x onerror="window.__xss=1">';
 
@@ -7,15 +8,7 @@ export const XSS = '<img src=x onerror="window.__xss=1">';
  * risk of harm, meet the disclosure gate, sign, add an addendum. `onScreen` sees the filled form.
  */
 export async function writeSignedRecord(p: Page, { onScreen }: { onScreen?: (name: 'record-form') => Promise<void> } = {}): Promise<void> {
-  await p.getByRole('button', { name: '新增学生' }).click();
-  const form = p.getByRole('dialog');
-  await form.getByLabel('学号').fill('20249999');
-  await form.getByLabel('姓名').fill('林晓雨');
-  await form.getByLabel('女').check();
-  await form.getByLabel('年级').click();
-  await p.getByTitle('初二').click();
-  await form.getByLabel('班级').fill('3班');
-  await form.getByRole('button', { name: /保\s*存/ }).click();
+  await addStudentByHand(p, { studentNo: '20249999', name: '林晓雨', sex: '女', grade: '初二', className: '3班' });
   await p.getByRole('cell', { name: '林晓雨' }).click();
 
   await p.getByRole('button', { name: '开个案' }).click();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { e2eAvailable, startApp, type E2eApp } from './harness';
 import type { Page } from 'playwright-core';
-import { completeSetup, E2E_PASS } from './flows';
+import { addStudentByHand, completeSetup, E2E_PASS } from './flows';
 
 const PASS = E2E_PASS;
 const available = e2eAvailable();
@@ -40,16 +40,7 @@ describe.skipIf(!available)('first run in a real browser', () => {
     await p.getByRole('menuitem', { name: '学生名册' }).click();
     await p.getByRole('heading', { name: '学生名册' }).waitFor();
 
-    await p.getByRole('button', { name: '新增学生' }).click();
-    const form = p.getByRole('dialog');
-    await form.getByLabel('学号').fill('20249999');
-    await form.getByLabel('姓名').fill('林晓雨');
-    await form.getByLabel('男').check();
-    await form.getByLabel('年级').click();
-    await p.getByTitle('初一').click();
-    await form.getByLabel('班级').fill('1班');
-    await form.getByRole('button', { name: /保\s*存/ }).click();
-    await p.getByRole('cell', { name: '林晓雨' }).waitFor();
+    await addStudentByHand(p, { studentNo: '20249999', name: '林晓雨', sex: '男', grade: '初一', className: '1班' });
 
     await p.getByRole('button', { name: '导入名册' }).click();
     await p.locator('input[type=file]').setInputFiles('tests/fixtures/roster/roster-one-bad-row.xlsx');

@@ -45,3 +45,25 @@ export async function completeSetup(p: Page, opts: SetupOptions = {}): Promise<s
   await p.getByRole('heading', { name: '学生名册' }).waitFor();
   return key;
 }
+
+export interface NewStudent {
+  studentNo: string;
+  name: string;
+  sex: '男' | '女';
+  grade: string;
+  className: string;
+}
+
+/** On the roster: 新增学生 filled in by hand and saved, until the student's row is there. */
+export async function addStudentByHand(p: Page, s: NewStudent): Promise<void> {
+  await p.getByRole('button', { name: '新增学生' }).click();
+  const form = p.getByRole('dialog');
+  await form.getByLabel('学号').fill(s.studentNo);
+  await form.getByLabel('姓名').fill(s.name);
+  await form.getByLabel(s.sex).check();
+  await form.getByLabel('年级').click();
+  await p.getByTitle(s.grade).click();
+  await form.getByLabel('班级').fill(s.className);
+  await form.getByRole('button', { name: /保\s*存/ }).click();
+  await p.getByRole('cell', { name: s.name }).waitFor();
+}

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import type { Core } from '../../electron/core/types';
+import { addStudentByHand } from './flows';
 import { createClient } from '../../shared/api/client';
 import type { InputOf } from '../../shared/api/contract';
 import { addDays, dateInZone, weekOf } from '../../shared/domain/dates';
@@ -31,16 +32,7 @@ export async function typeInto(p: Page, label: string, value: string): Promise<v
 export async function setUpRoom(p: Page): Promise<void> {
   const { termStart, termEnd } = scheduleDates();
   await p.getByRole('menuitem', { name: '学生名册' }).click();
-  await p.getByRole('button', { name: '新增学生' }).click();
-  const student = p.getByRole('dialog');
-  await student.getByLabel('学号').fill(SCHEDULE_STUDENT.studentNo);
-  await student.getByLabel('姓名').fill(SCHEDULE_STUDENT.name);
-  await student.getByLabel('女').check();
-  await student.getByLabel('年级').click();
-  await p.getByTitle('初一').click();
-  await student.getByLabel('班级').fill('2班');
-  await student.getByRole('button', { name: /保\s*存/ }).click();
-  await p.getByRole('cell', { name: SCHEDULE_STUDENT.name }).waitFor();
+  await addStudentByHand(p, { ...SCHEDULE_STUDENT, sex: '女', grade: '初一', className: '2班' });
 
   await p.getByRole('menuitem', { name: '活动室与开放时间' }).click();
   await p.getByRole('tab', { name: '校历' }).click();

@@ -16,18 +16,28 @@ const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
 const FUSE_COUNT = 9;
 
 describe('electron-builder.yml', () => {
-  it('passes electron-builder validation and keeps the archive on uninstall', async () => {
-    const yaml = require('js-yaml') as { load(text: string): Record<string, unknown> };
-    const { validateConfiguration } = require('app-builder-lib/out/util/config/config');
+  // The configuration as electron-builder itself resolves it (its loader, package.json merged in),
+  // then checked against its schema: what `npm run dist` would build from.
+  async function resolvedConfig(): Promise<Record<string, any>> {
+    const { getConfig, validateConfiguration } = require('app-builder-lib/out/util/config/config');
     const { DebugLogger } = require('builder-util');
-    const config = yaml.load(readFileSync(path.join(root, 'electron-builder.yml'), 'utf8'));
+    const config = await getConfig(root, path.join(root, 'electron-builder.yml'), null);
     await validateConfiguration(config, new DebugLogger(false));
+    return config;
+  }
+
+  it('passes electron-builder validation and keeps the archive on uninstall', async () => {
+    const config = await resolvedConfig();
     // Only the bundles, and of node_modules only the database module's JS (its sources and every target's binaries stay out).
     expect(config.files).toEqual([
-      'out/**',
-      'package.json',
-      '!node_modules/better-sqlite3-multiple-ciphers/{deps,src,build,docs,prebuilds}/**',
-      '!node_modules/node-addon-api/**',
+      {
+        filter: [
+          'out/**',
+          'package.json',
+          '!node_modules/better-sqlite3-multiple-ciphers/{deps,src,build,docs,prebuilds}/**',
+          '!node_modules/node-addon-api/**',
+        ],
+      },
     ]);
     expect(config).toMatchObject({
       asar: true,
@@ -35,6 +45,29 @@ describe('electron-builder.yml', () => {
       nsis: { deleteAppDataOnUninstall: false, oneClick: false, perMachine: false },
       extraResources: [{ to: 'native/better_sqlite3.node' }],
     });
+  });
+
+  it('builds a Chinese per-user installer and a portable app for Windows, deb and AppImage for x64 and arm64', async () => {
+    const config = await resolvedConfig();
+    const targets = (platform: string) =>
+      (config[platform].target as { target: string; arch: string[] }[]).map((t) => `${t.target}:${t.arch.join('+')}`);
+    expect(targets('win')).toEqual(['nsis:x64', 'portable:x64']);
+    expect(targets('linux')).toEqual(['AppImage:x64+arm64', 'deb:x64+arm64']);
+    expect(config.nsis).toMatchObject({ language: '2052', installerLanguages: ['zh_CN'], shortcutName: '心理辅导室工作台' });
+    expect(config.productName).toBe('心理辅导室工作台');
+    expect(config.linux.desktop.entry['Name[zh_CN]']).toBe('心理辅导室工作台');
+    // Installers travel on USB sticks between old file systems: ASCII names only.
+    expect(config.artifactName).toMatch(/^[\x20-\x7e]+$/);
+  });
+
+  it('never looks for updates, and ships an icon electron-builder can convert (≥ 512 px PNG)', async () => {
+    const config = await resolvedConfig();
+    expect(config.publish).toBeNull();
+    const png = readFileSync(path.join(root, 'resources', config.icon as string));
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([512, 512]);
+    const lock = JSON.parse(readFileSync(path.join(root, 'package-lock.json'), 'utf8')) as { packages: Record<string, unknown> };
+    expect(Object.keys(lock.packages).filter((p) => /electron-updater|update-electron-app/.test(p))).toEqual([]);
   });
 });
 
