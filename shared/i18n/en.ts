@@ -399,6 +399,20 @@ export const en: Catalog = {
     purge: 'Erase for good',
     purged: 'Erased',
     empty: 'The trash is empty',
+    remove: {
+      record: {
+        button: 'Delete draft',
+        title: 'Delete this draft record?',
+        explain: 'The draft goes to the trash and can be restored there; a signed record is never deleted, only added to. The deletion is recorded in the audit log.',
+        done: 'Draft moved to the trash',
+      },
+      contact: {
+        button: 'Delete',
+        title: 'Delete this home-school contact?',
+        explain: 'Only for a contact entered by mistake; it goes to the trash and can be restored there. The deletion is recorded in the audit log.',
+        done: 'Contact moved to the trash',
+      },
+    },
   },
   overview: {
     title: 'Overview',

@@ -296,7 +296,7 @@ export const zhCN = {
   },
   rollForward: {
     title: '学年升级',
-    explain: '在读学生升入下一年级；各学段最高年级的学生标记为毕业。已完成的筛查、分诊和团体活动仍按当时的年级和班级记录。',
+    explain: '在读学生升入下一年级；各学段最高年级的学生标记为毕业。已完成的筛查、分流和团体活动仍按当时的年级和班级记录。',
     warningsTitle: '升级之前请先处理',
     warning: {
       termRunning: '学期“{{term}}”尚未结束（至 {{date}}），学年升级通常在暑假进行',
@@ -399,6 +399,20 @@ export const zhCN = {
     purge: '永久清除',
     purged: '已永久清除',
     empty: '回收站是空的',
+    remove: {
+      record: {
+        button: '删除草稿',
+        title: '删除这份记录草稿？',
+        explain: '草稿移入回收站，可在那里恢复；已签名的记录不能删除，只能写补充说明。删除会记录在审计日志中。',
+        done: '草稿已移入回收站',
+      },
+      contact: {
+        button: '删除',
+        title: '删除这条家校沟通？',
+        explain: '仅用于删除误录的沟通记录；它移入回收站，可在那里恢复。删除会记录在审计日志中。',
+        done: '家校沟通已移入回收站',
+      },
+    },
   },
   overview: {
     title: '概况',
