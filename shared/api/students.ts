@@ -106,7 +106,51 @@ export const rollForwardChange = z.object({
   fromGrade: z.number().int(),
   toGrade: z.number().int().nullable(),
   toStatus: z.enum(STUDENT_STATUSES),
+  fromClassName: z.string(),
+  /** The class after the 升级 (renamed or merged by the preview's 分班); the old one for a graduate. */
+  toClassName: z.string(),
 });
+
+/** A class moving up: 初一1班 → 初二1班, or renamed/merged (分班); toGrade null for a graduating class. */
+export const rollForwardClass = z.object({
+  fromGrade: z.number().int(),
+  fromClassName: z.string(),
+  toGrade: z.number().int().nullable(),
+  toClassName: z.string(),
+  count: z.number().int(),
+});
+
+export const ROLL_FORWARD_WARNINGS = ['outsideSummer', 'openCampaign', 'rescreen', 'openCase'] as const;
+
+/**
+ * Something the counselor should settle before the 升级: a term still running (or the date outside the
+ * summer break), a screening or re-screen of a moving grade still open, a graduating student's open case.
+ */
+export const rollForwardWarning = z.object({
+  kind: z.enum(ROLL_FORWARD_WARNINGS),
+  /** The campaign's or term's name, or the graduating student's name. */
+  label: z.string(),
+  /** A date the warning is about: the term's end, the campaign's end, the re-screen's start; null for a case. */
+  date: z.string().nullable(),
+  grades: z.array(z.number().int()),
+});
+export type RollForwardWarning = z.output<typeof rollForwardWarning>;
+
+/** The last 升级 run, revertible on the day it ran while no student it moved has been moved since. */
+export const rollForwardRun = z.object({
+  id,
+  ranAt: z.number().int(),
+  ranOn: z.string(),
+  promoted: z.number().int(),
+  graduated: z.number().int(),
+  revertedAt: z.number().int().nullable(),
+  revertible: z.boolean(),
+});
+
+/** Renaming (or, by giving two classes one name, merging) a class as it moves up; keyed by its grade before the 升级. */
+export const classRename = z
+  .object({ grade, className: requiredText(LIMITS.short), toClassName: requiredText(LIMITS.short) })
+  .strict();
 
 export const studentsApi = {
   'students.list': defineMethod({
@@ -180,22 +224,38 @@ export const studentsApi = {
     gate: 'unlocked',
   }),
   'students.rollForwardPreview': defineMethod({
-    summary: 'What the yearly 升级 would change, with a token that the apply step must echo.',
-    input: z.object({}).strict(),
+    summary:
+      'What the yearly 升级 would change (students and classes old → new, with the renames given), the warnings to read first, the last run; a token the apply step must echo.',
+    input: z.object({ classRenames: z.array(classRename).max(200).default([]) }).strict(),
     output: z.object({
       token: z.string(),
       promoted: z.number().int(),
       graduated: z.number().int(),
       changes: z.array(rollForwardChange),
+      classes: z.array(rollForwardClass),
+      warnings: z.array(rollForwardWarning),
+      lastRun: rollForwardRun.nullable(),
     }),
     roles: ['counselor'],
     kind: 'read',
     gate: 'unlocked',
   }),
   'students.rollForward': defineMethod({
-    summary: 'Apply the 升级 previewed with this token, in one transaction.',
-    input: z.object({ token: z.string().max(128) }).strict(),
-    output: z.object({ promoted: z.number().int(), graduated: z.number().int() }),
+    summary:
+      'Apply the 升级 previewed with this token and renames, in one transaction, keeping a record of every student it moved. With warnings, CONFLICT errors.rollForward.warnings unless acknowledgeWarnings.',
+    input: z
+      .object({ token: z.string().max(128), classRenames: z.array(classRename).max(200).default([]), acknowledgeWarnings: z.boolean().default(false) })
+      .strict(),
+    output: z.object({ id, promoted: z.number().int(), graduated: z.number().int() }),
+    roles: ['counselor'],
+    kind: 'write',
+    gate: 'unlocked',
+  }),
+  'students.rollForwardRevert': defineMethod({
+    summary:
+      'Undo the last 升级 on the day it ran: every student it moved gets back the grade, class and status recorded before it. CONFLICT errors.rollForward.notRevertible on a later day, for an earlier run, or once a moved student has been changed since.',
+    input: z.object({ id }).strict(),
+    output: z.object({ restored: z.number().int() }),
     roles: ['counselor'],
     kind: 'write',
     gate: 'unlocked',

@@ -90,6 +90,7 @@ export const audit: Catalog['audit'] = {
       summary: 'View statistics',
       rollForwardPreview: 'Preview roll-forward',
       rollForward: 'Roll forward',
+      rollForwardRevert: 'Undo roll-forward',
       importPreview: 'Preview import',
       importCommit: 'Import roster',
     },

@@ -103,6 +103,10 @@ export const errors: Catalog['errors'] = {
   },
   rollForward: {
     stale: 'The roster changed after the preview; preview again before applying',
+    warnings: 'There are things to settle before rolling forward; read them and confirm first',
+    notRevertible: 'This roll-forward cannot be undone: only the latest one, on its day, while none of its students has been moved since',
+    unknownClass: 'No such class',
+    graduatingClass: 'Classes of a graduating grade are not regrouped',
   },
   user: {
     duplicate: 'This username already exists',

@@ -88,6 +88,7 @@ export const audit = {
       summary: '查看统计',
       rollForwardPreview: '预览升级',
       rollForward: '学年升级',
+      rollForwardRevert: '撤销学年升级',
       importPreview: '预览导入',
       importCommit: '导入名册',
     },

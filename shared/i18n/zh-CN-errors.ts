@@ -101,6 +101,10 @@ export const errors = {
   },
   rollForward: {
     stale: '名册在预览之后已有变动，请重新预览后再执行升级',
+    warnings: '升级前还有需要处理的情况，请阅读提示并确认后再执行',
+    notRevertible: '这次升级不能撤销：只能在当天撤销最近一次升级，且其中的学生之后未被改动过年级、班级或状态',
+    unknownClass: '没有这个班级',
+    graduatingClass: '毕业年级的班级不参与分班',
   },
   user: {
     duplicate: '该用户名已存在',

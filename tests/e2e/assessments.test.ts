@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CounselClient } from '../../shared/api/contract';
 import { completePhq9, phq9Codes } from '../helpers/screening';
 import { acknowledgeCritical, addStudents, answerWithItem9AtOne, CALM, choosePhq9, closeKiosk, counselorClient, finishAfterAlert, openDesk, startPhq9, studentsWithConsent } from './assessments-flows';
-import { giveListConsent, openScreening, participantRow, screenGrade8, triageQueue } from './campaigns-flows';
+import { giveListConsent, openScreening, participantRow, rollForwardWithWarnings, screenGrade8, triageQueue } from './campaigns-flows';
 import { completeSetup } from './flows';
 import { e2eAvailable, startApp, type E2eApp } from './harness';
 
@@ -110,5 +110,27 @@ describe.skipIf(!available)('administering a scale in a real browser', () => {
       ['危机预警', '周子涵'],
       ['需关注', '吴佳怡'],
     ]);
+  });
+
+  it('学年升级 in term time warns first; once run, the closed 初二 screening’s summary still says 初二', async () => {
+    const p = app.page;
+    const [campaign] = (await client.campaigns.list({})).items.filter((c) => c.name === '期中心理普测');
+    const warnings = await rollForwardWithWarnings(p, client, '期中心理普测', campaign!.id);
+    expect(await warnings.textContent()).toContain('学期“本学期”尚未结束');
+    const dialog = p.getByRole('dialog', { name: '学年升级' });
+    expect(await dialog.getByRole('button', { name: '执行升级' }).isDisabled()).toBe(true);
+
+    await warnings.getByRole('checkbox', { name: '我已了解以上情况，仍要升级' }).check();
+    await dialog.getByRole('button', { name: '执行升级' }).click();
+    await p.getByRole('dialog', { name: '确认执行升级？' }).getByRole('button', { name: '执行升级' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect((await client.students.get({ id: (await client.campaigns.get({ id: campaign!.id })).participants[0]!.studentId })).grade).toBe(9);
+
+    await p.getByRole('menuitem', { name: '心理普测' }).click();
+    await p.getByText('期中心理普测', { exact: true }).click();
+    await p.getByRole('tab', { name: '汇总' }).click();
+    const byGrade = p.getByRole('tabpanel', { name: '汇总' }).locator('table').first();
+    await byGrade.getByRole('cell', { name: '初二', exact: true }).waitFor();
+    expect(await byGrade.getByRole('cell', { name: '初三', exact: true }).count()).toBe(0);
   });
 });

@@ -114,3 +114,20 @@ export async function markedClassGrid(p: Page, client: CounselClient): Promise<v
   await p.getByRole('alert').filter({ hasText: `危急预警：${big[29]!.name} 第9题` }).waitFor();
   await p.keyboard.type('0000');
 }
+
+/**
+ * A 学年升级 in the middle of a term: the 初二 screening `name` is closed first, a re-screen of one
+ * of its students is booked, and the term runs until two months from now. On 学生名册 → 升级 the
+ * dialog opens with its warnings in view; returns the warnings panel.
+ */
+export async function rollForwardWithWarnings(p: Page, client: CounselClient, name: string, rescreenOf: string) {
+  await client.calendar.saveTerm({ name: '本学期', startDate: schoolDate(-30), endDate: schoolDate(60) });
+  const [flagged] = (await client.campaigns.triage({ id: rescreenOf })).items;
+  await client.campaigns.rescreen({ id: rescreenOf, studentIds: [flagged!.studentId], name: `${name}复测`, startDate: schoolDate(14), endDate: schoolDate(16) });
+  await client.campaigns.update({ id: rescreenOf, status: 'closed' });
+  await p.getByRole('menuitem', { name: '学生名册' }).click();
+  await p.getByRole('button', { name: /升\s*级/ }).click();
+  const warnings = p.getByRole('dialog', { name: '学年升级' }).getByRole('alert', { name: '升级之前请先处理' });
+  await warnings.getByText(`已安排复测“${name}复测”`, { exact: false }).waitFor();
+  return warnings;
+}

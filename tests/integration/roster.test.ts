@@ -98,9 +98,9 @@ describe('roll-forward (升级)', () => {
     const preview = await c.students.rollForwardPreview({});
     expect(preview).toMatchObject({ promoted: 1, graduated: 2 });
     await c.students.update({ id: top.id, className: '2班' });
-    expect(await c.students.rollForward({ token: preview.token }).catch((e: CounselError) => e.messageKey)).toBe('errors.rollForward.stale');
+    expect(await c.students.rollForward({ token: preview.token, acknowledgeWarnings: true }).catch((e: CounselError) => e.messageKey)).toBe('errors.rollForward.stale');
     const fresh = await c.students.rollForwardPreview({});
-    expect(await c.students.rollForward({ token: fresh.token })).toEqual({ promoted: 1, graduated: 2 });
+    expect(await c.students.rollForward({ token: fresh.token, acknowledgeWarnings: true })).toMatchObject({ promoted: 1, graduated: 2 });
     const all = (await c.students.list({ sort: 'studentNo' })).items.map((s) => [s.studentNo, s.grade, s.status]);
     expect(all).toEqual([
       ['1', 8, 'active'],

@@ -84,8 +84,10 @@ test('roster: add through the validated drawer, list, mask names with 隐私遮�
 });
 
 test('升级: the preview lists every change and applying it moves the roster up a grade', async () => {
+  // In the summer break, with nothing open, there is nothing to warn about.
   const { core, user } = await openApp({
     setup: true,
+    now: () => Date.UTC(2025, 6, 20, 2, 0),
     prepare: async ({ client }) => {
       await client.students.create({ studentNo: '1', name: '李小红', sex: 'F', grade: 7, className: '1班' });
       await client.students.create({ studentNo: '2', name: '王小虎', sex: 'M', grade: 9, className: '2班' });
@@ -95,8 +97,9 @@ test('升级: the preview lists every change and applying it moves the roster up
   await user.click(await screen.findByRole('button', { name: label('升级') }));
   const modal = await findDialog('学年升级');
   const row = (await within(modal).findByText('王小虎')).closest('tr')!;
-  expect(row).toHaveTextContent('初三毕业');
-  expect(within(modal).getByText('李小红').closest('tr')).toHaveTextContent('初一初二');
+  expect(row).toHaveTextContent('初三2班毕业');
+  expect(within(modal).getByText('李小红').closest('tr')).toHaveTextContent('初一1班初二1班');
+  expect(within(modal).queryByRole('alert')).toBeNull();
 
   await user.click(within(modal).getByRole('button', { name: '执行升级' }));
   const confirm = await findDialog('确认执行升级？');
@@ -108,5 +111,49 @@ test('升级: the preview lists every change and applying it moves the roster up
   expect(items.map((s) => [s.name, s.grade, s.status])).toEqual([
     ['李小红', 8, 'active'],
     ['王小虎', 9, 'graduated'],
+  ]);
+});
+
+test('升级 mid-term: warns first, applies only once acknowledged, merges classes as renamed, and is undone the same day', async () => {
+  const { core, user } = await openApp({
+    setup: true,
+    now: () => Date.UTC(2025, 2, 12, 2, 0),
+    prepare: async ({ client }) => {
+      await client.calendar.saveTerm({ name: '2024-2025学年第二学期', startDate: '2025-02-17', endDate: '2025-07-04' });
+      await client.students.create({ studentNo: '1', name: '李小红', sex: 'F', grade: 7, className: '1班' });
+      await client.students.create({ studentNo: '2', name: '王小虎', sex: 'M', grade: 7, className: '2班' });
+    },
+  });
+  await openRoster(user);
+  await user.click(await screen.findByRole('button', { name: label('升级') }));
+  const modal = await findDialog('学年升级');
+  const warnings = await within(modal).findByRole('alert', { name: '升级之前请先处理' });
+  expect(warnings).toHaveTextContent('学期“2024-2025学年第二学期”尚未结束（至 2025-07-04）');
+  const applyButton = within(modal).getByRole('button', { name: '执行升级' });
+  expect(applyButton).toBeDisabled();
+
+  const classes = within(modal).getByRole('table', { name: '班级升级' });
+  expect(classes).toHaveTextContent('初一2班');
+  const rename = within(modal).getByRole('textbox', { name: '初一2班 升级后的班名' });
+  await user.clear(rename);
+  await user.type(rename, '1班{Enter}');
+  await waitFor(() => expect(within(modal).getByText('王小虎').closest('tr')).toHaveTextContent('初一2班初二1班'));
+
+  await user.click(within(warnings).getByRole('checkbox', { name: '我已了解以上情况，仍要升级' }));
+  await user.click(applyButton);
+  const confirm = await findDialog('确认执行升级？');
+  await user.click(within(confirm).getByRole('button', { name: '执行升级' }));
+  await messageShown('升级完成：2 人升级，0 人毕业');
+  expect((await core.client.students.classes({})).items).toEqual([{ grade: 8, className: '1班', count: 2 }]);
+
+  await user.click(await screen.findByRole('button', { name: label('升级') }));
+  const again = await findDialog('学年升级');
+  await user.click(await within(again).findByRole('button', { name: '撤销升级' }));
+  const undo = await findDialog('撤销今天的升级？');
+  await user.click(within(undo).getByRole('button', { name: '撤销升级' }));
+  await messageShown('已撤销：2 名学生恢复升级前的年级和班级');
+  expect((await core.client.students.list({ sort: 'studentNo' })).items.map((x) => [x.name, x.grade, x.className])).toEqual([
+    ['李小红', 7, '1班'],
+    ['王小虎', 7, '2班'],
   ]);
 });

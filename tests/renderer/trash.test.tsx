@@ -1,8 +1,9 @@
 // @vitest-environment jsdom
-import { screen, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { expect, test } from 'vitest';
 import { filledDraft, openCase, STUDENT, testClock } from '../helpers/counseling';
-import { findDialog, label, openApp, TEST_PASSPHRASE } from './harness';
+import { useNav } from '../../renderer/src/stores/nav';
+import { findDialog, label, messageShown, openApp, TEST_PASSPHRASE } from './harness';
 
 test('the trash restores a deleted case, and erases one past the retention only after a confirmation', async () => {
   const clock = testClock();
@@ -41,4 +42,44 @@ test('the trash restores a deleted case, and erases one past the retention only 
   await user.click(within(confirm).getByRole('button', { name: label('永久清除') }));
   expect(await screen.findByText('回收站是空的')).toBeInTheDocument();
   expect((await core.client.audit.list({ action: 'trash.purge' })).items[0]!.details).toMatchObject({ cases: 1, records: 1, caseIds: [purgeId] });
+});
+
+test('a draft record and a home-school contact are deleted from their own pages with a reason, and come back from 回收站', async () => {
+  let recordId = '';
+  let contactId = '';
+  const { core, user } = await openApp({
+    setup: true,
+    prepare: async ({ client }) => {
+      const s = await client.students.create(STUDENT);
+      recordId = (await filledDraft(client, (await openCase(client, s.id)).id)).id;
+      contactId = (await client.contacts.create({ studentId: s.id, contactDate: '2025-03-10', withKind: 'guardian', channel: 'phone', summary: '与母亲电话沟通作息。' })).id;
+    },
+  });
+  await screen.findByRole('menuitem', { name: '回收站' });
+  for (const [kind, id, button, title, reason, done] of [
+    ['record', recordId, '删除草稿', '删除这份记录草稿？', '写错了学生', '草稿已移入回收站'],
+    ['contact', contactId, '删除', '删除这条家校沟通？', '重复录入', '家校沟通已移入回收站'],
+  ] as const) {
+    act(() => useNav.getState().reset());
+    act(() => useNav.getState().open({ kind, id }));
+    await user.click(await screen.findByRole('button', { name: label(button) }));
+    const dialog = await findDialog(title);
+    await user.type(within(dialog).getByLabelText('删除原因'), reason);
+    await user.click(within(dialog).getByRole('button', { name: label('删除') }));
+    await messageShown(done);
+    await waitFor(() => expect(useNav.getState().stack).toEqual([]));
+  }
+  expect((await core.client.archive.timeline({ studentId: (await core.client.students.list({})).items[0]!.id })).items.map((e) => e.kind)).toEqual(['caseOpened']);
+
+  await user.click(screen.getByRole('menuitem', { name: '回收站' }));
+  const recordRow = (await screen.findByText('写错了学生')).closest('tr')!;
+  expect(recordRow).toHaveTextContent('记录草稿');
+  const contactRow = screen.getByText('重复录入').closest('tr')!;
+  expect(contactRow).toHaveTextContent('家校沟通');
+  await user.click(within(recordRow).getByRole('button', { name: label('恢复') }));
+  await messageShown('已恢复');
+  await user.click(within(await screen.findByText('重复录入').then((n) => n.closest('tr')!)).getByRole('button', { name: label('恢复') }));
+  expect(await screen.findByText('回收站是空的')).toBeInTheDocument();
+  expect((await core.client.records.get({ id: recordId })).signedAt).toBeNull();
+  expect((await core.client.contacts.get({ id: contactId })).summary).toBe('与母亲电话沟通作息。');
 });

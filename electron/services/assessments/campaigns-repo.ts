@@ -106,10 +106,13 @@ export interface NewParticipant {
 export function insertParticipants(db: Database, campaignId: string, rows: readonly NewParticipant[], now: number): void {
   const insert = stmt(
     db,
-    `INSERT INTO campaign_participants (campaign_id, student_id, student_consent, guardian_consent, outcome, updated_at)
-     VALUES (?, ?, ?, ?, CASE WHEN ? = 'declined' OR ? = 'declined' THEN 'declined' ELSE 'pending' END, ?)`,
+    `INSERT INTO campaign_participants (campaign_id, student_id, student_consent, guardian_consent, outcome, updated_at, grade, class_name)
+     SELECT @campaignId, s.id, @studentConsent, @guardianConsent,
+       CASE WHEN @studentConsent = 'declined' OR @guardianConsent = 'declined' THEN 'declined' ELSE 'pending' END, @now, s.grade, s.class_name
+     FROM students s WHERE s.id = @studentId`,
   );
-  for (const p of rows) insert.run(campaignId, p.studentId, p.studentConsent, p.guardianConsent, p.studentConsent, p.guardianConsent, now);
+  // The grade and class are the student's at the time of the screening: a later 升级 leaves them be.
+  for (const p of rows) insert.run({ campaignId, ...p, now });
 }
 
 export interface ParticipantRow {
@@ -136,12 +139,12 @@ export function isParticipant(db: Database, campaignId: string, studentId: strin
 export function participantsOf(db: Database, campaignId: string): Omit<ParticipantView, 'missingScales'>[] {
   const rows = stmt(
     db,
-    `SELECT p.student_id AS studentId, s.student_no AS studentNo, s.name, s.grade, s.class_name AS className,
+    `SELECT p.student_id AS studentId, s.student_no AS studentNo, s.name, p.grade, p.class_name AS className,
        p.student_consent AS studentConsent, p.guardian_consent AS guardianConsent, p.outcome, p.note,
        (SELECT json_group_array(DISTINCT f.scale_id) FROM forms f
         WHERE f.campaign_id = p.campaign_id AND f.student_id = p.student_id AND f.status = 'completed') AS completedJson
      FROM campaign_participants p JOIN students s ON s.id = p.student_id
-     WHERE p.campaign_id = ? ORDER BY s.grade, s.class_name, s.student_no`,
+     WHERE p.campaign_id = ? ORDER BY p.grade, p.class_name, s.student_no`,
   ).all(campaignId) as (Omit<ParticipantView, 'completedScales'> & { completedJson: string })[];
   return rows.map(({ completedJson, ...r }) => ({ ...r, completedScales: (JSON.parse(completedJson) as string[]).sort() }));
 }
@@ -229,15 +232,17 @@ export function advanceTriageFromReview(db: Database, t: { campaignId: string; s
 
 type EntryRow = Omit<TriageEntryView, 'reasons'>;
 
-/** Critical, then other alerts, then screen-positive; within each the longest waiting first, then by 学号 (the service then puts the severest first within a priority). */
+/** Grade and class are the ones the student had when screened. Critical, then other alerts, then screen-positive; within each the longest waiting first, then by 学号 (the service then puts the severest first within a priority). */
 export function triageEntries(db: Database, campaignId: string, q: { states: readonly TriageState[] | null; studentId: string | null }): EntryRow[] {
   return stmt(
     db,
-    `SELECT t.campaign_id AS campaignId, t.student_id AS studentId, s.student_no AS studentNo, s.name, s.grade, s.class_name AS className,
+    `SELECT t.campaign_id AS campaignId, t.student_id AS studentId, s.student_no AS studentNo, s.name,
+       coalesce(p.grade, s.grade) AS grade, coalesce(p.class_name, s.class_name) AS className,
        t.priority, t.state, t.note, t.case_id AS caseId, t.flagged_at AS flaggedAt, t.updated_at AS updatedAt, t.updated_by AS updatedBy,
        (SELECT c.start_date FROM campaign_participants rp JOIN campaigns c ON c.id = rp.campaign_id
         WHERE c.rescreen_of = t.campaign_id AND rp.student_id = t.student_id ORDER BY c.start_date DESC, c.created_at DESC LIMIT 1) AS rescreenDate
      FROM triage_entries t JOIN students s ON s.id = t.student_id
+       LEFT JOIN campaign_participants p ON p.campaign_id = t.campaign_id AND p.student_id = t.student_id
      WHERE t.campaign_id = @campaignId AND (@studentId IS NULL OR t.student_id = @studentId)
        AND (@states IS NULL OR t.state IN (SELECT value FROM json_each(@states)))
      ORDER BY ${RANK('t.priority')}, t.flagged_at, s.student_no`,
@@ -284,10 +289,10 @@ export interface GradeCounts {
 export function gradeCounts(db: Database, campaignId: string): GradeCounts[] {
   return stmt(
     db,
-    `SELECT s.grade, count(*) AS participants, sum(p.outcome = 'done') AS done, sum(p.outcome = 'declined') AS declined,
+    `SELECT p.grade, count(*) AS participants, sum(p.outcome = 'done') AS done, sum(p.outcome = 'declined') AS declined,
        sum(p.outcome = 'absent') AS absent, sum(p.outcome = 'pending') AS pending
-     FROM campaign_participants p JOIN students s ON s.id = p.student_id
-     WHERE p.campaign_id = ? GROUP BY s.grade ORDER BY s.grade`,
+     FROM campaign_participants p
+     WHERE p.campaign_id = ? GROUP BY p.grade ORDER BY p.grade`,
   ).all(campaignId) as GradeCounts[];
 }
 
@@ -304,14 +309,13 @@ export function bandCounts(db: Database, campaignId: string, headline: Record<st
          row_number() OVER (PARTITION BY f.student_id, f.scale_id ORDER BY f.completed_at DESC, f.id DESC) AS n
        FROM forms f WHERE f.campaign_id = @campaignId AND f.status = 'completed'
      )
-     SELECT l.scale_id AS scaleId, s.grade,
+     SELECT l.scale_id AS scaleId, p.grade,
        CASE WHEN json_extract(l.result_json, '$.validity.valid') THEN json_extract(l.result_json, '$.scales."' || h.value || '".band.code') END AS band,
        count(*) AS count
      FROM latest l
      JOIN json_each(@headline) h ON h.key = l.scale_id
      JOIN campaign_participants p ON p.campaign_id = @campaignId AND p.student_id = l.student_id
-     JOIN students s ON s.id = l.student_id
      WHERE l.n = 1
-     GROUP BY l.scale_id, s.grade, band`,
+     GROUP BY l.scale_id, p.grade, band`,
   ).all({ campaignId, headline: JSON.stringify(headline) }) as { scaleId: string; grade: number; band: string | null; count: number }[];
 }

@@ -65,6 +65,13 @@ function withStatus(row: CampaignRow, today: string): CampaignRow {
   return row.status === 'planned' && row.startDate <= today ? { ...row, status: 'active' } : row;
 }
 
+/** Screenings not closed that include one of these grades: a 升级 would move their students mid-way. */
+export function openCampaignsOfGrades(db: Database, grades: readonly number[], today: string): CampaignRow[] {
+  return listCampaigns(db)
+    .map((c) => withStatus(c, today))
+    .filter((c) => c.status !== 'closed' && c.grades.some((g) => grades.includes(g)));
+}
+
 function views(db: Database, rows: CampaignRow[], now: number): (CampaignView & { progress: Progress })[] {
   const today = schoolDate(db, now);
   const progress = progressOf(db, rows.map((r) => r.id));

@@ -169,6 +169,15 @@ export function studentHasClinicalRecords(db: Database, studentId: string): bool
   ).found === 1;
 }
 
+/** Open cases of these students, by student: a graduating student's case should be closed or handed on first. */
+export function openCasesOfStudents(db: Database, studentIds: readonly string[]): { id: string; studentId: string; name: string }[] {
+  return stmt(
+    db,
+    `SELECT c.id, c.student_id AS studentId, s.name FROM cases c JOIN students s ON s.id = c.student_id
+     WHERE c.deleted_at IS NULL AND c.status = 'open' AND c.student_id IN (SELECT value FROM json_each(?)) ORDER BY s.name_pinyin, c.opened_on`,
+  ).all(JSON.stringify(studentIds)) as { id: string; studentId: string; name: string }[];
+}
+
 export interface CaseListQuery {
   studentId?: string;
   counselorId?: string;

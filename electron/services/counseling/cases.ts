@@ -21,8 +21,9 @@ import { assertActiveOrAcknowledged, assertNotFuture, changedKeys, definedOnly, 
 import { countRecordsOfCase, recordsOfCase, unindexCase } from './records-repo';
 import { invalid } from '../common/validation';
 
-// Alerts open a crisis case, and the roster asks before deleting a student who has clinical records.
-export { insertCase, studentHasClinicalRecords } from './cases-repo';
+// Alerts open a crisis case; the roster asks before deleting a student who has clinical records and
+// warns of graduating students' open cases before the 升级.
+export { insertCase, openCasesOfStudents, studentHasClinicalRecords } from './cases-repo';
 
 type CaseMethods = 'cases.open' | 'cases.get' | 'cases.list' | 'cases.update' | 'cases.close' | 'cases.transfer' | 'cases.remove' | 'cases.summary';
 

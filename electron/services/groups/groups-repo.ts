@@ -198,7 +198,7 @@ function withAttendance(db: Database, rows: SessionRow[]): GroupSessionView[] {
     db,
     `SELECT a.session_id AS sessionId, a.student_id AS studentId, st.name, a.status
      FROM group_attendance a JOIN students st ON st.id = a.student_id
-     WHERE a.session_id IN (SELECT value FROM json_each(?)) ORDER BY st.grade, st.class_name, st.student_no`,
+     WHERE a.session_id IN (SELECT value FROM json_each(?)) ORDER BY a.grade, a.class_name, st.student_no`,
   ).all(JSON.stringify(rows.map((r) => r.id))) as ({ sessionId: string } & GroupSessionView['attendance'][number])[];
   return rows.map(({ start_min, end_min, audienceGrades, ...r }) => ({
     ...r,
@@ -282,11 +282,12 @@ export function appointmentIdsOf(db: Database, programId: string): string[] {
     .all(programId) as string[];
 }
 
-/** Upserts attendance; returns how many rows were added or changed (an unchanged mark writes nothing). */
+/** Upserts attendance, keeping the grade and class the student had when first marked; returns how many rows were added or changed (an unchanged mark writes nothing). */
 export function upsertAttendance(db: Database, sessionId: string, entries: readonly { studentId: string; status: string }[], now: number): number {
   const upsert = stmt(
     db,
-    `INSERT INTO group_attendance (session_id, student_id, status, updated_at) VALUES (@sessionId, @studentId, @status, @now)
+    `INSERT INTO group_attendance (session_id, student_id, status, updated_at, grade, class_name)
+     SELECT @sessionId, @studentId, @status, @now, st.grade, st.class_name FROM students st WHERE st.id = @studentId
      ON CONFLICT (session_id, student_id) DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at
      WHERE group_attendance.status <> excluded.status`,
   );

@@ -127,9 +127,3 @@ export function listStudents(db: Database, q: ListQuery): { items: StudentListIt
     .all({ ...params, limit: q.pageSize, offset: (q.page - 1) * q.pageSize }) as StudentRow[];
   return { items: rows.map(toListItem), total };
 }
-
-export function activeStudents(db: Database): { id: string; student_no: string; name: string; grade: number; updated_at: number }[] {
-  return db
-    .prepare(`SELECT id, student_no, name, grade, updated_at FROM students WHERE deleted_at IS NULL AND status = 'active' ORDER BY grade, class_name, name_pinyin`)
-    .all() as { id: string; student_no: string; name: string; grade: number; updated_at: number }[];
-}

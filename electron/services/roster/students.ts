@@ -1,16 +1,14 @@
 import { stmt } from '../../db/statements';
-import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { CounselError } from '../../../shared/api/errors';
 import { studentFields, type ImportIssue, type StudentFields } from '../../../shared/api/students';
-import { gradesOfStages, isTopGradeOfStage } from '../../../shared/domain/grades';
+import { gradesOfStages } from '../../../shared/domain/grades';
 import { dbHandler, type HandlerMap } from '../../core/handler';
 import { studentHasClinicalRecords } from '../counseling/cases';
 import { readRosterFile } from './roster-import';
 import { base64Bytes } from './roster-import/spreadsheet';
 import { readSchool } from '../accounts/settings-store';
 import {
-  activeStudents,
   findIdByStudentNo,
   getStudent,
   insertStudent,
@@ -27,8 +25,6 @@ type StudentMethods =
   | 'students.remove'
   | 'students.classes'
   | 'students.summary'
-  | 'students.rollForwardPreview'
-  | 'students.rollForward'
   | 'students.importPreview'
   | 'students.importCommit';
 
@@ -52,27 +48,6 @@ function assertGradeInSchool(db: Database, grade: number): void {
   if (!schoolGrades(db).has(grade)) {
     throw new CounselError('VALIDATION', 'errors.validation', [{ path: 'grade', reason: 'errors.student.gradeNotInSchool' }]);
   }
-}
-
-/** The 升级 plan: active students move up a grade; the last grade of each stage graduates. */
-function rollForwardPlan(db: Database) {
-  const rows = activeStudents(db);
-  const changes = rows.map((r) => {
-    const graduates = isTopGradeOfStage(r.grade);
-    return {
-      id: r.id,
-      studentNo: r.student_no,
-      name: r.name,
-      fromGrade: r.grade,
-      toGrade: graduates ? null : r.grade + 1,
-      toStatus: graduates ? ('graduated' as const) : ('active' as const),
-    };
-  });
-  // Any change to an active student after the preview changes the token, so a stale preview is refused.
-  const token = createHash('sha256')
-    .update(rows.map((r) => `${r.id}:${r.grade}:${r.updated_at}`).join('\n'))
-    .digest('hex');
-  return { token, changes, promoted: changes.filter((c) => c.toGrade !== null).length, graduated: changes.filter((c) => c.toGrade === null).length };
 }
 
 interface RosterPlan {
@@ -170,20 +145,6 @@ export const studentHandlers: HandlerMap<StudentMethods> = {
         .prepare(`SELECT status, count(*) AS count FROM students WHERE deleted_at IS NULL GROUP BY status ORDER BY status`)
         .all() as { status: StudentFields['status']; count: number }[],
     }),
-  }),
-
-  'students.rollForwardPreview': dbHandler<'students.rollForwardPreview'>({ run: ({ db }) => rollForwardPlan(db) }),
-
-  'students.rollForward': dbHandler<'students.rollForward'>({
-    run: (ctx, input) => {
-      const plan = rollForwardPlan(ctx.db);
-      if (plan.token !== input.token) throw new CounselError('CONFLICT', 'errors.rollForward.stale');
-      const promote = stmt(ctx.db, 'UPDATE students SET grade = grade + 1, updated_at = ? WHERE id = ?');
-      const graduate = stmt(ctx.db, `UPDATE students SET status = 'graduated', updated_at = ? WHERE id = ?`);
-      for (const c of plan.changes) (c.toGrade === null ? graduate : promote).run(ctx.now, c.id);
-      ctx.audit = { targetType: 'roster', targetId: null, details: { promoted: plan.promoted, graduated: plan.graduated } };
-      return { promoted: plan.promoted, graduated: plan.graduated };
-    },
   }),
 
   'students.importPreview': dbHandler<'students.importPreview', RosterPlan>({

@@ -31,6 +31,9 @@ function calendarView(db: Database): CalendarView {
   return { terms: listTerms(db), specialDays: listSpecialDays(db), periods: listPeriods(db).map(periodView) };
 }
 
+/** The school's terms, for the roster's check that a 升级 falls in the summer break. */
+export const schoolTerms = listTerms;
+
 export const calendarHandlers: HandlerMap<CalendarMethods> = {
   'calendar.get': dbHandler<'calendar.get'>({ run: ({ db }) => calendarView(db) }),
 

@@ -25,6 +25,8 @@ export function useLabels() {
     const stage = (s: Stage) => t(`domain.stage.${s}`);
     return {
       grade,
+      /** A class with its grade, 初一1班: "1班" alone is ambiguous in a school of three grades. */
+      classOf: (g: number, className: string) => `${grade(g)}${className}`,
       status,
       sex,
       role,

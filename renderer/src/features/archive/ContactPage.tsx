@@ -6,6 +6,7 @@ import { useCodeLabels } from '../../lib/codeLabels';
 import { errorMessage } from '../../lib/errors';
 import { useCall } from '../../lib/useCall';
 import { BackButton } from '../shell/BackButton';
+import { RemoveToTrashButton } from '../trash/RemoveToTrashButton';
 
 const getContact = ({ id }: { id: string }) => api.contacts.get({ id });
 
@@ -20,11 +21,14 @@ export function ContactPage({ id }: { id: string }) {
   const text = (value: string) => <span style={{ whiteSpace: 'pre-wrap' }}>{value || t('common.none')}</span>;
   return (
     <Flex vertical gap="middle">
-      <Flex align="center" gap="small">
-        <BackButton />
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          {t('counseling.contacts.viewTitle')} · <PersonName name={c.studentName} />
-        </Typography.Title>
+      <Flex justify="space-between" align="center" gap="small" wrap>
+        <Flex align="center" gap="small">
+          <BackButton />
+          <Typography.Title level={3} style={{ margin: 0 }}>
+            {t('counseling.contacts.viewTitle')} · <PersonName name={c.studentName} />
+          </Typography.Title>
+        </Flex>
+        <RemoveToTrashButton kind="contact" id={c.id} />
       </Flex>
       <Descriptions
         bordered

@@ -8,6 +8,7 @@ import { showErrorOnForm } from '../../lib/errors';
 import { dateProps, timeProps } from '../../lib/formValues';
 import { maxLengthOf, zodRule } from '../../lib/zodForm';
 import { BackButton } from '../shell/BackButton';
+import { RemoveToTrashButton } from '../trash/RemoveToTrashButton';
 import { DisclosureList } from './DisclosureList';
 import { editableOf, RECORD_SHAPE, RECORD_TEXT_FIELDS, type RecordFields } from './recordFields';
 import { SaveStatusText } from './SaveStatusText';
@@ -70,6 +71,7 @@ export function RecordForm({ record, onReload }: { record: RecordView; onReload(
         </Flex>
         <Flex align="center" gap="middle">
           <SaveStatusText status={autosave.status} />
+          {disclosures.length === 0 && <RemoveToTrashButton kind="record" id={record.id} />}
           <SignButton
             record={record}
             form={form}
