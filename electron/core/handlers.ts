@@ -5,6 +5,7 @@ import { counselingArea } from '../services/counseling';
 import { groupsArea } from '../services/groups';
 import { rosterArea } from '../services/roster';
 import { scheduleArea } from '../services/schedule';
+import { statisticsArea } from '../services/statistics';
 import type { HandlerMap } from './handler';
 
 /** One service function per contract method, gathered by area; the type makes a missing one a compile error. */
@@ -15,4 +16,5 @@ export const handlers: HandlerMap<MethodName> = {
   ...scheduleArea,
   ...groupsArea,
   ...assessmentsArea,
+  ...statisticsArea,
 };

@@ -16,6 +16,7 @@ import { calendarApi } from './school-calendar';
 import { searchApi } from './search';
 import { sessionApi } from './session';
 import { settingsApi } from './settings';
+import { statisticsApi } from './statistics';
 import { studentsApi } from './students';
 import { trainingApi } from './training';
 import { trashApi } from './trash';
@@ -44,6 +45,7 @@ export const contract = {
   ...trainingApi,
   ...assessmentsApi,
   ...campaignsApi,
+  ...statisticsApi,
 } as const;
 
 export type Contract = typeof contract;

@@ -8,6 +8,7 @@ import { answerImport } from './en-answer-import';
 import { campaigns, handOff, trend } from './en-campaigns';
 import { administer } from './en-administer';
 import { library, rescore } from './en-library';
+import { statistics } from './en-statistics';
 import type { Catalog } from './zh-CN';
 
 /** English; typed against the Chinese catalog so a missing or extra key fails to compile. */
@@ -368,6 +369,7 @@ export const en: Catalog = {
   administer,
   library,
   rescore,
+  statistics,
   settings: {
     title: 'Settings',
     display: 'Display',

@@ -8,6 +8,7 @@ import { answerImport } from './zh-CN-answer-import';
 import { campaigns, handOff, trend } from './zh-CN-campaigns';
 import { administer } from './zh-CN-administer';
 import { library, rescore } from './zh-CN-library';
+import { statistics } from './zh-CN-statistics';
 
 /**
  * Simplified Chinese, the default catalog. Its shape is the reference: every other
@@ -368,6 +369,7 @@ export const zhCN = {
   administer,
   library,
   rescore,
+  statistics,
   settings: {
     title: '设置',
     display: '显示',

@@ -1,0 +1,46 @@
+import type { statistics as zh } from './zh-CN-statistics';
+
+/** Period statistics with small-cell suppression (issue 13). */
+export const statistics: typeof zh = {
+  title: 'Statistics',
+  period: 'Period',
+  presets: { month: 'This month', term: 'This term', schoolYear: 'This school year', custom: 'Custom' },
+  k: 'Small-cell threshold',
+  kHelp: 'Cells below this are withheld (“<{{k}}”), with the cells that would give them back by subtraction.',
+  exact: 'Exact figures, for the counselor only; anything that leaves this screen (export, district package, principal) is suppressed.',
+  suppressedNote: '“—” marks a withheld small cell or its complement.',
+  showSuppressed: 'Preview as reported',
+  exportXlsx: 'Export Excel',
+  exported: '{{count}} tables exported',
+  total: 'Total',
+  withheld: '—',
+  empty: 'No data in this period',
+  chart: 'Chart',
+  sections: { sessions: 'Individual counseling', groups: 'Groups and lectures', training: 'Staff training', screenings: 'Screenings', alerts: 'Alert handling', time: 'Counselor time' },
+  tables: {
+    'sessions.byGrade': 'Individual sessions by grade',
+    'sessions.byKind': 'Individual sessions by kind',
+    'groups.activity': 'Groups and lectures: sessions',
+    'groups.attendance': 'Groups and lectures: attendance',
+    'training.byTier': 'Staff training by tier',
+    'screenings.coverage': 'Screening coverage by grade',
+    'screenings.bands': 'Screening results by grade',
+    'alerts.handling': 'Alerts by severity and handling time',
+    'time.byActivity': 'Counselor hours by activity',
+  },
+  row: {
+    other: 'Non-student clients',
+    first: 'First session', followUp: 'Follow-up', crisis: 'Crisis', closing: 'Closing',
+    groupCounseling: 'Group counseling', training: 'Training', rolePlay: 'Role play', lecture: 'Lecture', psychClass: 'Psychology class', parentLecture: 'Parent lecture', staffTraining: 'Staff training',
+    counselingTeachers: 'Counseling teachers', homeroomTeachers: 'Homeroom teachers', allTeachers: 'All teachers',
+    critical: 'Critical', urgent: 'Urgent', followup: 'Follow-up',
+    individual: 'Individual', groupWork: 'Group work', lectures: 'Lectures and classes',
+  },
+  col: {
+    sessions: 'Sessions', clients: 'Clients', programs: 'Programs', attendance: 'Attendance', events: 'Events', hours: 'Hours', attendees: 'Attendees',
+    participants: 'Participants', done: 'Done', declined: 'Declined', absent: 'Absent', pending: 'Pending',
+    clear: 'No concern', watch: 'Watch', attention: 'Attention', review: 'Review', priorityReview: 'Priority review', invalid: 'Invalid',
+    within1Day: 'Within 1 day', within3Days: '1–3 days', later: 'Over 3 days', open: 'Open',
+  },
+  errors: { toBeforeFrom: 'End date before start date', periodTooLong: 'A period is at most {{maximum}} days' },
+};
