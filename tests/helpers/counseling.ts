@@ -1,4 +1,4 @@
-import type { CounselClient, InputOf } from '../../shared/api/contract';
+import type { CounselClient, CounselTransport, InputOf } from '../../shared/api/contract';
 import { setupSchool, startTestCore, TEST_PASSPHRASE, type TestCore } from './inproc';
 
 export { rejection } from './inproc';
@@ -58,12 +58,16 @@ export async function counselingSchool(): Promise<CounselingSchool> {
 export const OWN_PASSPHRASE = 'a lantern by the river, seven';
 
 /** Another logged-in user on its own connection, past the forced passphrase change. */
-export async function colleague(t: TestCore, role: 'counselor' | 'principal', username: string): Promise<{ client: CounselClient; id: string }> {
+export async function colleague(
+  t: TestCore,
+  role: 'counselor' | 'principal',
+  username: string,
+): Promise<{ client: CounselClient; transport: CounselTransport; id: string }> {
   const user = await t.client.users.create({ username, displayName: role === 'principal' ? '李校长' : '赵老师', role, passphrase: 'initial-pass-2024' });
   const other = t.connect();
   await other.client.auth.login({ username, passphrase: 'initial-pass-2024' });
   await other.client.auth.changePassphrase({ current: 'initial-pass-2024', next: OWN_PASSPHRASE });
-  return { client: other.client, id: user.id };
+  return { client: other.client, transport: other.transport, id: user.id };
 }
 
 export async function openCase(c: CounselClient, studentId: string, extra: Partial<InputOf<'cases.open'>> = {}) {
