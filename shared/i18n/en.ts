@@ -1,4 +1,5 @@
 import { errors } from './en-errors';
+import { backup, backupErrors } from './en-backup';
 import { audit } from './en-audit';
 import { counseling } from './en-counseling';
 import { schedule } from './en-schedule';
@@ -39,7 +40,7 @@ export const en: Catalog = {
     total: '{{count}} in total',
     required: 'Required',
   },
-  errors,
+  errors: { ...errors, backup: backupErrors },
   domain: {
     grade: {
       1: 'Grade 1',
@@ -347,6 +348,7 @@ export const en: Catalog = {
   administer,
   library,
   rescore,
+  backup,
   settings: {
     title: 'Settings',
     display: 'Display',
