@@ -1,5 +1,6 @@
 import { dispatch, lockIfIdle } from './dispatcher';
 import { endSession } from '../services/accounts/session';
+import { runDueBackup } from '../services/backup/backup';
 import { ConnectionState, CoreState } from './state';
 import type { Connection, Core, CoreOptions, Door } from './types';
 
@@ -19,10 +20,19 @@ export function createCore(opts: CoreOptions): Core {
     return next;
   };
 
-  // Locks idle sessions even when no call arrives, so the key does not stay in memory.
+  // Locks idle sessions even when no call arrives, so the key does not stay in memory; and takes
+  // the day's automatic backup while a counselor is working.
   const sweep = setInterval(() => {
     void serial(() => {
       for (const c of state.connections) if (c.session && !c.session.locked) lockIfIdle(state, c, c.session);
+      const counselor = [...state.connections].find((c) => c.session && !c.session.locked && c.session.role === 'counselor');
+      if (counselor && state.db) {
+        try {
+          runDueBackup(state, counselor);
+        } catch {
+          // A pulled USB stick must not break the session; the home screen's overdue warning tells.
+        }
+      }
     });
   }, IDLE_SWEEP_MS);
   sweep.unref();

@@ -4,6 +4,7 @@ import { contract, isMethodName, type MethodName } from '../../shared/api/contra
 import { CounselError, type ApiResult, type ErrorDetail } from '../../shared/api/errors';
 import { appendAudit } from '../audit/chain';
 import { readIdleLockMinutes } from '../services/accounts/settings-store';
+import { backupBeforeOperation } from '../services/backup/backup';
 import type { Handler, ServiceContext, SystemContext } from './handler';
 import { handlers } from './handlers';
 import type { ConnectionState, CoreState, Session } from './state';
@@ -76,6 +77,7 @@ async function runDb(
   const spec = contract[method];
   const prepared = handler.prepare ? await handler.prepare(input as never) : undefined;
   const db = core.requireDb();
+  if (spec.backupFirst === true) backupBeforeOperation(core, conn, method);
   const ctx: ServiceContext = {
     db,
     actor: session,

@@ -1,6 +1,7 @@
 import type { MethodName } from '../../shared/api/contract';
 import { accountsArea } from '../services/accounts';
 import { assessmentsArea } from '../services/assessments';
+import { backupArea } from '../services/backup';
 import { counselingArea } from '../services/counseling';
 import { groupsArea } from '../services/groups';
 import { rosterArea } from '../services/roster';
@@ -17,4 +18,5 @@ export const handlers: HandlerMap<MethodName> = {
   ...groupsArea,
   ...assessmentsArea,
   ...statisticsArea,
+  ...backupArea,
 };

@@ -4,6 +4,7 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { CounselError } from '../../shared/api/errors';
 import { appendAudit, type AuditEntry } from '../audit/chain';
 import { openDatabase } from '../db/connection';
+import { readBackupState } from '../services/backup/backup-state';
 import { Vault, sameKey } from '../keys/vault';
 import { DEFAULT_LOG_N } from '../keys/wrap';
 import type { UserView } from '../../shared/api/session';
@@ -16,6 +17,16 @@ export interface Session extends Actor {
   user: UserView;
   locked: boolean;
   lastActivity: number;
+}
+
+const DAMAGED = new Set(['errors.db.corrupt', 'errors.db.truncated']);
+
+/** A damaged archive's error names the newest backup, so the message can offer to restore it. */
+function withLatestBackup(e: unknown, dataDir: string): unknown {
+  if (!(e instanceof CounselError) || !DAMAGED.has(e.messageKey)) return e;
+  const s = readBackupState(dataDir);
+  const latestBackup = s.lastFile === null ? null : { file: s.lastFile, at: s.lastAt };
+  return new CounselError(e.code, e.messageKey, { ...(e.details as Record<string, unknown> | undefined), latestBackup });
 }
 
 export class ConnectionState {
@@ -73,7 +84,11 @@ export class CoreState {
       if (!sameKey(this.dataKey, key)) throw new CounselError('CONFLICT', 'errors.db.wrongKey');
       return this.database;
     }
-    this.database = openDatabase({ file: this.dbPath, key, expectedSalt, nativeBinding: this.nativeBinding });
+    try {
+      this.database = openDatabase({ file: this.dbPath, key, expectedSalt, nativeBinding: this.nativeBinding });
+    } catch (e) {
+      throw withLatestBackup(e, this.dataDir);
+    }
     this.dataKey = Buffer.from(key);
     return this.database;
   }

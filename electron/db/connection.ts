@@ -57,16 +57,66 @@ function applyKey(db: DB, key: Buffer): void {
 }
 
 /**
- * Opens (or creates) the encrypted archive: SQLCipher 4 with a raw 256-bit key,
- * checked by a real read right after keying (a wrong key is otherwise accepted
- * silently), refused if written by a newer version, then WAL, foreign keys and
- * secure_delete, and migrated.
+ * Opens an existing archive read-only and keyed, for checks that must never write to it
+ * (a damaged archive at start-up, a backup being verified).
+ */
+export function openReadOnly(file: string, key: Buffer, nativeBinding?: string): DB {
+  const db = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+  try {
+    applyKey(db, key);
+    return db;
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}
+
+/**
+ * SQLCipher reports a page whose HMAC fails (bytes flipped on disk) as a failed read rather
+ * than a quick_check finding, so both ways end in the same typed error.
+ */
+function damaged(e: unknown, exists: boolean): CounselError {
+  if (e instanceof CounselError) return e;
+  const code = (e as { code?: string }).code ?? '';
+  if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT') || code.startsWith('SQLITE_IOERR')) {
+    return new CounselError('CONFLICT', exists ? 'errors.db.corrupt' : 'errors.db.notDatabase');
+  }
+  throw e;
+}
+
+/**
+ * Checks an existing archive through a read-only connection before anything may write to it:
+ * the key (a wrong one is otherwise accepted silently), the schema version, and every page
+ * (quick_check). Only an archive that passes is opened for writing and migrated.
+ */
+function checkExisting(file: string, key: Buffer, migrations: Migration[], nativeBinding: string | undefined): void {
+  const db = openReadOnly(file, key, nativeBinding);
+  try {
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+    assertNotFromFuture(db, migrations);
+    const check = db.pragma('quick_check(1)', { simple: true });
+    if (check !== 'ok') throw new CounselError('CONFLICT', 'errors.db.corrupt');
+  } catch (e) {
+    throw damaged(e, true);
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Opens (or creates) the encrypted archive: SQLCipher 4 with a raw 256-bit key, an existing
+ * file checked read-only first (checkExisting), then WAL, foreign keys and secure_delete, and
+ * migrated.
  */
 export function openDatabase(opts: OpenOptions): DB {
   if (opts.key.length !== 32) throw new Error('data key must be 32 bytes');
   const exists = existsSync(opts.file) && statSync(opts.file).size > 0;
   if (!exists && !opts.create) throw new CounselError('NOT_FOUND', 'errors.db.missing');
-  if (exists) inspectExisting(opts.file, opts.expectedSalt);
+  const migrations = opts.migrations ?? loadMigrations();
+  if (exists) {
+    inspectExisting(opts.file, opts.expectedSalt);
+    checkExisting(opts.file, opts.key, migrations, opts.nativeBinding);
+  }
 
   const db = new Database(opts.file, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
   try {
@@ -74,15 +124,7 @@ export function openDatabase(opts: OpenOptions): DB {
     try {
       db.prepare('SELECT count(*) FROM sqlite_master').get();
     } catch (e) {
-      const code = (e as { code?: string }).code;
-      if (code === 'SQLITE_NOTADB') throw new CounselError('CONFLICT', exists ? 'errors.db.corrupt' : 'errors.db.notDatabase');
-      throw e;
-    }
-    const migrations = opts.migrations ?? loadMigrations();
-    assertNotFromFuture(db, migrations);
-    if (exists) {
-      const check = db.pragma('quick_check(1)', { simple: true });
-      if (check !== 'ok') throw new CounselError('CONFLICT', 'errors.db.corrupt');
+      throw damaged(e, exists);
     }
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');

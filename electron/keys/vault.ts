@@ -54,9 +54,20 @@ export class Vault {
   }
 
   static load(file: string): Vault {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      throw new CounselError('CONFLICT', 'errors.vault.unreadable');
+    }
+    return Vault.parse(file, text);
+  }
+
+  /** A key-slot file's text from elsewhere (a backup carries the one it was made with); `file` is where save() would write. */
+  static parse(file: string, text: string): Vault {
     let parsed: unknown;
     try {
-      parsed = JSON.parse(readFileSync(file, 'utf8'));
+      parsed = JSON.parse(text);
     } catch {
       throw new CounselError('CONFLICT', 'errors.vault.unreadable');
     }

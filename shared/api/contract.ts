@@ -4,6 +4,7 @@ import { appointmentsApi } from './appointments';
 import { archiveApi } from './archive';
 import { assessmentsApi } from './assessments';
 import { auditApi } from './audit';
+import { backupApi } from './backup';
 import { campaignsApi } from './campaigns';
 import { casesApi } from './cases';
 import { consentsApi, contactsApi } from './contacts';
@@ -46,6 +47,7 @@ export const contract = {
   ...assessmentsApi,
   ...campaignsApi,
   ...statisticsApi,
+  ...backupApi,
 } as const;
 
 export type Contract = typeof contract;

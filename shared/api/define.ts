@@ -22,6 +22,8 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType
   auditRead?: boolean;
   /** Usable while the user must still replace an initial passphrase (set by a colleague). */
   beforePassphraseChange?: boolean;
+  /** A step that is hard to undo (升级, purge): the dispatcher writes a backup first and refuses the step if it cannot. */
+  backupFirst?: boolean;
   summary: string;
 }
 

@@ -259,6 +259,7 @@ export const studentsApi = {
     roles: ['counselor'],
     kind: 'write',
     gate: 'unlocked',
+    backupFirst: true,
   }),
   'students.importPreview': defineMethod({
     summary: 'Dry run of a roster .xlsx/.csv import: every bad row, creates and updates.',

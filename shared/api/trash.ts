@@ -48,5 +48,6 @@ export const trashApi = {
     roles: ['counselor'],
     kind: 'write',
     gate: 'unlocked',
+    backupFirst: true,
   }),
 } as const;

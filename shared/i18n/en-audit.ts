@@ -1,4 +1,5 @@
 import type { Catalog } from './zh-CN';
+import { backupAuditActions } from './en-backup';
 
 export const audit: Catalog['audit'] = {
   title: 'Audit log',
@@ -80,6 +81,7 @@ export const audit: Catalog['audit'] = {
     users: { list: 'List users', create: 'Add user', update: 'Change user', resetPassphrase: 'Reset a colleague’s passphrase' },
     settings: { get: 'View settings', update: 'Change settings' },
     audit: { list: 'View audit log', actions: 'List audit actions', verify: 'Verify audit log' },
+    backup: backupAuditActions,
     students: {
       list: 'List students',
       get: 'Open student record',

@@ -1,4 +1,5 @@
 import { errors } from './en-errors';
+import { backup, backupErrors } from './en-backup';
 import { audit } from './en-audit';
 import { counseling } from './en-counseling';
 import { schedule } from './en-schedule';
@@ -40,7 +41,7 @@ export const en: Catalog = {
     total: '{{count}} in total',
     required: 'Required',
   },
-  errors,
+  errors: { ...errors, backup: backupErrors },
   domain: {
     grade: {
       1: 'Grade 1',
@@ -370,6 +371,7 @@ export const en: Catalog = {
   library,
   rescore,
   statistics,
+  backup,
   settings: {
     title: 'Settings',
     display: 'Display',

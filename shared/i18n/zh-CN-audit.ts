@@ -1,3 +1,4 @@
+import { backupAuditActions } from './zh-CN-backup';
 export const audit = {
   title: '审计日志',
   time: '时间',
@@ -78,6 +79,7 @@ export const audit = {
     users: { list: '查看用户', create: '添加用户', update: '修改用户', resetPassphrase: '重设他人口令' },
     settings: { get: '查看设置', update: '修改设置' },
     audit: { list: '查看审计日志', actions: '查看操作类型', verify: '校验审计日志' },
+    backup: backupAuditActions,
     students: {
       list: '查看名册',
       get: '打开学生档案',

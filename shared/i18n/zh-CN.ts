@@ -1,4 +1,5 @@
 import { errors } from './zh-CN-errors';
+import { backup, backupErrors } from './zh-CN-backup';
 import { audit } from './zh-CN-audit';
 import { counseling } from './zh-CN-counseling';
 import { schedule } from './zh-CN-schedule';
@@ -43,7 +44,7 @@ export const zhCN = {
     total: '共 {{count}} 条',
     required: '必填',
   },
-  errors,
+  errors: { ...errors, backup: backupErrors },
   domain: {
     grade: {
       1: '一年级',
@@ -370,6 +371,7 @@ export const zhCN = {
   library,
   rescore,
   statistics,
+  backup,
   settings: {
     title: '设置',
     display: '显示',

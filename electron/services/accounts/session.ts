@@ -45,7 +45,7 @@ function startSession(ctx: SystemContext, user: UserView): void {
   };
 }
 
-function sessionActor(conn: ConnectionState) {
+export function sessionActor(conn: ConnectionState) {
   const s = conn.session;
   return s ? { userId: s.userId, username: s.username, role: s.role } : { userId: null, username: null, role: null };
 }
