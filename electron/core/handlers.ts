@@ -2,6 +2,7 @@ import type { MethodName } from '../../shared/api/contract';
 import { accountsArea } from '../services/accounts';
 import { assessmentsArea } from '../services/assessments';
 import { counselingArea } from '../services/counseling';
+import { crisisArea } from '../services/crisis';
 import { groupsArea } from '../services/groups';
 import { rosterArea } from '../services/roster';
 import { scheduleArea } from '../services/schedule';
@@ -15,4 +16,5 @@ export const handlers: HandlerMap<MethodName> = {
   ...scheduleArea,
   ...groupsArea,
   ...assessmentsArea,
+  ...crisisArea,
 };

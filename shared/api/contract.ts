@@ -7,6 +7,7 @@ import { auditApi } from './audit';
 import { campaignsApi } from './campaigns';
 import { casesApi } from './cases';
 import { consentsApi, contactsApi } from './contacts';
+import { crisisApi } from './crisis';
 import { groupsApi } from './groups';
 import { openingsApi } from './openings';
 import { recordsApi } from './records';
@@ -44,6 +45,7 @@ export const contract = {
   ...trainingApi,
   ...assessmentsApi,
   ...campaignsApi,
+  ...crisisApi,
 } as const;
 
 export type Contract = typeof contract;
