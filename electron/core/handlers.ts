@@ -3,6 +3,7 @@ import { accountsArea } from '../services/accounts';
 import { assessmentsArea } from '../services/assessments';
 import { backupArea } from '../services/backup';
 import { counselingArea } from '../services/counseling';
+import { crisisArea } from '../services/crisis';
 import { groupsArea } from '../services/groups';
 import { rosterArea } from '../services/roster';
 import { scheduleArea } from '../services/schedule';
@@ -19,4 +20,5 @@ export const handlers: HandlerMap<MethodName> = {
   ...assessmentsArea,
   ...statisticsArea,
   ...backupArea,
+  ...crisisArea,
 };

@@ -18,6 +18,7 @@ export const TIMELINE_KINDS = [
   'assessment',
   'alertRaised',
   'alertHandled',
+  'crisisStep',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
@@ -34,7 +35,7 @@ export const timelineEntry = z.object({
    * Stable codes for the title, "field:value", which the UI translates: kind:first, mode:face,
    * risk:self, category:emotion, source:referral, with:guardian, channel:phone, informed:guardian,
    * scope:testing, party:guardian, outcome:given, form:written, groupKind:groupCounseling,
-   * formMode:kiosk, formStatus:voided, rescored:yes, severity:critical, action:talkedNow.
+   * formMode:kiosk, formStatus:voided, rescored:yes, severity:critical, action:talkedNow, step:referral, entry:feedback (a crisis step's entry).
    */
   tags: z.array(z.string()),
   /**
@@ -73,7 +74,7 @@ const clientRef = {
 export const archiveApi = {
   'archive.timeline': defineMethod({
     summary:
-      'The student’s archive (一生一档): cases opened and closed, session records (signed or not), addenda, disclosures, contacts, consents, the group sessions the student attended (present), completed and voided assessments, alerts raised and their handling; newest first unless order is asc, filtered by kind and date (audited).',
+      'The student’s archive (一生一档): cases opened and closed, session records (signed or not), addenda, disclosures, contacts, consents, the group sessions the student attended (present), completed and voided assessments, alerts raised and their handling, what was written into a crisis case’s six steps; newest first unless order is asc, filtered by kind and date (audited).',
     input: z
       .object({
         studentId: id,

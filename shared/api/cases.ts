@@ -168,7 +168,7 @@ export const casesApi = {
   }),
   'cases.close': defineMethod({
     summary:
-      'Close a case with a closing summary. Every session record must be signed first (CONFLICT errors.case.unsignedRecords naming them). A closed case takes no new records; a returning client gets a new case.',
+      'Close a case with a closing summary. Every session record must be signed first (CONFLICT errors.case.unsignedRecords naming them). A closed case takes no new records; a returning client gets a new case. A crisis case closes through crisis.close (CONFLICT errors.crisis.closeThroughCrisis).',
     input: z
       .object({ id, closingSummary: text(LIMITS.clinical, { min: 1, multiline: true }), closedOn: calendarDate.optional() })
       .strict(),

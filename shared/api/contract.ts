@@ -8,6 +8,7 @@ import { backupApi } from './backup';
 import { campaignsApi } from './campaigns';
 import { casesApi } from './cases';
 import { consentsApi, contactsApi } from './contacts';
+import { crisisApi } from './crisis';
 import { groupsApi } from './groups';
 import { openingsApi } from './openings';
 import { recordsApi } from './records';
@@ -48,6 +49,7 @@ export const contract = {
   ...campaignsApi,
   ...statisticsApi,
   ...backupApi,
+  ...crisisApi,
 } as const;
 
 export type Contract = typeof contract;

@@ -40,6 +40,7 @@ export const counseling: Catalog['counseling'] = {
       assessment: 'Assessment',
       alertRaised: 'Alert',
       alertHandled: 'Alert handled',
+      crisisStep: 'Crisis step',
     },
     formMode: { kiosk: 'On screen', paper: 'From paper', import: 'Imported' },
     formStatus: { completed: 'Completed', voided: 'Voided' },

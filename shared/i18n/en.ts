@@ -10,6 +10,7 @@ import { campaigns, handOff, trend } from './en-campaigns';
 import { administer } from './en-administer';
 import { library, rescore } from './en-library';
 import { statistics } from './en-statistics';
+import { crisis, crisisErrors } from './en-crisis';
 import type { Catalog } from './zh-CN';
 
 /** English; typed against the Chinese catalog so a missing or extra key fails to compile. */
@@ -42,6 +43,7 @@ export const en: Catalog = {
     required: 'Required',
   },
   errors: { ...errors, backup: backupErrors },
+  errors: { ...errors, crisis: crisisErrors },
   domain: {
     grade: {
       1: 'Grade 1',
@@ -201,6 +203,7 @@ export const en: Catalog = {
     campaigns: 'Screening',
     administer: 'Administer',
     library: 'Scale library',
+    crisis: 'Crisis board',
   },
   student: {
     fields: {
@@ -372,6 +375,7 @@ export const en: Catalog = {
   rescore,
   statistics,
   backup,
+  crisis,
   settings: {
     title: 'Settings',
     display: 'Display',

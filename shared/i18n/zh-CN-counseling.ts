@@ -38,6 +38,7 @@ export const counseling = {
       assessment: '心理测评',
       alertRaised: '预警',
       alertHandled: '预警处理',
+      crisisStep: '危机干预',
     },
     formMode: { kiosk: '屏幕作答', paper: '纸笔录入', import: '批量导入' },
     formStatus: { completed: '已完成', voided: '已作废' },

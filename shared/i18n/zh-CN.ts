@@ -10,6 +10,7 @@ import { campaigns, handOff, trend } from './zh-CN-campaigns';
 import { administer } from './zh-CN-administer';
 import { library, rescore } from './zh-CN-library';
 import { statistics } from './zh-CN-statistics';
+import { crisis, crisisErrors } from './zh-CN-crisis';
 
 /**
  * Simplified Chinese, the default catalog. Its shape is the reference: every other
@@ -45,6 +46,7 @@ export const zhCN = {
     required: '必填',
   },
   errors: { ...errors, backup: backupErrors },
+  errors: { ...errors, crisis: crisisErrors },
   domain: {
     grade: {
       1: '一年级',
@@ -202,6 +204,7 @@ export const zhCN = {
     campaigns: '心理普测',
     administer: '测评施测',
     library: '量表库',
+    crisis: '危机干预',
   },
   student: {
     fields: {
@@ -372,6 +375,7 @@ export const zhCN = {
   rescore,
   statistics,
   backup,
+  crisis,
   settings: {
     title: '设置',
     display: '显示',

@@ -46,7 +46,7 @@ function strings(schema: z.ZodType, path: string, out: { path: string; max: numb
 describe('the contract', () => {
   it('names every method area.verb and gives each a service', () => {
     for (const name of METHOD_NAMES) {
-      expect(name).toMatch(/^[a-z]+\.[a-zA-Z]+$/);
+      expect(name).toMatch(/^[a-z][a-zA-Z]*\.[a-zA-Z]+$/);
       expect(handlers[name], name).toBeDefined();
     }
     expect(Object.keys(handlers).sort()).toEqual([...METHOD_NAMES].sort());
@@ -70,15 +70,15 @@ describe('the contract', () => {
   });
 
   it('keeps clinical methods away from principals: only de-identified counts', () => {
-    const clinical = ['students', 'cases', 'records', 'contacts', 'consents', 'archive', 'caseload', 'search', 'groups', 'scales', 'assessments', 'alerts'];
+    const clinical = ['students', 'cases', 'records', 'contacts', 'consents', 'archive', 'caseload', 'search', 'groups', 'scales', 'assessments', 'alerts', 'crisis', 'referralPartners', 'peerSupporters', 'crisisPlan'];
     const principal = METHOD_NAMES.filter(
       (n) => clinical.includes(n.split('.')[0]!) && (contract[n].roles as readonly string[]).includes('principal'),
     );
-    expect(principal).toEqual(['students.summary', 'cases.summary', 'groups.summary']);
+    expect(principal).toEqual(['students.summary', 'cases.summary', 'groups.summary', 'crisis.summary', 'crisisPlan.current']);
   });
 
   it('audits opening a student’s clinical material', () => {
     const audited = METHOD_NAMES.filter((n) => contract[n].kind === 'read' && contract[n].auditRead === true);
-    expect(audited).toEqual(['students.get', 'cases.get', 'records.get', 'contacts.get', 'archive.timeline', 'search.notes', 'schedule.exportIcs', 'groups.get', 'assessments.get', 'assessments.ofStudent', 'alerts.get', 'campaigns.get', 'campaigns.triage']);
+    expect(audited).toEqual(['students.get', 'cases.get', 'records.get', 'contacts.get', 'archive.timeline', 'search.notes', 'schedule.exportIcs', 'groups.get', 'assessments.get', 'assessments.ofStudent', 'alerts.get', 'campaigns.get', 'campaigns.triage', 'crisis.get']);
   });
 });

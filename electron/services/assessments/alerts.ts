@@ -7,6 +7,7 @@ import { getForm } from './assessments-repo';
 import { afterAlertsRaised } from './campaign-hooks';
 import { advanceTriageFromReview, setTriageState, type TriageState } from './campaigns-repo';
 import { insertCase } from '../counseling/cases';
+import { attachCrisis, tierOfSeverity } from '../crisis/crisis';
 import { requireAppointment } from '../schedule/appointments';
 import { invalid } from '../common/validation';
 import { indexNote } from '../counseling/search';
@@ -99,7 +100,7 @@ export const alertHandlers: HandlerMap<AlertMethods> = {
     },
   }),
 
-  // The hand-off only: the crisis workflow (safety plan, guardians, referral) lives with the case.
+  // The hand-off gives the case its crisis details (red for a critical alert) in the same transaction; the six steps live with the case.
   'alerts.openCrisisCase': dbHandler<'alerts.openCrisisCase'>({
     run: (ctx, input) => {
       const { db, actor, now } = ctx;
@@ -119,6 +120,11 @@ export const alertHandlers: HandlerMap<AlertMethods> = {
           counselorId: actor.userId,
           createdBy: actor.userId,
         },
+        now,
+      );
+      attachCrisis(
+        db,
+        { caseId, ownerId: actor.userId, source: 'screening', sourceAlertId: alert.id, tier: tierOfSeverity(alert.severity), reason: input.note.split('\n')[0]!.slice(0, 200), openedOn: schoolDate(db, now) },
         now,
       );
       handle(db, alert, { userId: actor.userId, action: 'crisisCase', note: input.note, caseId }, now);

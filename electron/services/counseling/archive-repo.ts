@@ -53,6 +53,10 @@ const ENTRIES = `
     UNION ALL
     SELECT 'alertHandled', a.id, a.acknowledged_on, 3, a.acknowledged_at, a.case_id, NULL FROM alerts a
       WHERE a.student_id = @studentId AND a.acknowledged_at IS NOT NULL
+    UNION ALL
+    SELECT 'crisisStep', e.id, e.entry_date, 8, e.created_at, c.id, NULL FROM crisis_entries e
+      JOIN cases c ON c.id = e.case_id AND c.deleted_at IS NULL
+      WHERE c.student_id = @studentId
   ),
   chosen AS (
     SELECT * FROM entries
@@ -121,6 +125,9 @@ export function timelineWithText(db: Database, q: TimelineQuery): { items: (Omit
 }
 
 type Row = Record<string, string | number | null>;
+
+/** A crisis step entry's fields that carry its text, in the order one is chosen. */
+const CRISIS_TEXT_FIELDS = ['text', 'words', 'observed', 'concerns', 'goals', 'report', 'response', 'notes', 'followUpPlan', 'reason', 'teacherName', 'outcome', 'decision'];
 
 const NO_SCORE = { scaleId: null, score: null, bandLabel: null };
 
@@ -209,6 +216,13 @@ const DETAILS: Record<TimelineKind, { sql: string; tags: (r: Row) => string[]; s
           FROM alerts a JOIN users u ON u.id = a.acknowledged_by WHERE a.id IN (SELECT value FROM json_each(?))`,
     tags: tagsOf('severity', 'action'),
     scored: (r) => ({ ...NO_SCORE, scaleId: r.scale_id as string }),
+  },
+  // The main text of whichever kind of step entry it is; a referral partner's feedback is their own words.
+  crisisStep: {
+    sql: `SELECT e.id, e.step, e.kind AS entry,
+            coalesce(${CRISIS_TEXT_FIELDS.map((f) => `nullif(json_extract(e.fields, '$.${f}'), '')`).join(', ')}, '') AS text, u.display_name AS actor
+          FROM crisis_entries e JOIN users u ON u.id = e.created_by WHERE e.id IN (SELECT value FROM json_each(?))`,
+    tags: tagsOf('step', 'entry'),
   },
 };
 

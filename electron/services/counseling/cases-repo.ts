@@ -230,3 +230,8 @@ export function caseCounts(db: Database, from: string | undefined, to: string | 
     byClientKind: count<CaseView['clientKind']>('c.client_kind').map((r) => ({ clientKind: r.value, count: r.count })),
   };
 }
+
+/** A crisis case not yet closed through its own rules (crisis.close). */
+export function hasActiveCrisis(db: Database, caseId: string): boolean {
+  return stmt(db, "SELECT 1 FROM crisis_cases WHERE case_id = ? AND status <> 'closed'").get(caseId) !== undefined;
+}

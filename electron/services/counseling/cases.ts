@@ -8,6 +8,7 @@ import {
   caseCounts,
   closeCase,
   getCase,
+  hasActiveCrisis,
   insertCase,
   listCases,
   setCategories,
@@ -55,6 +56,24 @@ function withheldSmallCells(c: ReturnType<typeof caseCounts>) {
     return rows.map((r, i) => ({ ...r, count: shown[i]! }));
   };
   return { total: suppressCount(c.total), byStatus: group(c.byStatus), byCategory: group(c.byCategory), byClientKind: group(c.byClientKind) };
+}
+
+/**
+ * Closes an open case on a date between its opening and today, once every session record is signed;
+ * a crisis case closes through here too.
+ */
+export function closeCaseChecked(db: Database, c: { id: string; closingSummary: string; closedOn?: string | undefined }, now: number, idPath = 'id'): CaseView {
+  const open = requireOpenCase(db, c.id, idPath);
+  const today = schoolDate(db, now);
+  const closedOn = c.closedOn ?? today;
+  assertNotFuture(closedOn, today, 'closedOn');
+  if (closedOn < open.openedOn) {
+    throw new CounselError('VALIDATION', 'errors.validation', [{ path: 'closedOn', reason: 'errors.case.closedBeforeOpened' }]);
+  }
+  const unsigned = unsignedRecordIds(db, open.id);
+  if (unsigned.length > 0) throw new CounselError('CONFLICT', 'errors.case.unsignedRecords', { path: idPath, id: open.id, recordIds: unsigned });
+  closeCase(db, open.id, c.closingSummary, closedOn, now);
+  return getCase(db, open.id)!;
 }
 
 export const caseHandlers: HandlerMap<CaseMethods> = {
@@ -122,19 +141,11 @@ export const caseHandlers: HandlerMap<CaseMethods> = {
 
   'cases.close': dbHandler<'cases.close'>({
     run: (ctx, input) => {
-      const { db, now } = ctx;
-      const c = requireOpenCase(db, input.id);
-      const today = schoolDate(db, now);
-      const closedOn = input.closedOn ?? today;
-      assertNotFuture(closedOn, today, 'closedOn');
-      if (closedOn < c.openedOn) {
-        throw new CounselError('VALIDATION', 'errors.validation', [{ path: 'closedOn', reason: 'errors.case.closedBeforeOpened' }]);
-      }
-      const unsigned = unsignedRecordIds(db, c.id);
-      if (unsigned.length > 0) throw new CounselError('CONFLICT', 'errors.case.unsignedRecords', { path: 'id', id: c.id, recordIds: unsigned });
-      closeCase(db, c.id, input.closingSummary, closedOn, now);
-      ctx.audit = { targetType: 'case', targetId: c.id, details: { records: countRecordsOfCase(db, c.id) } };
-      return getCase(db, c.id)!;
+      // A crisis case closes with a reason for each open step and, when red, a review (crisis.close).
+      if (hasActiveCrisis(ctx.db, input.id)) throw new CounselError('CONFLICT', 'errors.crisis.closeThroughCrisis', { path: 'id', id: input.id });
+      const c = closeCaseChecked(ctx.db, { id: input.id, closingSummary: input.closingSummary, closedOn: input.closedOn }, ctx.now);
+      ctx.audit = { targetType: 'case', targetId: c.id, details: { records: countRecordsOfCase(ctx.db, c.id) } };
+      return c;
     },
   }),
 

@@ -17,6 +17,9 @@ import {
   upsertSpecialDay,
 } from './school-calendar-repo';
 
+// Crisis steps count their due dates in school working days.
+export { loadCalendar } from './school-calendar-repo';
+
 type CalendarMethods =
   | 'calendar.get'
   | 'calendar.saveTerm'
