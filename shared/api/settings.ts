@@ -11,6 +11,8 @@ export const settingsView = z.object({
   caseloadNotSeenDays: z.number().int(),
   /** Days a soft-deleted case, draft or contact stays restorable before trash.purge may erase it. */
   trashRetentionDays: z.number().int(),
+  /** Whether a principal may change rooms and their opening hours (the room is the school's, so yes by default). */
+  principalEditsRooms: z.boolean(),
 });
 export type SettingsView = z.output<typeof settingsView>;
 
@@ -24,7 +26,7 @@ export const settingsApi = {
     gate: 'unlocked',
   }),
   'settings.update': defineMethod({
-    summary: 'Change the school profile, idle lock, privacy mask, the caseload’s not-seen days or (counselors only, else FORBIDDEN errors.settings.counselorOnly) the trash retention.',
+    summary: 'Change the school profile, idle lock, privacy mask, the caseload’s not-seen days or (counselors only, else FORBIDDEN errors.settings.counselorOnly) the trash retention and whether principals edit rooms.',
     input: z
       .object({
         school: schoolProfile.optional(),
@@ -32,6 +34,7 @@ export const settingsApi = {
         privacyMask: z.boolean().optional(),
         caseloadNotSeenDays: z.number().int().min(1).max(365).optional(),
         trashRetentionDays: z.number().int().min(1).max(3650).optional(),
+        principalEditsRooms: z.boolean().optional(),
       })
       .strict(),
     output: settingsView,

@@ -117,6 +117,7 @@ export const errors: Omit<Catalog['errors'], 'crisis'> = {
     resetSelf: 'Change your own passphrase in Settings',
   },
   room: {
+    principalOff: 'The counselors have set that principals cannot change rooms or opening hours',
     duplicate: 'A room with this name already exists',
     inactive: 'This room is no longer in use; it takes no new openings or bookings',
   },

@@ -334,6 +334,7 @@ export const en: Catalog = {
     done: 'Done: {{promoted}} promoted, {{graduated}} graduated',
   },
   users: {
+    principalEditsRooms: 'Principals may change rooms and opening hours',
     title: 'Users',
     add: 'Add user',
     username: 'Username',

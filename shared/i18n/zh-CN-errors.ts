@@ -113,6 +113,7 @@ export const errors = {
     resetSelf: '自己的口令请在“设置”中修改',
   },
   room: {
+    principalOff: '心理教师已设置校长不能修改活动室和开放时间',
     duplicate: '已有同名的活动室',
     inactive: '该活动室已停用，不能新增开放时段或预约',
   },

@@ -334,6 +334,7 @@ export const zhCN = {
     done: '升级完成：{{promoted}} 人升级，{{graduated}} 人毕业',
   },
   users: {
+    principalEditsRooms: '校长可以修改活动室和开放时间',
     title: '用户',
     add: '添加用户',
     username: '用户名',

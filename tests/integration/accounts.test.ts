@@ -66,3 +66,45 @@ describe('the recovery key', () => {
     );
   });
 });
+
+describe('the last active counselor', () => {
+  it('cannot be demoted or disabled, whoever asks, and nothing is written', async () => {
+    t = await startTestCore();
+    await setupSchool(t.client);
+    const me = (await t.client.app.status({})).user!;
+    const colleague = await t.client.users.create({ username: 'liulaoshi', displayName: '刘老师', role: 'counselor', passphrase: 'initial-pass-1' });
+    const other = t.connect();
+    await other.client.auth.login({ username: 'liulaoshi', passphrase: 'initial-pass-1' });
+    await other.client.auth.changePassphrase({ current: 'initial-pass-1', next: 'my own passphrase' });
+    // With two counselors one may go; then the other is the last and stays, by the colleague's hand too.
+    await t.client.users.update({ id: colleague.id, role: 'principal' });
+    await t.client.users.update({ id: colleague.id, role: 'counselor' });
+    await other.client.users.update({ id: me.id, disabled: true });
+    const last = { code: 'CONFLICT', messageKey: 'errors.user.lastCounselor' };
+    expect(await fail(other.client.users.update({ id: colleague.id, role: 'principal' }))).toMatchObject({ ...last, details: { path: 'role' } });
+    expect(await fail(other.client.users.update({ id: colleague.id, disabled: true }))).toMatchObject({ ...last, details: { path: 'disabled' } });
+    expect((await other.client.users.list({})).items.find((u) => u.id === colleague.id)).toMatchObject({ role: 'counselor', disabled: false });
+    expect((await other.client.audit.list({ action: 'users.update' })).items.filter((r) => r.outcome === 'ok')).toHaveLength(3);
+  });
+});
+
+describe('principals and the room', () => {
+  it('may change rooms and opening hours unless the counselors turn that off, which only they can', async () => {
+    t = await startTestCore();
+    await setupSchool(t.client);
+    await t.client.users.create({ username: 'zhangxiaozhang', displayName: '张校长', role: 'principal', passphrase: 'initial-pass-1' });
+    const principal = t.connect();
+    await principal.client.auth.login({ username: 'zhangxiaozhang', passphrase: 'initial-pass-1' });
+    await principal.client.auth.changePassphrase({ current: 'initial-pass-1', next: 'my own passphrase' });
+    expect((await principal.client.settings.get({})).principalEditsRooms).toBe(true);
+    const room = await principal.client.rooms.create({ name: '心理辅导室', zoneType: 'individual', areaM2: 15, capacity: 4, notes: '', active: true });
+    expect(await fail(principal.client.settings.update({ principalEditsRooms: false }))).toMatchObject({ code: 'FORBIDDEN', details: { path: 'principalEditsRooms' } });
+    await t.client.settings.update({ principalEditsRooms: false });
+    const off = { code: 'FORBIDDEN', messageKey: 'errors.room.principalOff' };
+    expect(await fail(principal.client.rooms.update({ id: room.id, name: '新名字' }))).toMatchObject(off);
+    const slot = { roomId: room.id, rrule: 'FREQ=WEEKLY;BYDAY=MO', validFrom: '2026-09-01', validUntil: null, start: '12:00', end: '13:00', dutyName: '' };
+    expect(await fail(principal.client.openings.saveSlot(slot))).toMatchObject(off);
+    // The counselor still can.
+    await t.client.openings.saveSlot(slot);
+  });
+});

@@ -23,7 +23,11 @@ test('用户 → 重设口令: a colleague gets a new initial passphrase and mus
   // (Rows by text: role queries over the whole shell are slow in jsdom.)
   const row = (await screen.findByText(COLLEAGUE.username)).closest('tr')!;
   // One's own passphrase is changed in 设置: no reset on one's own row.
-  expect(within(screen.getByText('wanglaoshi').closest('tr')!).queryByText('重设口令')).not.toBeInTheDocument();
+  // Nor a role change or 停用: the only counselor could lock everyone out of the records with one click.
+  const own = within(screen.getByText('wanglaoshi').closest('tr')!);
+  for (const button of ['重设口令', '改为校长', label('停用')]) expect(own.queryByText(button)).not.toBeInTheDocument();
+  expect(within(row).getByText(label('停用'))).toBeInTheDocument();
+  expect(screen.getByRole('switch', { name: '校长可以修改活动室和开放时间' })).toBeChecked();
 
   await user.click(within(row).getByText('重设口令'));
   const dialog = await findDialog('为 赵老师 重设口令');

@@ -8,6 +8,7 @@ export const SETTING_DEFAULTS = {
   privacyMask: false,
   caseloadNotSeenDays: 30,
   trashRetentionDays: 90,
+  principalEditsRooms: true,
 } as const;
 
 export function readSetting<T>(db: Database, key: string, fallback: T): T {
@@ -29,4 +30,8 @@ export function readTrashRetentionDays(db: Database): number {
 
 export function readSchool(db: Database): SchoolProfile {
   return schoolProfile.parse(readSetting<unknown>(db, 'school', null));
+}
+
+export function readPrincipalEditsRooms(db: Database): boolean {
+  return readSetting(db, 'principalEditsRooms', SETTING_DEFAULTS.principalEditsRooms);
 }

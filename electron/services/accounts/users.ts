@@ -57,10 +57,11 @@ export const userHandlers: HandlerMap<UserMethods> = {
       const { db, actor, now } = ctx;
       const before = findUserById(db, input.id);
       if (!before) throw new CounselError('NOT_FOUND', 'errors.notFound', { path: 'id' });
-      if (input.disabled === true && input.id === actor.userId) throw new CounselError('CONFLICT', 'errors.user.selfDisable');
+      // The archive must always keep someone who can read it: refused before anything is written.
+      const leaves = before.role === 'counselor' && !before.disabled ? (input.role === 'principal' ? 'role' : input.disabled === true ? 'disabled' : null) : null;
+      if (leaves !== null && countActiveCounselors(db) <= 1) throw new CounselError('CONFLICT', 'errors.user.lastCounselor', { path: leaves });
+      if (input.disabled === true && input.id === actor.userId) throw new CounselError('CONFLICT', 'errors.user.selfDisable', { path: 'disabled' });
       updateUser(db, input.id, input, now);
-      // The archive must always keep someone who can read it.
-      if (countActiveCounselors(db) === 0) throw new CounselError('CONFLICT', 'errors.user.lastCounselor');
       const after = findUserById(db, input.id)!;
       ctx.audit = {
         targetType: 'user',

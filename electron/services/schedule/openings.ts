@@ -12,7 +12,7 @@ import {
 } from '../../../shared/domain/schedule';
 import { dbHandler, type HandlerMap } from '../../core/handler';
 import { deleteException, deleteSlot, getException, getSlot, insertException, loadOpenings, saveSlot } from './openings-repo';
-import { requireActiveRoom, requireRoom } from './rooms';
+import { assertMayEditRooms, requireActiveRoom, requireRoom } from './rooms';
 import { listRooms } from './rooms-repo';
 import { assertDateRange, dutyFromDomain, dutyToDomain, otherIdParams, toMinutes } from './schedule-checks';
 import { assertItemValid, invalid } from '../common/validation';
@@ -71,6 +71,7 @@ export const openingHandlers: HandlerMap<OpeningMethods> = {
 
   'openings.saveSlot': dbHandler<'openings.saveSlot'>({
     run: (ctx, input) => {
+      assertMayEditRooms(ctx);
       const { db } = ctx;
       if (input.id !== undefined) requireSlot(db, input.id, 'id');
       requireActiveRoom(db, input.roomId, 'roomId');
@@ -93,6 +94,7 @@ export const openingHandlers: HandlerMap<OpeningMethods> = {
 
   'openings.removeSlot': dbHandler<'openings.removeSlot'>({
     run: (ctx, input) => {
+      assertMayEditRooms(ctx);
       const slot = requireSlot(ctx.db, input.id, 'id');
       deleteSlot(ctx.db, slot.id);
       ctx.audit = { targetType: 'slot', targetId: slot.id, details: { roomId: slot.roomId } };
@@ -102,6 +104,7 @@ export const openingHandlers: HandlerMap<OpeningMethods> = {
 
   'openings.addException': dbHandler<'openings.addException'>({
     run: (ctx, input) => {
+      assertMayEditRooms(ctx);
       const { db } = ctx;
       requireActiveRoom(db, input.roomId, 'roomId');
       // The domain knows closures of a whole slot or room only; a time on one would be silently lost.
@@ -128,6 +131,7 @@ export const openingHandlers: HandlerMap<OpeningMethods> = {
 
   'openings.removeException': dbHandler<'openings.removeException'>({
     run: (ctx, input) => {
+      assertMayEditRooms(ctx);
       const e = getException(ctx.db, input.id);
       if (!e) throw new CounselError('NOT_FOUND', 'errors.notFound', { path: 'id', id: input.id });
       deleteException(ctx.db, e.id);

@@ -5,6 +5,8 @@ import { dbHandler, type HandlerMap } from '../../core/handler';
 import { changedKeys, definedOnly } from '../common/clinical';
 import { getRoom, insertRoom, listRooms, roomIdByName, updateRoom } from './rooms-repo';
 import { invalid } from '../common/validation';
+import { readPrincipalEditsRooms } from '../accounts/settings-store';
+import type { ServiceContext } from '../../core/handler';
 
 type RoomMethods = 'rooms.list' | 'rooms.create' | 'rooms.update';
 
@@ -21,6 +23,11 @@ export function requireActiveRoom(db: Database, id: string, path: string): RoomV
   return room;
 }
 
+/** Rooms and their hours are the school's: a principal changes them unless the counselors turned that off. */
+export function assertMayEditRooms(ctx: ServiceContext): void {
+  if (ctx.actor.role === 'principal' && !readPrincipalEditsRooms(ctx.db)) throw new CounselError('FORBIDDEN', 'errors.room.principalOff');
+}
+
 function assertNameFree(db: Database, name: string, selfId: string | null): void {
   const holder = roomIdByName(db, name);
   if (holder !== null && holder !== selfId) throw new CounselError('CONFLICT', 'errors.room.duplicate', { path: 'name', id: holder });
@@ -31,6 +38,7 @@ export const roomHandlers: HandlerMap<RoomMethods> = {
 
   'rooms.create': dbHandler<'rooms.create'>({
     run: (ctx, input) => {
+      assertMayEditRooms(ctx);
       assertNameFree(ctx.db, input.name, null);
       const id = insertRoom(ctx.db, input, ctx.now);
       ctx.audit = { targetType: 'room', targetId: id, details: { zoneType: input.zoneType, active: input.active } };
@@ -40,6 +48,7 @@ export const roomHandlers: HandlerMap<RoomMethods> = {
 
   'rooms.update': dbHandler<'rooms.update'>({
     run: (ctx, input) => {
+      assertMayEditRooms(ctx);
       const { id, ...patch } = input;
       const before = requireRoom(ctx.db, id, 'id');
       const given = definedOnly(patch);

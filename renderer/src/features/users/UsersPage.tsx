@@ -1,4 +1,4 @@
-import { Alert, App, Button, Flex, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Flex, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InputOf } from '../../../../shared/api/contract';
@@ -15,6 +15,7 @@ import { ResetPassphraseModal } from './ResetPassphraseModal';
 type StaffRole = (typeof STAFF_ROLES)[number];
 
 const listUsers = () => api.users.list({});
+const getSettings = () => api.settings.get({});
 
 /** 用户: staff accounts. Counselors manage them; principals see the list only. */
 export function UsersPage() {
@@ -26,6 +27,17 @@ export function UsersPage() {
   const [adding, setAdding] = useState(false);
   const [resetting, setResetting] = useState<UserView | null>(null);
   const list = useCall(listUsers, {});
+  const settings = useCall(getSettings, {});
+
+  const setPrincipalEditsRooms = async (principalEditsRooms: boolean) => {
+    try {
+      await api.settings.update({ principalEditsRooms });
+      void message.success(t('users.changed'));
+    } catch (err) {
+      void message.error(errorMessage(err));
+    }
+    settings.reload();
+  };
 
   const confirmUpdate = (title: string, change: InputOf<'users.update'>) =>
     modal.confirm({
@@ -80,6 +92,9 @@ export function UsersPage() {
                   key: 'actions',
                   title: t('common.actions'),
                   render: (_v: unknown, u: UserView) => {
+                    // Nothing on one's own row: one click could lock everyone out of the clinical records, and one's
+                    // own passphrase is changed in 设置, which asks for the current one.
+                    if (u.id === me?.id) return null;
                     const role = labels.role(otherRole(u.role));
                     return (
                       <Flex gap="small">
@@ -95,12 +110,9 @@ export function UsersPage() {
                         >
                           {u.disabled ? t('users.enable') : t('users.disable')}
                         </Button>
-                        {/* One's own passphrase is changed in 设置, which asks for the current one. */}
-                        {u.id !== me?.id && (
-                          <Button size="small" onClick={() => setResetting(u)}>
-                            {t('users.resetPassphrase')}
-                          </Button>
-                        )}
+                        <Button size="small" onClick={() => setResetting(u)}>
+                          {t('users.resetPassphrase')}
+                        </Button>
                       </Flex>
                     );
                   },
@@ -109,6 +121,17 @@ export function UsersPage() {
             : []),
         ]}
       />
+      {settings.data !== undefined && (
+        <Flex gap="small" align="center">
+          <Switch
+            id="principal-edits-rooms"
+            checked={settings.data.principalEditsRooms}
+            disabled={!canManage}
+            onChange={(on) => void setPrincipalEditsRooms(on)}
+          />
+          <label htmlFor="principal-edits-rooms">{t('users.principalEditsRooms')}</label>
+        </Flex>
+      )}
       <AddUserModal
         open={adding}
         onClose={() => setAdding(false)}
