@@ -1,8 +1,7 @@
 import type { Catalog } from './zh-CN';
 
-export const errors: Omit<Catalog['errors'], 'backup'> = {
-// The crisis errors live with the rest of the crisis catalog (en-crisis.ts).
-export const errors: Omit<Catalog['errors'], 'crisis'> = {
+// The backup and crisis errors live with the rest of their catalogs (en-backup.ts, en-crisis.ts).
+export const errors: Omit<Catalog['errors'], 'backup' | 'crisis'> = {
   validation: 'Some entries are not valid; please check the marked fields',
   internal: 'Something went wrong inside the app; please try again, and contact support if it keeps happening',
   bridgeUnreachable: 'Cannot reach the local service; make sure the app is still running',

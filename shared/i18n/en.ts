@@ -42,8 +42,7 @@ export const en: Catalog = {
     total: '{{count}} in total',
     required: 'Required',
   },
-  errors: { ...errors, backup: backupErrors },
-  errors: { ...errors, crisis: crisisErrors },
+  errors: { ...errors, backup: backupErrors, crisis: crisisErrors },
   domain: {
     grade: {
       1: 'Grade 1',

@@ -45,8 +45,7 @@ export const zhCN = {
     total: '共 {{count}} 条',
     required: '必填',
   },
-  errors: { ...errors, backup: backupErrors },
-  errors: { ...errors, crisis: crisisErrors },
+  errors: { ...errors, backup: backupErrors, crisis: crisisErrors },
   domain: {
     grade: {
       1: '一年级',

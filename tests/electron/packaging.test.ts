@@ -18,7 +18,17 @@ const FUSE_COUNT = 9;
 describe('electron-builder.yml', () => {
   // The configuration as electron-builder itself resolves it (its loader, package.json merged in),
   // then checked against its schema: what `npm run dist` would build from.
-  async function resolvedConfig(): Promise<Record<string, any>> {
+  interface Target {
+    target: string;
+    arch: string[];
+  }
+  type Resolved = Record<string, unknown> & {
+    icon: string;
+    artifactName: string;
+    win: { target: Target[] };
+    linux: { target: Target[]; desktop: { entry: Record<string, string> } };
+  };
+  async function resolvedConfig(): Promise<Resolved> {
     const { getConfig, validateConfiguration } = require('app-builder-lib/out/util/config/config');
     const { DebugLogger } = require('builder-util');
     const config = await getConfig(root, path.join(root, 'electron-builder.yml'), null);
@@ -49,10 +59,9 @@ describe('electron-builder.yml', () => {
 
   it('builds a Chinese per-user installer and a portable app for Windows, deb and AppImage for x64 and arm64', async () => {
     const config = await resolvedConfig();
-    const targets = (platform: string) =>
-      (config[platform].target as { target: string; arch: string[] }[]).map((t) => `${t.target}:${t.arch.join('+')}`);
-    expect(targets('win')).toEqual(['nsis:x64', 'portable:x64']);
-    expect(targets('linux')).toEqual(['AppImage:x64+arm64', 'deb:x64+arm64']);
+    const targets = (list: Target[]) => list.map((t) => `${t.target}:${t.arch.join('+')}`);
+    expect(targets(config.win.target)).toEqual(['nsis:x64', 'portable:x64']);
+    expect(targets(config.linux.target)).toEqual(['AppImage:x64+arm64', 'deb:x64+arm64']);
     expect(config.nsis).toMatchObject({ language: '2052', installerLanguages: ['zh_CN'], shortcutName: '心理辅导室工作台' });
     expect(config.productName).toBe('心理辅导室工作台');
     expect(config.linux.desktop.entry['Name[zh_CN]']).toBe('心理辅导室工作台');
@@ -63,7 +72,7 @@ describe('electron-builder.yml', () => {
   it('never looks for updates, and ships an icon electron-builder can convert (≥ 512 px PNG)', async () => {
     const config = await resolvedConfig();
     expect(config.publish).toBeNull();
-    const png = readFileSync(path.join(root, 'resources', config.icon as string));
+    const png = readFileSync(path.join(root, 'resources', config.icon));
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([512, 512]);
     const lock = JSON.parse(readFileSync(path.join(root, 'package-lock.json'), 'utf8')) as { packages: Record<string, unknown> };
