@@ -250,6 +250,7 @@ export const studentsApi = {
     roles: ['counselor'],
     kind: 'write',
     gate: 'unlocked',
+    backupFirst: true,
   }),
   'students.rollForwardRevert': defineMethod({
     summary:
