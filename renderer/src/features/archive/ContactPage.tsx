@@ -1,11 +1,11 @@
-import { Alert, Descriptions, Flex, Spin, Typography } from 'antd';
+import { Alert, Descriptions, Flex, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { PersonName } from '../../components/PersonName';
 import { useCodeLabels } from '../../lib/codeLabels';
 import { errorMessage } from '../../lib/errors';
 import { useCall } from '../../lib/useCall';
-import { BackButton } from '../shell/BackButton';
+import { BackHeader } from '../shell/BackButton';
 import { RemoveToTrashButton } from '../trash/RemoveToTrashButton';
 
 const getContact = ({ id }: { id: string }) => api.contacts.get({ id });
@@ -21,15 +21,15 @@ export function ContactPage({ id }: { id: string }) {
   const text = (value: string) => <span style={{ whiteSpace: 'pre-wrap' }}>{value || t('common.none')}</span>;
   return (
     <Flex vertical gap="middle">
-      <Flex justify="space-between" align="center" gap="small" wrap>
-        <Flex align="center" gap="small">
-          <BackButton />
-          <Typography.Title level={3} style={{ margin: 0 }}>
+      <BackHeader
+        title={
+          <>
             {t('counseling.contacts.viewTitle')} · <PersonName name={c.studentName} />
-          </Typography.Title>
-        </Flex>
+          </>
+        }
+      >
         <RemoveToTrashButton kind="contact" id={c.id} />
-      </Flex>
+      </BackHeader>
       <Descriptions
         bordered
         size="small"

@@ -1,4 +1,4 @@
-import { Alert, Checkbox, DatePicker, Flex, Form, Input, InputNumber, Radio, Select, TimePicker, Typography } from 'antd';
+import { Alert, Checkbox, DatePicker, Flex, Form, Input, InputNumber, Radio, Select, TimePicker } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RECORD_KINDS, RECORD_MODES, RISKS_OF_HARM, type DisclosureView, type RecordView } from '../../../../shared/api/records';
@@ -7,7 +7,7 @@ import { useCodeLabels } from '../../lib/codeLabels';
 import { showErrorOnForm } from '../../lib/errors';
 import { dateProps, timeProps } from '../../lib/formValues';
 import { maxLengthOf, zodRule } from '../../lib/zodForm';
-import { BackButton } from '../shell/BackButton';
+import { BackHeader } from '../shell/BackButton';
 import { RemoveToTrashButton } from '../trash/RemoveToTrashButton';
 import { DisclosureList } from './DisclosureList';
 import { editableOf, RECORD_SHAPE, RECORD_TEXT_FIELDS, type RecordFields } from './recordFields';
@@ -62,13 +62,13 @@ export function RecordForm({ record, onReload }: { record: RecordView; onReload(
 
   return (
     <Flex vertical gap="middle" className="record-page">
-      <Flex justify="space-between" align="center" gap="small" wrap>
-        <Flex align="center" gap="small">
-          <BackButton />
-          <Typography.Title level={3} style={{ margin: 0 }}>
+      <BackHeader
+        title={
+          <>
             {t('counseling.records.title')} · <PersonName name={record.clientLabel} />
-          </Typography.Title>
-        </Flex>
+          </>
+        }
+      >
         <Flex align="center" gap="middle">
           <SaveStatusText status={autosave.status} />
           {disclosures.length === 0 && <RemoveToTrashButton kind="record" id={record.id} />}
@@ -82,7 +82,7 @@ export function RecordForm({ record, onReload }: { record: RecordView; onReload(
             onSigned={onReload}
           />
         </Flex>
-      </Flex>
+      </BackHeader>
       {blockers.length > 0 && (
         <Alert
           type="warning"

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Flex, Form, Input, Typography } from 'antd';
+import { Alert, App, Button, Flex, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { recordsApi, type RecordView } from '../../../../shared/api/records';
 import { api } from '../../api/client';
@@ -6,7 +6,7 @@ import { PersonName } from '../../components/PersonName';
 import { useFormatInstant } from '../../lib/time';
 import { useFormSubmit } from '../../lib/useFormSubmit';
 import { maxLengthOf, zodRule } from '../../lib/zodForm';
-import { BackButton } from '../shell/BackButton';
+import { BackHeader } from '../shell/BackButton';
 import { AddendumList } from './AddendumList';
 import { DisclosureList } from './DisclosureList';
 import { RecordDetails } from './RecordDetails';
@@ -27,12 +27,13 @@ export function SignedRecord({ record, onChanged }: { record: RecordView; onChan
   });
   return (
     <Flex vertical gap="middle">
-      <Flex align="center" gap="small">
-        <BackButton />
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          {t('counseling.records.title')} · <PersonName name={record.clientLabel} />
-        </Typography.Title>
-      </Flex>
+      <BackHeader
+        title={
+          <>
+            {t('counseling.records.title')} · <PersonName name={record.clientLabel} />
+          </>
+        }
+      />
       <Alert type="success" showIcon title={t('counseling.records.readOnly', { name: record.authorName, time: format(record.signedAt ?? 0) })} />
       <RecordDetails record={record} />
       {(record.riskOfHarm !== 'none' || record.disclosures.length > 0) && <DisclosureList recordId={record.id} disclosures={record.disclosures} />}

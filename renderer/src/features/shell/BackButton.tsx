@@ -1,4 +1,5 @@
-import { Button } from 'antd';
+import { Button, Flex, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNav } from '../../stores/nav';
 
@@ -7,4 +8,19 @@ export function BackButton() {
   const { t } = useTranslation();
   const back = useNav((s) => s.back);
   return <Button onClick={back}>{t('counseling.records.back')}</Button>;
+}
+
+/** An opened view's heading: back, the title, and the view's own actions at the right. */
+export function BackHeader({ title, children }: { title: ReactNode; children?: ReactNode }) {
+  return (
+    <Flex justify="space-between" align="center" gap="small" wrap>
+      <Flex align="center" gap="small">
+        <BackButton />
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {title}
+        </Typography.Title>
+      </Flex>
+      {children}
+    </Flex>
+  );
 }
