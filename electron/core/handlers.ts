@@ -2,6 +2,7 @@ import type { MethodName } from '../../shared/api/contract';
 import { accountsArea } from '../services/accounts';
 import { assessmentsArea } from '../services/assessments';
 import { counselingArea } from '../services/counseling';
+import { districtArea } from '../services/district';
 import { groupsArea } from '../services/groups';
 import { rosterArea } from '../services/roster';
 import { scheduleArea } from '../services/schedule';
@@ -17,4 +18,5 @@ export const handlers: HandlerMap<MethodName> = {
   ...groupsArea,
   ...assessmentsArea,
   ...statisticsArea,
+  ...districtArea,
 };

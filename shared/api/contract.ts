@@ -7,6 +7,7 @@ import { auditApi } from './audit';
 import { campaignsApi } from './campaigns';
 import { casesApi } from './cases';
 import { consentsApi, contactsApi } from './contacts';
+import { districtApi } from './district';
 import { groupsApi } from './groups';
 import { openingsApi } from './openings';
 import { recordsApi } from './records';
@@ -46,6 +47,7 @@ export const contract = {
   ...assessmentsApi,
   ...campaignsApi,
   ...statisticsApi,
+  ...districtApi,
 } as const;
 
 export type Contract = typeof contract;

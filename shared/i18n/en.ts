@@ -9,6 +9,7 @@ import { campaigns, handOff, trend } from './en-campaigns';
 import { administer } from './en-administer';
 import { library, rescore } from './en-library';
 import { statistics } from './en-statistics';
+import { district } from './en-district';
 import type { Catalog } from './zh-CN';
 
 /** English; typed against the Chinese catalog so a missing or extra key fails to compile. */
@@ -349,6 +350,7 @@ export const en: Catalog = {
   library,
   rescore,
   statistics,
+  district,
   settings: {
     title: 'Settings',
     display: 'Display',

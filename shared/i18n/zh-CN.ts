@@ -9,6 +9,7 @@ import { campaigns, handOff, trend } from './zh-CN-campaigns';
 import { administer } from './zh-CN-administer';
 import { library, rescore } from './zh-CN-library';
 import { statistics } from './zh-CN-statistics';
+import { district } from './zh-CN-district';
 
 /**
  * Simplified Chinese, the default catalog. Its shape is the reference: every other
@@ -349,6 +350,7 @@ export const zhCN = {
   library,
   rescore,
   statistics,
+  district,
   settings: {
     title: '设置',
     display: '显示',
