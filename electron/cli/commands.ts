@@ -14,7 +14,7 @@ export interface CliIo {
 }
 
 /** One CLI run = one connection: log in, make the call(s), log out. */
-async function withSession<T>(dataDir: string, user: string, io: CliIo, fn: (c: Connection) => Promise<ApiResult<T>>): Promise<ApiResult<T>> {
+export async function withSession<T>(dataDir: string, user: string, io: CliIo, fn: (c: Connection) => Promise<ApiResult<T>>): Promise<ApiResult<T>> {
   const kdfLogN = kdfLogNFromEnv();
   const core = createCore({ dataDir, ...(kdfLogN ? { kdfLogN } : {}) });
   const conn = core.connect('cli');
@@ -29,7 +29,7 @@ async function withSession<T>(dataDir: string, user: string, io: CliIo, fn: (c: 
   }
 }
 
-async function withoutSession<T>(dataDir: string, fn: (c: Connection) => Promise<ApiResult<T>>): Promise<ApiResult<T>> {
+export async function withoutSession<T>(dataDir: string, fn: (c: Connection) => Promise<ApiResult<T>>): Promise<ApiResult<T>> {
   const kdfLogN = kdfLogNFromEnv();
   const core = createCore({ dataDir, ...(kdfLogN ? { kdfLogN } : {}) });
   try {

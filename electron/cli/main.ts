@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import type { ApiResult } from '../../shared/api/errors';
 import { defaultUserDataDir } from '../platform/user-data-dir';
 import { assessImport, call, exportRawKey, init, methods, rosterImport, type CliIo } from './commands';
+import { districtImport, districtKeygen, districtReport, exportDistrict } from './district-commands';
 import { exitCodeFor } from './exit-codes';
 import { StdinReader } from './secrets';
 
@@ -14,6 +15,10 @@ const USAGE = `counselroom — 心理辅导室工作台 command line
   roster import FILE --user NAME [--dry-run] [--data DIR]
   assess import FILE --scale ID --date YYYY-MM-DD --user NAME [--version V] [--campaign ID] [--dry-run] [--data DIR]
   key export-raw [--data DIR]
+  export district --period FROM..TO [--recipient age1…] [--k N] --out FILE --user NAME [--data DIR]
+  district keygen --office NAME --code CODE --user NAME [--display-name NAME] [--data DIR]
+  district import FILE… --user NAME [--data DIR]
+  district report --period FROM..TO --out FILE.xlsx --user NAME [--data DIR]
 
 Passphrases come from COUNSELROOM_PASSPHRASE or the first line of standard input;
 the recovery key from COUNSELROOM_RECOVERY_KEY or standard input; never from arguments.
@@ -36,6 +41,11 @@ const OPTIONS = {
   version: { type: 'string' },
   campaign: { type: 'string' },
   'dry-run': { type: 'boolean' },
+  period: { type: 'string' },
+  recipient: { type: 'string' },
+  out: { type: 'string' },
+  office: { type: 'string' },
+  k: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -89,6 +99,16 @@ async function run(argv: string[], io: CliIo): Promise<ApiResult<unknown> | 'usa
     );
   }
   if (cmd === 'key' && sub === 'export-raw') return exportRawKey({ data }, io);
+  if (cmd === 'export' && sub === 'district') {
+    const k = o.k === undefined ? undefined : Number(o.k);
+    return exportDistrict({ data, user: need(o.user, '--user'), period: need(o.period, '--period'), recipient: o.recipient, out: need(o.out, '--out'), k }, io);
+  }
+  if (cmd === 'district' && sub === 'keygen') {
+    const user = need(o.user, '--user');
+    return districtKeygen({ data, user, displayName: o['display-name'] ?? user, office: need(o.office, '--office'), code: need(o.code, '--code') }, io);
+  }
+  if (cmd === 'district' && sub === 'import') return districtImport({ data, user: need(o.user, '--user'), files: p.slice(2).length > 0 ? p.slice(2) : [need(arg, 'FILE')] }, io);
+  if (cmd === 'district' && sub === 'report') return districtReport({ data, user: need(o.user, '--user'), period: need(o.period, '--period'), out: need(o.out, '--out') }, io);
   throw new UsageError(`unknown command: ${p.join(' ')}`);
 }
 

@@ -4,6 +4,7 @@ import { assessmentsArea } from '../services/assessments';
 import { backupArea } from '../services/backup';
 import { counselingArea } from '../services/counseling';
 import { crisisArea } from '../services/crisis';
+import { districtArea } from '../services/district';
 import { groupsArea } from '../services/groups';
 import { rosterArea } from '../services/roster';
 import { scheduleArea } from '../services/schedule';
@@ -21,4 +22,5 @@ export const handlers: HandlerMap<MethodName> = {
   ...statisticsArea,
   ...backupArea,
   ...crisisArea,
+  ...districtArea,
 };

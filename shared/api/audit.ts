@@ -29,7 +29,7 @@ export const auditApi = {
       })
       .strict(),
     output: z.object({ items: z.array(auditRow), total: z.number().int() }),
-    roles: ['counselor', 'principal'],
+    roles: ['counselor', 'principal', 'district'],
     kind: 'read',
     gate: 'unlocked',
   }),

@@ -9,6 +9,7 @@ import { campaignsApi } from './campaigns';
 import { casesApi } from './cases';
 import { consentsApi, contactsApi } from './contacts';
 import { crisisApi } from './crisis';
+import { districtApi } from './district';
 import { groupsApi } from './groups';
 import { openingsApi } from './openings';
 import { recordsApi } from './records';
@@ -50,6 +51,7 @@ export const contract = {
   ...statisticsApi,
   ...backupApi,
   ...crisisApi,
+  ...districtApi,
 } as const;
 
 export type Contract = typeof contract;

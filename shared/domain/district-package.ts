@@ -13,7 +13,7 @@ import { z } from 'zod';
  * else from ever passing as a package.
  */
 export const SIGNING_CONTEXT = 'counselroom-district-export/v1';
-export const PACKAGE_SCHEMA_VERSION = 1;
+export const PACKAGE_SCHEMA_VERSION = 1 as const;
 export const PACKAGE_CONTENTS = ['statistics'] as const;
 
 /** An age X25519 recipient: "age1" and 58 bech32 characters. */

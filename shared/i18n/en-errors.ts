@@ -253,6 +253,7 @@ export const errors: Omit<Catalog['errors'], 'backup' | 'crisis'> = {
     invalid: 'The file still has issues (listed below).',
   },
   field: {
+    ageRecipient: 'Not an age public key (it starts with age1)',
     required: 'Required',
     tooShort: 'At least {{min}} characters',
     tooLong: 'At most {{max}} characters',

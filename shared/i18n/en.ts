@@ -11,6 +11,7 @@ import { administer } from './en-administer';
 import { library, rescore } from './en-library';
 import { statistics } from './en-statistics';
 import { crisis, crisisErrors } from './en-crisis';
+import { district } from './en-district';
 import type { Catalog } from './zh-CN';
 
 /** English; typed against the Chinese catalog so a missing or extra key fails to compile. */
@@ -376,6 +377,7 @@ export const en: Catalog = {
   statistics,
   backup,
   crisis,
+  district,
   settings: {
     title: 'Settings',
     display: 'Display',

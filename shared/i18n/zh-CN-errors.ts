@@ -250,6 +250,7 @@ export const errors = {
     invalid: '文件中仍有问题（见下表）。',
   },
   field: {
+    ageRecipient: '不是有效的 age 公钥（应以 age1 开头）',
     required: '此项必填',
     tooShort: '至少 {{min}} 个字符',
     tooLong: '最多 {{max}} 个字符',

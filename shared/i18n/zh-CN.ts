@@ -11,6 +11,7 @@ import { administer } from './zh-CN-administer';
 import { library, rescore } from './zh-CN-library';
 import { statistics } from './zh-CN-statistics';
 import { crisis, crisisErrors } from './zh-CN-crisis';
+import { district } from './zh-CN-district';
 
 /**
  * Simplified Chinese, the default catalog. Its shape is the reference: every other
@@ -376,6 +377,7 @@ export const zhCN = {
   statistics,
   backup,
   crisis,
+  district,
   settings: {
     title: '设置',
     display: '显示',

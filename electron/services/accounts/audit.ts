@@ -32,8 +32,8 @@ export const auditHandlers: HandlerMap<'audit.list' | 'audit.actions' | 'audit.v
       const rows = db
         .prepare(`SELECT * FROM audit_log WHERE ${clause} ORDER BY seq DESC LIMIT @limit OFFSET @offset`)
         .all({ ...params, limit: input.pageSize, offset: (input.page - 1) * input.pageSize }) as Row[];
-      // A principal reads the log without any id that leads to a student; staff ids stay.
-      const staff = actor.role === 'principal' ? new Set(listUsers(db).map((u) => u.id)) : null;
+      // Anyone but a counselor (a principal, a district officer) reads the log without any id that leads to a student; staff ids stay.
+      const staff = actor.role !== 'counselor' ? new Set(listUsers(db).map((u) => u.id)) : null;
       const shown = (row: AuditRow) => (staff ? redactForPrincipal(row, staff) : row);
       return {
         total,

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import type { MethodName } from '../../../shared/api/contract';
+import type { Role } from '../../../shared/api/define';
 import { CounselError } from '../../../shared/api/errors';
 import type { UserView } from '../../../shared/api/session';
 import { uuidv7 } from '../../../shared/ids';
@@ -110,6 +111,61 @@ async function recoveryDataKey(core: CoreState, conn: ConnectionState, vault: Va
   return key;
 }
 
+/**
+ * First run: a new archive with its first user (a counselor at a school, an officer in district
+ * mode), the recovery key, and that user's session. Nothing of a half-made archive stays.
+ */
+export async function initializeArchive(
+  ctx: SystemContext,
+  opts: { account: { username: string; displayName: string; passphrase: string }; role: Role; settings: Record<string, unknown>; contextName: string },
+): Promise<{ user: UserView; recoveryKey: string }> {
+  const { core } = ctx;
+  if (core.setupDone) throw new CounselError('CONFLICT', 'errors.setup.alreadyDone');
+  const { account } = opts;
+  const field = opts.role === 'counselor' ? 'counselor' : 'officer';
+  assertStrongPassphrase(account.passphrase, `${field}.passphrase`, { ...account, schoolName: opts.contextName });
+  const dataKey = randomBytes(32);
+  const recovery = generateRecoveryKey();
+  const user: UserView = {
+    id: uuidv7(ctx.now),
+    username: account.username,
+    displayName: account.displayName,
+    role: opts.role,
+    disabled: false,
+    mustChangePassphrase: false,
+  };
+  try {
+    const db = core.create(dataKey);
+    db.transaction(() => {
+      for (const [key, value] of Object.entries(opts.settings)) writeSetting(db, key, value);
+      writeSetting(db, 'idleLockMinutes', SETTING_DEFAULTS.idleLockMinutes);
+      writeSetting(db, 'privacyMask', SETTING_DEFAULTS.privacyMask);
+      writeSetting(db, 'recoveryKeyConfirmed', false);
+      insertUser(db, user, ctx.now);
+      appendAudit(db, {
+        at: ctx.now, door: ctx.conn.door, userId: user.id, username: user.username, role: user.role,
+        action: 'setup.initialize', targetType: 'user', targetId: user.id, outcome: 'ok', details: opts.role === 'counselor' ? null : { role: opts.role },
+      });
+    })();
+    checkpoint(db);
+    const salt = readSalt(core.dbPath);
+    if (!salt) throw new Error('database salt unreadable after setup');
+    const vault = Vault.create(core.vaultPath, DB_FILE, salt);
+    await vault.setRecoverySlot(recovery.key, dataKey, ctx.now);
+    await vault.setUserSlot(user.id, user.username, account.passphrase, dataKey, core.kdfLogN, ctx.now);
+    vault.save();
+  } catch (e) {
+    // Without its key file nobody could open it.
+    core.close();
+    for (const suffix of ['', '-wal', '-shm']) rmSync(core.dbPath + suffix, { force: true });
+    throw e;
+  } finally {
+    dataKey.fill(0);
+  }
+  startSession(ctx, user);
+  return { user, recoveryKey: recovery.printable };
+}
+
 export const sessionHandlers: HandlerMap<SessionMethods> = {
   'app.status': systemHandler<'app.status'>(({ core, conn }) => {
     const s = conn.session;
@@ -124,50 +180,8 @@ export const sessionHandlers: HandlerMap<SessionMethods> = {
   }),
 
   'setup.initialize': systemHandler<'setup.initialize'>(async (ctx, input) => {
-    const { core } = ctx;
-    if (core.setupDone) throw new CounselError('CONFLICT', 'errors.setup.alreadyDone');
     const { counselor, school } = input;
-    assertStrongPassphrase(counselor.passphrase, 'counselor.passphrase', { ...counselor, schoolName: school.name });
-    const dataKey = randomBytes(32);
-    const recovery = generateRecoveryKey();
-    const user: UserView = {
-      id: uuidv7(ctx.now),
-      username: input.counselor.username,
-      displayName: input.counselor.displayName,
-      role: 'counselor',
-      disabled: false,
-      mustChangePassphrase: false,
-    };
-    try {
-      const db = core.create(dataKey);
-      db.transaction(() => {
-        writeSetting(db, 'school', input.school);
-        writeSetting(db, 'idleLockMinutes', SETTING_DEFAULTS.idleLockMinutes);
-        writeSetting(db, 'privacyMask', SETTING_DEFAULTS.privacyMask);
-        writeSetting(db, 'recoveryKeyConfirmed', false);
-        insertUser(db, user, ctx.now);
-        appendAudit(db, {
-          at: ctx.now, door: ctx.conn.door, userId: user.id, username: user.username, role: user.role,
-          action: 'setup.initialize', targetType: 'user', targetId: user.id, outcome: 'ok', details: null,
-        });
-      })();
-      checkpoint(db);
-      const salt = readSalt(core.dbPath);
-      if (!salt) throw new Error('database salt unreadable after setup');
-      const vault = Vault.create(core.vaultPath, DB_FILE, salt);
-      await vault.setRecoverySlot(recovery.key, dataKey, ctx.now);
-      await vault.setUserSlot(user.id, user.username, input.counselor.passphrase, dataKey, core.kdfLogN, ctx.now);
-      vault.save();
-    } catch (e) {
-      // Nothing of a half-made archive stays: without its key file nobody could open it.
-      core.close();
-      for (const suffix of ['', '-wal', '-shm']) rmSync(core.dbPath + suffix, { force: true });
-      throw e;
-    } finally {
-      dataKey.fill(0);
-    }
-    startSession(ctx, user);
-    return { user, recoveryKey: recovery.printable };
+    return initializeArchive(ctx, { account: counselor, role: 'counselor', settings: { school }, contextName: school.name });
   }),
 
   'auth.login': systemHandler<'auth.login'>(async (ctx, input) => {

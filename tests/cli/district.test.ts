@@ -1,0 +1,50 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const PASS = 'correct horse battery';
+const dir = mkdtempSync(join(tmpdir(), 'counselroom-cli-district-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function cli(args: string[], stdin = '') {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', ...args], {
+    encoding: 'utf8',
+    input: stdin,
+    env: { ...process.env, COUNSELROOM_KDF_LOGN: '12', COUNSELROOM_PASSPHRASE: PASS, COUNSELROOM_RECOVERY_KEY: '' },
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr, json: <T>() => JSON.parse(r.stdout) as T };
+}
+
+describe('district commands', () => {
+  // Seven spawned runs of the CLI (each compiles TypeScript on start): longer than the file's default.
+  it('district keygen, export district, district import, district report', () => {
+    const school = join(dir, 'school');
+    const office = join(dir, 'office');
+    expect(cli(['init', '--data', school, '--school', '示例市第一中学', '--code', '3301020001', '--user', 'wang', '--json']).code).toBe(0);
+    const keygen = cli(['district', 'keygen', '--data', office, '--office', '示例区教育局', '--code', '330102', '--user', 'quyuan']);
+    expect(keygen.code, keygen.err).toBe(0);
+    const { recipient, recoveryKey } = keygen.json<{ recipient: string; recoveryKey: string }>();
+    expect(recipient).toMatch(/^age1/);
+    expect(recoveryKey).toBeTruthy();
+
+    const pkg = join(dir, 'term.crpkg');
+    const exported = cli(['export', 'district', '--data', school, '--user', 'wang', '--period', '2025-02-17..2025-07-04', '--recipient', recipient, '--out', pkg]);
+    expect(exported.code, exported.err).toBe(0);
+    expect(exported.json<{ path: string; bytes: number }>()).toMatchObject({ path: pkg, bytes: readFileSync(pkg).length });
+
+    const key = cli(['call', 'district.exportSettings', '--data', school, '--user', 'wang']).json<{ schoolKey: { publicKeyPem: string; fingerprint: string } }>().schoolKey;
+    const reg = cli(['call', 'district.registerSchool', '--data', office, '--user', 'quyuan', '--input', JSON.stringify({ name: '示例市第一中学', code: '3301020001', publicKey: key.publicKeyPem, fingerprint: key.fingerprint })]);
+    expect(reg.code, reg.err).toBe(0);
+
+    const imported = cli(['district', 'import', pkg, pkg, '--data', office, '--user', 'quyuan']);
+    expect(imported.code, imported.err).toBe(0);
+    expect(imported.json<{ results: { reason: string | null }[] }>().results.map((r) => r.reason)).toEqual([null, 'duplicate']);
+
+    const xlsx = join(dir, 'term.xlsx');
+    const report = cli(['district', 'report', '--data', office, '--user', 'quyuan', '--period', '2025-02-17..2025-07-04', '--out', xlsx]);
+    expect(report.code, report.err).toBe(0);
+    expect(readFileSync(xlsx).subarray(0, 2).toString()).toBe('PK');
+  }, 300_000);
+});

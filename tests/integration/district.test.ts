@@ -1,0 +1,259 @@
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Decrypter, Encrypter } from 'age-encryption';
+import { afterEach, describe, expect, it } from 'vitest';
+import { dispatch } from '../../electron/core/dispatcher';
+import { ConnectionState, CoreState } from '../../electron/core/state';
+import { exportPackage } from '../../electron/services/district/school-export';
+import { MIN_LOG_N } from '../../electron/keys/wrap';
+import { counselingSchool, type CounselingSchool, filledDraft, openCase, rejection, STUDENT } from '../helpers/counseling';
+import { fileOf, startDistrict } from '../helpers/district';
+import { startTestCore, TEST_SCHOOL, type TestCore } from '../helpers/inproc';
+
+const dir = mkdtempSync(join(tmpdir(), 'counselroom-district-'));
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0)) await c();
+});
+
+const TERM = { from: '2025-02-17', to: '2025-07-04' };
+
+/** A school with twelve sessions of grade 8 in the term, its recipient set to the district's. */
+async function school(recipient: string): Promise<CounselingSchool> {
+  const s = await counselingSchool();
+  cleanups.push(() => s.t.cleanup());
+  for (let i = 0; i < 6; i++) {
+    const st = i === 0 ? { id: s.studentId } : await s.c.students.create({ ...STUDENT, studentNo: `2024020${i}`, name: `学生${i}` });
+    const c = await openCase(s.c, st.id);
+    await filledDraft(s.c, c.id, { sessionDate: '2025-03-10' });
+    await filledDraft(s.c, c.id, { sessionDate: '2025-03-17', kind: 'followUp' });
+  }
+  await s.c.district.setRecipient({ recipient });
+  return s;
+}
+
+/** Another school's archive, with its own key and code: made by the test as a second or third school would. */
+async function otherSchool(recipient: string, code: string): Promise<TestCore> {
+  const t = await startTestCore();
+  cleanups.push(() => t.cleanup());
+  await t.client.setup.initialize({ school: { ...TEST_SCHOOL, code, name: `示例市第${code.slice(-1)}中学` }, counselor: { username: 'chenlaoshi', displayName: '陈老师', passphrase: 'correct horse battery' } });
+  await t.client.district.setRecipient({ recipient });
+  return t;
+}
+
+async function district() {
+  const d = await startDistrict();
+  cleanups.push(() => d.t.cleanup());
+  return d;
+}
+
+async function reseal(path: string, identity: string, recipient: string, change: (lines: string[]) => void, out: string): Promise<string> {
+  const d = new Decrypter();
+  d.addIdentity(identity);
+  const lines = (await d.decrypt(new Uint8Array(readFileSync(path)), 'text')).split('\n');
+  change(lines);
+  const e = new Encrypter();
+  e.addRecipient(recipient);
+  writeFileSync(out, await e.encrypt(lines.join('\n')));
+  return out;
+}
+
+describe('school side: key, preview and package', () => {
+  it('previews exactly the suppressed tables, writes the package atomically, makes and keeps the school key, audits', async () => {
+    const d = await district();
+    const s = await school(d.recipient);
+    expect((await s.c.district.exportSettings({})).schoolKey).toBeNull();
+    expect(await rejection(s.c.district.previewExport(TERM))).toMatchObject({ code: 'CONFLICT', messageKey: 'district.errors.noSchoolKey' });
+    const key = await s.c.district.createSchoolKey({});
+    expect(key.fingerprint).toMatch(/^\d{5}( \d{5}){5}$/);
+    const preview = await s.c.district.previewExport(TERM);
+    expect(preview.manifest).toMatchObject({ school: { code: TEST_SCHOOL.code }, period: TERM, contents: ['statistics'], recipient: d.recipient, k: 5 });
+    expect(preview.payload.statistics.k).toBe(5);
+    expect(JSON.stringify(preview)).not.toContain('张三明');
+
+    const path = join(dir, 'term.crpkg');
+    const out = await s.c.district.exportPackage({ ...TERM, path });
+    expect(readFileSync(path).subarray(0, 21).toString()).toBe('age-encryption.org/v1');
+    // Exactly what the preview showed, plus the package id, time and payload hash.
+    const { packageId: _id, createdAt: _at, payloadSha256: _hash, ...sent } = out.manifest;
+    expect(sent).toEqual(preview.manifest);
+    expect(key.keyId).toBe(out.manifest.schoolKeyId);
+    expect((await s.c.district.exportSettings({})).schoolKey).toEqual(key);
+    const audit = (await s.c.audit.list({ action: 'district.exportPackage' })).items[0]!;
+    expect(audit).toMatchObject({ targetId: out.packageId, details: { sha256: out.sha256, from: TERM.from, to: TERM.to, k: 5 } });
+    expect(readdirSync(dir).filter((f) => f.includes('.tmp-'))).toEqual([]);
+  });
+
+  it('refuses a read-only target and a missing recipient, leaving no file, no key and no audit row', async () => {
+    const d = await district();
+    const s = await school(d.recipient);
+    // Root writes through file modes, so as root the target is /proc, which nobody can create files in.
+    const ro = process.getuid?.() === 0 ? '/proc' : join(dir, 'read-only');
+    if (ro !== '/proc') {
+      mkdirSync(ro);
+      chmodSync(ro, 0o500);
+    }
+    try {
+      const err = await rejection(s.c.district.exportPackage({ ...TERM, path: join(ro, 'term.crpkg') }));
+      expect(err).toMatchObject({ code: 'VALIDATION', details: [{ path: 'path', reason: 'district.errors.cannotWrite' }] });
+      expect(readdirSync(ro).filter((f) => f.startsWith('term.crpkg'))).toEqual([]);
+    } finally {
+      if (ro !== '/proc') chmodSync(ro, 0o700);
+    }
+    expect((await s.c.district.exportSettings({})).schoolKey).toBeNull();
+    expect((await s.c.audit.list({ action: 'district.exportPackage' })).items).toEqual([]);
+    expect(await rejection(s.c.district.setRecipient({ recipient: 'age1notakey' }))).toMatchObject({ details: [{ path: 'recipient', reason: 'errors.field.ageRecipient' }] });
+  });
+
+  it('a cancelled export leaves no file at the target, no temp file and nothing in the archive', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'counselroom-cancel-'));
+    const core = new CoreState({ dataDir, kdfLogN: MIN_LOG_N });
+    const conn = new ConnectionState('test');
+    cleanups.push(async () => {
+      core.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    });
+    const call = async (method: string, input: unknown) => {
+      const r = await dispatch(core, conn, method, input);
+      if (!r.ok) throw new Error(JSON.stringify(r.error));
+      return r.value;
+    };
+    await call('setup.initialize', { school: TEST_SCHOOL, counselor: { username: 'wanglaoshi', displayName: '王老师', passphrase: 'correct horse battery' } });
+    const d = await district();
+    await call('district.setRecipient', { recipient: d.recipient });
+    const target = join(dir, 'cancelled.crpkg');
+    for (const at of ['seal', 'write'] as const) {
+      const ac = new AbortController();
+      const steps: string[] = [];
+      const ctx = { core, conn, now: Date.now(), audit: (e: Parameters<CoreState['audit']>[1]) => core.audit(conn, e) };
+      // Cancelled as the step starts: after the figures (seal) or after sealing (write).
+      const run = exportPackage(ctx, { ...TERM, k: 5, path: target }, { signal: ac.signal, onStep: (step) => (steps.push(step), step === at && ac.abort()) });
+      await expect(run).rejects.toMatchObject({ messageKey: 'district.errors.cancelled' });
+      expect(steps.at(-1)).toBe(at);
+    }
+    expect(readdirSync(dir).filter((f) => f.startsWith('cancelled'))).toEqual([]);
+    expect(await call('district.exportSettings', {})).toMatchObject({ schoolKey: null });
+    expect(((await call('audit.list', { action: 'district.exportPackage' })) as { items: unknown[] }).items).toEqual([]);
+  });
+});
+
+const flipAt = (path: string, at: (bytes: Buffer) => number, out: string) => {
+  const b = Buffer.from(readFileSync(path));
+  b[at(b)] = b[at(b)]! ^ 0x01;
+  writeFileSync(out, b);
+  return out;
+};
+
+describe('district mode: registry, import, dashboard', () => {
+  it('imports the good packages of a batch and refuses every bad file with its own reason', async () => {
+    const d = await district();
+    const s = await school(d.recipient);
+    const key = await s.c.district.createSchoolKey({});
+    const a = join(dir, 'a.crpkg');
+    await s.c.district.exportPackage({ ...TERM, path: a });
+    const b = await otherSchool(d.recipient, '3301020002');
+    const bKey = await b.client.district.createSchoolKey({});
+    await b.client.district.exportPackage({ ...TERM, path: join(dir, 'b.crpkg') });
+
+    // Another district: its own identity; a package a school sent there, relayed to us unchanged inside.
+    const d2 = await district();
+    await s.c.district.setRecipient({ recipient: d2.recipient });
+    const forD2 = join(dir, 'for-d2.crpkg');
+    await s.c.district.exportPackage({ ...TERM, path: forD2 });
+    const d2Identity = (await d2.c.district.exportIdentity({})).identity;
+    const identity = (await d.c.district.exportIdentity({})).identity;
+
+    expect(await rejection(d.c.district.registerSchool({ name: '示例市第一中学', code: TEST_SCHOOL.code, publicKey: key.publicKeyPem, fingerprint: '12345 12345 12345 12345 12345 12345' }))).toMatchObject({
+      code: 'VALIDATION',
+      details: [{ path: 'fingerprint', reason: 'district.errors.fingerprintMismatch' }],
+    });
+    await d.c.district.registerSchool({ name: '示例市第一中学', code: TEST_SCHOOL.code, publicKey: key.publicKeyPem, fingerprint: key.fingerprint.replace(/ /g, '-') });
+
+    const header = (buf: Buffer) => buf.indexOf('-> X25519 ') + 12;
+    const body = (buf: Buffer) => buf.length - 30;
+    const files = [
+      fileOf(a),
+      fileOf(a, 'a-copy.crpkg'),
+      fileOf(flipAt(a, header, join(dir, 'a-header.crpkg'))),
+      fileOf(flipAt(a, (buf) => buf.indexOf('\n---') + 8, join(dir, 'a-mac.crpkg'))),
+      fileOf(flipAt(a, body, join(dir, 'a-body.crpkg'))),
+      { name: 'a-truncated.crpkg', base64: readFileSync(a).subarray(0, 40).toString('base64') },
+      fileOf(await reseal(a, identity, d.recipient, (l) => (l[1] = l[1]!.replace('"k":5', '"k":9')), join(dir, 'a-manifest.crpkg'))),
+      fileOf(await reseal(a, identity, d.recipient, (l) => (l[3] = l[3]!.replace('"sessions.byGrade"', '"sessions.byGrade" ')), join(dir, 'a-payload.crpkg'))),
+      fileOf(join(dir, 'b.crpkg')),
+      fileOf(forD2),
+      fileOf(await reseal(forD2, d2Identity, d.recipient, () => {}, join(dir, 'relayed.crpkg'))),
+      { name: 'notes.txt', base64: Buffer.from('会议纪要').toString('base64') },
+    ];
+    const out = await d.c.district.import({ files });
+    expect(out.results.map((r) => [r.name, r.status, r.reason])).toEqual([
+      ['a.crpkg', 'imported', null],
+      ['a-copy.crpkg', 'rejected', 'duplicate'],
+      ['a-header.crpkg', 'rejected', 'wrongIdentity'],
+      ['a-mac.crpkg', 'rejected', 'altered'],
+      ['a-body.crpkg', 'rejected', 'altered'],
+      ['a-truncated.crpkg', 'rejected', 'truncated'],
+      ['a-manifest.crpkg', 'rejected', 'badSignature'],
+      ['a-payload.crpkg', 'rejected', 'payloadHash'],
+      ['b.crpkg', 'rejected', 'unregisteredKey'],
+      ['for-d2.crpkg', 'rejected', 'wrongIdentity'],
+      ['relayed.crpkg', 'rejected', 'otherDistrict'],
+      ['notes.txt', 'rejected', 'notPackage'],
+    ]);
+    expect(out).toMatchObject({ imported: 1, rejected: 11 });
+    const offer = out.results[8]!.offer!;
+    expect(offer).toEqual({ name: '示例市第2中学', code: '3301020002', fingerprint: bKey.fingerprint, publicKey: expect.any(String) });
+    const audit = (await d.c.audit.list({ action: 'district.import' })).items[0]!;
+    expect(audit.details).toMatchObject({ files: 12, imported: 1, reasons: { duplicate: 1, altered: 2, wrongIdentity: 2 } });
+
+    // The officer phones school B, hears the same digits, registers the key, imports again.
+    await d.c.district.registerSchool({ name: offer.name, code: offer.code, publicKey: offer.publicKey, fingerprint: offer.fingerprint });
+    expect((await d.c.district.import({ files: [fileOf(join(dir, 'b.crpkg'))] })).imported).toBe(1);
+
+    const view = await d.c.district.dashboard(TERM);
+    expect(view.schools.map((x) => [x.code, x.figures.sessions])).toEqual([[TEST_SCHOOL.code, 12], ['3301020002', 0]]);
+    expect(view.totals.sessions).toBe(12);
+    expect(view.notReported).toEqual([]);
+    expect(view.tables.find((t) => t.id === 'sessions.byKind')!.colTotals).toEqual([12]);
+    expect((await d.c.district.periods({})).items).toEqual([{ ...TERM, schools: 2 }]);
+  });
+
+  it('keeps the newest package of a school for a period: an older one arriving later is stale', async () => {
+    const d = await district();
+    const s = await school(d.recipient);
+    const key = await s.c.district.createSchoolKey({});
+    await d.c.district.registerSchool({ name: '示例市第一中学', code: TEST_SCHOOL.code, publicKey: key.publicKeyPem, fingerprint: key.fingerprint });
+    await s.c.district.exportPackage({ ...TERM, path: join(dir, 'first.crpkg') });
+    await s.later(2);
+    await s.c.district.exportPackage({ ...TERM, path: join(dir, 'second.crpkg') });
+    const out = await d.c.district.import({ files: [fileOf(join(dir, 'second.crpkg')), fileOf(join(dir, 'first.crpkg'))] });
+    expect(out.results.map((r) => r.reason)).toEqual([null, 'stale']);
+  });
+
+  it('keeps the roles apart and exports the dashboard as a workbook', async () => {
+    const d = await district();
+    const s = await school(d.recipient);
+    expect(await rejection(s.c.district.import({ files: [{ name: 'x', base64: '' }] }))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await rejection(d.c.statistics.period(TERM))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await rejection(d.c.students.list({}))).toMatchObject({ code: 'FORBIDDEN' });
+    const key = await s.c.district.createSchoolKey({});
+    await d.c.district.registerSchool({ name: '示例市第一中学', code: TEST_SCHOOL.code, publicKey: key.publicKeyPem, fingerprint: key.fingerprint });
+    const third = await (await otherSchool(d.recipient, '3301020003')).client.district.createSchoolKey({});
+    await d.c.district.registerSchool({ name: '示例市第三中学', code: '3301020003', publicKey: third.publicKeyPem, fingerprint: third.fingerprint });
+    await s.c.district.exportPackage({ ...TERM, path: join(dir, 'wb.crpkg') });
+    await d.c.district.import({ files: [fileOf(join(dir, 'wb.crpkg'))] });
+    const xlsx = await d.c.district.reportXlsx(TERM);
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(xlsx.base64, 'base64') as unknown as ArrayBuffer);
+    const first = wb.worksheets[0]!;
+    expect(first.name).toBe('各校汇总');
+    expect(first.getRow(3).values).toEqual([undefined, '学校代码', '学校', '个体辅导人次', '个体辅导人数', '团体/讲座参与人次', '已测人数', '预警数', '未处理预警']);
+    expect(first.getRow(4).values).toEqual([undefined, TEST_SCHOOL.code, '示例市第一中学', 12, 6, 0, 0, 0, 0]);
+    expect(first.getRow(5).values).toEqual([undefined, '', '合计', 12, 6, 0, 0, 0, 0]);
+    expect(first.getRow(7).values).toEqual([undefined, '未上报学校']);
+    expect(first.getRow(8).values).toEqual([undefined, '3301020003', '示例市第三中学']);
+    expect(wb.worksheets.length).toBeGreaterThan(5);
+  });
+});
