@@ -125,6 +125,7 @@ export const errors: Omit<Catalog['errors'], 'backup' | 'crisis'> = {
     endNotAfterStart: 'End must be after start',
     termEndBeforeStart: 'The term ends before it starts',
     termsOverlap: 'Overlaps another term',
+    termTooLong: 'A term can be at most {{maximum}} days long',
     makeupNotWeekend: 'A make-up workday must be a Saturday or Sunday',
     makeupNeedsWeekday: 'Choose which weekday (Mon–Fri) the make-up day follows',
     holidayHasWeekday: 'A holiday cannot follow a weekday’s timetable',

@@ -122,6 +122,7 @@ export const errors = {
     endNotAfterStart: '结束时间必须晚于开始时间',
     termEndBeforeStart: '学期结束日期早于开始日期',
     termsOverlap: '与其他学期日期重叠',
+    termTooLong: '一个学期最长 {{maximum}} 天',
     makeupNotWeekend: '调休上课日必须是周六或周日',
     makeupNeedsWeekday: '请选择调休日按周几（周一至周五）上课',
     holidayHasWeekday: '节假日不能指定按周几上课',

@@ -162,6 +162,24 @@ describe('schedule.metrics', () => {
     expect(await rejection(s.c.schedule.metrics({ termId: a.id, weekOf: '2025-04-30' }))).toMatchObject({ code: 'NOT_FOUND', details: { path: 'termId' } });
   });
 
+  it('answers for a week decades away from the term without walking the years between', async () => {
+    s = await counselingSchool();
+    const { term } = await springSchedule(s.c);
+    const cpuMs = async (weekOf: string) => {
+      const start = process.cpuUsage();
+      const value = await s.c.schedule.metrics({ termId: term.id, weekOf });
+      const used = process.cpuUsage(start);
+      return { value, ms: (used.user + used.system) / 1000 };
+    };
+    await cpuMs('2025-04-30');
+    const { value: near, ms: nearMs } = await cpuMs('2025-04-30');
+    const { value: far, ms: farMs } = await cpuMs('2100-12-31');
+    const { schoolDays, daysWithOpening, outsideClassShare, withoutDuty } = near;
+    expect(far).toMatchObject({ weekStart: '2100-12-27', totalWeeklyOpenHours: 0, schoolDays, daysWithOpening, outsideClassShare, withoutDuty });
+    // Expanding the openings of the 75 years between cost some 20 times the term's own; now the far week adds next to nothing.
+    expect(farMs).toBeLessThan(nearMs * 3 + 50);
+  });
+
   it('rounds hours to two decimals and gives no share without open time', async () => {
     s = await counselingSchool();
     const term = await s.c.calendar.saveTerm(SPRING);

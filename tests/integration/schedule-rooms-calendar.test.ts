@@ -42,6 +42,12 @@ describe('the school calendar', () => {
     expect(overlap.details).toEqual([{ path: 'startDate', reason: 'errors.schedule.termsOverlap', otherId: spring.id }]);
     const backwards = await rejection(s.c.calendar.saveTerm({ name: '暑期', startDate: '2025-08-20', endDate: '2025-07-10' }));
     expect(backwards.details).toEqual([{ path: 'endDate', reason: 'errors.schedule.termEndBeforeStart' }]);
+    // A term of two centuries would make every walk over its school days take seconds.
+    const endless = await rejection(s.c.calendar.saveTerm({ name: '长学期', startDate: '1900-01-01', endDate: '2024-08-31' }));
+    expect(endless.details).toEqual([{ path: 'endDate', reason: 'errors.schedule.termTooLong', maximum: 366 }]);
+    const wholeYear = await s.c.calendar.saveTerm({ name: '2023—2024 学年', startDate: '2023-09-01', endDate: '2024-08-31' });
+    expect(wholeYear.endDate).toBe('2024-08-31');
+    await s.c.calendar.removeTerm({ id: wholeYear.id });
     // Changing a term does not clash with its old dates, but still with the others.
     expect(await s.c.calendar.saveTerm({ ...SPRING, id: spring.id, startDate: '2025-02-10' })).toMatchObject({ id: spring.id, startDate: '2025-02-10' });
     expect((await rejection(s.c.calendar.saveTerm({ ...SPRING, id: spring.id, startDate: '2025-01-10' }))).details).toEqual([

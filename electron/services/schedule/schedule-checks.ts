@@ -28,8 +28,9 @@ export const dutyFromDomain = (duty: string | null): string => duty ?? '';
 /** Params naming the clashing item by id, where the domain gives its index in the list it was handed. */
 export function otherIdParams(list: readonly { id: string }[]): (p: Problem) => Record<string, unknown> {
   return (p) => {
-    const other = typeof p.params?.otherIndex === 'number' ? list[p.params.otherIndex] : undefined;
-    return other ? { otherId: other.id } : {};
+    const { otherIndex, ...rest } = p.params ?? {};
+    const other = typeof otherIndex === 'number' ? list[otherIndex] : undefined;
+    return other ? { ...rest, otherId: other.id } : rest;
   };
 }
 

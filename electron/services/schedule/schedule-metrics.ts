@@ -21,10 +21,11 @@ export function scheduleMetrics(db: Database, termId: string, weekOfDate: string
   const term = getTerm(db, termId);
   if (!term) throw new CounselError('NOT_FOUND', 'errors.notFound', { path: 'termId', id: termId });
   const week = weekOf(weekOfDate);
-  const from = week.start < term.startDate ? week.start : term.startDate;
-  const to = week.end > term.endDate ? week.end : term.endDate;
-  const openings = openingsBetween(db, from, to);
-  const inTerm = openings.filter((o) => term.startDate <= o.date && o.date <= term.endDate);
+  const inTerm = openingsBetween(db, term.startDate, term.endDate);
+  // The week is expanded on its own when it reaches outside the term: expanding the span between
+  // them would walk every school day of the years in between (a week in 2100 took seconds).
+  const weekInTerm = term.startDate <= week.start && week.end <= term.endDate;
+  const openings = weekInTerm ? inTerm : openingsBetween(db, week.start, week.end);
   const calendar = loadCalendar(db);
   const rooms = listRooms(db, false);
   const names = new Map(rooms.map((r) => [r.id, r.name]));

@@ -4,13 +4,14 @@
  * messageKeys used here (params in braces):
  *   errors.schedule.termEndBeforeStart
  *   errors.schedule.termsOverlap        {otherIndex}
+ *   errors.schedule.termTooLong         {maximum}
  *   errors.schedule.makeupNotWeekend
  *   errors.schedule.makeupNeedsWeekday
  *   errors.schedule.holidayHasWeekday
  *   errors.schedule.holidayOnWeekend
  *   errors.schedule.duplicateSpecialDay {otherIndex}
  */
-import { addDays } from '../dates';
+import { addDays, daysBetween } from '../dates';
 import { type Problem, isIntBetween, laterClashes } from './problems';
 import { isoWeekday } from './time';
 
@@ -92,12 +93,22 @@ export function listSchoolDays(cal: SchoolCalendar, from: string, to: string): S
   return days;
 }
 
+/**
+ * A term is at most a year (a whole school year kept as one term). Every school-day walk over a
+ * term (the compliance figures, openings) costs its length, and a term from 1900 to 2100 froze
+ * the core for seconds on each of them.
+ */
+export const MAX_TERM_DAYS = 366;
+
 /** Everything wrong with a calendar; an empty list means it is usable. */
 export function validateCalendar(cal: SchoolCalendar): Problem[] {
   const problems: Problem[] = [];
   const wellFormed = (t: Term) => t.startDate <= t.endDate;
   cal.terms.forEach((t, i) => {
     if (!wellFormed(t)) problems.push({ path: ['terms', i, 'endDate'], messageKey: 'errors.schedule.termEndBeforeStart' });
+    else if (daysBetween(t.startDate, t.endDate) + 1 > MAX_TERM_DAYS) {
+      problems.push({ path: ['terms', i, 'endDate'], messageKey: 'errors.schedule.termTooLong', params: { maximum: MAX_TERM_DAYS } });
+    }
   });
   for (const { index, otherIndex } of laterClashes(
     cal.terms,
