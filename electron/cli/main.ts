@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { ApiResult } from '../../shared/api/errors';
 import { defaultUserDataDir } from '../platform/user-data-dir';
-import { assessImport, call, exportRawKey, init, methods, rosterImport, type CliIo } from './commands';
+import { assessImport, backupCreate, backupRestore, backupVerify, call, exportRawKey, init, methods, rosterImport, type CliIo } from './commands';
 import { exitCodeFor } from './exit-codes';
 import { StdinReader } from './secrets';
 
@@ -14,6 +14,9 @@ const USAGE = `counselroom — 心理辅导室工作台 command line
   roster import FILE --user NAME [--dry-run] [--data DIR]
   assess import FILE --scale ID --date YYYY-MM-DD --user NAME [--version V] [--campaign ID] [--dry-run] [--data DIR]
   key export-raw [--data DIR]
+  backup create --user NAME [--folder DIR] [--data DIR]      (Ctrl-C cancels; no partial file is left)
+  backup verify FILE --user NAME [--data DIR]
+  backup restore FILE --target NEW_EMPTY_DIR [--data DIR]   (needs the recovery key)
 
 Passphrases come from COUNSELROOM_PASSPHRASE or the first line of standard input;
 the recovery key from COUNSELROOM_RECOVERY_KEY or standard input; never from arguments.
@@ -35,6 +38,8 @@ const OPTIONS = {
   date: { type: 'string' },
   version: { type: 'string' },
   campaign: { type: 'string' },
+  folder: { type: 'string' },
+  target: { type: 'string' },
   'dry-run': { type: 'boolean' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -89,6 +94,12 @@ async function run(argv: string[], io: CliIo): Promise<ApiResult<unknown> | 'usa
     );
   }
   if (cmd === 'key' && sub === 'export-raw') return exportRawKey({ data }, io);
+  if (cmd === 'backup' && sub === 'create') {
+    const progress = (done: number, total: number) => process.stderr.write(`backup ${total === 0 ? 0 : Math.floor((done / total) * 100)}%\n`);
+    return backupCreate({ data, user: need(o.user, '--user'), folder: o.folder }, { ...io, progress });
+  }
+  if (cmd === 'backup' && sub === 'verify') return backupVerify({ data, user: need(o.user, '--user'), file: need(arg, 'FILE') }, io);
+  if (cmd === 'backup' && sub === 'restore') return backupRestore({ data, file: need(arg, 'FILE'), target: need(o.target, '--target') }, io);
   throw new UsageError(`unknown command: ${p.join(' ')}`);
 }
 

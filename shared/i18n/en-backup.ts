@@ -44,6 +44,7 @@ export const backup: Catalog['backup'] = {
 };
 
 export const backupErrors: Catalog['errors']['backup'] = {
+  cancelled: 'The backup was cancelled',
   damaged: 'The backup file is damaged or was changed; it cannot be used',
   missing: 'Backup file not found',
   notBackup: 'This is not a CounselRoom backup file',

@@ -40,6 +40,7 @@ export const backup = {
 } as const;
 
 export const backupErrors = {
+  cancelled: '备份已取消',
   damaged: '备份文件已损坏或被改动，不能使用',
   missing: '找不到这个备份文件',
   notBackup: '这不是心理辅导室工作台的备份文件',
