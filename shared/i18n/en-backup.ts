@@ -18,6 +18,7 @@ export const backup: Catalog['backup'] = {
   failed: 'Backup failed',
   list: 'Backups',
   none: 'No backups in the folder yet',
+  kind: 'Kind',
   kinds: { manual: 'Manual', auto: 'Automatic', before: 'Before a step' },
   at: 'Taken',
   size: 'Size',

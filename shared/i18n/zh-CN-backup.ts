@@ -15,6 +15,7 @@ export const backup = {
   failed: '备份失败',
   list: '已有备份',
   none: '文件夹里还没有备份',
+  kind: '类型',
   kinds: { manual: '手动', auto: '自动', before: '操作前' },
   at: '备份时间',
   size: '大小',
