@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { z } from 'zod';
 import { contract, METHOD_NAMES, type MethodName } from '../../shared/api/contract';
+import type { BackupJobView } from '../../shared/api/backup';
 import type { ApiResult } from '../../shared/api/errors';
 import { createCore } from '../core/core';
 import type { Connection } from '../core/types';
@@ -124,4 +125,45 @@ export async function assessImport(
 export async function exportRawKey(a: { data: string }, io: CliIo) {
   const recoveryKey = await secret(io.stdin, 'COUNSELROOM_RECOVERY_KEY');
   return withoutSession(a.data, (c) => c.call('key.exportRaw', { recoveryKey }));
+}
+
+/**
+ * `backup create`: starts the backup and follows it, printing progress to stderr; Ctrl-C
+ * cancels it (no partial file is left) rather than killing the write halfway.
+ */
+export async function backupCreate(a: { data: string; user: string; folder: string | undefined }, io: CliIo & { progress(done: number, total: number): void }) {
+  return withSession(a.data, a.user, io, async (c) => {
+    const started = await c.call('backup.start', a.folder === undefined ? {} : { folder: a.folder });
+    if (!started.ok) return started;
+    let view = started.value as BackupJobView;
+    let interrupted = false;
+    const onSigint = () => {
+      interrupted = true;
+    };
+    process.on('SIGINT', onSigint);
+    try {
+      while (view.state === 'running') {
+        if (interrupted) await c.call('backup.cancel', { jobId: view.jobId });
+        await new Promise((r) => setTimeout(r, 100));
+        const next = await c.call('backup.progress', { jobId: view.jobId });
+        if (!next.ok) return next;
+        view = next.value as BackupJobView;
+        io.progress(view.done, view.total);
+      }
+    } finally {
+      process.off('SIGINT', onSigint);
+    }
+    if (view.state === 'done') return { ok: true, value: { file: view.file, bytes: view.total } };
+    return { ok: false, error: { code: 'CONFLICT', messageKey: view.errorKey ?? 'errors.backup.cancelled' } };
+  });
+}
+
+export async function backupVerify(a: { data: string; user: string; file: string }, io: CliIo) {
+  return withSession(a.data, a.user, io, (c) => c.call('backup.verify', { file: a.file }));
+}
+
+/** Restores with the recovery key and no login: what a damaged or lost archive needs. */
+export async function backupRestore(a: { data: string; file: string; target: string }, io: CliIo) {
+  const recoveryKey = await secret(io.stdin, 'COUNSELROOM_RECOVERY_KEY');
+  return withoutSession(a.data, (c) => c.call('backup.restore', { file: a.file, targetDir: a.target, recoveryKey }));
 }

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { ApiResult } from '../../shared/api/errors';
 import { defaultUserDataDir } from '../platform/user-data-dir';
-import { assessImport, call, exportRawKey, init, methods, rosterImport, type CliIo } from './commands';
+import { assessImport, backupCreate, backupRestore, backupVerify, call, exportRawKey, init, methods, rosterImport, type CliIo } from './commands';
 import { districtImport, districtKeygen, districtReport, exportDistrict } from './district-commands';
 import { exitCodeFor } from './exit-codes';
 import { StdinReader } from './secrets';
@@ -19,6 +19,9 @@ const USAGE = `counselroom — 心理辅导室工作台 command line
   district keygen --office NAME --code CODE --user NAME [--display-name NAME] [--data DIR]
   district import FILE… --user NAME [--data DIR]
   district report --period FROM..TO --out FILE.xlsx --user NAME [--data DIR]
+  backup create --user NAME [--folder DIR] [--data DIR]      (Ctrl-C cancels; no partial file is left)
+  backup verify FILE --user NAME [--data DIR]
+  backup restore FILE --target NEW_EMPTY_DIR [--data DIR]   (needs the recovery key)
 
 Passphrases come from COUNSELROOM_PASSPHRASE or the first line of standard input;
 the recovery key from COUNSELROOM_RECOVERY_KEY or standard input; never from arguments.
@@ -40,6 +43,8 @@ const OPTIONS = {
   date: { type: 'string' },
   version: { type: 'string' },
   campaign: { type: 'string' },
+  folder: { type: 'string' },
+  target: { type: 'string' },
   'dry-run': { type: 'boolean' },
   period: { type: 'string' },
   recipient: { type: 'string' },
@@ -109,6 +114,12 @@ async function run(argv: string[], io: CliIo): Promise<ApiResult<unknown> | 'usa
   }
   if (cmd === 'district' && sub === 'import') return districtImport({ data, user: need(o.user, '--user'), files: p.slice(2).length > 0 ? p.slice(2) : [need(arg, 'FILE')] }, io);
   if (cmd === 'district' && sub === 'report') return districtReport({ data, user: need(o.user, '--user'), period: need(o.period, '--period'), out: need(o.out, '--out') }, io);
+  if (cmd === 'backup' && sub === 'create') {
+    const progress = (done: number, total: number) => process.stderr.write(`backup ${total === 0 ? 0 : Math.floor((done / total) * 100)}%\n`);
+    return backupCreate({ data, user: need(o.user, '--user'), folder: o.folder }, { ...io, progress });
+  }
+  if (cmd === 'backup' && sub === 'verify') return backupVerify({ data, user: need(o.user, '--user'), file: need(arg, 'FILE') }, io);
+  if (cmd === 'backup' && sub === 'restore') return backupRestore({ data, file: need(arg, 'FILE'), target: need(o.target, '--target') }, io);
   throw new UsageError(`unknown command: ${p.join(' ')}`);
 }
 

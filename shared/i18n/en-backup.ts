@@ -18,6 +18,7 @@ export const backup: Catalog['backup'] = {
   failed: 'Backup failed',
   list: 'Backups',
   none: 'No backups in the folder yet',
+  kind: 'Kind',
   kinds: { manual: 'Manual', auto: 'Automatic', before: 'Before a step' },
   at: 'Taken',
   size: 'Size',
@@ -44,6 +45,7 @@ export const backup: Catalog['backup'] = {
 };
 
 export const backupErrors: Catalog['errors']['backup'] = {
+  cancelled: 'The backup was cancelled',
   damaged: 'The backup file is damaged or was changed; it cannot be used',
   missing: 'Backup file not found',
   notBackup: 'This is not a CounselRoom backup file',

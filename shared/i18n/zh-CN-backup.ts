@@ -15,6 +15,7 @@ export const backup = {
   failed: '备份失败',
   list: '已有备份',
   none: '文件夹里还没有备份',
+  kind: '类型',
   kinds: { manual: '手动', auto: '自动', before: '操作前' },
   at: '备份时间',
   size: '大小',
@@ -40,6 +41,7 @@ export const backup = {
 } as const;
 
 export const backupErrors = {
+  cancelled: '备份已取消',
   damaged: '备份文件已损坏或被改动，不能使用',
   missing: '找不到这个备份文件',
   notBackup: '这不是心理辅导室工作台的备份文件',

@@ -9,6 +9,7 @@ import { useCall } from '../../lib/useCall';
 import { useNav, type Opened } from '../../stores/nav';
 import { OpenCaseModal } from '../cases/OpenCaseModal';
 import { OpenAlerts } from '../assessments/OpenAlerts';
+import { BackupHomeCard } from '../backup/BackupHomeCard';
 import { TodayAppointments } from '../schedule/TodayAppointments';
 import { activateProps } from '../../lib/activate';
 
@@ -34,7 +35,7 @@ function Bucket<T>({ title, items, render }: { title: string; items: readonly T[
   );
 }
 
-/** 我的个案: today's appointments, open cases, students not seen lately, this week's follow-ups, unsigned records; 新建个案 for staff or parents. */
+/** 我的个案: the backup card, today's appointments, open cases, students not seen lately, this week's follow-ups, unsigned records; 新建个案 for staff or parents. */
 export function CaseloadPage() {
   const { t } = useTranslation();
   const codes = useCodeLabels();
@@ -59,6 +60,7 @@ export function CaseloadPage() {
       </Flex>
       <Flex gap="middle" wrap align="start">
         <OpenAlerts />
+        <BackupHomeCard />
         <TodayAppointments />
         <Bucket
           title={t('counseling.caseload.unsigned', { count: d.unsigned.length })}

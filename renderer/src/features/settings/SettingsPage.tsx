@@ -10,6 +10,7 @@ import { useSession } from '../../stores/session';
 import { useSettings } from '../../stores/settings';
 import { PrivacyMaskSwitch } from '../../components/PrivacyMaskSwitch';
 import { ChangePassphraseForm } from '../auth/ChangePassphraseForm';
+import { BackupSettings } from '../backup/BackupSettings';
 import { RecoveryKeySettings } from '../recovery/RecoveryKeySettings';
 import { SchoolProfileFields } from '../setup/SchoolProfileFields';
 
@@ -18,7 +19,7 @@ const LANGUAGE_NAMES: Record<Language, string> = { 'zh-CN': '简体中文', en: 
 const updateShape = settingsApi['settings.update'].input.shape;
 const idleMinutesField = updateShape.idleLockMinutes.unwrap();
 
-/** 设置: this screen's language, privacy mask, idle lock, school profile, own passphrase, recovery key. */
+/** 设置: this screen's language, privacy mask, idle lock, school profile, own passphrase, recovery key, backups. */
 export function SettingsPage() {
   const { t } = useTranslation();
   const { language, setLanguage, settings } = useSettings();
@@ -58,6 +59,7 @@ export function SettingsPage() {
         <ChangePassphraseForm />
       </Card>
       <RecoveryKeySettings />
+      {role === 'counselor' && <BackupSettings />}
     </Flex>
   );
 }
