@@ -1,6 +1,7 @@
 import type { MethodName } from '../../shared/api/contract';
 import { accountsArea } from '../services/accounts';
 import { assessmentsArea } from '../services/assessments';
+import { complianceArea } from '../services/compliance';
 import { counselingArea } from '../services/counseling';
 import { groupsArea } from '../services/groups';
 import { rosterArea } from '../services/roster';
@@ -15,4 +16,5 @@ export const handlers: HandlerMap<MethodName> = {
   ...scheduleArea,
   ...groupsArea,
   ...assessmentsArea,
+  ...complianceArea,
 };

@@ -6,6 +6,7 @@ import { assessmentsApi } from './assessments';
 import { auditApi } from './audit';
 import { campaignsApi } from './campaigns';
 import { casesApi } from './cases';
+import { complianceApi } from './compliance';
 import { consentsApi, contactsApi } from './contacts';
 import { groupsApi } from './groups';
 import { openingsApi } from './openings';
@@ -44,6 +45,7 @@ export const contract = {
   ...trainingApi,
   ...assessmentsApi,
   ...campaignsApi,
+  ...complianceApi,
 } as const;
 
 export type Contract = typeof contract;

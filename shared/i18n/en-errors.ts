@@ -1,6 +1,7 @@
 import type { Catalog } from './zh-CN';
 
-export const errors: Catalog['errors'] = {
+/** The compliance errors live in en-compliance.ts and join the catalog there. */
+export const errors: Omit<Catalog['errors'], 'compliance'> = {
   validation: 'Some entries are not valid; please check the marked fields',
   internal: 'Something went wrong inside the app; please try again, and contact support if it keeps happening',
   bridgeUnreachable: 'Cannot reach the local service; make sure the app is still running',

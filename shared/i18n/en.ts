@@ -8,6 +8,7 @@ import { answerImport } from './en-answer-import';
 import { campaigns, handOff, trend } from './en-campaigns';
 import { administer } from './en-administer';
 import { library, rescore } from './en-library';
+import { compliance, complianceErrors } from './en-compliance';
 import type { Catalog } from './zh-CN';
 
 /** English; typed against the Chinese catalog so a missing or extra key fails to compile. */
@@ -39,7 +40,7 @@ export const en: Catalog = {
     total: '{{count}} in total',
     required: 'Required',
   },
-  errors,
+  errors: { ...errors, compliance: complianceErrors },
   domain: {
     grade: {
       1: 'Grade 1',
@@ -199,6 +200,7 @@ export const en: Catalog = {
     campaigns: 'Screening',
     administer: 'Administer',
     library: 'Scale library',
+    compliance: 'Compliance checklist',
   },
   student: {
     fields: {
@@ -347,6 +349,7 @@ export const en: Catalog = {
   administer,
   library,
   rescore,
+  compliance,
   settings: {
     title: 'Settings',
     display: 'Display',

@@ -8,6 +8,7 @@ import { answerImport } from './zh-CN-answer-import';
 import { campaigns, handOff, trend } from './zh-CN-campaigns';
 import { administer } from './zh-CN-administer';
 import { library, rescore } from './zh-CN-library';
+import { compliance, complianceErrors } from './zh-CN-compliance';
 
 /**
  * Simplified Chinese, the default catalog. Its shape is the reference: every other
@@ -42,7 +43,7 @@ export const zhCN = {
     total: '共 {{count}} 条',
     required: '必填',
   },
-  errors,
+  errors: { ...errors, compliance: complianceErrors },
   domain: {
     grade: {
       1: '一年级',
@@ -200,6 +201,7 @@ export const zhCN = {
     campaigns: '心理普测',
     administer: '测评施测',
     library: '量表库',
+    compliance: '达标自查',
   },
   student: {
     fields: {
@@ -347,6 +349,7 @@ export const zhCN = {
   administer,
   library,
   rescore,
+  compliance,
   settings: {
     title: '设置',
     display: '显示',
