@@ -201,6 +201,7 @@ export const en: Catalog = {
     administer: 'Administer',
     library: 'Scale library',
     compliance: 'Compliance checklist',
+    complianceEvidence: 'Checklist evidence',
   },
   student: {
     fields: {

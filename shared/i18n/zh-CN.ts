@@ -202,6 +202,7 @@ export const zhCN = {
     administer: '测评施测',
     library: '量表库',
     compliance: '达标自查',
+    complianceEvidence: '自查材料',
   },
   student: {
     fields: {
