@@ -9,7 +9,7 @@ const banned = (group, message) => ({ group, message });
 
 // The areas of electron/services (docs/ARCHITECTURE.md). An area's *-repo modules hold its SQL and
 // are imported only inside that area; another area calls the area's exported functions instead.
-const AREAS = ['accounts', 'roster', 'schedule', 'counseling', 'groups', 'assessments', 'statistics', 'district', 'backup', 'crisis'];
+const AREAS = ['accounts', 'roster', 'schedule', 'counseling', 'groups', 'assessments', 'statistics', 'district', 'backup', 'crisis', 'compliance'];
 const reposOf = (areas) => ({
   regex: `(^|/)(${areas.join('|')})/(.+/)?[^/]+-repo$`,
   message: "Another area's repository: call that area's exported functions instead.",

@@ -2,6 +2,7 @@ import type { MethodName } from '../../shared/api/contract';
 import { accountsArea } from '../services/accounts';
 import { assessmentsArea } from '../services/assessments';
 import { backupArea } from '../services/backup';
+import { complianceArea } from '../services/compliance';
 import { counselingArea } from '../services/counseling';
 import { crisisArea } from '../services/crisis';
 import { districtArea } from '../services/district';
@@ -23,4 +24,5 @@ export const handlers: HandlerMap<MethodName> = {
   ...backupArea,
   ...crisisArea,
   ...districtArea,
+  ...complianceArea,
 };

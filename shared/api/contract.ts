@@ -7,6 +7,7 @@ import { auditApi } from './audit';
 import { backupApi } from './backup';
 import { campaignsApi } from './campaigns';
 import { casesApi } from './cases';
+import { complianceApi } from './compliance';
 import { consentsApi, contactsApi } from './contacts';
 import { crisisApi } from './crisis';
 import { districtApi } from './district';
@@ -52,6 +53,7 @@ export const contract = {
   ...backupApi,
   ...crisisApi,
   ...districtApi,
+  ...complianceApi,
 } as const;
 
 export type Contract = typeof contract;

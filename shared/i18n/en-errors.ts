@@ -1,7 +1,7 @@
 import type { Catalog } from './zh-CN';
 
-// The backup and crisis errors live with the rest of their catalogs (en-backup.ts, en-crisis.ts).
-export const errors: Omit<Catalog['errors'], 'backup' | 'crisis'> = {
+// The backup, crisis and compliance errors live with the rest of their catalogs (en-backup.ts, en-crisis.ts, en-compliance.ts).
+export const errors: Omit<Catalog['errors'], 'backup' | 'crisis' | 'compliance'> = {
   validation: 'Some entries are not valid; please check the marked fields',
   internal: 'Something went wrong inside the app; please try again, and contact support if it keeps happening',
   bridgeUnreachable: 'Cannot reach the local service; make sure the app is still running',

@@ -12,6 +12,7 @@ import { library, rescore } from './en-library';
 import { statistics } from './en-statistics';
 import { crisis, crisisErrors } from './en-crisis';
 import { district } from './en-district';
+import { compliance, complianceErrors } from './en-compliance';
 import type { Catalog } from './zh-CN';
 
 /** English; typed against the Chinese catalog so a missing or extra key fails to compile. */
@@ -43,7 +44,7 @@ export const en: Catalog = {
     total: '{{count}} in total',
     required: 'Required',
   },
-  errors: { ...errors, backup: backupErrors, crisis: crisisErrors },
+  errors: { ...errors, backup: backupErrors, crisis: crisisErrors, compliance: complianceErrors },
   domain: {
     grade: {
       1: 'Grade 1',
@@ -204,6 +205,8 @@ export const en: Catalog = {
     administer: 'Administer',
     library: 'Scale library',
     crisis: 'Crisis board',
+    compliance: 'Compliance checklist',
+    complianceEvidence: 'Checklist evidence',
   },
   student: {
     fields: {
@@ -378,6 +381,7 @@ export const en: Catalog = {
   backup,
   crisis,
   district,
+  compliance,
   settings: {
     title: 'Settings',
     display: 'Display',

@@ -12,6 +12,7 @@ import { library, rescore } from './zh-CN-library';
 import { statistics } from './zh-CN-statistics';
 import { crisis, crisisErrors } from './zh-CN-crisis';
 import { district } from './zh-CN-district';
+import { compliance, complianceErrors } from './zh-CN-compliance';
 
 /**
  * Simplified Chinese, the default catalog. Its shape is the reference: every other
@@ -46,7 +47,7 @@ export const zhCN = {
     total: '共 {{count}} 条',
     required: '必填',
   },
-  errors: { ...errors, backup: backupErrors, crisis: crisisErrors },
+  errors: { ...errors, backup: backupErrors, crisis: crisisErrors, compliance: complianceErrors },
   domain: {
     grade: {
       1: '一年级',
@@ -205,6 +206,8 @@ export const zhCN = {
     administer: '测评施测',
     library: '量表库',
     crisis: '危机干预',
+    compliance: '达标自查',
+    complianceEvidence: '自查材料',
   },
   student: {
     fields: {
@@ -378,6 +381,7 @@ export const zhCN = {
   backup,
   crisis,
   district,
+  compliance,
   settings: {
     title: '设置',
     display: '显示',

@@ -30,14 +30,17 @@ test('a principal must first replace the initial passphrase, asking the core not
   await messageShown('口令已修改');
 
   const menu = await screen.findByRole('menu');
-  expect(within(menu).getAllByRole('menuitem').map((m) => m.textContent)).toEqual(['概况', '心理普测', '活动室与开放时间', '培训登记', '用户', '审计日志', '设置']);
+  expect(within(menu).getAllByRole('menuitem').map((m) => m.textContent)).toEqual(['达标自查', '概况', '心理普测', '活动室与开放时间', '培训登记', '用户', '审计日志', '设置']);
   expect(screen.queryByText('学生名册')).not.toBeInTheDocument();
   // Nothing was sent that the core refuses before the change; the app's own data came after it.
   const pending = calls.slice(0, calls.indexOf('auth.changePassphrase') + 1);
   expect(pending.filter((m) => !ALLOWED_BEFORE_CHANGE.includes(m))).toEqual([]);
-  expect(calls.slice(pending.length)).toEqual(expect.arrayContaining(['app.status', 'settings.get', 'students.summary']));
+  // A principal lands on the compliance checklist.
+  expect(await screen.findByRole('heading', { name: '心理辅导室达标自查' })).toBeInTheDocument();
+  expect(calls.slice(pending.length)).toEqual(expect.arrayContaining(['app.status', 'settings.get', 'compliance.packs', 'compliance.runs']));
 
   // 概况: head counts by grade and status, and no name anywhere.
+  await user.click(screen.getByRole('menuitem', { name: '概况' }));
   expect(await screen.findByText('这里只显示人数，不显示任何学生的档案。')).toBeInTheDocument();
   expect(screen.getByText('学生总数').closest('.ant-statistic')).toHaveTextContent('1');
   expect(screen.getByText('初一').closest('tr')).toHaveTextContent('1');

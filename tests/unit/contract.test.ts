@@ -2,45 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { contract, METHOD_NAMES } from '../../shared/api/contract';
 import { handlers } from '../../electron/core/handlers';
-
-interface Def {
-  type: string;
-  shape?: Record<string, z.ZodType>;
-  element?: z.ZodType;
-  innerType?: z.ZodType;
-  in?: z.ZodType;
-  out?: z.ZodType;
-  options?: z.ZodType[];
-  valueType?: z.ZodType;
-}
-const defOf = (s: z.ZodType) => (s as unknown as { _zod: { def: Def } })._zod.def;
+import { walkSchema } from '../helpers/zod-schema';
 
 /** Every string an input accepts, with its path, so a test can hold each to a length cap. */
 function strings(schema: z.ZodType, path: string, out: { path: string; max: number | null }[]): void {
-  const def = defOf(schema);
-  switch (def.type) {
-    case 'string':
-      out.push({ path, max: (schema as z.ZodString).maxLength });
-      return;
-    case 'object':
-      for (const [k, v] of Object.entries(def.shape!)) strings(v, `${path}.${k}`, out);
-      return;
-    case 'array':
-      return strings(def.element!, `${path}[]`, out);
-    case 'optional':
-    case 'nullable':
-    case 'default':
-    case 'readonly':
-      return strings(def.innerType!, path, out);
-    case 'pipe':
-      return strings(def.in!, path, out);
-    case 'union':
-      return def.options!.forEach((o) => strings(o, path, out));
-    case 'record':
-      return strings(def.valueType!, `${path}{}`, out);
-    default:
-      return;
-  }
+  walkSchema(schema, path, (type, s, p) => {
+    if (type === 'string') out.push({ path: p, max: (s as z.ZodString).maxLength });
+  });
 }
 
 describe('the contract', () => {

@@ -8,8 +8,23 @@ import type { AuditRow } from '../../../shared/api/audit';
  * a staff account, a room, a term, a campaign…
  */
 
-/** Kinds of target whose ids a principal already reads elsewhere (users, rooms, calendar, openings, staff, training, campaigns). */
-const PRINCIPAL_VISIBLE_TARGETS = new Set(['user', 'settings', 'room', 'term', 'specialDay', 'calendar', 'slot', 'exception', 'staff', 'training', 'campaign', 'scale']);
+/** Kinds of target whose ids a principal already reads elsewhere (users, rooms, calendar, openings, staff, training, campaigns, compliance runs and tasks). */
+const PRINCIPAL_VISIBLE_TARGETS = new Set([
+  'user',
+  'settings',
+  'room',
+  'term',
+  'specialDay',
+  'calendar',
+  'slot',
+  'exception',
+  'staff',
+  'training',
+  'campaign',
+  'scale',
+  'complianceRun',
+  'complianceTask',
+]);
 
 const REDACTED_KINDS = ['student', 'case', 'record', 'form', 'alert', 'contact'] as const;
 type RedactedKind = (typeof REDACTED_KINDS)[number] | 'item';

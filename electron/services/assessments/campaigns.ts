@@ -415,3 +415,10 @@ export const campaignHandlers: HandlerMap<CampaignMethods> = {
     },
   }),
 };
+
+/** The grades of each screening that started in a span and is under way or done (NAT-04). */
+export function screeningGrades(db: Database, from: string, to: string, today: string): { grades: number[] }[] {
+  return listCampaigns(db)
+    .filter((c) => from <= c.startDate && c.startDate <= to && c.startDate <= today)
+    .map((c) => ({ grades: [...c.grades] }));
+}

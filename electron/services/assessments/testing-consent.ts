@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { ConsentView } from '../../../shared/api/contacts';
 import { stmt } from '../../db/statements';
 import { latestConsent } from '../counseling/contacts';
+import { formsBetween } from './assessments-repo';
 
 type Outcome = string | null;
 
@@ -30,4 +31,13 @@ export function missingConsent(db: Database, studentId: string, campaignId: stri
   const student = party('student', listed?.student ?? null);
   const guardian = party('guardian', listed?.guardian ?? null);
   return student === 'given' && guardian === 'given' ? null : { student, guardian };
+}
+
+/**
+ * ETH-05 for the compliance checklist, as counts: forms of a span, and how many belong to a student
+ * whose consent (individual or on the campaign's list) is not on record as given today.
+ */
+export function consentCoverage(db: Database, from: string, to: string): { forms: number; withoutConsent: number } {
+  const forms = formsBetween(db, from, to);
+  return { forms: forms.length, withoutConsent: forms.filter((f) => missingConsent(db, f.studentId, f.campaignId) !== null).length };
 }

@@ -274,3 +274,14 @@ export function unindexCase(db: Database, caseId: string): void {
     for (const a of stmt(db, 'SELECT id FROM record_addenda WHERE record_id = ?').pluck().all(id) as string[]) unindexNote(db, 'addendum', a);
   }
 }
+
+/** Signed records dated in a span, and how many have every one of the given columns filled. */
+export function signedRecordCounts(db: Database, from: string, to: string, columns: readonly string[]): { signed: number; complete: number } {
+  const filled = columns.map((c) => `${c} <> ''`).join(' AND ');
+  return stmt(
+    db,
+    `SELECT count(*) AS signed, coalesce(sum(CASE WHEN ${filled} THEN 1 ELSE 0 END), 0) AS complete
+     FROM session_records r JOIN cases c ON c.id = r.case_id AND c.deleted_at IS NULL
+     WHERE r.deleted_at IS NULL AND r.signed_at IS NOT NULL AND r.session_date BETWEEN ? AND ?`,
+  ).get(from, to) as { signed: number; complete: number };
+}

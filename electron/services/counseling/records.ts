@@ -21,6 +21,7 @@ import {
   unsignedOf,
   updateRecord,
   type RecordRow,
+  signedRecordCounts,
 } from './records-repo';
 
 type RecordMethods =
@@ -189,3 +190,11 @@ export const recordHandlers: HandlerMap<RecordMethods> = {
     run: ({ db, actor, now }) => ({ items: unsignedOf(db, actor.userId, now, TODO_AGE_MS) }),
   }),
 };
+
+/** The guide's note structure (REC-02): current state, main problem and its assessment, analysis, plan, outcome. */
+const GUIDE_STRUCTURE = ['current_state', 'main_problem', 'analysis', 'plan', 'outcome_evaluation'] as const;
+
+/** Counts only, for the compliance checklist: signed records in a span and how many follow the guide's structure. */
+export function recordCompleteness(db: Database, from: string, to: string): { signed: number; complete: number } {
+  return signedRecordCounts(db, from, to, GUIDE_STRUCTURE);
+}

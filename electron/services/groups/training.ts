@@ -22,6 +22,23 @@ import {
   yearTotals,
 } from './training-repo';
 
+/** Active counseling teachers by employment, for the compliance checklist (STAFF-01, ratios). */
+export function counselingTeacherCounts(db: Database): { fullTime: number; partTime: number; unspecified: number } {
+  const teachers = listStaff(db, false).filter((s) => s.role === 'counselingTeacher');
+  const count = (e: StaffView['employment']) => teachers.filter((s) => s.employment === e).length;
+  return { fullTime: count('fullTime'), partTime: count('partTime'), unspecified: count(null) };
+}
+
+/** Training hours of each active counseling teacher over the calendar years `lastYear - years + 1 … lastYear` (STAFF-04). */
+export function counselingTeacherHours(db: Database, lastYear: number, years: number): number[] {
+  const teachers = listStaff(db, false).filter((s) => s.role === 'counselingTeacher');
+  const sums = new Map(teachers.map((s) => [s.id, 0]));
+  for (let y = lastYear - years + 1; y <= lastYear; y++) {
+    for (const t of yearTotals(db, y).items) if (sums.has(t.staffId)) sums.set(t.staffId, Math.round((sums.get(t.staffId)! + t.hours) * 10) / 10);
+  }
+  return [...sums.values()];
+}
+
 type TrainingMethods = 'staff.list' | 'staff.create' | 'staff.update' | 'training.list' | 'training.save' | 'training.remove' | 'training.totals';
 
 function requireStaff(db: Database, id: string): StaffView {

@@ -60,3 +60,8 @@ export const roomHandlers: HandlerMap<RoomMethods> = {
     },
   }),
 };
+
+/** The rooms in use, for the compliance checklist (ZONE-01/05/06). */
+export function activeRooms(db: Database): RoomView[] {
+  return listRooms(db, false);
+}

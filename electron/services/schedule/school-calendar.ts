@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { CounselError } from '../../../shared/api/errors';
-import type { CalendarView } from '../../../shared/api/school-calendar';
+import type { CalendarView, TermView } from '../../../shared/api/school-calendar';
 import { type ClassPeriod, formatTime, validateCalendar, validatePeriods } from '../../../shared/domain/schedule';
 import { dbHandler, type HandlerMap } from '../../core/handler';
 import { otherIdParams, toMinutes } from './schedule-checks';
@@ -89,3 +89,9 @@ export const calendarHandlers: HandlerMap<CalendarMethods> = {
     },
   }),
 };
+
+/** The term holding a date, else the latest one that ended before it: the term a checklist looks back on. */
+export function termFor(db: Database, date: string): TermView | null {
+  const past = listTerms(db).filter((t) => t.startDate <= date);
+  return past.find((t) => t.endDate >= date) ?? past.sort((a, b) => b.endDate.localeCompare(a.endDate))[0] ?? null;
+}

@@ -38,7 +38,7 @@ export interface ComplianceFacts {
 
 export type AutoStatus = 'pass' | 'partial' | 'fail' | 'manual';
 
-/** A figure is an i18n key with its numbers; the source names the area and method it came from. */
+/** A figure is an i18n key with its numbers; the source names the register it came from (compliance.source.*). */
 export interface MetricOutcome {
   status: AutoStatus;
   figure: { key: string; params: Record<string, string | number> };
@@ -63,9 +63,9 @@ const REQUIRED_ZONES: readonly ZoneKind[] = ['individual', 'group', 'office'];
 /** 小学高年级 (4–6), 初中 (7–9), 高中 (10–12): the bands the 2021 notice screens yearly. */
 const SCREENING_BANDS: Record<Stage, readonly number[]> = { primary: [4, 5, 6], junior: [7, 8, 9], senior: [10, 11, 12] };
 
-function roomsInZone(facts: ComplianceFacts, zone: ZoneKind, t: Threshold, source: string): MetricOutcome {
+function roomsInZone(facts: ComplianceFacts, zone: 'individual' | 'group', t: Threshold, source: string): MetricOutcome {
   const rooms = facts.rooms().filter((r) => r.zoneType === zone);
-  if (rooms.length === 0) return out('fail', 'compliance.figure.noRoomOfZone', { zone }, source);
+  if (rooms.length === 0) return out('fail', zone === 'individual' ? 'compliance.figure.noIndividualRoom' : 'compliance.figure.noGroupRoom', {}, source);
   const ok = rooms.filter((r) => within(r.areaM2, t)).length;
   const areas = rooms.map((r) => `${r.name} ${r.areaM2} m²`).join('，');
   return out(share(ok, rooms.length), 'compliance.figure.roomAreas', { ok, total: rooms.length, areas }, source);
@@ -82,43 +82,43 @@ const EVALUATORS: Record<MetricId, Evaluator> = {
   'rooms.zoneTypes': (f) => {
     const present = new Set(f.rooms().map((r) => r.zoneType));
     const found = REQUIRED_ZONES.filter((z) => present.has(z)).length;
-    return out(share(found, REQUIRED_ZONES.length), 'compliance.figure.zones', { found, total: REQUIRED_ZONES.length, rooms: f.rooms().length }, 'rooms.list');
+    return out(share(found, REQUIRED_ZONES.length), 'compliance.figure.zones', { found, total: REQUIRED_ZONES.length, rooms: f.rooms().length }, 'rooms');
   },
-  'rooms.individualArea': (f, t) => roomsInZone(f, 'individual', need(t), 'rooms.list'),
-  'rooms.groupArea': (f, t) => roomsInZone(f, 'group', need(t), 'rooms.list'),
+  'rooms.individualArea': (f, t) => roomsInZone(f, 'individual', need(t), 'rooms'),
+  'rooms.groupArea': (f, t) => roomsInZone(f, 'group', need(t), 'rooms'),
   'rooms.totalArea': (f, t) => {
     const total = round1(f.rooms().reduce((s, r) => s + r.areaM2, 0));
-    return out(within(total, need(t)) ? 'pass' : 'fail', 'compliance.figure.totalArea', { total, rooms: f.rooms().length }, 'rooms.list');
+    return out(within(total, need(t)) ? 'pass' : 'fail', 'compliance.figure.totalArea', { total, rooms: f.rooms().length }, 'rooms');
   },
   'open.everySchoolDay': (f) => {
     const o = f.opening();
-    if (!o) return out('manual', 'compliance.figure.noTerm', {}, 'calendar.get');
-    if (o.schoolDays === 0) return out('manual', 'compliance.figure.noSchoolDays', { term: o.termName }, 'schedule.metrics');
-    const status = o.daysWithOpening === o.schoolDays ? 'pass' : o.daysWithOpening === 0 ? 'fail' : 'partial';
-    return out(status, 'compliance.figure.schoolDays', { term: o.termName, open: o.daysWithOpening, days: o.schoolDays }, 'schedule.metrics');
+    if (!o) return out('manual', 'compliance.figure.noTerm', {}, 'calendar');
+    if (o.schoolDays === 0) return out('manual', 'compliance.figure.noSchoolDays', { term: o.termName }, 'schedule');
+    // "Every school day": one day without an opening already misses it.
+    return out(o.daysWithOpening === o.schoolDays ? 'pass' : 'fail', 'compliance.figure.schoolDays', { term: o.termName, open: o.daysWithOpening, days: o.schoolDays }, 'schedule');
   },
   'open.outsideClass': (f) => {
     const o = f.opening();
-    if (!o) return out('manual', 'compliance.figure.noTerm', {}, 'calendar.get');
-    if (o.outsideClassShare === null) return out('fail', 'compliance.figure.noOpenTime', { term: o.termName }, 'schedule.metrics');
+    if (!o) return out('manual', 'compliance.figure.noTerm', {}, 'calendar');
+    if (o.outsideClassShare === null) return out('fail', 'compliance.figure.noOpenTime', { term: o.termName }, 'schedule');
     const percent = Math.round(o.outsideClassShare * 100);
-    return out(o.outsideClassShare > 0 ? 'pass' : 'fail', 'compliance.figure.outsideClass', { term: o.termName, percent }, 'schedule.metrics');
+    return out(o.outsideClassShare > 0 ? 'pass' : 'fail', 'compliance.figure.outsideClass', { term: o.termName, percent }, 'schedule');
   },
   'open.duty': (f) => {
     const o = f.opening();
-    if (!o) return out('manual', 'compliance.figure.noTerm', {}, 'calendar.get');
-    if (o.schoolDays > 0 && o.daysWithOpening === 0) return out('fail', 'compliance.figure.noOpenTime', { term: o.termName }, 'schedule.metrics');
-    return out(o.withoutDuty === 0 ? 'pass' : 'fail', 'compliance.figure.withoutDuty', { term: o.termName, count: o.withoutDuty }, 'schedule.metrics');
+    if (!o) return out('manual', 'compliance.figure.noTerm', {}, 'calendar');
+    if (o.schoolDays > 0 && o.daysWithOpening === 0) return out('fail', 'compliance.figure.noOpenTime', { term: o.termName }, 'schedule');
+    return out(o.withoutDuty === 0 ? 'pass' : 'fail', 'compliance.figure.withoutDuty', { term: o.termName, count: o.withoutDuty }, 'schedule');
   },
   'open.weeklyHours': (f, t) => {
     const o = f.opening();
-    if (!o) return out('manual', 'compliance.figure.noTerm', {}, 'calendar.get');
-    return out(within(o.weeklyOpenHours, need(t)) ? 'pass' : 'fail', 'compliance.figure.weeklyHours', { hours: o.weeklyOpenHours, week: o.weekStart }, 'schedule.metrics');
+    if (!o) return out('manual', 'compliance.figure.noTerm', {}, 'calendar');
+    return out(within(o.weeklyOpenHours, need(t)) ? 'pass' : 'fail', 'compliance.figure.weeklyHours', { hours: o.weeklyOpenHours, week: o.weekStart }, 'schedule');
   },
   'staff.counselingTeachers': (f, t) => {
     const c = f.counselingTeachers();
     const count = c.fullTime + c.partTime + c.unspecified;
-    return out(within(count, need(t)) ? 'pass' : 'fail', 'compliance.figure.teachers', { count, fullTime: c.fullTime, partTime: c.partTime }, 'staff.list');
+    return out(within(count, need(t)) ? 'pass' : 'fail', 'compliance.figure.teachers', { count, fullTime: c.fullTime, partTime: c.partTime }, 'staff');
   },
   'staff.ratio': (f, t) => ratio(f, need(t), false),
   'staff.fullTimeRatio': (f, t) => ratio(f, need(t), true),
@@ -126,15 +126,15 @@ const EVALUATORS: Record<MetricId, Evaluator> = {
     const { enrollment } = f.school();
     const { fullTime } = f.counselingTeachers();
     const applies = enrollment >= (need(t).min ?? 0);
-    return out(!applies || fullTime >= 1 ? 'pass' : 'fail', 'compliance.figure.fullTimeTrigger', { enrollment, fullTime }, 'settings.get, staff.list');
+    return out(!applies || fullTime >= 1 ? 'pass' : 'fail', 'compliance.figure.fullTimeTrigger', { enrollment, fullTime }, 'staffEnrollment');
   },
   'staff.trainingHours': (f, t) => {
     const years = t?.years ?? 1;
     const hours = f.trainingHours(years);
-    if (hours.length === 0) return out('fail', 'compliance.figure.noTeachers', {}, 'training.totals');
+    if (hours.length === 0) return out('fail', 'compliance.figure.noTeachers', {}, 'training');
     const enough = (h: number) => (t ? within(h, t) : h > 0);
     const ok = hours.filter(enough).length;
-    return out(share(ok, hours.length), 'compliance.figure.training', { ok, total: hours.length, least: round1(Math.min(...hours)), years }, 'training.totals');
+    return out(share(ok, hours.length), 'compliance.figure.training', { ok, total: hours.length, least: round1(Math.min(...hours)), years }, 'training');
   },
   'records.complete': (f) => {
     const { signed, complete } = f.records();
@@ -145,16 +145,16 @@ const EVALUATORS: Record<MetricId, Evaluator> = {
     const covered = new Set(f.screenings().flatMap((c) => c.grades));
     const bands = f.school().stages;
     const ok = bands.filter((s) => SCREENING_BANDS[s].some((g) => covered.has(g))).length;
-    return out(share(ok, bands.length), 'compliance.figure.screening', { ok, total: bands.length, campaigns: f.screenings().length }, 'campaigns.list');
+    return out(share(ok, bands.length), 'compliance.figure.screening', { ok, total: bands.length, campaigns: f.screenings().length }, 'campaigns');
   },
   'storage.secure': (f) => {
     const s = f.storage();
     const pass = s.encrypted && s.roleBasedAccess && s.auditIntact;
-    return out(pass ? 'pass' : 'fail', s.auditIntact ? 'compliance.figure.storage' : 'compliance.figure.auditBroken', { rows: s.auditRows }, 'audit.verify');
+    return out(pass ? 'pass' : 'fail', s.auditIntact ? 'compliance.figure.storage' : 'compliance.figure.auditBroken', { rows: s.auditRows }, 'audit');
   },
   'consent.beforeTest': (f) => {
     const { forms, withoutConsent } = f.testing();
-    return out(withoutConsent === 0 ? 'pass' : 'fail', 'compliance.figure.consent', { forms: shown(forms), withoutConsent: shown(withoutConsent) }, 'assessments');
+    return out(withoutConsent === 0 ? 'pass' : 'fail', 'compliance.figure.consent', { forms: shown(forms), withoutConsent: shown(withoutConsent) }, 'consent');
   },
   'crisis.procedure': (f) => hookOrManual('crisis.procedure', f),
   'referral.followUp': (f) => hookOrManual('referral.followUp', f),
@@ -171,7 +171,7 @@ function ratio(f: ComplianceFacts, t: Threshold, fullTimeOnly: boolean): MetricO
   const teachers = fullTimeOnly ? c.fullTime : c.fullTime + c.partTime + c.unspecified;
   const perTeacher = teachers === 0 ? null : Math.round(enrollment / teachers);
   const pass = perTeacher !== null && within(perTeacher, t);
-  return out(pass ? 'pass' : 'fail', 'compliance.figure.ratio', { enrollment, teachers, perTeacher: perTeacher ?? '—' }, 'settings.get, staff.list');
+  return out(pass ? 'pass' : 'fail', 'compliance.figure.ratio', { enrollment, teachers, perTeacher: perTeacher ?? '—' }, 'staffEnrollment');
 }
 
 export function evaluateMetric(item: PackItem, facts: ComplianceFacts): MetricOutcome | null {

@@ -1,6 +1,7 @@
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../../../shared/api/contract';
+import { PrintPageStyle } from '../../components/PrintPageStyle';
 import { usePrintOnMount } from '../../components/usePrintOnMount';
 import { useFormatInstant, useSchoolZone } from '../../lib/time';
 import { AddendumList } from '../records/AddendumList';
@@ -11,9 +12,6 @@ import { useEntryLabels } from './useEntryLabels';
 
 export type PrintableArchive = OutputOf<'archive.recordExport'>;
 type PrintedEntry = PrintableArchive['entries'][number];
-
-/** CSS strings for the page margins: quoted, with the catalog's text escaped. */
-const cssString = (s: string) => `"${s.replace(/["\\]/g, '\\$&')}"`;
 
 /**
  * The archive as window.print() puts it on paper for a referral: the school, the student by name
@@ -35,16 +33,9 @@ export function ArchivePrint({ archive, onDone }: { archive: PrintableArchive; o
     return [labels.join(' · '), text].filter((x) => x !== '').join('\n');
   };
 
-  // The catalog's page label around CSS's own page counter.
-  const PAGE = '%PAGE%';
-  const [before = '', after = ''] = t('counseling.export.page', { page: PAGE }).split(PAGE);
-  const pageCss = `@media print { @page { size: A4; margin: 18mm 14mm;
-    @top-right { content: ${cssString(t('counseling.export.confidential'))}; font-size: 9pt; }
-    @bottom-center { content: ${cssString(before)} counter(page) ${cssString(after)}; font-size: 9pt; } } }`;
-
   return createPortal(
     <div className="archive-print" data-testid="archive-print">
-      <style>{pageCss}</style>
+      <PrintPageStyle corner={t('counseling.export.confidential')} pageLabel={(page) => t('counseling.export.page', { page })} />
       <h1>{t('counseling.export.heading')}</h1>
       <p>{t('counseling.export.school', { name: archive.schoolName })}</p>
       <p>{t('counseling.export.student', { name: student.name, studentNo: student.studentNo, grade: t(`domain.grade.${student.grade}`), className: student.className })}</p>

@@ -30,6 +30,7 @@ import { SchedulePage } from '../schedule/SchedulePage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { TrashPage } from '../trash/TrashPage';
 import { TrainingPage } from '../training/TrainingPage';
+import { CompliancePage } from '../compliance/CompliancePage';
 import { UsersPage } from '../users/UsersPage';
 import { AlertBanner } from '../assessments/AlertBanner';
 import { useAlertPolling } from '../assessments/useAlertPolling';
@@ -51,6 +52,8 @@ const PAGE_VIEWS: Record<PageId, () => ReactNode> = {
   administer: () => <AdministerPage />,
   library: () => <ScaleLibraryPage />,
   training: () => <TrainingPage />,
+  compliance: () => <CompliancePage />,
+  complianceEvidence: () => <CompliancePage />,
   search: () => <SearchPage />,
   trash: () => <TrashPage />,
 };

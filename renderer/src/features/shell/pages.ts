@@ -1,7 +1,7 @@
 import { contract, type MethodName } from '../../../../shared/api/contract';
 import type { Role } from '../../../../shared/api/define';
 
-export type PageId = 'roster' | 'caseload' | 'administer' | 'library' | 'campaigns' | 'schedule' | 'rooms' | 'groups' | 'training' | 'search' | 'trash' | 'overview' | 'users' | 'audit' | 'settings';
+export type PageId = 'compliance' | 'complianceEvidence' | 'roster' | 'caseload' | 'administer' | 'library' | 'campaigns' | 'schedule' | 'rooms' | 'groups' | 'training' | 'search' | 'trash' | 'overview' | 'users' | 'audit' | 'settings';
 
 interface PageSpec {
   id: PageId;
@@ -12,8 +12,9 @@ interface PageSpec {
 }
 
 const PAGES: readonly PageSpec[] = [
-  // First in each role's menu is the page it lands on: a principal's counts-only overview; a
+  // First in each role's menu is the page it lands on: a principal's compliance checklist; a
   // counselor's 我的个案, where open alerts, today's appointments and unsigned records wait.
+  { id: 'compliance', needs: 'compliance.start' },
   { id: 'overview', needs: 'students.summary', only: ['principal'] },
   { id: 'caseload', needs: 'caseload.mine' },
   { id: 'roster', needs: 'students.list' },
@@ -28,6 +29,8 @@ const PAGES: readonly PageSpec[] = [
   { id: 'trash', needs: 'trash.list' },
   { id: 'rooms', needs: 'rooms.list' },
   { id: 'training', needs: 'training.totals' },
+  // A counselor prepares evidence for the principal's checklist.
+  { id: 'complianceEvidence', needs: 'compliance.addEvidence', only: ['counselor'] },
   { id: 'users', needs: 'users.list' },
   { id: 'audit', needs: 'audit.list' },
   { id: 'settings', needs: 'settings.get' },

@@ -1,0 +1,53 @@
+// @vitest-environment jsdom
+import { screen, waitFor, within } from '@testing-library/react';
+import { expect, test } from 'vitest';
+import { seedComplianceSchool } from '../helpers/compliance';
+import { OWN_PASSPHRASE, STUDENT, testClock } from '../helpers/counseling';
+import { findDialog, label, messageShown, openApp } from './harness';
+
+test('a principal lands on the checklist, runs the national pack, confirms an item, puts a failing one on the fix list and signs', async () => {
+  const clock = testClock();
+  const { user } = await openApp({
+    setup: true,
+    now: () => clock.now,
+    prepare: async ({ client }) => {
+      const student = await client.students.create(STUDENT);
+      await seedComplianceSchool(client, student.id, { individualArea: 9.9 });
+      await client.users.create({ username: 'lixiaozhang', displayName: '李校长', role: 'principal', passphrase: 'initial-pass-2024' });
+      await client.auth.logout({});
+      await client.auth.login({ username: 'lixiaozhang', passphrase: 'initial-pass-2024' });
+      await client.auth.changePassphrase({ current: 'initial-pass-2024', next: OWN_PASSPHRASE });
+    },
+  });
+
+  expect(await screen.findByRole('heading', { name: '心理辅导室达标自查' })).toBeInTheDocument();
+  await user.click(await screen.findByRole('button', { name: label('开始自查') }));
+  expect(await screen.findByRole('heading', { name: '中小学心理辅导室建设指南（2015）' })).toBeInTheDocument();
+  expect(screen.getByTestId('figure-ZONE-05')).toHaveTextContent('0/1 间符合：个辅室 9.9 m²（活动室登记）');
+  expect(screen.getByTestId('status-ZONE-05')).toHaveTextContent('未达标');
+  expect(screen.getByTestId('figure-OPEN-01')).toHaveTextContent('三月两周：11 个上学日中 11 天开放');
+  expect(screen.getByTestId('status-CRISIS-01')).toHaveTextContent('待评定');
+  expect(document.body).not.toHaveTextContent(STUDENT.name);
+
+  await user.click(screen.getByRole('button', { name: '确认 SITE-01' }));
+  const attest = await findDialog('确认 SITE-01');
+  await user.click(within(attest).getByText('符合'));
+  await user.click(within(attest).getByRole('button', { name: label('保存') }));
+  await messageShown('已保存');
+  await waitFor(() => expect(screen.getByTestId('status-SITE-01')).toHaveTextContent('达标'));
+
+  await user.click(screen.getByRole('button', { name: '列入整改 ZONE-05' }));
+  const task = await findDialog('将 ZONE-05 列入整改');
+  await user.type(within(task).getByLabelText('负责人'), '总务处');
+  await user.click(within(task).getByRole('button', { name: label('保存') }));
+  await messageShown('已保存整改事项');
+  expect(await screen.findByText(/整改清单：个别辅导室每间 10–15 平方米 · 总务处/)).toBeInTheDocument();
+
+  await user.click(screen.getByRole('button', { name: '签署确认' }));
+  const sign = await findDialog('签署本次自查');
+  expect(within(sign).getByLabelText('签署人')).toHaveValue('李校长');
+  await user.click(within(sign).getByRole('button', { name: '签署确认' }));
+  await messageShown('已签署');
+  expect(await screen.findByText(/^李校长 于 \d{4}-\d{2}-\d{2} 签署$/)).toBeInTheDocument();
+  expect(screen.queryByRole('button', { name: '确认 SITE-02' })).not.toBeInTheDocument();
+});
