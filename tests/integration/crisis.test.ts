@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { contract, METHOD_NAMES, type CounselClient } from '../../shared/api/contract';
-import { colleague, counselingSchool, rejection, STUDENT, type CounselingSchool } from '../helpers/counseling';
+import { colleague, counselingSchool, filledDraft, rejection, STUDENT, type CounselingSchool } from '../helpers/counseling';
 import { SPRING } from '../helpers/schedule';
 import { completePhq9, consentToTesting, phq9Codes } from '../helpers/screening';
 
@@ -254,5 +254,18 @@ describe('crisis cases: bad input and closing', () => {
     expect(audit.items[0]).toMatchObject({ targetId: k.caseId, details: { field: 'tier', from: 'orange', to: 'red' } });
     const status = await c.audit.list({ action: 'crisis.close' });
     expect(status.items[0]!.details).toMatchObject({ from: 'monitoring', to: 'closed' });
+  });
+});
+
+describe('crisis cases and the confidentiality exception', () => {
+  it('lets the guardian notice of 家校协同 stand as the disclosure a risk-of-harm session record needs before signing', async () => {
+    s = await counselingSchool();
+    const { c } = s;
+    const k = await c.crisis.open({ studentId: s.studentId, source: 'session', tier: 'red', reason: '会谈中透露自伤想法' });
+    const draft = await filledDraft(c, k.caseId, { riskOfHarm: 'self' });
+    const refused = await rejection(c.records.sign({ id: draft.id, revision: draft.revision }));
+    expect([refused.code, refused.messageKey]).toEqual(['CONFLICT', 'errors.record.disclosureRequired']);
+    await c.crisis.addEntry({ caseId: k.caseId, entry: { kind: 'guardianNotice', date: '2025-03-12', who: '父亲 张大山', channel: 'phone', response: '当天到校' } });
+    expect(await c.records.sign({ id: draft.id, revision: draft.revision })).toMatchObject({ signedAt: expect.any(Number) });
   });
 });

@@ -274,3 +274,11 @@ export function unindexCase(db: Database, caseId: string): void {
     for (const a of stmt(db, 'SELECT id FROM record_addenda WHERE record_id = ?').pluck().all(id) as string[]) unindexNote(db, 'addendum', a);
   }
 }
+
+/**
+ * Whether the record's case is a crisis case whose 家校协同 step recorded the guardian being told:
+ * that entry is the confidentiality-exception record (ETH-04) for the case's sessions too.
+ */
+export function crisisGuardianNotified(db: Database, caseId: string): boolean {
+  return stmt(db, "SELECT 1 FROM crisis_entries WHERE case_id = ? AND kind = 'guardianNotice' LIMIT 1").get(caseId) !== undefined;
+}
