@@ -269,3 +269,33 @@ describe('crisis cases and the confidentiality exception', () => {
     expect(await c.records.sign({ id: draft.id, revision: draft.revision })).toMatchObject({ signedAt: expect.any(Number) });
   });
 });
+
+describe('the registers the steps draw on', () => {
+  it('keeps partners and supporters (made inactive, never deleted), one class report per week, and every version of the procedure', async () => {
+    s = await counselingSchool();
+    const { c } = s;
+    const partner = await c.referralPartners.save({ name: '区精神卫生中心' });
+    await c.referralPartners.save({ id: partner.id, name: '区精神卫生中心', active: false });
+    expect((await c.referralPartners.list({})).items).toEqual([]);
+    expect((await c.referralPartners.list({ includeInactive: true })).items).toEqual([expect.objectContaining({ id: partner.id, active: false })]);
+    const k = await c.crisis.open({ studentId: s.studentId, source: 'teacher', tier: 'yellow', reason: '观察' });
+    const inactive = await rejection(c.crisis.addEntry({ caseId: k.caseId, entry: { kind: 'referral', date: '2025-03-12', partnerId: partner.id, reason: '' } }));
+    expect(inactive.details).toEqual([{ path: 'entry.partnerId', reason: 'errors.crisis.partnerInactive' }]);
+
+    const peer = await c.peerSupporters.save({ studentId: s.studentId, since: '2024-09-01' });
+    expect(peer).toMatchObject({ studentName: STUDENT.name, className: STUDENT.className, active: true });
+    expect((await rejection(c.peerSupporters.save({ studentId: s.studentId, since: '2024-09-01' }))).details).toEqual([{ path: 'studentId', reason: 'errors.crisis.peerExists' }]);
+    await c.peerSupporters.addWeather({ peerId: peer.id, weekOf: '2025-03-12', weather: 'someConcern', note: '期中考试前普遍紧张' });
+    expect((await rejection(c.peerSupporters.addWeather({ peerId: peer.id, weekOf: '2025-03-10', weather: 'calm' }))).code).toBe('CONFLICT');
+    expect((await c.peerSupporters.weather({ weekOf: '2025-03-16' })).items).toEqual([
+      expect.objectContaining({ weekOf: '2025-03-10', weather: 'someConcern', className: STUDENT.className }),
+    ]);
+
+    expect(await c.crisisPlan.current({})).toBeNull();
+    await c.crisisPlan.save({ version: 'v1', effectiveOn: '2024-09-01', text: '第一版' });
+    await c.crisisPlan.save({ version: 'v2', effectiveOn: '2025-09-01', text: '下学期起施行' });
+    expect(await c.crisisPlan.current({})).toMatchObject({ version: 'v1' });
+    expect((await rejection(c.crisisPlan.save({ version: 'v1', effectiveOn: '2025-03-01', text: '改写' }))).code).toBe('CONFLICT');
+    expect((await c.crisisPlan.get({})).versions.map((v) => v.version)).toEqual(['v2', 'v1']);
+  });
+});
