@@ -7,6 +7,7 @@ import { addDays, dateInZone } from '../../shared/domain/dates';
 import { answerWithItem9AtOne, counselorClient, startPhq9, studentsWithConsent, unlockKiosk } from './assessments-flows';
 import { completeSetup, E2E_PASS } from './flows';
 import { e2eAvailable, settled, startApp, type E2eApp } from './harness';
+import { printedText, stubPrint } from './print';
 
 const available = e2eAvailable();
 let app: E2eApp;
@@ -167,6 +168,23 @@ describe.skipIf(!available)('crisis intervention, the six steps', () => {
     await close.getByRole('button', { name: /^危机结案$/ }).click();
     await close.waitFor({ state: 'detached' });
     await section.getByTestId('crisis-status').filter({ hasText: '已结案' }).waitFor();
+
+    // The referral export: confirmed, audited, printed through the archive's print path.
+    await stubPrint(p);
+    await section.getByRole('button', { name: '转介导出' }).click();
+    await p.getByRole('dialog', { name: '转介导出' }).getByRole('button', { name: /确\s*定/ }).click();
+    const printed = await printedText(p, app.dataDir, 'crisis-print');
+    for (const expected of [NAME, '危机干预转介材料', '复学并跟进支持', FEEDBACK, '母亲当天下午到校，同意陪同就医']) expect(printed).toContain(expected);
+    expect((await client.audit.list({ action: 'crisis.referralExport' })).items[0]!.details).toMatchObject({ purpose: 'referral' });
+
+    // The student's archive shows what was written into the steps.
+    await p.getByRole('menuitem', { name: '学生名册' }).click();
+    await p.getByRole('cell', { name: NAME }).click();
+    await p.getByRole('button', { name: '一生一档' }).click();
+    await p.getByRole('heading', { name: `一生一档：${NAME}` }).waitFor();
+    const stepRows = p.locator('tbody tr', { hasText: '危机干预' });
+    await stepRows.filter({ hasText: '告知监护人' }).getByText('家校协同').waitFor();
+    await stepRows.filter({ hasText: '复学评估' }).getByText('及时转介').waitFor();
 
     const [caseId] = (await client.crisis.board({})).items.map((i) => i.caseId);
     expect(caseId).toBeUndefined(); // closed cases leave the board

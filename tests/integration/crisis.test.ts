@@ -250,6 +250,11 @@ describe('crisis cases: bad input and closing', () => {
       'peer:open→notApplicable',
       'referral:open→notApplicable',
     ]);
+    // The referral export: the whole case with the name, in one audited call.
+    const exported = await c.crisis.referralExport({ caseId: k.caseId, confirmed: true });
+    expect(exported).toMatchObject({ schoolName: '示例市第一中学', crisis: { studentName: STUDENT.name, status: 'closed', reviews: [expect.objectContaining({ decision: '风险下降，可以结案' })] } });
+    expect((await c.audit.list({ action: 'crisis.referralExport' })).items[0]).toMatchObject({ targetId: k.caseId, details: { purpose: 'referral', studentId: s.studentId } });
+    expect((await rejection(c.crisis.referralExport({ caseId: k.caseId, confirmed: false } as never))).code).toBe('VALIDATION');
     const audit = await c.audit.list({ action: 'crisis.setTier' });
     expect(audit.items[0]).toMatchObject({ targetId: k.caseId, details: { field: 'tier', from: 'orange', to: 'red' } });
     const status = await c.audit.list({ action: 'crisis.close' });
