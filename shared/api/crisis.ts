@@ -143,7 +143,7 @@ export const crisisDetail = crisisHead.extend({
   closedReason: z.string().nullable(),
   entries: z.array(entryView),
   reviews: z.array(reviewView),
-  /** Every change of tier, owner, due date, step state or status, with the value before. */
+  /** Every change of tier, owner (by name), due date, step state or status, with the value before. */
   history: z.array(
     z.object({
       field: z.enum(['tier', 'owner', 'dueOn', 'state', 'status']),

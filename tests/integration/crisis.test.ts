@@ -208,6 +208,15 @@ describe('crisis cases: bad input and closing', () => {
     await c.crisis.setTier({ caseId: k.caseId, tier: 'red', reason: '再次出现自伤行为' });
     await c.crisis.setStatus({ caseId: k.caseId, status: 'monitoring', reason: '情绪趋稳' });
     await c.crisis.updateStep({ caseId: k.caseId, step: 'family', state: 'done' });
+    const zhao = await colleague(s.t, 'counselor', 'zhaolaoshi');
+    await c.crisis.updateStep({ caseId: k.caseId, step: 'pairing', ownerId: zhao.id, dueOn: '2025-03-20', reason: '由赵老师负责结对' });
+    const ownerAudit = (await c.audit.list({ action: 'crisis.updateStep' })).items[0]!;
+    expect(ownerAudit.details).toMatchObject({
+      changes: [
+        { step: 'pairing', field: 'owner', from: s.me, to: zhao.id },
+        { step: 'pairing', field: 'dueOn', to: '2025-03-20' },
+      ],
+    });
 
     // The case's own 结案 would skip these rules.
     const plain = await rejection(c.cases.close({ id: k.caseId, closingSummary: '结案' }));
@@ -240,6 +249,8 @@ describe('crisis cases: bad input and closing', () => {
     expect(closed.history.filter((h) => h.field !== 'state').map((h) => [h.field, h.from, h.to])).toEqual([
       ['tier', 'orange', 'red'],
       ['status', 'open', 'monitoring'],
+      ['owner', '王老师', '赵老师'],
+      ['dueOn', expect.any(String), '2025-03-20'],
       ['status', 'monitoring', 'closed'],
     ]);
     expect(closed.history.filter((h) => h.field === 'state').map((h) => `${h.step}:${h.from}→${h.to}`)).toEqual([

@@ -11,6 +11,7 @@ import { CrisisActions } from './CrisisActions';
 import { EntryModal } from './EntryModal';
 import { STEP_COLORS, stepShown, TIER_COLORS, useEntryLines, useTierName } from './labels';
 import { ReasonModal } from './ReasonModal';
+import { StepEditModal } from './StepEditModal';
 
 const getCrisis = ({ caseId }: { caseId: string }) => api.crisis.get({ caseId });
 
@@ -26,6 +27,7 @@ function StepCard({ crisis, step, onEntry, onChanged }: { crisis: CrisisDetail; 
   const { message } = App.useApp();
   const lines = useEntryLines();
   const [askingReason, setAskingReason] = useState(false);
+  const [editing, setEditing] = useState(false);
   const active = crisis.status !== 'closed';
   const entries = crisis.entries.filter((e) => e.step === step.step);
   const setState = async (state: StepView['state'], reason = '') => {
@@ -74,6 +76,9 @@ function StepCard({ crisis, step, onEntry, onChanged }: { crisis: CrisisDetail; 
           <Button size="small" onClick={() => onEntry(step.step)}>
             {t('crisis.case.addEntry')}
           </Button>
+          <Button size="small" onClick={() => setEditing(true)}>
+            {t('crisis.case.editStep')}
+          </Button>
           {step.state === 'open' ? (
             <>
               <Button size="small" onClick={() => void setState('done')}>
@@ -90,6 +95,15 @@ function StepCard({ crisis, step, onEntry, onChanged }: { crisis: CrisisDetail; 
           )}
         </Flex>
       )}
+      <StepEditModal
+        crisis={crisis}
+        step={editing ? step : null}
+        onClose={() => setEditing(false)}
+        onSaved={(d) => {
+          setEditing(false);
+          onChanged(d);
+        }}
+      />
       <ReasonModal
         open={askingReason}
         title={`${t(`crisis.step.${step.step}`)} · ${t('crisis.case.markNotApplicable')}`}

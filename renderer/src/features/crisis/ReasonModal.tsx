@@ -14,18 +14,20 @@ export function ReasonModal<V extends object>({
   label,
   onSubmit,
   onClose,
+  initialValues,
   children,
 }: {
   open: boolean;
   title: string;
   label: string;
+  initialValues?: Partial<V>;
   onSubmit(reason: string, values: V): Promise<void>;
   onClose(): void;
   children?: ReactNode;
 }) {
   const { t } = useTranslation();
   return (
-    <FormModal<V & { reason: string }> open={open} title={title} okText={t('common.save')} onSubmit={(v) => onSubmit(v.reason, v)} onClose={onClose}>
+    <FormModal<V & { reason: string }> open={open} title={title} okText={t('common.save')} initialValues={initialValues} onSubmit={(v) => onSubmit(v.reason, v)} onClose={onClose}>
       {children}
       <Form.Item name="reason" label={label} rules={[zodRule(reasonField)]}>
         <Input.TextArea rows={2} maxLength={maxLengthOf(reasonField)} showCount />
