@@ -54,7 +54,7 @@ export function runIfMain(moduleUrl: string, title: string, bench: (dir: string)
   })();
 }
 
-const PASS = 'benchmark passphrase';
+const PASS = 'seven quiet lanterns by the river';
 
 export interface BenchArchive {
   userId: string;

@@ -15,10 +15,11 @@ import { loadMigrations } from '../electron/db/migrate';
 import { DEFAULT_LOG_N, deriveKek, newKdfParams } from '../electron/keys/wrap';
 import { assessmentsBench } from './assessments';
 import { counselingBench } from './counseling';
+import { crisisBench } from './crisis';
 import { rosterCsv, syntheticRoster } from './dataset';
 import { scheduleBench } from './schedule';
 
-const PASS = 'benchmark passphrase';
+const PASS = 'seven quiet lanterns by the river';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -112,6 +113,8 @@ async function main(): Promise<void> {
     results.push(...(await scheduleBench(dir)));
     results.push(['assessments (bench/assessments.ts):', '']);
     results.push(...(await assessmentsBench(dir)));
+    results.push(['crisis (bench/crisis.ts):', '']);
+    results.push(...(await crisisBench(dir)));
     console.log('\nCounselRoom benchmarks (Node', process.version, ')\n');
     for (const [k, v] of results) console.log(`${k.padEnd(100)} ${v}`);
   } finally {

@@ -23,20 +23,20 @@ const day = calendarDate;
  */
 export const ENTRY_SHAPES = {
   note: { step: z.enum(CRISIS_STEPS), date: day, text: text(LIMITS.note, { min: 1, multiline: true }) },
-  pairing: { date: day, teacherName: requiredText(LIMITS.name), teacherRole: line, contact: text(LIMITS.name) },
-  checkIn: { date: day, channel: z.enum(CHECK_IN_CHANNELS), observed: note, concerns: note },
-  plan: { date: day, goals: text(LIMITS.note, { min: 1, multiline: true }), actions: note, frequency: line },
+  pairing: { date: day, teacherName: requiredText(LIMITS.name), teacherRole: line.default(''), contact: text(LIMITS.name).default('') },
+  checkIn: { date: day, channel: z.enum(CHECK_IN_CHANNELS), observed: note.default(''), concerns: note.default('') },
+  plan: { date: day, goals: text(LIMITS.note, { min: 1, multiline: true }), actions: note.default(''), frequency: line.default('') },
   appointmentLink: { date: day, appointmentId: id },
   peerAssigned: { date: day, peerId: id },
   peerReport: { date: day, peerId: id, report: text(LIMITS.note, { min: 1, multiline: true }) },
-  guardianNotice: { date: day, who: requiredText(LIMITS.name), channel: z.enum(CHECK_IN_CHANNELS), response: note },
-  meeting: { date: day, attendees: requiredText(LIMITS.line), notes: note },
+  guardianNotice: { date: day, who: requiredText(LIMITS.name), channel: z.enum(CHECK_IN_CHANNELS), response: note.default('') },
+  meeting: { date: day, attendees: requiredText(LIMITS.line), notes: note.default('') },
   informedNotice: { date: day, outcome: z.enum(NOTICE_OUTCOMES) },
-  referral: { date: day, partnerId: id, reason: note },
+  referral: { date: day, partnerId: id, reason: note.default('') },
   receipt: { date: day, referralId: id },
   /** The partner's words as reported: stored as text, never turned into a label. */
   feedback: { date: day, referralId: id, words: text(LIMITS.clinical, { min: 1, multiline: true }) },
-  returnReview: { date: day, decision: z.enum(RETURN_DECISIONS), followUpPlan: note },
+  returnReview: { date: day, decision: z.enum(RETURN_DECISIONS), followUpPlan: note.default('') },
 } as const;
 export type EntryKind = keyof typeof ENTRY_SHAPES;
 export const ENTRY_KINDS = Object.keys(ENTRY_SHAPES) as EntryKind[];
@@ -143,7 +143,7 @@ export const crisisDetail = crisisHead.extend({
   closedReason: z.string().nullable(),
   entries: z.array(entryView),
   reviews: z.array(reviewView),
-  /** Every change of tier, owner, due date, step state or status, with the value before. */
+  /** Every change of tier, owner (by name), due date, step state or status, with the value before. */
   history: z.array(
     z.object({
       field: z.enum(['tier', 'owner', 'dueOn', 'state', 'status']),

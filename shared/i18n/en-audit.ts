@@ -169,6 +169,14 @@ export const audit: Catalog['audit'] = {
     scales: { list: 'View scales', get: 'View a scale definition', import: 'Import a scale' },
     assessments: { start: 'Start an assessment', answer: 'Record an answer', finish: 'Finish an assessment', void: 'Void an assessment', get: 'Open an assessment', ofStudent: 'View a student’s assessments', rescore: 'Rescore an assessment', importPreview: 'Check an answer sheet before import', importCommit: 'Import answer sheets' },
     alerts: { get: 'View an alert', open: 'View open alerts', acknowledge: 'Handle an alert', defer: 'Alert left to handle later', openCrisisCase: 'Open a crisis case from an alert' },
+    crisis: {
+      open: 'Open a crisis case', get: 'View a crisis case', board: 'View the crisis board', redOverdue: 'View the red overdue reminder', setTier: 'Change a crisis tier', setStatus: 'Change a crisis case status',
+      updateStep: 'Change a crisis step', addEntry: 'Add a crisis entry', addReview: 'Record a review meeting', close: 'Close a crisis case', referralExport: 'Export a crisis case for referral',
+      summary: 'View crisis counts', rules: 'View tier deadlines', updateRules: 'Change tier deadlines',
+    },
+    referralPartners: { list: 'View referral partners', save: 'Save a referral partner' },
+    peerSupporters: { list: 'View peer supporters', save: 'Save a peer supporter', addWeather: 'Add a class weather report', weather: 'View class weather reports' },
+    crisisPlan: { current: 'View the crisis procedure version', get: 'View the crisis procedure', save: 'Save the crisis procedure' },
     campaigns: {
       create: 'Plan a screening',
       update: 'Change a screening',

@@ -167,6 +167,14 @@ export const audit = {
     scales: { list: '查看量表', get: '查看量表定义', import: '导入量表' },
     assessments: { start: '开始测评', answer: '记录测评作答', finish: '完成测评', void: '作废测评', get: '打开测评结果', ofStudent: '查看学生测评记录', rescore: '按新版本重新计分', importPreview: '预检答卷导入文件', importCommit: '批量导入答卷' },
     alerts: { get: '查看预警', open: '查看待处理预警', acknowledge: '处理预警', defer: '预警稍后处理', openCrisisCase: '由预警建立危机个案' },
+    crisis: {
+      open: '新建危机个案', get: '查看危机个案', board: '查看危机干预看板', redOverdue: '查看一级逾期提醒', setTier: '调整危机等级', setStatus: '调整危机个案状态',
+      updateStep: '调整危机干预步骤', addEntry: '添加危机干预记录', addReview: '记录研判会', close: '危机个案结案', referralExport: '危机个案转介导出',
+      summary: '查看危机干预统计', rules: '查看分级时限', updateRules: '修改分级时限',
+    },
+    referralPartners: { list: '查看转介机构', save: '保存转介机构' },
+    peerSupporters: { list: '查看心理委员', save: '保存心理委员', addWeather: '填报班级心理晴雨表', weather: '查看班级心理晴雨表' },
+    crisisPlan: { current: '查看现行危机干预预案版本', get: '查看危机干预预案', save: '保存危机干预预案' },
     campaigns: {
       create: '创建心理普测',
       update: '修改心理普测',

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { contract, METHOD_NAMES, type CounselClient } from '../../shared/api/contract';
-import { colleague, counselingSchool, rejection, STUDENT, type CounselingSchool } from '../helpers/counseling';
+import { colleague, counselingSchool, filledDraft, rejection, STUDENT, type CounselingSchool } from '../helpers/counseling';
 import { SPRING } from '../helpers/schedule';
 import { completePhq9, consentToTesting, phq9Codes } from '../helpers/screening';
 
@@ -208,6 +208,15 @@ describe('crisis cases: bad input and closing', () => {
     await c.crisis.setTier({ caseId: k.caseId, tier: 'red', reason: '再次出现自伤行为' });
     await c.crisis.setStatus({ caseId: k.caseId, status: 'monitoring', reason: '情绪趋稳' });
     await c.crisis.updateStep({ caseId: k.caseId, step: 'family', state: 'done' });
+    const zhao = await colleague(s.t, 'counselor', 'zhaolaoshi');
+    await c.crisis.updateStep({ caseId: k.caseId, step: 'pairing', ownerId: zhao.id, dueOn: '2025-03-20', reason: '由赵老师负责结对' });
+    const ownerAudit = (await c.audit.list({ action: 'crisis.updateStep' })).items[0]!;
+    expect(ownerAudit.details).toMatchObject({
+      changes: [
+        { step: 'pairing', field: 'owner', from: s.me, to: zhao.id },
+        { step: 'pairing', field: 'dueOn', to: '2025-03-20' },
+      ],
+    });
 
     // The case's own 结案 would skip these rules.
     const plain = await rejection(c.cases.close({ id: k.caseId, closingSummary: '结案' }));
@@ -240,6 +249,8 @@ describe('crisis cases: bad input and closing', () => {
     expect(closed.history.filter((h) => h.field !== 'state').map((h) => [h.field, h.from, h.to])).toEqual([
       ['tier', 'orange', 'red'],
       ['status', 'open', 'monitoring'],
+      ['owner', '王老师', '赵老师'],
+      ['dueOn', expect.any(String), '2025-03-20'],
       ['status', 'monitoring', 'closed'],
     ]);
     expect(closed.history.filter((h) => h.field === 'state').map((h) => `${h.step}:${h.from}→${h.to}`)).toEqual([
@@ -250,9 +261,57 @@ describe('crisis cases: bad input and closing', () => {
       'peer:open→notApplicable',
       'referral:open→notApplicable',
     ]);
+    // The referral export: the whole case with the name, in one audited call.
+    const exported = await c.crisis.referralExport({ caseId: k.caseId, confirmed: true });
+    expect(exported).toMatchObject({ schoolName: '示例市第一中学', crisis: { studentName: STUDENT.name, status: 'closed', reviews: [expect.objectContaining({ decision: '风险下降，可以结案' })] } });
+    expect((await c.audit.list({ action: 'crisis.referralExport' })).items[0]).toMatchObject({ targetId: k.caseId, details: { purpose: 'referral', studentId: s.studentId } });
+    expect((await rejection(c.crisis.referralExport({ caseId: k.caseId, confirmed: false } as never))).code).toBe('VALIDATION');
     const audit = await c.audit.list({ action: 'crisis.setTier' });
     expect(audit.items[0]).toMatchObject({ targetId: k.caseId, details: { field: 'tier', from: 'orange', to: 'red' } });
     const status = await c.audit.list({ action: 'crisis.close' });
     expect(status.items[0]!.details).toMatchObject({ from: 'monitoring', to: 'closed' });
+  });
+});
+
+describe('crisis cases and the confidentiality exception', () => {
+  it('lets the guardian notice of 家校协同 stand as the disclosure a risk-of-harm session record needs before signing', async () => {
+    s = await counselingSchool();
+    const { c } = s;
+    const k = await c.crisis.open({ studentId: s.studentId, source: 'session', tier: 'red', reason: '会谈中透露自伤想法' });
+    const draft = await filledDraft(c, k.caseId, { riskOfHarm: 'self' });
+    const refused = await rejection(c.records.sign({ id: draft.id, revision: draft.revision }));
+    expect([refused.code, refused.messageKey]).toEqual(['CONFLICT', 'errors.record.disclosureRequired']);
+    await c.crisis.addEntry({ caseId: k.caseId, entry: { kind: 'guardianNotice', date: '2025-03-12', who: '父亲 张大山', channel: 'phone', response: '当天到校' } });
+    expect(await c.records.sign({ id: draft.id, revision: draft.revision })).toMatchObject({ signedAt: expect.any(Number) });
+  });
+});
+
+describe('the registers the steps draw on', () => {
+  it('keeps partners and supporters (made inactive, never deleted), one class report per week, and every version of the procedure', async () => {
+    s = await counselingSchool();
+    const { c } = s;
+    const partner = await c.referralPartners.save({ name: '区精神卫生中心' });
+    await c.referralPartners.save({ id: partner.id, name: '区精神卫生中心', active: false });
+    expect((await c.referralPartners.list({})).items).toEqual([]);
+    expect((await c.referralPartners.list({ includeInactive: true })).items).toEqual([expect.objectContaining({ id: partner.id, active: false })]);
+    const k = await c.crisis.open({ studentId: s.studentId, source: 'teacher', tier: 'yellow', reason: '观察' });
+    const inactive = await rejection(c.crisis.addEntry({ caseId: k.caseId, entry: { kind: 'referral', date: '2025-03-12', partnerId: partner.id, reason: '' } }));
+    expect(inactive.details).toEqual([{ path: 'entry.partnerId', reason: 'errors.crisis.partnerInactive' }]);
+
+    const peer = await c.peerSupporters.save({ studentId: s.studentId, since: '2024-09-01' });
+    expect(peer).toMatchObject({ studentName: STUDENT.name, className: STUDENT.className, active: true });
+    expect((await rejection(c.peerSupporters.save({ studentId: s.studentId, since: '2024-09-01' }))).details).toEqual([{ path: 'studentId', reason: 'errors.crisis.peerExists' }]);
+    await c.peerSupporters.addWeather({ peerId: peer.id, weekOf: '2025-03-12', weather: 'someConcern', note: '期中考试前普遍紧张' });
+    expect((await rejection(c.peerSupporters.addWeather({ peerId: peer.id, weekOf: '2025-03-10', weather: 'calm' }))).code).toBe('CONFLICT');
+    expect((await c.peerSupporters.weather({ weekOf: '2025-03-16' })).items).toEqual([
+      expect.objectContaining({ weekOf: '2025-03-10', weather: 'someConcern', className: STUDENT.className }),
+    ]);
+
+    expect(await c.crisisPlan.current({})).toBeNull();
+    await c.crisisPlan.save({ version: 'v1', effectiveOn: '2024-09-01', text: '第一版' });
+    await c.crisisPlan.save({ version: 'v2', effectiveOn: '2025-09-01', text: '下学期起施行' });
+    expect(await c.crisisPlan.current({})).toMatchObject({ version: 'v1' });
+    expect((await rejection(c.crisisPlan.save({ version: 'v1', effectiveOn: '2025-03-01', text: '改写' }))).code).toBe('CONFLICT');
+    expect((await c.crisisPlan.get({})).versions.map((v) => v.version)).toEqual(['v2', 'v1']);
   });
 });

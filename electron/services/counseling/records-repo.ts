@@ -285,3 +285,11 @@ export function signedRecordCounts(db: Database, from: string, to: string, colum
      WHERE r.deleted_at IS NULL AND r.signed_at IS NOT NULL AND r.session_date BETWEEN ? AND ?`,
   ).get(from, to) as { signed: number; complete: number };
 }
+
+/**
+ * Whether the record's case is a crisis case whose 家校协同 step recorded the guardian being told:
+ * that entry is the confidentiality-exception record (ETH-04) for the case's sessions too.
+ */
+export function crisisGuardianNotified(db: Database, caseId: string): boolean {
+  return stmt(db, "SELECT 1 FROM crisis_entries WHERE case_id = ? AND kind = 'guardianNotice' LIMIT 1").get(caseId) !== undefined;
+}

@@ -6,6 +6,7 @@ import { requireOpenCase } from './cases';
 import { assertActiveOrAcknowledged, changedKeys, definedOnly, requireStudentRef, schoolDate } from '../common/clinical';
 import {
   countRecordsOfCase,
+  crisisGuardianNotified,
   fieldsOf,
   getAddendum,
   getDisclosure,
@@ -61,7 +62,7 @@ function signBlockers(db: Database, r: RecordRow, today: string): { fields: Erro
     reason: 'errors.field.required',
   }));
   if (f.sessionDate > today) fields.push({ path: 'sessionDate', reason: 'errors.field.futureDate' });
-  const disclosureMissing = f.riskOfHarm !== 'none' && listDisclosures(db, r.id).length === 0;
+  const disclosureMissing = f.riskOfHarm !== 'none' && listDisclosures(db, r.id).length === 0 && !crisisGuardianNotified(db, r.case_id);
   return { fields, disclosureMissing };
 }
 

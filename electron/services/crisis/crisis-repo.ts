@@ -82,7 +82,8 @@ const STEP_SELECT = `
 /** The steps of some cases, each case's in the method's order. */
 export function stepsOf(db: Database, caseIds: readonly string[]): StepRow[] {
   const rows = stmt(db, `${STEP_SELECT} WHERE p.case_id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(caseIds)) as StepRow[];
-  return rows.sort((a, b) => a.caseId.localeCompare(b.caseId) || CRISIS_STEPS.indexOf(a.step) - CRISIS_STEPS.indexOf(b.step));
+  const byCase = (a: StepRow, b: StepRow) => (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0);
+  return rows.sort((a, b) => byCase(a, b) || CRISIS_STEPS.indexOf(a.step) - CRISIS_STEPS.indexOf(b.step));
 }
 
 export function insertStep(db: Database, s: { caseId: string; step: CrisisStep; ownerId: string; dueOn: string }): void {
@@ -109,10 +110,14 @@ export function insertChange(
   ).run({ ...c, id: uuidv7(now), now });
 }
 
+/** A case's changes in order; an owner's change names the counselors (the audit row keeps their ids). */
 export function changesOf(db: Database, caseId: string) {
   return stmt(
     db,
-    `SELECT h.field, h.step, h.from_value AS "from", h.to_value AS "to", h.reason, u.display_name AS byName, h.changed_at AS at
+    `SELECT h.field, h.step,
+       CASE WHEN h.field = 'owner' THEN (SELECT display_name FROM users WHERE id = h.from_value) ELSE h.from_value END AS "from",
+       CASE WHEN h.field = 'owner' THEN (SELECT display_name FROM users WHERE id = h.to_value) ELSE h.to_value END AS "to",
+       h.reason, u.display_name AS byName, h.changed_at AS at
      FROM crisis_changes h JOIN users u ON u.id = h.changed_by WHERE h.case_id = ? ORDER BY h.changed_at, h.rowid`,
   ).all(caseId) as { field: 'tier' | 'owner' | 'dueOn' | 'state' | 'status'; step: CrisisStep | null; from: string | null; to: string; reason: string; byName: string; at: number }[];
 }

@@ -196,9 +196,9 @@ function changeStep(ctx: ServiceContext, before: StepRow, after: StepRow, reason
   return changed.map(([field, key]) => ({ step: before.step, field, from: before[key], to: after[key] }));
 }
 
-function markDone(ctx: ServiceContext, caseId: string, step: CrisisStep, on: string, reason: string) {
+function markDone(ctx: ServiceContext, caseId: string, step: CrisisStep, on: string) {
   const s = requireStep(ctx.db, caseId, step);
-  return s.state === 'open' ? changeStep(ctx, s, { ...s, state: 'done', doneOn: on }, reason) : [];
+  return s.state === 'open' ? changeStep(ctx, s, { ...s, state: 'done', doneOn: on }, '') : [];
 }
 
 /** The rows an entry names, each checked: VALIDATION on the entry's field when it does not fit the case. */
@@ -376,7 +376,7 @@ export const crisisHandlers: HandlerMap<CrisisMethods> = {
       const refs = entryRefs(db, k, entry);
       const id = insertEntry(db, { caseId: k.caseId, step, entry, refs, by: ctx.actor.userId }, now);
       // A return to school that is decided ends the referral step; "not yet" keeps it open.
-      const changes = entry.kind === 'returnReview' && entry.decision !== 'notYet' ? markDone(ctx, k.caseId, 'referral', entry.date, 'returnReview') : [];
+      const changes = entry.kind === 'returnReview' && entry.decision !== 'notYet' ? markDone(ctx, k.caseId, 'referral', entry.date) : [];
       ctx.audit = {
         targetType: 'case',
         targetId: k.caseId,

@@ -38,6 +38,8 @@ export function useTagLabels(): (entry: TimelineEntry) => string[] {
         if (field === 'severity') return t(`assessments.severity.${value}`);
         if (field === 'action') return t(`assessments.action.${value}`);
         if (field === 'rescored') return t('counseling.archive.rescored');
+        if (field === 'step') return t(`crisis.step.${value}`);
+        if (field === 'entry') return t(`crisis.entryKind.${value}`);
         const group = tagGroup(field, entry);
         return group ? codes.label(group, value) : value;
       }),

@@ -12,6 +12,7 @@ import { OpenAlerts } from '../assessments/OpenAlerts';
 import { BackupHomeCard } from '../backup/BackupHomeCard';
 import { TodayAppointments } from '../schedule/TodayAppointments';
 import { activateProps } from '../../lib/activate';
+import { RedOverdueBanner } from '../crisis/RedOverdueBanner';
 
 const mine = () => api.caseload.mine({});
 
@@ -58,6 +59,7 @@ export function CaseloadPage() {
         </Typography.Title>
         <Button onClick={() => setOpening(true)}>{t('counseling.cases.openOther')}</Button>
       </Flex>
+      <RedOverdueBanner />
       <Flex gap="middle" wrap align="start">
         <OpenAlerts />
         <BackupHomeCard />

@@ -15,6 +15,7 @@ import { CloseCaseModal } from './CloseCaseModal';
 import { RemoveCaseModal } from './RemoveCaseModal';
 import { TransferCaseModal } from './TransferCaseModal';
 import { activateProps } from '../../lib/activate';
+import { CrisisSection } from '../crisis/CrisisSection';
 
 type RecordItem = z.output<typeof caseDetail>['records'][number];
 
@@ -31,6 +32,8 @@ export function CasePage({ id }: { id: string }) {
   const [acting, setActing] = useState<'close' | 'transfer' | 'remove' | null>(null);
   const askInactive = useAskInactive();
   const [creating, setCreating] = useState(false);
+  // A crisis case with crisis details closes through its own rules (crisis.close), not 结案.
+  const [crisis, setCrisis] = useState(false);
   const call = useCall(getCase, { id });
   const c = call.data;
 
@@ -63,7 +66,7 @@ export function CasePage({ id }: { id: string }) {
             <Button type="primary" loading={creating} onClick={() => void newRecord()}>
               {t('counseling.cases.newRecord')}
             </Button>
-            <Button onClick={() => setActing('close')}>{t('counseling.cases.close')}</Button>
+            {!crisis && <Button onClick={() => setActing('close')}>{t('counseling.cases.close')}</Button>}
             <Button onClick={() => setActing('transfer')}>{t('counseling.cases.transfer')}</Button>
             <Button danger onClick={() => setActing('remove')}>
               {t('counseling.cases.remove')}
@@ -105,6 +108,7 @@ export function CasePage({ id }: { id: string }) {
             : []),
         ]}
       />
+      {c.categories.includes('crisis') && c.clientKind === 'student' && <CrisisSection caseId={c.id} onPresence={setCrisis} />}
       <Table<RecordItem>
         rowKey="id"
         size="middle"

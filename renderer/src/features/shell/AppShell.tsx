@@ -16,6 +16,7 @@ import { AdministerPage } from '../assessments/AdministerPage';
 import { ScaleLibraryPage } from '../assessments/library/ScaleLibraryPage';
 import { CaseloadPage } from '../caseload/CaseloadPage';
 import { CasePage } from '../cases/CasePage';
+import { CrisisBoardPage } from '../crisis/CrisisBoardPage';
 import { ProgramPage } from '../groups/ProgramPage';
 import { GroupsPage } from '../groups/GroupsPage';
 import { RecordPage } from '../records/RecordPage';
@@ -45,6 +46,7 @@ const PAGE_VIEWS: Record<PageId, () => ReactNode> = {
   audit: () => <AuditPage />,
   settings: () => <SettingsPage />,
   caseload: () => <CaseloadPage />,
+  crisis: () => <CrisisBoardPage />,
   schedule: () => <SchedulePage />,
   rooms: () => <RoomsPage />,
   groups: () => <GroupsPage />,

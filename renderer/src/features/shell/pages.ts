@@ -1,7 +1,7 @@
 import { contract, type MethodName } from '../../../../shared/api/contract';
 import type { Role } from '../../../../shared/api/define';
 
-export type PageId = 'compliance' | 'complianceEvidence' | 'roster' | 'caseload' | 'administer' | 'library' | 'campaigns' | 'schedule' | 'rooms' | 'groups' | 'training' | 'search' | 'trash' | 'overview' | 'users' | 'audit' | 'settings';
+export type PageId = 'compliance' | 'complianceEvidence' | 'roster' | 'caseload' | 'crisis' | 'administer' | 'library' | 'campaigns' | 'schedule' | 'rooms' | 'groups' | 'training' | 'search' | 'trash' | 'overview' | 'users' | 'audit' | 'settings';
 
 interface PageSpec {
   id: PageId;
@@ -17,6 +17,7 @@ const PAGES: readonly PageSpec[] = [
   { id: 'compliance', needs: 'compliance.start' },
   { id: 'overview', needs: 'students.summary', only: ['principal'] },
   { id: 'caseload', needs: 'caseload.mine' },
+  { id: 'crisis', needs: 'crisis.board' },
   { id: 'roster', needs: 'students.list' },
   { id: 'schedule', needs: 'appointments.list' },
   { id: 'groups', needs: 'groups.list' },
