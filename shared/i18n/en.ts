@@ -184,6 +184,12 @@ export const en: Catalog = {
     menu: 'Main menu',
   },
   nav: {
+    group: { desk: 'Desk', students: 'Students', assessment: 'Assessment', groupwork: 'Groups and training', reports: 'Reports', admin: 'Administration' },
+    hint: {
+      administer: 'One student takes a scale now',
+      campaigns: 'Screen a whole grade or class',
+      library: 'The scales in use; import new ones',
+    },
     caseload: 'My caseload',
     schedule: 'Schedule',
     rooms: 'Rooms and opening hours',
