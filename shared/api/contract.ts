@@ -7,6 +7,7 @@ import { auditApi } from './audit';
 import { campaignsApi } from './campaigns';
 import { casesApi } from './cases';
 import { consentsApi, contactsApi } from './contacts';
+import { gettingStartedApi } from './getting-started';
 import { groupsApi } from './groups';
 import { openingsApi } from './openings';
 import { recordsApi } from './records';
@@ -26,6 +27,7 @@ export const contract = {
   ...sessionApi,
   ...usersApi,
   ...settingsApi,
+  ...gettingStartedApi,
   ...auditApi,
   ...studentsApi,
   ...casesApi,

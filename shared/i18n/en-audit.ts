@@ -62,7 +62,7 @@ export const audit: Catalog['audit'] = {
     campaign: 'Screening',
   },
   actions: {
-    app: { status: 'Status' },
+    app: { status: 'Status', gettingStarted: 'View the getting-started list', dismissGettingStarted: 'Hide or show the getting-started list' },
     setup: { initialize: 'First-run setup' },
     auth: {
       login: 'Log in',

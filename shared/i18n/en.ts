@@ -7,6 +7,7 @@ import { assessments, scales } from './en-assessments';
 import { answerImport } from './en-answer-import';
 import { campaigns, handOff, trend } from './en-campaigns';
 import { administer } from './en-administer';
+import { gettingStarted } from './en-getting-started';
 import { library, rescore } from './en-library';
 import type { Catalog } from './zh-CN';
 
@@ -353,6 +354,7 @@ export const en: Catalog = {
   administer,
   library,
   rescore,
+  gettingStarted,
   settings: {
     title: 'Settings',
     display: 'Display',

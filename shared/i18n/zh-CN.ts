@@ -7,6 +7,7 @@ import { assessments, scales } from './zh-CN-assessments';
 import { answerImport } from './zh-CN-answer-import';
 import { campaigns, handOff, trend } from './zh-CN-campaigns';
 import { administer } from './zh-CN-administer';
+import { gettingStarted } from './zh-CN-getting-started';
 import { library, rescore } from './zh-CN-library';
 
 /**
@@ -353,6 +354,7 @@ export const zhCN = {
   administer,
   library,
   rescore,
+  gettingStarted,
   settings: {
     title: '设置',
     display: '显示',

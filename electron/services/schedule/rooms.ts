@@ -4,6 +4,7 @@ import type { RoomView } from '../../../shared/api/rooms';
 import { dbHandler, type HandlerMap } from '../../core/handler';
 import { changedKeys, definedOnly } from '../common/clinical';
 import { getRoom, insertRoom, listRooms, roomIdByName, updateRoom } from './rooms-repo';
+import { loadOpenings } from './openings-repo';
 import { invalid } from '../common/validation';
 
 type RoomMethods = 'rooms.list' | 'rooms.create' | 'rooms.update';
@@ -19,6 +20,12 @@ export function requireActiveRoom(db: Database, id: string, path: string): RoomV
   const room = requireRoom(db, id, path);
   if (!room.active) throw invalid(path, 'errors.room.inactive', { id });
   return room;
+}
+
+/** Active rooms with at least one weekly opening (the home's getting-started list). */
+export function roomsWithOpeningsCount(db: Database): number {
+  const open = new Set(loadOpenings(db, { activeOnly: true }).slots.map((s) => s.roomId));
+  return open.size;
 }
 
 function assertNameFree(db: Database, name: string, selfId: string | null): void {

@@ -31,6 +31,11 @@ function calendarView(db: Database): CalendarView {
   return { terms: listTerms(db), specialDays: listSpecialDays(db), periods: listPeriods(db).map(periodView) };
 }
 
+/** Terms entered in the school calendar (the home's getting-started list). */
+export function termCount(db: Database): number {
+  return listTerms(db).length;
+}
+
 export const calendarHandlers: HandlerMap<CalendarMethods> = {
   'calendar.get': dbHandler<'calendar.get'>({ run: ({ db }) => calendarView(db) }),
 

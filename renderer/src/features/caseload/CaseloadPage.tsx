@@ -11,6 +11,7 @@ import { OpenCaseModal } from '../cases/OpenCaseModal';
 import { OpenAlerts } from '../assessments/OpenAlerts';
 import { TodayAppointments } from '../schedule/TodayAppointments';
 import { activateProps } from '../../lib/activate';
+import { GettingStarted } from './GettingStarted';
 
 const mine = () => api.caseload.mine({});
 
@@ -57,6 +58,7 @@ export function CaseloadPage() {
         </Typography.Title>
         <Button onClick={() => setOpening(true)}>{t('counseling.cases.openOther')}</Button>
       </Flex>
+      <GettingStarted />
       <Flex gap="middle" wrap align="start">
         <OpenAlerts />
         <TodayAppointments />

@@ -10,6 +10,7 @@ import { useSession } from '../../stores/session';
 import { useSettings } from '../../stores/settings';
 import { PrivacyMaskSwitch } from '../../components/PrivacyMaskSwitch';
 import { ChangePassphraseForm } from '../auth/ChangePassphraseForm';
+import { GettingStartedSettings } from '../caseload/GettingStarted';
 import { RecoveryKeySettings } from '../recovery/RecoveryKeySettings';
 import { SchoolProfileFields } from '../setup/SchoolProfileFields';
 
@@ -51,6 +52,7 @@ export function SettingsPage() {
           <CaseworkForm notSeenDays={settings.caseloadNotSeenDays} retentionDays={settings.trashRetentionDays} />
         </Card>
       )}
+      {role === 'counselor' && <GettingStartedSettings />}
       <Card title={t('settings.school')}>
         <SchoolForm />
       </Card>
