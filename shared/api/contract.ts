@@ -11,6 +11,7 @@ import { complianceApi } from './compliance';
 import { consentsApi, contactsApi } from './contacts';
 import { crisisApi } from './crisis';
 import { districtApi } from './district';
+import { gettingStartedApi } from './getting-started';
 import { groupsApi } from './groups';
 import { openingsApi } from './openings';
 import { recordsApi } from './records';
@@ -31,6 +32,7 @@ export const contract = {
   ...sessionApi,
   ...usersApi,
   ...settingsApi,
+  ...gettingStartedApi,
   ...auditApi,
   ...studentsApi,
   ...casesApi,

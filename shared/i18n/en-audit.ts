@@ -66,7 +66,7 @@ export const audit: Catalog['audit'] = {
     compliancePack: 'Compliance standard',
   },
   actions: {
-    app: { status: 'Status' },
+    app: { status: 'Status', gettingStarted: 'View the getting-started list', dismissGettingStarted: 'Hide or show the getting-started list' },
     setup: { initialize: 'First-run setup' },
     auth: {
       login: 'Log in',

@@ -8,6 +8,7 @@ import { assessments, scales } from './en-assessments';
 import { answerImport } from './en-answer-import';
 import { campaigns, handOff, trend } from './en-campaigns';
 import { administer } from './en-administer';
+import { gettingStarted } from './en-getting-started';
 import { library, rescore } from './en-library';
 import { statistics } from './en-statistics';
 import { crisis, crisisErrors } from './en-crisis';
@@ -189,6 +190,12 @@ export const en: Catalog = {
     menu: 'Main menu',
   },
   nav: {
+    group: { desk: 'Desk', students: 'Students', assessment: 'Assessment', groupwork: 'Groups and training', reports: 'Reports', admin: 'Administration' },
+    hint: {
+      administer: 'One student takes a scale now',
+      campaigns: 'Screen a whole grade or class',
+      library: 'The scales in use; import new ones',
+    },
     caseload: 'My caseload',
     schedule: 'Schedule',
     rooms: 'Rooms and opening hours',
@@ -382,6 +389,7 @@ export const en: Catalog = {
   crisis,
   district,
   compliance,
+  gettingStarted,
   settings: {
     title: 'Settings',
     display: 'Display',

@@ -64,7 +64,7 @@ export const audit = {
     compliancePack: '自查标准',
   },
   actions: {
-    app: { status: '查看状态' },
+    app: { status: '查看状态', gettingStarted: '查看入门清单', dismissGettingStarted: '隐藏或显示入门清单' },
     setup: { initialize: '初始设置' },
     auth: {
       login: '登录',

@@ -8,6 +8,7 @@ import { assessments, scales } from './zh-CN-assessments';
 import { answerImport } from './zh-CN-answer-import';
 import { campaigns, handOff, trend } from './zh-CN-campaigns';
 import { administer } from './zh-CN-administer';
+import { gettingStarted } from './zh-CN-getting-started';
 import { library, rescore } from './zh-CN-library';
 import { statistics } from './zh-CN-statistics';
 import { crisis, crisisErrors } from './zh-CN-crisis';
@@ -190,6 +191,12 @@ export const zhCN = {
     menu: '主菜单',
   },
   nav: {
+    group: { desk: '工作台', students: '学生', assessment: '测评', groupwork: '团体与培训', reports: '报告', admin: '管理' },
+    hint: {
+      administer: '为一名学生当场施测一份量表',
+      campaigns: '对整个年级或班级统一筛查',
+      library: '可用的量表，导入新量表',
+    },
     caseload: '我的个案',
     schedule: '日程',
     rooms: '活动室与开放时间',
@@ -382,6 +389,7 @@ export const zhCN = {
   crisis,
   district,
   compliance,
+  gettingStarted,
   settings: {
     title: '设置',
     display: '显示',

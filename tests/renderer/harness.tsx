@@ -57,6 +57,13 @@ export async function openRoster(user: ReturnType<typeof userEvent.setup>): Prom
   await user.click(await screen.findByRole('menuitem', { name: '学生名册' }));
 }
 
+/** The menu entries in `scope` by their names, in order (a hint line under an entry is its description, not its name). */
+export function menuEntryNames(scope: HTMLElement): string[] {
+  return within(scope)
+    .getAllByRole('menuitem')
+    .map((i) => i.textContent!.replace(i.querySelector('.shell-menu-hint')?.textContent ?? '', ''));
+}
+
 /**
  * antd renders a Select's options in a popup: open the select by its label within `scope` and
  * pick by text. Long lists are virtualised, so a searchable select is typed into first.

@@ -80,6 +80,11 @@ function splitCreatesUpdates(db: Database, plan: RosterPlan) {
   return { existing, creates: existing.filter((c) => c.id === null).length, updates: existing.filter((c) => c.id !== null).length };
 }
 
+/** How many students are on the roll now (the home's getting-started list). */
+export function activeStudentCount(db: Database): number {
+  return listStudents(db, { status: 'active', sort: 'name', page: 1, pageSize: 1 }).total;
+}
+
 export const studentHandlers: HandlerMap<StudentMethods> = {
   'students.list': dbHandler<'students.list'>({ run: ({ db }, input) => listStudents(db, input) }),
 

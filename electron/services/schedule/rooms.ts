@@ -4,6 +4,7 @@ import type { RoomView } from '../../../shared/api/rooms';
 import { dbHandler, type HandlerMap } from '../../core/handler';
 import { changedKeys, definedOnly } from '../common/clinical';
 import { getRoom, insertRoom, listRooms, roomIdByName, updateRoom } from './rooms-repo';
+import { loadOpenings } from './openings-repo';
 import { invalid } from '../common/validation';
 import { readPrincipalEditsRooms } from '../accounts/settings-store';
 import type { ServiceContext } from '../../core/handler';
@@ -26,6 +27,12 @@ export function requireActiveRoom(db: Database, id: string, path: string): RoomV
 /** Rooms and their hours are the school's: a principal changes them unless the counselors turned that off. */
 export function assertMayEditRooms(ctx: ServiceContext): void {
   if (ctx.actor.role === 'principal' && !readPrincipalEditsRooms(ctx.db)) throw new CounselError('FORBIDDEN', 'errors.room.principalOff');
+}
+
+/** Active rooms with at least one weekly opening (the home's getting-started list). */
+export function roomsWithOpeningsCount(db: Database): number {
+  const open = new Set(loadOpenings(db, { activeOnly: true }).slots.map((s) => s.roomId));
+  return open.size;
 }
 
 function assertNameFree(db: Database, name: string, selfId: string | null): void {

@@ -37,6 +37,11 @@ function calendarView(db: Database): CalendarView {
 /** The school's terms, for the roster's check that a 升级 falls in the summer break. */
 export const schoolTerms = listTerms;
 
+/** Terms entered in the school calendar (the home's getting-started list). */
+export function termCount(db: Database): number {
+  return listTerms(db).length;
+}
+
 export const calendarHandlers: HandlerMap<CalendarMethods> = {
   'calendar.get': dbHandler<'calendar.get'>({ run: ({ db }) => calendarView(db) }),
 

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { PageId } from '../features/shell/pages';
 
 /** Something opened from a page: it replaces the page until closed (back) or the menu is used. */
 export type Opened =
@@ -10,11 +11,17 @@ export type Opened =
   | { kind: 'campaign'; id: string };
 
 interface NavState {
+  /** The menu's page; null until one is chosen (the role's landing page). */
+  page: PageId | null;
   /** The trail of opened things, newest last; empty shows the menu's page. */
   stack: Opened[];
+  /** To a menu page itself, not to what was opened from it. */
+  goTo(page: PageId): void;
   open(target: Opened): void;
   back(): void;
   reset(): void;
+  /** Forgets page and trail (locking, logging out). */
+  leave(): void;
 }
 
 /**
@@ -22,8 +29,11 @@ interface NavState {
  * (app:// in Electron), and "back" must return to the case or search it came from.
  */
 export const useNav = create<NavState>()((set) => ({
+  page: null,
   stack: [],
+  goTo: (page) => set({ page, stack: [] }),
   open: (target) => set((s) => ({ stack: [...s.stack, target] })),
   back: () => set((s) => ({ stack: s.stack.slice(0, -1) })),
   reset: () => set({ stack: [] }),
+  leave: () => set({ page: null, stack: [] }),
 }));

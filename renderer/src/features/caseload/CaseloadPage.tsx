@@ -13,6 +13,7 @@ import { BackupHomeCard } from '../backup/BackupHomeCard';
 import { TodayAppointments } from '../schedule/TodayAppointments';
 import { activateProps } from '../../lib/activate';
 import { RedOverdueBanner } from '../crisis/RedOverdueBanner';
+import { GettingStarted } from './GettingStarted';
 
 const mine = () => api.caseload.mine({});
 
@@ -60,6 +61,7 @@ export function CaseloadPage() {
         <Button onClick={() => setOpening(true)}>{t('counseling.cases.openOther')}</Button>
       </Flex>
       <RedOverdueBanner />
+      <GettingStarted />
       <Flex gap="middle" wrap align="start">
         <OpenAlerts />
         <BackupHomeCard />

@@ -11,6 +11,7 @@ import { useSettings } from '../../stores/settings';
 import { PrivacyMaskSwitch } from '../../components/PrivacyMaskSwitch';
 import { ChangePassphraseForm } from '../auth/ChangePassphraseForm';
 import { BackupSettings } from '../backup/BackupSettings';
+import { GettingStartedSettings } from '../caseload/GettingStarted';
 import { RecoveryKeySettings } from '../recovery/RecoveryKeySettings';
 import { SchoolProfileFields } from '../setup/SchoolProfileFields';
 
@@ -52,6 +53,7 @@ export function SettingsPage() {
           <CaseworkForm notSeenDays={settings.caseloadNotSeenDays} retentionDays={settings.trashRetentionDays} />
         </Card>
       )}
+      {role === 'counselor' && <GettingStartedSettings />}
       <Card title={t('settings.school')}>
         <SchoolForm />
       </Card>

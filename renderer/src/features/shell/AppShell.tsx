@@ -37,7 +37,7 @@ import { AlertBanner } from '../assessments/AlertBanner';
 import { useAlertPolling } from '../assessments/useAlertPolling';
 import { useOpenAlerts } from '../../stores/alerts';
 import { contract } from '../../../../shared/api/contract';
-import { pagesFor, type PageId } from './pages';
+import { currentPage, landingFor, menuFor, type PageId } from './pages';
 
 const PAGE_VIEWS: Record<PageId, () => ReactNode> = {
   roster: () => <RosterArea />,
@@ -78,25 +78,62 @@ function OpenedView({ target }: { target: Opened }) {
   }
 }
 
+/** The menu: groups by what the counselor is doing, the current page highlighted, arrow keys move within it. */
+function ShellMenu({ role, page, onGo }: { role: UserView['role']; page: PageId; onGo(id: PageId): void }) {
+  const { t } = useTranslation();
+  const openAlertCount = useOpenAlerts((s) => s.items?.length ?? 0);
+  const label = (id: PageId, hint: boolean) => {
+    const text = hint ? (
+      <span className="shell-menu-entry">
+        <span>{t(`nav.${id}`)}</span>
+        {/* Read as the entry's description, not as part of its name. */}
+        <span id={`nav-hint-${id}`} className="shell-menu-hint" aria-hidden>
+          {t(`nav.hint.${id}`)}
+        </span>
+      </span>
+    ) : (
+      t(`nav.${id}`)
+    );
+    if (id !== 'caseload' || openAlertCount === 0) return text;
+    return (
+      <Flex align="center" justify="space-between" gap="small">
+        <span>{text}</span>
+        <Badge count={openAlertCount} aria-label={t('assessments.alerts.badge', { count: openAlertCount })} data-testid="alert-badge" />
+      </Flex>
+    );
+  };
+  return (
+    <nav aria-label={t('shell.menu')}>
+      <Menu
+        className="shell-menu"
+        mode="inline"
+        selectedKeys={[page]}
+        items={menuFor(role).map(({ group, pages }) => ({
+          type: 'group' as const,
+          key: `group-${group}`,
+          label: t(`nav.group.${group}`),
+          children: pages.map(({ id, hint }) => ({ key: id, label: label(id, hint), ...(hint ? { 'aria-describedby': `nav-hint-${id}` } : {}) })),
+        }))}
+        onClick={({ key }) => onGo(key as PageId)}
+        style={{ borderInlineEnd: 'none' }}
+      />
+    </nav>
+  );
+}
+
 /** The unlocked app: menu by role, header with lock and privacy mask, one page at a time. */
 export function AppShell({ user }: { user: UserView }) {
   const { t } = useTranslation();
-  const pages = pagesFor(user.role);
-  const [page, setPage] = useState<PageId>(pages[0] ?? 'settings');
+  const chosen = useNav((s) => s.page);
+  const page = chosen ?? landingFor(user.role);
   const settings = useSettings((s) => s.settings);
   const [loadFailure, setLoadFailure] = useState<string | null>(null);
   const opened = useNav((s) => s.stack.at(-1));
   // Open alerts are a counselor's: the dispatcher would refuse the list to anyone else.
   const seesAlerts = (contract['alerts.open'].roles as readonly string[]).includes(user.role);
-  const openAlertCount = useOpenAlerts((s) => s.items?.length ?? 0);
   useIdleLock();
   useAlertPolling(seesAlerts);
-
-  const goTo = (id: PageId) => {
-    // The menu always leads to the page itself, not to what was opened from it.
-    useNav.getState().reset();
-    setPage(id);
-  };
+  const goTo = useNav((s) => s.goTo);
 
   useEffect(() => {
     useSettings
@@ -107,36 +144,17 @@ export function AppShell({ user }: { user: UserView }) {
     return () => {
       useSettings.getState().clear();
       useRoster.getState().reset();
-      useNav.getState().reset();
+      useNav.getState().leave();
     };
   }, []);
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider theme="light" width={208} style={{ borderRight: '1px solid #eef0ef' }}>
+      <Layout.Sider theme="light" width={216} style={{ borderRight: '1px solid #eef0ef' }}>
         <Typography.Title level={5} style={{ padding: '18px 20px 8px', margin: 0 }}>
           {t('app.title')}
         </Typography.Title>
-        <nav aria-label={t('shell.menu')}>
-          <Menu
-            mode="inline"
-            selectedKeys={[page]}
-            items={pages.map((id) => ({
-              key: id,
-              label:
-                id === 'caseload' && openAlertCount > 0 ? (
-                  <Flex align="center" justify="space-between" gap="small">
-                    <span>{t(`nav.${id}`)}</span>
-                    <Badge count={openAlertCount} aria-label={t('assessments.alerts.badge', { count: openAlertCount })} data-testid="alert-badge" />
-                  </Flex>
-                ) : (
-                  t(`nav.${id}`)
-                ),
-            }))}
-            onClick={({ key }) => goTo(key as PageId)}
-            style={{ borderInlineEnd: 'none' }}
-          />
-        </nav>
+        <ShellMenu role={user.role} page={currentPage(user.role, page, opened)} onGo={goTo} />
       </Layout.Sider>
       <Layout>
         <ShellHeader user={user} schoolName={settings?.school.name ?? ''} />
