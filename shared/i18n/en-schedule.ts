@@ -230,6 +230,7 @@ export const schedule: Catalog['schedule'] = {
     andMore: '{{count}} more',
     roomHours: 'Open this week',
     noOpenings: 'No opening hours this week',
+    missing: { noRooms: 'No room added', noOpenings: 'No opening hours this term', noBellSchedule: 'No bell schedule set' },
   },
   door: {
     action: 'Print the door schedule',

@@ -221,6 +221,7 @@ export const schedule = {
     andMore: '另有 {{count}} 次',
     roomHours: '本周开放',
     noOpenings: '本周没有开放时间',
+    missing: { noRooms: '未添加活动室', noOpenings: '本学期未设置开放时间', noBellSchedule: '未设置作息时间' },
   },
   door: {
     action: '打印门口开放时间表',
