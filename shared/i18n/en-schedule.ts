@@ -234,7 +234,7 @@ export const schedule: Catalog['schedule'] = {
   },
   door: {
     action: 'Print the door schedule',
-    explain: 'Prints the chosen week’s opening hours of every room with who is on duty (school days only, make-up days included) for the counseling room door. No student information appears on it.',
+    explain: 'Prints the chosen week’s opening hours of every room with who is on duty (school days, make-up days and any weekend day with an opening, exceptions included) for the counseling room door. No student information appears on it.',
     pickWeek: 'Week',
     heading: '{{school}} counseling rooms: opening hours',
     week: '{{start}} – {{end}}',

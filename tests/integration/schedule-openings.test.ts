@@ -94,7 +94,7 @@ describe('opening hours', () => {
     const fails = async (extra: Partial<typeof slot> & { validUntil?: string }) => (await rejection(s.c.openings.saveSlot({ ...slot, ...extra }))).details;
     expect(await fails({ rrule: 'FREQ=MONTHLY' })).toEqual([{ path: 'rrule', reason: 'errors.schedule.rruleUnsupported', part: 'FREQ', value: 'MONTHLY' }]);
     expect(await fails({ rrule: 'FREQ=WEEKLY;BYDAY=XX' })).toEqual([{ path: 'rrule', reason: 'errors.schedule.rruleInvalid', part: 'BYDAY' }]);
-    expect(await fails({ rrule: 'FREQ=WEEKLY;BYDAY=SA' })).toEqual([{ path: 'rrule', reason: 'errors.schedule.rruleUnsupported', part: 'BYDAY', value: 'SA' }]);
+    expect(await fails({ rrule: 'FREQ=WEEKLY;BYDAY=2SA' })).toEqual([{ path: 'rrule', reason: 'errors.schedule.rruleUnsupported', part: 'BYDAY', value: '2SA' }]);
     expect(await fails({ end: '08:00' })).toEqual([{ path: 'end', reason: 'errors.schedule.endNotAfterStart' }]);
     expect(await fails({ validUntil: '2025-02-01' })).toEqual([{ path: 'validUntil', reason: 'errors.schedule.validUntilBeforeFrom' }]);
     expect(await rejection(s.c.openings.saveSlot({ ...slot, roomId: '01890000-0000-7000-8000-000000000000' }))).toMatchObject({ code: 'NOT_FOUND', details: { path: 'roomId' } });
