@@ -74,8 +74,8 @@ export const recordView = recordFields.extend({
   signedAt: z.number().int().nullable(),
   addenda: z.array(addendumView),
   disclosures: z.array(disclosureView),
-  /** What signing would refuse now: field names of FIELDS_REQUIRED_TO_SIGN, or 'disclosures'. */
-  signBlockers: z.array(z.string()),
+  /** What signing would refuse now, each with its reason: a field of the record, or 'disclosures'. */
+  signBlockers: z.array(z.object({ path: z.string(), reason: z.string(), start: z.string().optional() })),
 });
 export type RecordView = z.output<typeof recordView>;
 

@@ -21,6 +21,20 @@ export function dateInZone(ms: number, timeZone: string): string {
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
 
+const clocks = new Map<string, Intl.DateTimeFormat>();
+
+/** Minutes since midnight of an instant in a time zone (the wall clock on the school's wall). */
+export function minutesInZone(ms: number, timeZone: string): number {
+  let f = clocks.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    clocks.set(timeZone, f);
+  }
+  const parts = f.formatToParts(new Date(ms));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
+  return get('hour') * 60 + get('minute');
+}
+
 function toUtcMs(date: string): number {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   return Date.UTC(y, m - 1, d);

@@ -135,6 +135,7 @@ export const counseling: Catalog['counseling'] = {
     signConfirm: 'A signed record can no longer be changed, only completed with addenda. Sign now?',
     signedDone: 'Signed',
     blockersTitle: 'Before signing:',
+    blockerWhy: '{{field}} ({{why}})',
     disclosureFirst: 'This record marks a risk of harm: first document who was informed, when and how, then sign.',
     readOnly: 'Signed by {{name}} at {{time}}; read-only.',
     back: 'Back',

@@ -76,6 +76,7 @@ export const errors: Omit<Catalog['errors'], 'backup' | 'crisis' | 'compliance'>
     appointmentMismatch: 'The chosen appointment is not this client’s',
   },
   record: {
+    notYetHeld: 'The session begins at {{start}}; it can be signed from then on',
     signed: 'The record is signed and cannot be changed; add an addendum to correct it',
     notAuthor: 'Only the record’s author can change or sign it',
     staleRevision: 'The record was saved elsewhere (current revision {{currentRevision}}); reload it before editing',
@@ -159,6 +160,7 @@ export const errors: Omit<Catalog['errors'], 'backup' | 'crisis' | 'compliance'>
     closed: 'This waitlist entry is already booked or removed',
   },
   group: {
+    attendanceNotYet: 'The session is on {{date}}; attendance opens on the day',
     leaderUnavailable: 'A leader must be an enabled account',
     sessionOutsideDates: 'The session date is outside the program’s dates',
     namedFixed: 'The program already has members or sessions; whether it keeps names can no longer change',

@@ -230,10 +230,11 @@ export const schedule: Catalog['schedule'] = {
     andMore: '{{count}} more',
     roomHours: 'Open this week',
     noOpenings: 'No opening hours this week',
+    missing: { noRooms: 'No room added', noOpenings: 'No opening hours this term', noBellSchedule: 'No bell schedule set' },
   },
   door: {
     action: 'Print the door schedule',
-    explain: 'Prints the chosen week’s opening hours of every room with who is on duty (school days only, make-up days included) for the counseling room door. No student information appears on it.',
+    explain: 'Prints the chosen week’s opening hours of every room with who is on duty (school days, make-up days and any weekend day with an opening, exceptions included) for the counseling room door. No student information appears on it.',
     pickWeek: 'Week',
     heading: '{{school}} counseling rooms: opening hours',
     week: '{{start}} – {{end}}',

@@ -133,6 +133,7 @@ export const counseling = {
     signConfirm: '签名后记录不可再修改，只能添加补充说明。确定签名？',
     signedDone: '已签名',
     blockersTitle: '签名前还需要：',
+    blockerWhy: '{{field}}（{{why}}）',
     disclosureFirst: '记录标注了伤害风险，请先登记保密例外告知（告知了谁、何时、以何种方式），再签名。',
     readOnly: '已于 {{time}} 由 {{name}} 签名，记录只读。',
     back: '返回',

@@ -73,6 +73,7 @@ export const errors = {
     appointmentMismatch: '所选预约不是该来访者的',
   },
   record: {
+    notYetHeld: '会谈 {{start}} 才开始，届时才能签名',
     signed: '记录已签署，不能再修改；如需更正请添加补充说明',
     notAuthor: '只有记录的撰写人可以修改或签署',
     staleRevision: '记录已在别处保存过（当前版本 {{currentRevision}}），请刷新后再编辑',
@@ -156,6 +157,7 @@ export const errors = {
     closed: '该候补登记已预约或已移出候补名单',
   },
   group: {
+    attendanceNotYet: '活动在 {{date}}，当天才能记录出勤',
     leaderUnavailable: '负责人须为已启用的账户',
     sessionOutsideDates: '活动日期不在本项目的起止日期内',
     namedFixed: '项目已有成员或活动记录，不能再更改是否记名',

@@ -221,10 +221,11 @@ export const schedule = {
     andMore: '另有 {{count}} 次',
     roomHours: '本周开放',
     noOpenings: '本周没有开放时间',
+    missing: { noRooms: '未添加活动室', noOpenings: '本学期未设置开放时间', noBellSchedule: '未设置作息时间' },
   },
   door: {
     action: '打印门口开放时间表',
-    explain: '按所选周打印各活动室的开放时间和值班人员（只含上课日，已按调休安排），可张贴在辅导室门口。表上不会出现任何学生信息。',
+    explain: '按所选周打印各活动室的开放时间和值班人员（含上课日和有开放的周末，已按调休和临时安排），可张贴在辅导室门口。表上不会出现任何学生信息。',
     pickWeek: '周',
     heading: '{{school}} 心理辅导室开放时间',
     week: '{{start}} — {{end}}',

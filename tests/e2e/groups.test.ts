@@ -31,22 +31,20 @@ describe.skipIf(!available)('group work in a real browser', () => {
     // The next session starts from the last one's time.
     await recordSession(p, { date: schoolDate(7), content: '倾听练习' });
 
-    // Session 1: both present (Space, ↓, 1). Session 2: 张三明 present, 李小红 absent.
-    let sheet = await markAttendance(p, 1, ['Space', 'ArrowDown', '1']);
-    expect(await sheet.getByRole('row').evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label')))).toEqual(['张三明：出席', '李小红：出席']);
+    // Session 1: 张三明 present (Space), 李小红 absent (↓, 2). Session 2 is next week: planned, its 点名 opens on the day.
+    const sheet = await markAttendance(p, 1, ['Space', 'ArrowDown', '2']);
+    expect(await sheet.getByRole('row').evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label')))).toEqual(['张三明：出席', '李小红：缺席']);
     await sheet.getByRole('button', { name: /^完\s*成$/ }).click();
-    await p.getByRole('row', { name: /第 1 次/ }).getByText('出席 2 / 2').waitFor();
-    sheet = await markAttendance(p, 2, ['1', 'ArrowDown', '2']);
-    await sheet.getByRole('button', { name: /^完\s*成$/ }).click();
-    await p.getByRole('row', { name: /第 2 次/ }).getByText('出席 1 / 2').waitFor();
+    await p.getByRole('row', { name: /第 1 次/ }).getByText('出席 1 / 2').waitFor();
+    expect(await p.getByRole('row', { name: /第 2 次/ }).getByRole('button', { name: '点名' }).isDisabled()).toBe(true);
 
-    // 张三明's archive lists both sessions by the program's name; his fellow member is never named.
+    // 张三明's archive lists the session by the program's name; his fellow member is never named.
     await p.getByRole('menuitem', { name: '学生名册' }).click();
     await p.getByRole('cell', { name: '张三明' }).click();
     await p.getByRole('button', { name: '一生一档' }).click();
     await p.getByRole('heading', { name: '一生一档：张三明' }).waitFor();
-    for (const n of [1, 2]) await p.locator('tbody').getByText(`${THEME} 第${n}次`).waitFor();
-    expect(await p.locator('tbody tr', { hasText: '团体活动' }).count()).toBe(2);
+    await p.locator('tbody').getByText(`${THEME} 第1次`).waitFor();
+    expect(await p.locator('tbody tr', { hasText: '团体活动' }).count()).toBe(1);
     expect(await p.locator('body').textContent()).not.toContain('李小红');
 
     // A lecture for a grade keeps no names: headcount and grades only.

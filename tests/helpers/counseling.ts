@@ -41,8 +41,8 @@ export interface CounselingSchool {
 }
 
 /** A set-up school with one student, on a clock the test controls. */
-export async function counselingSchool(): Promise<CounselingSchool> {
-  const clock = testClock();
+export async function counselingSchool(start?: number): Promise<CounselingSchool> {
+  const clock = testClock(start);
   const t = await startTestCore({ now: () => clock.now });
   const recoveryKey = await setupSchool(t.client);
   const status = await t.client.app.status({});

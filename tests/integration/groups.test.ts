@@ -11,9 +11,10 @@ const OBSERVATIONS = '李小红发言积极，王小明较沉默，需个别关�
 /**
  * The clock's school with five students: 张三明, 李小红 and 王小明 in 初二3班, 赵小刚 and 刘小芳 in
  * 初二4班; and a named group-counseling program for 3班 running March to May, led by the caller.
+ * The clock stands on the program's last day unless told otherwise, so its sessions have taken place.
  */
-async function groupSchool() {
-  s = await counselingSchool();
+async function groupSchool(start = Date.UTC(2025, 4, 31, 2, 0)) {
+  s = await counselingSchool(start);
   const student = (studentNo: string, name: string, className: string) => s.c.students.create({ ...STUDENT, studentNo, name, className });
   const li = await student('20240102', '李小红', '3班');
   const wang = await student('20240103', '王小明', '3班');
@@ -225,6 +226,22 @@ describe('sessions and attendance', () => {
     const long = (await s.c.archive.timeline({ studentId: zhang })).items[0]!.excerpt;
     expect(long).toBe(`${Array.from(theme).slice(0, 32).join('')}… 第1次`);
     expect(Array.from(long).length).toBeLessThanOrEqual(40);
+  });
+});
+
+describe('sessions ahead', () => {
+  it('are planned, but their attendance or headcount opens on the day', async () => {
+    const { program, session, zhang } = await groupSchool(Date.UTC(2025, 2, 12, 2, 0));
+    await s.c.groups.addMembers({ id: program.id, studentIds: [zhang], joinedOn: '2025-03-01' });
+    const ahead = await session({ date: '2025-03-14' });
+    const early = await rejection(s.c.groups.setAttendance({ sessionId: ahead.id, entries: [{ studentId: zhang, status: 'present' }] }));
+    expect(early).toMatchObject({ code: 'VALIDATION', details: [{ path: 'entries', reason: 'errors.group.attendanceNotYet', date: '2025-03-14' }] });
+    const talk = await lecture();
+    const counted = await rejection(s.c.groups.saveSession({ programId: talk.id, date: '2025-03-14', start: '14:00', end: '15:00', headcount: 300 }));
+    expect(counted.details).toEqual([{ path: 'headcount', reason: 'errors.group.attendanceNotYet', date: '2025-03-14' }]);
+    expect((await s.c.groups.saveSession({ programId: talk.id, date: '2025-03-14', start: '14:00', end: '15:00' })).headcount).toBeNull();
+    await s.later(48);
+    expect((await s.c.groups.setAttendance({ sessionId: ahead.id, entries: [{ studentId: zhang, status: 'present' }] })).attendance).toHaveLength(1);
   });
 });
 

@@ -23,7 +23,7 @@ describe('session record lifecycle', () => {
       currentState: '',
       signedAt: null,
       clientLabel: '张三明',
-      signBlockers: ['currentState', 'mainProblem', 'analysis', 'plan', 'durationMinutes'],
+      signBlockers: ['currentState', 'mainProblem', 'analysis', 'plan', 'durationMinutes'].map((path) => ({ path, reason: 'errors.field.required' })),
     });
 
     const second = await c.records.saveDraft({ id: first.id, revision: 1, currentState: '情绪平稳' });
@@ -143,11 +143,26 @@ describe('session record lifecycle', () => {
     expect((await rejection(s.c.records.saveDraft({ caseId: kase.id, signedAt: 1 } as never))).code).toBe('VALIDATION');
     const missing = await rejection(s.c.records.saveDraft({ caseId: '01958a3c-0000-7000-8000-000000000000' }));
     expect(missing).toMatchObject({ code: 'NOT_FOUND', details: { path: 'caseId' } });
-    // A session dated after today cannot be signed.
-    const future = await filledDraft(s.c, kase.id, { sessionDate: '2025-03-13' });
-    expect((await rejection(s.c.records.sign({ id: future.id, revision: future.revision }))).details).toEqual([
+    // A session dated after today is refused on its date field, new or saved, and nothing is written.
+    const future = await rejection(s.c.records.saveDraft({ caseId: kase.id, sessionDate: '2025-03-13' }));
+    expect(future).toMatchObject({ code: 'VALIDATION', details: [{ path: 'sessionDate', reason: 'errors.field.futureDate' }] });
+    expect((await rejection(s.c.records.saveDraft({ id: d.id, revision: 1, sessionDate: '2025-03-13' }))).details).toEqual([
       { path: 'sessionDate', reason: 'errors.field.futureDate' },
     ]);
+    expect((await s.c.records.get({ id: d.id })).sessionDate).toBe('2025-03-12');
+  });
+
+  it('signs a session of later today only once it has begun', async () => {
+    s = await counselingSchool();
+    const kase = await openCase(s.c, s.studentId);
+    // 10:00 at the school; the session is at 16:30.
+    const d = await filledDraft(s.c, kase.id, { startTime: '16:30' });
+    const notYet = { path: 'startTime', reason: 'errors.record.notYetHeld', start: '16:30' };
+    expect((await s.c.records.get({ id: d.id })).signBlockers).toEqual([notYet]);
+    expect(await rejection(s.c.records.sign({ id: d.id, revision: d.revision }))).toMatchObject({ code: 'VALIDATION', details: [notYet] });
+    await s.later(6.5);
+    expect((await s.c.records.get({ id: d.id })).signBlockers).toEqual([]);
+    expect((await s.c.records.sign({ id: d.id, revision: d.revision })).signedAt).toBe(s.clock.now);
   });
 });
 
@@ -157,7 +172,7 @@ describe('the confidentiality exception (ETH-04)', () => {
     const { c } = s;
     const kase = await openCase(c, s.studentId, { categories: ['crisis'] });
     const d = await filledDraft(c, kase.id, { kind: 'crisis', riskOfHarm: 'self' });
-    expect((await c.records.get({ id: d.id })).signBlockers).toEqual(['disclosures']);
+    expect((await c.records.get({ id: d.id })).signBlockers).toEqual([{ path: 'disclosures', reason: 'errors.record.disclosureRequired' }]);
     const gate = await rejection(c.records.sign({ id: d.id, revision: d.revision }));
     expect(gate).toMatchObject({ code: 'CONFLICT', messageKey: 'errors.record.disclosureRequired', details: { path: 'disclosures', id: d.id, riskOfHarm: 'self' } });
 

@@ -94,7 +94,7 @@ describe('opening hours', () => {
     const fails = async (extra: Partial<typeof slot> & { validUntil?: string }) => (await rejection(s.c.openings.saveSlot({ ...slot, ...extra }))).details;
     expect(await fails({ rrule: 'FREQ=MONTHLY' })).toEqual([{ path: 'rrule', reason: 'errors.schedule.rruleUnsupported', part: 'FREQ', value: 'MONTHLY' }]);
     expect(await fails({ rrule: 'FREQ=WEEKLY;BYDAY=XX' })).toEqual([{ path: 'rrule', reason: 'errors.schedule.rruleInvalid', part: 'BYDAY' }]);
-    expect(await fails({ rrule: 'FREQ=WEEKLY;BYDAY=SA' })).toEqual([{ path: 'rrule', reason: 'errors.schedule.rruleUnsupported', part: 'BYDAY', value: 'SA' }]);
+    expect(await fails({ rrule: 'FREQ=WEEKLY;BYDAY=2SA' })).toEqual([{ path: 'rrule', reason: 'errors.schedule.rruleUnsupported', part: 'BYDAY', value: '2SA' }]);
     expect(await fails({ end: '08:00' })).toEqual([{ path: 'end', reason: 'errors.schedule.endNotAfterStart' }]);
     expect(await fails({ validUntil: '2025-02-01' })).toEqual([{ path: 'validUntil', reason: 'errors.schedule.validUntilBeforeFrom' }]);
     expect(await rejection(s.c.openings.saveSlot({ ...slot, roomId: '01890000-0000-7000-8000-000000000000' }))).toMatchObject({ code: 'NOT_FOUND', details: { path: 'roomId' } });
@@ -180,12 +180,22 @@ describe('schedule.metrics', () => {
     expect(farMs).toBeLessThan(nearMs * 3 + 50);
   });
 
-  it('rounds hours to two decimals and gives no share without open time', async () => {
+  it('rounds hours to two decimals, and names what is missing instead of a figure that would read as a result', async () => {
     s = await counselingSchool();
     const term = await s.c.calendar.saveTerm(SPRING);
+    const metrics = () => s.c.schedule.metrics({ termId: term.id, weekOf: '2025-03-12' });
+    expect((await metrics()).missing).toEqual({ weeklyOpenHours: 'noRooms', daysWithOpening: 'noRooms', outsideClassShare: 'noRooms', withoutDuty: 'noRooms' });
     const room = await newRoom(s.c);
-    expect((await s.c.schedule.metrics({ termId: term.id, weekOf: '2025-03-12' })).outsideClassShare).toBeNull();
+    expect(await metrics()).toMatchObject({
+      outsideClassShare: null,
+      missing: { weeklyOpenHours: null, daysWithOpening: 'noOpenings', outsideClassShare: 'noOpenings', withoutDuty: 'noOpenings' },
+    });
     await s.c.openings.saveSlot({ roomId: room.id, rrule: 'FREQ=WEEKLY;BYDAY=MO', validFrom: SPRING.startDate, start: '12:00', end: '12:20' });
-    expect((await s.c.schedule.metrics({ termId: term.id, weekOf: '2025-03-12' })).weeklyOpenHours[0]!.hours).toBe(0.33);
+    // Open time but no bell schedule: every minute would count as outside class, a 100 % that means nothing.
+    const open = await metrics();
+    expect(open.weeklyOpenHours[0]!.hours).toBe(0.33);
+    expect(open).toMatchObject({ outsideClassShare: null, missing: { weeklyOpenHours: null, daysWithOpening: null, outsideClassShare: 'noBellSchedule', withoutDuty: null } });
+    await s.c.calendar.setPeriods({ periods: [{ weekday: 1, start: '08:00', end: '08:45' }] });
+    expect(await metrics()).toMatchObject({ outsideClassShare: 1, missing: { outsideClassShare: null } });
   });
 });

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { CounselError } from '../../../shared/api/errors';
 import type { StudentFields } from '../../../shared/api/students';
-import { dateInZone } from '../../../shared/domain/dates';
+import { dateInZone, minutesInZone } from '../../../shared/domain/dates';
 import { stmt } from '../../db/statements';
 import { readSchool } from '../accounts/settings-store';
 
@@ -9,6 +9,11 @@ import { readSchool } from '../accounts/settings-store';
 
 export function schoolDate(db: Database, ms: number): string {
   return dateInZone(ms, readSchool(db).timeZone);
+}
+
+/** The school's wall clock now, in minutes since midnight. */
+export function schoolMinutes(db: Database, ms: number): number {
+  return minutesInZone(ms, readSchool(db).timeZone);
 }
 
 /** A date that must not lie after today (school time zone): VALIDATION on that field. */

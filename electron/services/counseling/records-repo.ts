@@ -204,7 +204,7 @@ export function getDisclosure(db: Database, id: string): DisclosureView {
   return stmt(db, `${SELECT_DISCLOSURE} WHERE d.id = ?`).get(id) as DisclosureView;
 }
 
-export function recordView(db: Database, r: RecordRow, signBlockers: string[]): RecordView {
+export function recordView(db: Database, r: RecordRow, signBlockers: RecordView['signBlockers']): RecordView {
   return {
     ...fieldsOf(r),
     id: r.id,

@@ -3,7 +3,8 @@ import { CounselError, type ErrorDetail } from '../../../shared/api/errors';
 import { FIELDS_REQUIRED_TO_SIGN, recordFields, type RecordFields } from '../../../shared/api/records';
 import { dbHandler, type HandlerMap, type ServiceContext } from '../../core/handler';
 import { requireOpenCase } from './cases';
-import { assertActiveOrAcknowledged, changedKeys, definedOnly, requireStudentRef, schoolDate } from '../common/clinical';
+import { assertActiveOrAcknowledged, assertNotFuture, changedKeys, definedOnly, requireStudentRef, schoolDate, schoolMinutes } from '../common/clinical';
+import { toMinutes } from '../schedule/schedule-checks';
 import {
   countRecordsOfCase,
   crisisGuardianNotified,
@@ -54,23 +55,32 @@ function requireEditable(ctx: ServiceContext, id: string, revision: number | und
   return r;
 }
 
-/** What signing would refuse: required fields left empty, a future date, a risk of harm with nobody informed. */
-function signBlockers(db: Database, r: RecordRow, today: string): { fields: ErrorDetail[]; disclosureMissing: boolean } {
+/**
+ * What signing would refuse as of `now`: required fields left empty, a future date, a session that
+ * has not begun yet (a record of 16:30 today is not signed in the morning), a risk of harm with
+ * nobody informed.
+ */
+function signBlockers(db: Database, r: RecordRow, now: number): { fields: ErrorDetail[]; disclosureMissing: boolean } {
   const f = fieldsOf(r);
+  const today = schoolDate(db, now);
   const fields: ErrorDetail[] = FIELDS_REQUIRED_TO_SIGN.filter((k) => f[k] === null || f[k] === '').map((path) => ({
     path,
     reason: 'errors.field.required',
   }));
   if (f.sessionDate > today) fields.push({ path: 'sessionDate', reason: 'errors.field.futureDate' });
+  if (f.sessionDate === today && f.startTime !== null && toMinutes(f.startTime) > schoolMinutes(db, now)) {
+    fields.push({ path: 'startTime', reason: 'errors.record.notYetHeld', start: f.startTime });
+  }
   const disclosureMissing = f.riskOfHarm !== 'none' && listDisclosures(db, r.id).length === 0 && !crisisGuardianNotified(db, r.case_id);
   return { fields, disclosureMissing };
 }
 
 /** A record as its page shows it, with what still blocks signing it as of `now`. */
 export function recordViewAt(db: Database, r: RecordRow, now: number) {
-  const b = signBlockers(db, r, schoolDate(db, now));
-  const names = b.fields.map((d) => d.path!);
-  return recordView(db, r, r.signed_at === null ? (b.disclosureMissing ? [...names, 'disclosures'] : names) : []);
+  const b = signBlockers(db, r, now);
+  const blockers = b.fields.map(({ path, reason, start }) => ({ path: path!, reason: reason!, ...(typeof start === 'string' ? { start } : {}) }));
+  const disclosure = { path: 'disclosures', reason: 'errors.record.disclosureRequired' };
+  return recordView(db, r, r.signed_at === null ? (b.disclosureMissing ? [...blockers, disclosure] : blockers) : []);
 }
 
 function createDraft(ctx: ServiceContext, caseId: string, patch: Partial<RecordFields>, acknowledgeInactive: boolean | undefined) {
@@ -107,6 +117,7 @@ export const recordHandlers: HandlerMap<RecordMethods> = {
     run: (ctx, input) => {
       const { id, revision, caseId, acknowledgeInactive, ...rest } = input;
       const patch = definedOnly(rest);
+      if (patch.sessionDate !== undefined) assertNotFuture(patch.sessionDate, schoolDate(ctx.db, ctx.now), 'sessionDate');
       if (id === undefined) return createDraft(ctx, caseId!, patch, acknowledgeInactive);
       const r = requireEditable(ctx, id, revision);
       const before = fieldsOf(r);
@@ -136,7 +147,7 @@ export const recordHandlers: HandlerMap<RecordMethods> = {
     run: (ctx, input) => {
       const { db, now } = ctx;
       const r = requireEditable(ctx, input.id, input.revision);
-      const blockers = signBlockers(db, r, schoolDate(db, now));
+      const blockers = signBlockers(db, r, now);
       if (blockers.fields.length > 0) throw new CounselError('VALIDATION', 'errors.record.incomplete', blockers.fields);
       if (blockers.disclosureMissing) {
         throw new CounselError('CONFLICT', 'errors.record.disclosureRequired', { path: 'disclosures', id: r.id, riskOfHarm: r.risk_of_harm });

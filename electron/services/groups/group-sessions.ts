@@ -6,12 +6,12 @@ import { uuidv7 } from '../../../shared/ids';
 import { dbHandler, type HandlerMap, type ServiceContext } from '../../core/handler';
 import { stmt } from '../../db/statements';
 import { assertNoClashes, cancelAppointments, getAppointment, insertAppointment, outsideOpenings, updateAppointment } from '../schedule/appointments';
-import { changedKeys } from '../common/clinical';
+import { changedKeys, schoolDate } from '../common/clinical';
 import { getSession, insertSession, membersOn, softDeleteSession, type SessionFields, updateSession, upsertAttendance } from './groups-repo';
 import { assertNamed, requireProgram } from './groups';
 import { requireActiveRoom } from '../schedule/rooms';
 import { toMinutes } from '../schedule/schedule-checks';
-import { apiPath, assertNoProblems } from '../common/validation';
+import { apiPath, assertNoProblems, invalid } from '../common/validation';
 
 type SessionMethods = 'groups.saveSession' | 'groups.removeSession' | 'groups.setAttendance';
 
@@ -77,7 +77,7 @@ function nonMembers(db: Database, programId: string, date: string, studentIds: r
 }
 
 /** A session's date, times and audience against its program: named programs count attendance, unnamed ones a headcount. */
-function assertSessionValid(db: Database, program: ProgramView, before: GroupSessionView | null, s: SessionFields): void {
+function assertSessionValid(db: Database, program: ProgramView, before: GroupSessionView | null, s: SessionFields, today: string): void {
   const problems: Problem[] = [];
   if (s.date < program.startDate || s.date > program.endDate) {
     problems.push({ path: ['date'], messageKey: 'errors.group.sessionOutsideDates', params: { startDate: program.startDate, endDate: program.endDate } });
@@ -86,6 +86,9 @@ function assertSessionValid(db: Database, program: ProgramView, before: GroupSes
   if (program.named) {
     if (s.headcount !== null) problems.push({ path: ['headcount'], messageKey: 'errors.group.namedNoHeadcount' });
     if (s.audienceGrades.length > 0) problems.push({ path: ['audienceGrades'], messageKey: 'errors.group.namedNoHeadcount' });
+  } else if (s.date > today) {
+    // A session ahead is planned; who came is known on the day.
+    if (s.headcount !== null) problems.push({ path: ['headcount'], messageKey: 'errors.group.attendanceNotYet', params: { date: s.date } });
   } else if (s.headcount === null) {
     problems.push({ path: ['headcount'], messageKey: 'errors.group.headcountRequired' });
   }
@@ -107,7 +110,7 @@ export const groupSessionHandlers: HandlerMap<SessionMethods> = {
       const before = sessionId === undefined ? null : requireSession(db, sessionId, 'sessionId');
       if (before && before.programId !== program.id) throw new CounselError('NOT_FOUND', 'errors.notFound', { path: 'sessionId', id: sessionId });
       const fields: SessionFields = { ...rest, startMin: toMinutes(start), endMin: toMinutes(end), appointmentId: before?.appointmentId ?? null };
-      assertSessionValid(db, program, before, fields);
+      assertSessionValid(db, program, before, fields, schoolDate(db, now));
       const changed = before ? changedKeys(before, Object.fromEntries(SESSION_FIELDS.map((k) => [k, input[k]])) as Partial<GroupSessionView>) : [];
       if (before && changed.length === 0) {
         ctx.audit = { targetType: 'groupSession', targetId: before.id, details: null, nothingChanged: true };
@@ -140,6 +143,7 @@ export const groupSessionHandlers: HandlerMap<SessionMethods> = {
     run: (ctx, input) => {
       const s = requireSession(ctx.db, input.sessionId, 'sessionId');
       assertNamed(requireProgram(ctx.db, s.programId, 'sessionId'));
+      if (s.date > schoolDate(ctx.db, ctx.now)) throw invalid('entries', 'errors.group.attendanceNotYet', { date: s.date });
       const ids = input.entries.map((e) => e.studentId);
       assertNoProblems(nonMembers(ctx.db, s.programId, s.date, ids, (i) => ['entries', i, 'studentId']), (p) => apiPath(p.path));
       const changed = upsertAttendance(ctx.db, s.id, input.entries, ctx.now);

@@ -30,18 +30,29 @@ export function scheduleMetrics(db: Database, termId: string, weekOfDate: string
   const rooms = listRooms(db, false);
   const names = new Map(rooms.map((r) => [r.id, r.name]));
   const weekly = weeklyOpenMinutes(openings, week.start);
+  const periods = listPeriods(db);
+  // Without rooms or openings every figure is zero, which reads as a finding; without class
+  // periods all open time counts as outside class, which reads as a perfect score.
+  const noOpenings = rooms.length === 0 ? 'noRooms' : inTerm.length === 0 ? 'noOpenings' : null;
+  const missing = {
+    weeklyOpenHours: rooms.length === 0 ? 'noRooms' : null,
+    daysWithOpening: noOpenings,
+    outsideClassShare: noOpenings ?? (periods.length === 0 ? 'noBellSchedule' : null),
+    withoutDuty: noOpenings,
+  } as const;
   return {
     weekStart: week.start,
     weekEnd: week.end,
     weeklyOpenHours: rooms.map((r) => ({ roomId: r.id, roomName: r.name, zoneType: r.zoneType, hours: hours(weekly.byRoom[r.id] ?? 0) })),
     totalWeeklyOpenHours: hours(weekly.total),
     ...schoolDaysWithOpening(calendar, term.id, inTerm),
-    outsideClassShare: outsideClassShare(calendar, listPeriods(db), inTerm).share,
+    outsideClassShare: missing.outsideClassShare === null ? outsideClassShare(calendar, periods, inTerm).share : null,
     withoutDuty: occurrencesWithoutDuty(inTerm).map((o) => ({
       date: o.date,
       roomName: names.get(o.roomId) ?? '',
       start: formatTime(o.startMin),
       end: formatTime(o.endMin),
     })),
+    missing,
   };
 }

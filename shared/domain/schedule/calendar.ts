@@ -100,6 +100,30 @@ export function listSchoolDays(cal: SchoolCalendar, from: string, to: string): S
  */
 export const MAX_TERM_DAYS = 366;
 
+export interface OpeningDay {
+  date: string;
+  /** The weekday whose slots apply: the date's own, or on a 调休 day the followed one. */
+  timetableWeekday: number;
+  termId: string;
+  reason: 'weekday' | 'makeupWorkday' | 'weekend';
+}
+
+/**
+ * The days a room may open from `from` to `to`: the school days, and the Saturdays and Sundays of
+ * a term (a boarding school's weekend); holidays and the days between terms are left out.
+ */
+export function listOpeningDays(cal: SchoolCalendar, from: string, to: string): OpeningDay[] {
+  const info = schoolDayLookup(cal);
+  const days: OpeningDay[] = [];
+  for (let date = from; date <= to; date = addDays(date, 1)) {
+    const { timetableWeekday, termId, reason } = info(date);
+    if (termId === null) continue;
+    if (reason === 'weekend') days.push({ date, timetableWeekday: isoWeekday(date), termId, reason });
+    else if (timetableWeekday !== null && (reason === 'weekday' || reason === 'makeupWorkday')) days.push({ date, timetableWeekday, termId, reason });
+  }
+  return days;
+}
+
 /** Everything wrong with a calendar; an empty list means it is usable. */
 export function validateCalendar(cal: SchoolCalendar): Problem[] {
   const problems: Problem[] = [];

@@ -2,11 +2,13 @@
 export { type ClassPeriod, classMinutesOverlap, validatePeriods } from './bell';
 export {
   type DayReason,
+  type OpeningDay,
   type SchoolCalendar,
   type SchoolDay,
   type SchoolDayInfo,
   type SpecialDay,
   type Term,
+  listOpeningDays,
   listSchoolDays,
   schoolDayInfo,
   schoolDayLookup,

@@ -11,7 +11,7 @@
  *   errors.schedule.exceptionsOverlap {otherIndex}
  */
 import { addDays, weekOf } from '../dates';
-import { type SchoolCalendar, type SchoolDay, listSchoolDays } from './calendar';
+import { type OpeningDay, type SchoolCalendar, listOpeningDays } from './calendar';
 import { type Problem, intervalProblems, laterClashes } from './problems';
 import { parseSlotRule, ruleDates } from './rule';
 
@@ -63,11 +63,12 @@ export interface ExpandOpeningsInput {
 }
 
 /**
- * The openings from `from` to `to`, sorted by date, room and start. Input is assumed validated:
+ * The openings from `from` to `to`, sorted by date, room and start: slots on school days and on
+ * the weekend days of a term their weekly rule names, extras on their date. Input is assumed validated:
  * a slot whose rule does not parse and an extra without times are skipped.
  */
 export function expandOpenings({ calendar, slots, exceptions, from, to }: ExpandOpeningsInput): Occurrence[] {
-  const days = listSchoolDays(calendar, from, to).map((day) => ({ date: day.date, ruleDate: ruleDateOf(day) }));
+  const days = listOpeningDays(calendar, from, to).map((day) => ({ date: day.date, ruleDate: ruleDateOf(day), weekend: day.reason === 'weekend' }));
   const closed = exceptions.filter((e) => e.kind === 'closed');
   const roomClosed = datesBy(closed, (e) => (e.slotId === null ? e.roomId : null));
   const slotCancelled = datesBy(closed, (e) => (e.slotId === null ? null : slotKey(e.roomId, e.slotId)));
@@ -83,7 +84,9 @@ export function expandOpenings({ calendar, slots, exceptions, from, to }: Expand
     const hits = hitsByRule.get(key) ?? ruleDates(parsed.rule, slot.validFrom, windowStart, to);
     hitsByRule.set(key, hits);
     const skip = [roomClosed.get(slot.roomId), slotCancelled.get(slotKey(slot.roomId, slot.id))];
-    return slotOccurrences(slot, days, (d) => hits.has(d.ruleDate) && !skip.some((dates) => dates?.has(d.date)));
+    // FREQ=DAILY means every school day; a Saturday or Sunday opens only when a weekly rule names it.
+    const onDay = (d: RuleDay) => (d.weekend ? freq === 'WEEKLY' : true);
+    return slotOccurrences(slot, days, (d) => onDay(d) && hits.has(d.ruleDate) && !skip.some((dates) => dates?.has(d.date)));
   });
   for (const e of exceptions) {
     if (e.kind === 'extra' && e.startMin !== null && e.endMin !== null && from <= e.date && e.date <= to && !roomClosed.get(e.roomId)?.has(e.date)) {
@@ -98,13 +101,13 @@ export function expandOpenings({ calendar, slots, exceptions, from, to }: Expand
  * The date whose rule occurrence decides a school day: the day itself, or for a 调休 make-up day the
  * followed weekday in the same Monday–Sunday week, so an every-other-week rule keeps its rhythm.
  */
-function ruleDateOf(day: SchoolDay): string {
+function ruleDateOf(day: OpeningDay): string {
   return day.reason === 'makeupWorkday' ? addDays(weekOf(day.date).start, day.timetableWeekday - 1) : day.date;
 }
 
-type RuleDay = { date: string; ruleDate: string };
+type RuleDay = { date: string; ruleDate: string; weekend: boolean };
 
-/** The slot's occurrences on the school days within validFrom..validUntil that `occurs` accepts. */
+/** The slot's occurrences on the opening days within validFrom..validUntil that `occurs` accepts. */
 function slotOccurrences(slot: OpeningSlot, days: readonly RuleDay[], occurs: (day: RuleDay) => boolean): Occurrence[] {
   const { id: slotId, roomId, validFrom, validUntil, startMin, endMin, dutyUserId } = slot;
   return days

@@ -1,5 +1,5 @@
 /*
- * The subset of RFC 5545 RRULE that opening slots use: FREQ=WEEKLY (optionally BYDAY=MO..FR) or
+ * The subset of RFC 5545 RRULE that opening slots use: FREQ=WEEKLY (optionally BYDAY=MO..SU) or
  * FREQ=DAILY, optional INTERVAL 1..8. DTSTART, COUNT and UNTIL are left out on purpose: a slot's
  * validFrom is its DTSTART and validUntil bounds it, so the rule body never disagrees with them.
  *
@@ -51,8 +51,8 @@ export function parseSlotRule(body: string): SlotRuleResult {
   const interval = Number(intervalText);
   if (interval > MAX_INTERVAL) unsupported('INTERVAL', intervalText);
   if (freq === 'DAILY' && byDay.length > 0) unsupported('BYDAY');
-  // Slots only happen on school days, and a weekend school day borrows a weekday's slots.
-  for (const item of byDay) if (item.ordinal || item.weekday >= 6) unsupported('BYDAY', item.text);
+  // Any weekday, Saturday and Sunday too (a boarding school's Saturday morning); no "2nd Monday".
+  for (const item of byDay) if (item.ordinal) unsupported('BYDAY', item.text);
   for (const name of parts.keys()) if (!['FREQ', 'INTERVAL', 'BYDAY'].includes(name)) unsupported(name);
   if (supportedFreq === null || problems.length > 0) return { ok: false, problems };
   const weekdays = [...new Set(byDay.map((item) => item.weekday))].sort((a, b) => a - b);

@@ -47,6 +47,27 @@ describe('expanding opening slots', () => {
     expect(result.map((o) => `${o.date} ${o.slotId}`)).toEqual(['2026-09-27 fri-b']);
   });
 
+  it('opens a weekly Saturday slot on the Saturdays of a term; a 调休 Saturday keeps its followed weekday’s slots instead', () => {
+    const saturdays = slot('sat', 'room-1', 'FREQ=WEEKLY;BYDAY=SA', 540, 690);
+    // 09-26 follows Monday (monWed opens, the Saturday slot does not); 10-03 is an ordinary Saturday of the term.
+    expect(datesOf([saturdays, monWed], '2026-09-19', '2026-10-04')).toEqual([
+      '2026-09-19 room-1 sat',
+      '2026-09-21 room-1 mon-wed',
+      '2026-09-23 room-1 mon-wed',
+      '2026-09-26 room-1 mon-wed',
+      '2026-09-28 room-1 mon-wed',
+      '2026-09-30 room-1 mon-wed',
+      '2026-10-03 room-1 sat',
+    ]);
+    // Between the terms no Saturday opens.
+    expect(datesOf([saturdays], '2027-01-23', '2027-02-21')).toEqual([]);
+  });
+
+  it('keeps FREQ=DAILY to school days: no weekend opening from it', () => {
+    const daily = slot('daily', 'room-1', 'FREQ=DAILY', 720, 780);
+    expect(datesOf([daily], '2026-09-14', '2026-09-20').map((d) => d.slice(0, 10))).toEqual(['2026-09-14', '2026-09-15', '2026-09-16', '2026-09-17', '2026-09-18']);
+  });
+
   it('does not borrow an occurrence from before validFrom for a 调休 day', () => {
     const mondays = slot('mon', 'room-1', 'FREQ=WEEKLY;BYDAY=MO', 720, 810, { validFrom: '2026-09-22' });
     expect(datesOf([mondays], '2026-09-21', '2026-10-04')).toEqual(['2026-09-28 room-1 mon']);

@@ -19,10 +19,12 @@ describe('slot rules', () => {
       problems: [unsupported({ part: 'FREQ', value: 'MONTHLY' }), unsupported({ part: 'BYMONTHDAY' })],
     });
     expect(parseSlotRule('FREQ=WEEKLY;INTERVAL=9;BYDAY=MO')).toEqual({ ok: false, problems: [unsupported({ part: 'INTERVAL', value: '9' })] });
-    expect(parseSlotRule('FREQ=WEEKLY;BYDAY=1MO,SA')).toEqual({
+    expect(parseSlotRule('FREQ=WEEKLY;BYDAY=1MO,2SA')).toEqual({
       ok: false,
-      problems: [unsupported({ part: 'BYDAY', value: '1MO' }), unsupported({ part: 'BYDAY', value: 'SA' })],
+      problems: [unsupported({ part: 'BYDAY', value: '1MO' }), unsupported({ part: 'BYDAY', value: '2SA' })],
     });
+    // A boarding school opens on Saturday and Sunday too.
+    expect(parseSlotRule('FREQ=WEEKLY;BYDAY=SU,SA')).toEqual({ ok: true, rule: { freq: 'WEEKLY', interval: 1, byDay: [6, 7] } });
     expect(parseSlotRule('FREQ=DAILY;BYDAY=MO')).toEqual({ ok: false, problems: [unsupported({ part: 'BYDAY' })] });
   });
 

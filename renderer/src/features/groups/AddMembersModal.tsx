@@ -5,7 +5,7 @@ import { groupsApi } from '../../../../shared/api/groups';
 import type { StudentListItem } from '../../../../shared/api/students';
 import { api } from '../../api/client';
 import { FormModal } from '../../components/FormModal';
-import { PersonName } from '../../components/PersonName';
+import { PersonName, useShownName } from '../../components/PersonName';
 import { StudentPicker } from '../../components/StudentPicker';
 import { dateProps } from '../../lib/formValues';
 import { useCall } from '../../lib/useCall';
@@ -25,6 +25,8 @@ interface Values {
   joinedOn: string;
   grade?: number;
   className?: string;
+  /** By class: students of the class who do not join. */
+  except?: string[];
   studentId?: string;
 }
 
@@ -34,6 +36,7 @@ interface Filter {
   className?: string;
 }
 const findStudents = ({ query, ...filter }: Filter) => api.students.list({ ...filter, query: query || undefined, status: 'active', pageSize: 200 });
+const classStudents = ({ grade, className }: { grade: number; className: string }) => api.students.list({ grade, className, status: 'active', pageSize: 200 });
 
 /** Class options for a grade (all grades when none is chosen), from the roster's classes. */
 function useClassOptions(grade: number | undefined) {
@@ -99,7 +102,7 @@ function FilterPicker({ selected, onSelect }: { selected: Key[]; onSelect(keys: 
   );
 }
 
-/** 添加成员: a whole class, the students ticked in a filtered list, or one student found by name. */
+/** 添加成员: a whole class but for the students left out, the students ticked in a filtered list, or one student found by name. */
 export function AddMembersModal({ program, onClose, onAdded }: { program: GroupDetail; onClose(): void; onAdded(): void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -111,12 +114,17 @@ export function AddMembersModal({ program, onClose, onAdded }: { program: GroupD
   const { classes, options } = useClassOptions(grade);
   const [ticked, setTicked] = useState<Key[]>([]);
   const classCount = classes.find((c) => c.grade === grade && c.className === className)?.count;
+  const except = Form.useWatch('except', form) ?? [];
+  const shown = useShownName();
+  const inClass = useCall(classStudents, mode === 'byClass' && grade !== undefined && className !== undefined ? { grade, className } : null);
   // A class program starts with its first target class; any other program with nothing chosen.
   const first = program.targetClasses[0];
 
   const add = async (values: Values) => {
     const studentIds =
-      values.mode === 'byClass' ? await classStudentIds(values.grade!, values.className!) : values.mode === 'one' ? [values.studentId!] : ticked.map(String);
+      values.mode === 'byClass'
+        ? (await classStudentIds(values.grade!, values.className!)).filter((id) => !(values.except ?? []).includes(id))
+        : values.mode === 'one' ? [values.studentId!] : ticked.map(String);
     if (studentIds.length === 0) {
       void message.warning(t('groups.members.pickSome'));
       return;
@@ -153,7 +161,7 @@ export function AddMembersModal({ program, onClose, onAdded }: { program: GroupD
         <Row gutter={16}>
           <Col span={12}>
             <Form.Item name="grade" label={t('groups.members.grade')} rules={required(t('errors.field.required'))}>
-              <Select options={gradeOptions} onChange={() => form.setFieldValue('className', undefined)} />
+              <Select options={gradeOptions} onChange={() => form.setFieldsValue({ className: undefined, except: [] })} />
             </Form.Item>
           </Col>
           <Col span={12}>
@@ -161,9 +169,24 @@ export function AddMembersModal({ program, onClose, onAdded }: { program: GroupD
               name="className"
               label={t('groups.members.pickClass')}
               rules={required(t('errors.field.required'))}
-              extra={classCount !== undefined && t('groups.members.classCount', { count: classCount })}
+              extra={
+                classCount !== undefined &&
+                (except.length === 0 ? t('groups.members.classCount', { count: classCount }) : t('groups.members.classCountExcept', { count: classCount - except.length, except: except.length }))
+              }
             >
-              <Select options={options} />
+              <Select options={options} onChange={() => form.setFieldValue('except', [])} />
+            </Form.Item>
+          </Col>
+          <Col span={24}>
+            <Form.Item name="except" label={t('groups.members.except')}>
+              <Select
+                mode="multiple"
+                allowClear
+                showSearch={{ optionFilterProp: 'label' }}
+                placeholder={t('groups.members.exceptNone')}
+                loading={inClass.loading}
+                options={(inClass.data?.items ?? []).map((st) => ({ value: st.id, label: `${shown(st.name)} ${st.studentNo}` }))}
+              />
             </Form.Item>
           </Col>
         </Row>

@@ -5,6 +5,7 @@ import { groupsApi, type GroupSessionView } from '../../../../shared/api/groups'
 import { api } from '../../api/client';
 import { RemoveWithReasonModal } from '../../components/RemoveWithReasonModal';
 import { useLabels } from '../../lib/labels';
+import { useSchoolToday } from '../../lib/time';
 import { Section } from '../rooms/Section';
 import { AttendanceSheet, membersOn } from './AttendanceSheet';
 import type { GroupDetail } from './MembersSection';
@@ -16,6 +17,7 @@ type Acting = { kind: 'edit' | 'remove' | 'sheet'; session: GroupSessionView } |
 export function SessionsSection({ program, onChanged }: { program: GroupDetail; onChanged(): void }) {
   const { t } = useTranslation();
   const { grade } = useLabels();
+  const today = useSchoolToday();
   const [acting, setActing] = useState<Acting | null>(null);
   const done = () => {
     setActing(null);
@@ -58,7 +60,13 @@ export function SessionsSection({ program, onChanged }: { program: GroupDetail; 
             render: (_v, s) => (
               <Flex gap={0}>
                 {program.named && (
-                  <Button size="small" type="link" onClick={() => setActing({ kind: 'sheet', session: s })}>
+                  <Button
+                    size="small"
+                    type="link"
+                    disabled={s.date > today}
+                    title={s.date > today ? t('errors.group.attendanceNotYet', { date: s.date }) : undefined}
+                    onClick={() => setActing({ kind: 'sheet', session: s })}
+                  >
                     {t('groups.sessions.sheet')}
                   </Button>
                 )}

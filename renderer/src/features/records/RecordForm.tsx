@@ -45,7 +45,7 @@ export function RecordForm({ record, onReload }: { record: RecordView; onReload(
   });
   const kind = Form.useWatch('kind', form) ?? record.kind;
   const risk = Form.useWatch('riskOfHarm', form) ?? record.riskOfHarm;
-  const [blockers, setBlockers] = useState<string[]>([]);
+  const [blockers, setBlockers] = useState<RecordView['signBlockers']>([]);
   const [disclosures, setDisclosures] = useState(record.disclosures);
   const disclosed = (d: DisclosureView) => setDisclosures((ds) => [...ds, d]);
 
@@ -88,7 +88,9 @@ export function RecordForm({ record, onReload }: { record: RecordView; onReload(
           type="warning"
           showIcon
           title={t('counseling.records.blockersTitle')}
-          description={blockers.map((b) => t(`counseling.records.${b}`)).join('、')}
+          description={blockers
+            .map(({ path, reason, ...params }) => (reason === 'errors.field.required' ? t(`counseling.records.${path}`) : t('counseling.records.blockerWhy', { field: t(`counseling.records.${path}`), why: t(reason, params) })))
+            .join('、')}
         />
       )}
       <Form form={form} layout="vertical" initialValues={initial} onValuesChange={autosave.changed} className="record-form">

@@ -7,8 +7,8 @@ import { errorMessage, showErrorOnForm } from '../../lib/errors';
 import { DisclosureModal } from './DisclosureModal';
 
 /**
- * 签名: saves what is pending, then asks records.get what signing would refuse. Missing fields
- * are reported through `onBlockers` and marked on the form; a risk of harm without a documented
+ * 签名: saves what is pending, then asks records.get what signing would refuse. Fields missing or
+ * not yet right (a future date, a session that has not begun) are reported through `onBlockers` and marked on the form; a risk of harm without a documented
  * disclosure opens the disclosure form first and signs once it is saved.
  */
 export function SignButton({ record, form, flush, revision, onBlockers, onDisclosed, onSigned }: {
@@ -16,7 +16,7 @@ export function SignButton({ record, form, flush, revision, onBlockers, onDisclo
   form: FormInstance;
   flush(): Promise<void>;
   revision(): number;
-  onBlockers(fields: string[]): void;
+  onBlockers(fields: RecordView['signBlockers']): void;
   onDisclosed(d: DisclosureView): void;
   onSigned(): void;
 }) {
@@ -38,13 +38,13 @@ export function SignButton({ record, form, flush, revision, onBlockers, onDisclo
     try {
       await flush();
       const { signBlockers } = await api.records.get({ id: record.id });
-      const fields = signBlockers.filter((b) => b !== 'disclosures');
+      const fields = signBlockers.filter((b) => b.path !== 'disclosures');
       onBlockers(fields);
       if (fields.length > 0) {
-        form.setFields(fields.map((name) => ({ name, errors: [t('errors.field.required')] })));
+        form.setFields(fields.map(({ path, reason, ...params }) => ({ name: path, errors: [t(reason, params)] })));
         return;
       }
-      if (signBlockers.includes('disclosures')) setDisclosing(true);
+      if (signBlockers.some((b) => b.path === 'disclosures')) setDisclosing(true);
       else await signNow();
     } catch (err) {
       const text = showErrorOnForm(form, err);

@@ -2,7 +2,7 @@ import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { OccurrenceView } from '../../../../shared/api/openings';
 import type { CalendarView } from '../../../../shared/api/school-calendar';
-import { isoWeekday, listSchoolDays } from '../../../../shared/domain/schedule';
+import { isoWeekday, listOpeningDays } from '../../../../shared/domain/schedule';
 import { usePrintOnMount } from '../../components/usePrintOnMount';
 import { useScheduleLabels } from '../schedule/labels';
 import './doorSchedule.css';
@@ -18,7 +18,8 @@ export interface DoorWeek {
 
 /**
  * 门口开放时间表: the week's opening hours of every room with who is on duty, for the door. Columns
- * are the week's school days (a 调休 weekend day included, a holiday left out and named below).
+ * are the week's school days (a 调休 weekend day included, a holiday left out and named below) and
+ * any weekend day with an opening.
  * Mounted only for window.print() under <body>, printed the way the archive export is.
  */
 export function DoorSchedulePrint({ week, onDone }: { week: DoorWeek; onDone(): void }) {
@@ -27,7 +28,9 @@ export function DoorSchedulePrint({ week, onDone }: { week: DoorWeek; onDone(): 
   usePrintOnMount(onDone);
   const monthDay = (date: string) => t('schedule.door.monthDay', { month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) });
 
-  const days = listSchoolDays(week.calendar, week.weekStart, week.weekEnd);
+  // Every school day, and any other day of the week with an opening (a boarding school's Saturday, an extra on a Sunday).
+  const opened = new Set(week.openings.map((o) => o.date));
+  const days = listOpeningDays(week.calendar, week.weekStart, week.weekEnd).filter((d) => d.reason !== 'weekend' || opened.has(d.date));
   const holidays = week.calendar.specialDays.filter((d) => d.kind === 'holiday' && week.weekStart <= d.date && d.date <= week.weekEnd);
   const rooms = [...new Set(week.openings.map((o) => o.roomName))].sort((a, b) => a.localeCompare(b, 'zh-CN'));
   const cell = (room: string, date: string) =>

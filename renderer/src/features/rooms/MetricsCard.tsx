@@ -1,6 +1,6 @@
 import { Alert, Card, DatePicker, Flex, Select, Space, Statistic, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
+import { useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../../../shared/api/contract';
 import type { TermView } from '../../../../shared/api/school-calendar';
@@ -37,6 +37,15 @@ export function MetricsCard({ terms, round }: { terms: readonly TermView[]; roun
   const term = terms.find((x) => x.id === termId) ?? currentTerm(terms, today);
   const call = useCall(getMetrics, term ? { termId: term.id, weekOf: week, round } : null);
   const m: Metrics | undefined = call.data;
+  // A figure whose data is missing says what is missing, never a number that reads as a result.
+  const figure = (key: keyof Metrics['missing'], title: string, value: string | number, suffix?: string, style?: CSSProperties) => {
+    const gap = m?.missing[key] ?? null;
+    return gap === null ? (
+      <Statistic title={title} value={value} suffix={suffix} valueStyle={style} />
+    ) : (
+      <Statistic title={title} value={t(`schedule.metrics.missing.${gap}`)} valueStyle={{ color: 'rgba(0, 0, 0, 0.45)', fontSize: 16 }} />
+    );
+  };
 
   return (
     <Card
@@ -56,13 +65,10 @@ export function MetricsCard({ terms, round }: { terms: readonly TermView[]; roun
       {term && m && (
         <Flex vertical gap="middle">
           <Flex gap={48} wrap>
-            <Statistic title={t('schedule.metrics.weeklyHours', { start: m.weekStart, end: m.weekEnd })} value={hours(m.totalWeeklyOpenHours)} suffix={t('schedule.metrics.hours')} />
-            <Statistic title={t('schedule.metrics.daysWithOpening', { term: term.name })} value={m.daysWithOpening} suffix={`/ ${m.schoolDays}`} />
-            <Statistic
-              title={t('schedule.metrics.outsideClass')}
-              value={m.outsideClassShare === null ? t('common.none') : `${Math.round(m.outsideClassShare * 100)}%`}
-            />
-            <Statistic title={t('schedule.metrics.withoutDuty')} value={m.withoutDuty.length} valueStyle={m.withoutDuty.length > 0 ? { color: '#b23a48' } : undefined} />
+            {figure('weeklyOpenHours', t('schedule.metrics.weeklyHours', { start: m.weekStart, end: m.weekEnd }), hours(m.totalWeeklyOpenHours), t('schedule.metrics.hours'))}
+            {figure('daysWithOpening', t('schedule.metrics.daysWithOpening', { term: term.name }), m.daysWithOpening, `/ ${m.schoolDays}`)}
+            {figure('outsideClassShare', t('schedule.metrics.outsideClass'), m.outsideClassShare === null ? t('common.none') : `${Math.round(m.outsideClassShare * 100)}%`)}
+            {figure('withoutDuty', t('schedule.metrics.withoutDuty'), m.withoutDuty.length, undefined, m.withoutDuty.length > 0 ? { color: '#b23a48' } : undefined)}
           </Flex>
           <Table<Metrics['weeklyOpenHours'][number]>
             rowKey="roomId"

@@ -1,7 +1,9 @@
 import { isoWeekday, parseSlotRule } from '../../../../shared/domain/schedule';
 
-/** The school weekdays a slot can fall on; a 调休 Saturday borrows a weekday's slots. */
-export const SLOT_WEEKDAYS = [1, 2, 3, 4, 5] as const;
+/** The weekdays a slot can fall on, Saturday and Sunday too; a 调休 Saturday borrows a weekday's slots. */
+export const SLOT_WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
+/** FREQ=DAILY: every school day. */
+const SCHOOL_WEEKDAYS = [1, 2, 3, 4, 5];
 const DAY_CODES = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
 
 /** The weekday checkboxes and the "every two weeks" box as an RRULE body. */
@@ -18,6 +20,6 @@ export function readRule(rrule: string, validFrom: string): { weekdays: number[]
   const parsed = parseSlotRule(rrule);
   if (!parsed.ok) return null;
   const { freq, interval, byDay } = parsed.rule;
-  if (freq === 'DAILY') return { weekdays: [...SLOT_WEEKDAYS], interval };
+  if (freq === 'DAILY') return { weekdays: SCHOOL_WEEKDAYS, interval };
   return { weekdays: byDay.length > 0 ? byDay : [isoWeekday(validFrom)], interval };
 }
