@@ -152,18 +152,17 @@ describe('automatic backups', () => {
     expect((await day()).created).toBeNull();
     await s.later(2 / 60); // 00:01 the next day
     expect((await day()).created).not.toBeNull();
-    for (let i = 0; i < 40; i++) {
-      await s.later(24);
+    // Three weekly steps (03-20, 03-27, 04-03), then every day 04-04 … 04-10 (a Thursday).
+    for (const step of [7, 7, 7, 1, 1, 1, 1, 1, 1, 1]) {
+      await s.later(24 * step);
       await day();
     }
-    const autos = filesIn(s.folder);
+    expect(names).toHaveLength(12);
+    // Kept: the last 7 days (04-04 … 04-10) and the newest of each of the 4 newest weeks, which adds
+    // 03-27 and 03-20 (the weeks of 04-07 and 03-31 are covered by the daily rule); 03-12 and 03-13 go.
     // File names carry the UTC instant, so 00:01 in Shanghai reads as the day before.
-    // 42 daily backups, 2025-03-12 … 2025-04-22 (a Tuesday): the last 7 days (04-16 … 04-22) and the
-    // newest of the 4 newest weeks, i.e. also Sunday 04-13 and Sunday 04-06 (the weeks of 04-21 and
-    // 04-14 are already kept by the daily rule).
-    expect(autos).toHaveLength(9);
-    const dates = autos.map((n) => n.slice('counselroom-auto-'.length, 'counselroom-auto-'.length + 8));
-    expect(dates).toEqual(['20250405', '20250412', '20250415', '20250416', '20250417', '20250418', '20250419', '20250420', '20250421']);
+    const dates = filesIn(s.folder).map((n) => n.slice('counselroom-auto-'.length, 'counselroom-auto-'.length + 8));
+    expect(dates).toEqual(['20250319', '20250326', '20250403', '20250404', '20250405', '20250406', '20250407', '20250408', '20250409']);
   });
 
   it('before a roster 升级 and a retention purge, a backup is taken first', async () => {

@@ -288,17 +288,24 @@ function readHeader(file: string): BackupHeader {
 
 /** Restores into a new, empty folder; the live archive is backed up first when it is open. */
 export async function restoreBackup(core: CoreState, conn: ConnectionState, file: string, targetDir: string, recoveryKey: string | undefined): Promise<Checked> {
-  const target = resolve(targetDir);
-  if (target === resolve(core.dataDir)) throw new CounselError('CONFLICT', 'errors.backup.targetIsLive', { path: 'targetDir' });
-  let existing: string[] = [];
-  try {
-    existing = readdirSync(target);
-  } catch {
-    mkdirSync(target, { recursive: true, mode: 0o700 });
-  }
-  if (existing.length > 0) throw new CounselError('CONFLICT', 'errors.backup.targetNotEmpty', { path: 'targetDir' });
+  // Every refusal comes before anything is created on disk.
   const header = readHeader(file);
   const key = await backupKey(core, conn, header, recoveryKey);
+  const target = resolve(targetDir);
+  let existing: string[] | null = null;
+  try {
+    if (target === resolve(core.dataDir)) throw new CounselError('CONFLICT', 'errors.backup.targetIsLive', { path: 'targetDir' });
+    try {
+      existing = readdirSync(target);
+    } catch {
+      existing = null;
+    }
+    if (existing !== null && existing.length > 0) throw new CounselError('CONFLICT', 'errors.backup.targetNotEmpty', { path: 'targetDir' });
+  } catch (e) {
+    key.fill(0);
+    throw e;
+  }
+  if (existing === null) mkdirSync(target, { recursive: true, mode: 0o700 });
   if (core.db) backupBeforeOperation(core, conn, 'backup.restore');
   try {
     const { checked } = extract(file, key, join(target, DB_FILE), core.nativeBinding);
