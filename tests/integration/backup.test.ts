@@ -126,6 +126,9 @@ describe('backup and restore', () => {
     const anonymous = s.t.connect();
     const e = await rejection(anonymous.client.backup.restore({ file: file!, targetDir: join(tempDir(), 'r') }));
     expect(e).toMatchObject({ code: 'VALIDATION', details: [{ path: 'recoveryKey', reason: 'errors.backup.recoveryKeyRequired' }] });
+    // Before login, a path that does not exist gets the same answer: the screen is no probe of the disk.
+    const probe = await rejection(anonymous.client.backup.restore({ file: '/nonexistent/x.crbak', targetDir: join(tempDir(), 'r') }));
+    expect(probe.details).toEqual(e.details);
 
     const principal = await colleague(s.t, 'principal', 'lixiaozhang');
     expect((await rejection(principal.client.backup.start({}))).code).toBe('FORBIDDEN');
