@@ -41,6 +41,7 @@ export const backup: Catalog['backup'] = {
   damaged: {
     latest: 'Latest backup: {{file}} ({{when}})',
     none: 'No backup is on record.',
+    how: 'Restore the backup with the printed recovery key into a new, empty folder (command: counselroom backup restore) and start the app on that folder; the damaged file has been left exactly as it was.',
   },
 };
 

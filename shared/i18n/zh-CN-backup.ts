@@ -37,6 +37,7 @@ export const backup = {
   damaged: {
     latest: '最新的备份：{{file}}（{{when}}）',
     none: '没有找到备份记录。',
+    how: '请用打印的恢复密钥把备份恢复到一个新的空文件夹（命令 counselroom backup restore），再用该文件夹启动程序；损坏的数据文件保持原样，没有被改动。',
   },
 } as const;
 

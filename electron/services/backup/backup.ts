@@ -217,16 +217,25 @@ export function runDueBackup(core: CoreState, conn: ConnectionState): { created:
  * carries, or else the key of the caller's open session (a backup of this same archive).
  */
 export async function backupKey(core: CoreState, conn: ConnectionState, header: BackupHeader, recoveryKey: string | undefined): Promise<Buffer> {
+  assertKeySource(conn, recoveryKey);
   if (recoveryKey !== undefined) {
     const rk = parseRecoveryKey(recoveryKey);
     const key = rk ? await Vault.parse('', header.keyslots).unlockRecovery(rk) : null;
     if (!key) throw new CounselError('VALIDATION', 'errors.validation', [{ path: 'recoveryKey', reason: 'errors.backup.wrongRecoveryKey' }]);
     return key;
   }
+  return core.withDataKey((k) => Buffer.from(k));
+}
+
+/**
+ * Without the recovery key only a counselor's open session may open a backup. Checked before the
+ * file is even read, so a caller at the login screen learns nothing about paths on the disk.
+ */
+function assertKeySource(conn: ConnectionState, recoveryKey: string | undefined): void {
+  if (recoveryKey !== undefined) return;
   const s = conn.session;
   if (!s || s.locked) throw new CounselError('VALIDATION', 'errors.validation', [{ path: 'recoveryKey', reason: 'errors.backup.recoveryKeyRequired' }]);
   if (s.role !== 'counselor') throw new CounselError('FORBIDDEN', 'errors.forbidden');
-  return core.withDataKey((k) => Buffer.from(k));
 }
 
 export interface Checked {
@@ -288,17 +297,25 @@ function readHeader(file: string): BackupHeader {
 
 /** Restores into a new, empty folder; the live archive is backed up first when it is open. */
 export async function restoreBackup(core: CoreState, conn: ConnectionState, file: string, targetDir: string, recoveryKey: string | undefined): Promise<Checked> {
-  const target = resolve(targetDir);
-  if (target === resolve(core.dataDir)) throw new CounselError('CONFLICT', 'errors.backup.targetIsLive', { path: 'targetDir' });
-  let existing: string[] = [];
-  try {
-    existing = readdirSync(target);
-  } catch {
-    mkdirSync(target, { recursive: true, mode: 0o700 });
-  }
-  if (existing.length > 0) throw new CounselError('CONFLICT', 'errors.backup.targetNotEmpty', { path: 'targetDir' });
+  // Every refusal comes before anything is created on disk.
+  assertKeySource(conn, recoveryKey);
   const header = readHeader(file);
   const key = await backupKey(core, conn, header, recoveryKey);
+  const target = resolve(targetDir);
+  let existing: string[] | null = null;
+  try {
+    if (target === resolve(core.dataDir)) throw new CounselError('CONFLICT', 'errors.backup.targetIsLive', { path: 'targetDir' });
+    try {
+      existing = readdirSync(target);
+    } catch {
+      existing = null;
+    }
+    if (existing !== null && existing.length > 0) throw new CounselError('CONFLICT', 'errors.backup.targetNotEmpty', { path: 'targetDir' });
+  } catch (e) {
+    key.fill(0);
+    throw e;
+  }
+  if (existing === null) mkdirSync(target, { recursive: true, mode: 0o700 });
   if (core.db) backupBeforeOperation(core, conn, 'backup.restore');
   try {
     const { checked } = extract(file, key, join(target, DB_FILE), core.nativeBinding);

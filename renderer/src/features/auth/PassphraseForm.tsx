@@ -2,7 +2,8 @@ import { Alert, Button, Form, Input } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sessionApi } from '../../../../shared/api/session';
-import { errorMessage } from '../../lib/errors';
+import { errorMessage, toApiError } from '../../lib/errors';
+import { useFormatInstant } from '../../lib/time';
 import { maxLengthOf, zodRule } from '../../lib/zodForm';
 import { useRetryCountdown } from './useRetryCountdown';
 
@@ -29,7 +30,8 @@ export function PassphraseForm({ withUsername, initialUsername, submitLabel, onS
   const { t } = useTranslation();
   const [form] = Form.useForm<Credentials>();
   const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<{ text: string; hint: string | null } | null>(null);
+  const damageHint = useDamageHint();
   const [waitSeconds, noteFailure] = useRetryCountdown();
 
   const submit = async (values: Credentials) => {
@@ -39,7 +41,7 @@ export function PassphraseForm({ withUsername, initialUsername, submitLabel, onS
       await onSubmit(values);
     } catch (err) {
       noteFailure(err);
-      setFailure(errorMessage(err));
+      setFailure({ text: errorMessage(err), hint: damageHint(err) });
       form.setFieldValue('passphrase', '');
     } finally {
       setBusy(false);
@@ -48,7 +50,7 @@ export function PassphraseForm({ withUsername, initialUsername, submitLabel, onS
 
   return (
     <Form form={form} layout="vertical" onFinish={submit} initialValues={{ username: initialUsername }}>
-      {failure && <Alert type="error" showIcon title={failure} style={{ marginBottom: 16 }} role="alert" />}
+      {failure && <Alert type="error" showIcon title={failure.text} description={failure.hint} style={{ marginBottom: 16 }} role="alert" />}
       {withUsername && (
         <Form.Item name="username" label={t('login.username')} rules={[zodRule(loginFields.username)]}>
           <Input autoComplete="username" autoFocus={initialUsername === undefined} maxLength={maxLengthOf(loginFields.username)} />
@@ -63,4 +65,17 @@ export function PassphraseForm({ withUsername, initialUsername, submitLabel, onS
       {extra}
     </Form>
   );
+}
+
+/** A damaged archive's error names the newest backup (or says there is none): shown under the message, with how to restore it. */
+function useDamageHint(): (err: unknown) => string | null {
+  const { t } = useTranslation();
+  const formatInstant = useFormatInstant();
+  return (err) => {
+    const details = toApiError(err).details;
+    if (!details || Array.isArray(details) || !('latestBackup' in details)) return null;
+    const latest = details.latestBackup as { file: string; at: number | null } | null;
+    const where = latest ? t('backup.damaged.latest', { file: latest.file, when: latest.at === null ? '' : formatInstant(latest.at, 'YYYY-MM-DD HH:mm') }) : t('backup.damaged.none');
+    return `${where} ${t('backup.damaged.how')}`;
+  };
 }
