@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ApiResult } from '../../shared/api/errors';
 import { defaultUserDataDir } from '../platform/user-data-dir';
@@ -116,10 +117,10 @@ async function run(argv: string[], io: CliIo): Promise<ApiResult<unknown> | 'usa
   if (cmd === 'district' && sub === 'report') return districtReport({ data, user: need(o.user, '--user'), period: need(o.period, '--period'), out: need(o.out, '--out') }, io);
   if (cmd === 'backup' && sub === 'create') {
     const progress = (done: number, total: number) => process.stderr.write(`backup ${total === 0 ? 0 : Math.floor((done / total) * 100)}%\n`);
-    return backupCreate({ data, user: need(o.user, '--user'), folder: o.folder }, { ...io, progress });
+    return backupCreate({ data, user: need(o.user, '--user'), folder: o.folder === undefined ? undefined : resolve(o.folder) }, { ...io, progress });
   }
-  if (cmd === 'backup' && sub === 'verify') return backupVerify({ data, user: need(o.user, '--user'), file: need(arg, 'FILE') }, io);
-  if (cmd === 'backup' && sub === 'restore') return backupRestore({ data, file: need(arg, 'FILE'), target: need(o.target, '--target') }, io);
+  if (cmd === 'backup' && sub === 'verify') return backupVerify({ data, user: need(o.user, '--user'), file: resolve(need(arg, 'FILE')) }, io);
+  if (cmd === 'backup' && sub === 'restore') return backupRestore({ data, file: resolve(need(arg, 'FILE')), target: resolve(need(o.target, '--target')) }, io);
   throw new UsageError(`unknown command: ${p.join(' ')}`);
 }
 

@@ -10,7 +10,9 @@ import { empty, id, ok, requiredText } from './fields';
  * sees only whether a backup is overdue. Restoring works before login with the recovery key,
  * because it is what a damaged archive needs.
  */
-const folderPath = requiredText(1024);
+// A relative path would land wherever the app happens to run from: only a full path (POSIX, a
+// Windows drive or a UNC share) names the USB stick or disk the counselor chose.
+const folderPath = requiredText(1024).refine((v) => /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(v), 'errors.field.absolutePath');
 
 export const BACKUP_KINDS = ['manual', 'auto', 'before'] as const;
 

@@ -271,6 +271,7 @@ export const errors: Omit<Catalog['errors'], 'backup' | 'crisis' | 'compliance'>
     guardianEmpty: 'Enter the guardian’s name or phone',
     id: 'Invalid id',
     dateFormat: 'Use year-month-day, e.g. 2012-09-01',
+    absolutePath: 'Give the full path of the folder (for example E:\\备份 or /media/usb)',
     dateInvalid: 'This date does not exist',
     passphraseShort: 'The passphrase needs at least 10 characters',
     passphraseMismatch: 'The two passphrases do not match',

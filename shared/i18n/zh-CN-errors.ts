@@ -268,6 +268,7 @@ export const errors = {
     guardianEmpty: '请填写监护人姓名或电话',
     id: '编号格式不正确',
     dateFormat: '日期格式应为 年-月-日，例如 2012-09-01',
+    absolutePath: '请填写文件夹的完整路径（如 E:\\备份 或 /media/usb）',
     dateInvalid: '没有这一天',
     passphraseShort: '口令至少 10 个字符',
     passphraseMismatch: '两次输入的口令不一致',
