@@ -5,8 +5,11 @@ import { z } from 'zod';
  * (a unit test walks the contract to keep it so), trims whitespace and
  * refuses control characters that only ever arrive by accident or attack.
  */
+// Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) count too: they
+// make a name or a file name read differently from what it holds ("\u202Eexe.txt" shows as
+// "txt.exe"), and never arrive in a school's records otherwise.
 // eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/;
 
 export const LIMITS = {
   name: 50,

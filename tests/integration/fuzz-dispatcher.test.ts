@@ -15,12 +15,15 @@ import { seededSchool, type SeededSchool } from '../helpers/seeded-school';
  * generated inputs: valid ones from the input schema, then hostile variants of them. The answer
  * must be a valid result or a typed error (never INTERNAL), and a refused call must leave every
  * table as it was; the one exception is the audit log, which may gain rows recording the refusal
- * (a denied or failed attempt), never an 'ok' row and never a change to an older row.
+ * (a denied or failed attempt), never an 'ok' row and never a change to an older row. No call may
+ * take more than a second of CPU.
  *
- * FUZZ_SEED picks the sequence, FUZZ_ROUNDS the calls per method (`npm run fuzz` for many more).
+ * FUZZ_SEED picks the sequence, FUZZ_ROUNDS the calls per method (`npm run torture` for many more).
  */
 const SEED = envNumber('FUZZ_SEED', 14);
 const ROUNDS = envNumber('FUZZ_ROUNDS', 4);
+/** CPU one call may use: calls are serialised, so a slow one freezes every window of the app. */
+const CPU_BUDGET_MS = 1000;
 
 let s: SeededSchool | undefined;
 afterAll(async () => {
@@ -72,7 +75,11 @@ describe('dispatcher fuzzing', () => {
         const valid = generate(contract[method].input, src);
         const { what, input } = round === 0 || r.chance(0.25) ? { what: 'generated', input: valid } : mutate(valid, r);
         const before = snapshot(school);
+        const cpu = process.cpuUsage();
         const res = await call(method, input);
+        const used = process.cpuUsage(cpu);
+        const cpuMs = Math.round((used.user + used.system) / 1000);
+        if (cpuMs > CPU_BUDGET_MS) failures.push(`${method} [${what}] used ${cpuMs} ms of CPU: ${JSON.stringify(input).slice(0, 300)}`);
         counts.calls++;
         if (res.ok) counts.ok++;
         else {

@@ -49,4 +49,17 @@ describe('the contract', () => {
     const audited = METHOD_NAMES.filter((n) => contract[n].kind === 'read' && contract[n].auditRead === true);
     expect(audited).toEqual(['students.get', 'cases.get', 'records.get', 'contacts.get', 'archive.timeline', 'search.notes', 'schedule.exportIcs', 'groups.get', 'assessments.get', 'assessments.ofStudent', 'alerts.get', 'campaigns.get', 'campaigns.triage', 'crisis.get']);
   });
+
+  it('refuses control and bidirectional-override characters in text, and takes emoji, markup and quotes as plain text', () => {
+    const name = contract['students.create'].input;
+    const student = { studentNo: '20240101', sex: 'M', grade: 8, className: '3班' };
+    for (const bad of ['\u202Eexe.txt', '李\u2066明\u2069', '王\u202A芳', 'a\u0007b']) {
+      const r = name.safeParse({ ...student, name: bad });
+      expect(r.success, JSON.stringify(bad)).toBe(false);
+      expect(r.error?.issues).toEqual([expect.objectContaining({ path: ['name'], message: 'errors.field.controlChars' })]);
+    }
+    for (const good of ['张三明😀', "O'Brien; DROP TABLE students", '<b>李</b>', '\u200F李']) {
+      expect(name.safeParse({ ...student, name: good }).success, JSON.stringify(good)).toBe(true);
+    }
+  });
 });

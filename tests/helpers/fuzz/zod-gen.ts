@@ -52,6 +52,7 @@ export interface GenSource {
 
 const WORDS = ['焦虑', '睡眠', '学习压力', '同伴关系', '家庭沟通', '情绪低落', '放松训练', '班主任', '初二', 'PHQ-9', 'note', '复评'];
 /** Strings tried against a pattern the generator cannot invert, in order. */
+const EDGE_DATES = ['1900-01-01', '2100-12-31', '2024-02-29', '2025-12-31', '2026-01-01'];
 const PATTERN_CANDIDATES = ['2025-03-12', '14:00', 'phq9', 'wang_01', '13800000000', '20240107', 'abc', '1'];
 
 export function stringBounds(s: z.ZodType): { min: number; max: number; patterns: RegExp[] } {
@@ -67,17 +68,20 @@ export function stringBounds(s: z.ZodType): { min: number; max: number; patterns
   return { min, max, patterns };
 }
 
-function numberBounds(s: z.ZodType): { lo: number; hi: number; int: boolean } {
-  let lo = -1000;
-  let hi = 1000;
+function numberBounds(s: z.ZodType): { lo: number; hi: number; int: boolean; edges: number[] } {
+  let lo: number | undefined;
+  let hi: number | undefined;
   let int = defOf(s).type === 'int';
   for (const c of checksOf(s)) {
-    if (c.check === 'greater_than') lo = (c.value ?? lo) + (c.inclusive ? 0 : int ? 1 : 0.01);
-    if (c.check === 'less_than') hi = (c.value ?? hi) - (c.inclusive ? 0 : int ? 1 : 0.01);
     if (c.check === 'number_format') int = true;
   }
-  if (hi - lo > 2000) hi = lo + 2000;
-  return { lo, hi, int };
+  for (const c of checksOf(s)) {
+    if (c.check === 'greater_than') lo = (c.value ?? 0) + (c.inclusive ? 0 : int ? 1 : 0.01);
+    if (c.check === 'less_than') hi = (c.value ?? 0) - (c.inclusive ? 0 : int ? 1 : 0.01);
+  }
+  const edges = [lo ?? -Number.MAX_SAFE_INTEGER, hi ?? Number.MAX_SAFE_INTEGER];
+  const from = lo ?? Math.min(-1000, (hi ?? 0) - 2000);
+  return { lo: from, hi: Math.min(hi ?? from + 2000, from + 2000), int, edges };
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -90,6 +94,8 @@ function genString(s: z.ZodType, src: GenSource, field: string): string {
   if (patterns.length > 0) {
     const r = src.rng;
     if (patterns.every((p) => p.test('2025-03-12') && !p.test('abc'))) {
+      // Valid but extreme: the first and last dates the schema allows, a leap day, a year's end.
+      if (r.chance(0.15)) return r.pick(EDGE_DATES);
       return `${r.pick([2024, 2025, 2025, 2025])}-${pad(r.int(1, 12))}-${pad(r.int(1, 28))}`;
     }
     if (patterns.every((p) => p.test('14:00'))) return `${pad(r.int(7, 18))}:${r.pick(['00', '15', '30', '45'])}`;
@@ -102,7 +108,9 @@ function genString(s: z.ZodType, src: GenSource, field: string): string {
 }
 
 function genNumber(s: z.ZodType, src: GenSource): number {
-  const { lo, hi, int } = numberBounds(s);
+  const { lo, hi, int, edges } = numberBounds(s);
+  // The bounds themselves are valid inputs too, and where loops and offsets go wrong.
+  if (src.rng.chance(0.15)) return src.rng.pick(edges);
   if (int) return src.rng.int(Math.ceil(lo), Math.max(Math.ceil(lo), Math.floor(hi)));
   return Math.round((lo + src.rng.next() * (hi - lo)) * 10) / 10;
 }
