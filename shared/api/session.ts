@@ -82,13 +82,22 @@ export const sessionApi = {
     gate: 'none',
   }),
   'auth.recover': defineMethod({
-    summary: 'Set a new passphrase for any user with the printed recovery key (staff turnover).',
+    summary:
+      'Set a new passphrase for any user with the printed recovery key (staff turnover). `username` is the account’s username or its display name (姓名; CONFLICT errors.recovery.ambiguousName when two accounts share it). A success also marks the recovery key as checked. Returns the account’s username for the login.',
     input: z
-      .object({ recoveryKey: requiredText(64), username: z.string().trim().min(1).max(32), newPassphrase: passphrase })
+      .object({ recoveryKey: requiredText(64), username: z.string().trim().min(1).max(LIMITS.name), newPassphrase: passphrase })
       .strict(),
-    output: ok,
+    output: z.object({ ok: z.literal(true), username: z.string() }),
     roles: ROLES,
     kind: 'write',
+    gate: 'none',
+  }),
+  'auth.recoveryAccounts': defineMethod({
+    summary: 'The accounts to choose from once the recovery key is proven (throttled like auth.recover): username, display name, role, disabled.',
+    input: z.object({ recoveryKey: requiredText(64) }).strict(),
+    output: z.object({ items: z.array(userView.pick({ username: true, displayName: true, role: true, disabled: true })) }),
+    roles: ROLES,
+    kind: 'read',
     gate: 'none',
   }),
   'auth.logout': defineMethod({

@@ -71,6 +71,7 @@ export const audit: Catalog['audit'] = {
     auth: {
       login: 'Log in',
       recover: 'Reset passphrase with recovery key',
+      recoveryAccounts: 'List accounts with recovery key',
       logout: 'Log out',
       lock: 'Lock',
       unlock: 'Unlock',

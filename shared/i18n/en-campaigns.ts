@@ -26,7 +26,7 @@ export const campaigns: Catalog['campaigns'] = {
   },
   status: { planned: 'Planned', active: 'In progress', closed: 'Closed' },
   progress: 'Done {{done}} · declined {{declined}} · absent {{absent}} · to do {{pending}}',
-  consentProgress: '{{given}} / {{participants}} returned',
+  consentProgress: '{{returned}} / {{participants}} returned · {{given}} consent · {{declined}} declined',
   form: {
     createTitle: 'New screening',
     created: 'Screening created',
@@ -48,6 +48,8 @@ export const campaigns: Catalog['campaigns'] = {
     allClasses: 'All classes',
     allOutcomes: 'All outcomes',
     selected: '{{count}} selected',
+    selectShown: 'Select all {{count}} shown',
+    clearSelection: 'Clear selection',
     studentGiven: 'Student agreed',
     guardianGiven: 'Guardian agreed',
     guardianDeclined: 'Guardian did not agree',
@@ -63,7 +65,7 @@ export const campaigns: Catalog['campaigns'] = {
   },
   paper: {
     button: 'Paper entry',
-    pickClass: 'Choose a class above first',
+    pickClass: 'Paper forms are entered by class: choose a class on the left first',
     scaleTitle: 'Paper entry: {{className}}',
     start: 'Start entry',
     title: 'Paper entry: {{className}} · {{scale}}',

@@ -58,6 +58,8 @@ export const errors: Omit<Catalog['errors'], 'backup' | 'crisis' | 'compliance'>
   },
   recovery: {
     invalid: 'The recovery key is not correct',
+    ambiguousName: 'Several accounts have this name; enter the username, or list the accounts and choose',
+    unknownAccount: 'No account has this username or name',
   },
   student: {
     duplicateNo: 'This student number is already used by another student',

@@ -145,7 +145,11 @@ export const en: Catalog = {
   },
   recover: {
     title: 'Reset a passphrase with the recovery key',
-    explain: 'Enter the username and the recovery key (the written or printed copy), then choose a new passphrase.',
+    explain: 'Enter the recovery key (the written or printed copy) and the account (username or name, or list the accounts and choose one), then choose a new passphrase.',
+    account: 'Username or name',
+    listAccounts: 'List accounts',
+    accountsHint: 'The recovery key is correct; choose the account to reset:',
+    disabled: 'disabled',
     submit: 'Reset passphrase',
     back: 'Back to login',
   },

@@ -69,6 +69,7 @@ export const audit = {
     auth: {
       login: '登录',
       recover: '用恢复密钥重设口令',
+      recoveryAccounts: '用恢复密钥列出账号',
       logout: '退出登录',
       lock: '锁定',
       unlock: '解锁',

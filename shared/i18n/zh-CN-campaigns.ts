@@ -27,7 +27,7 @@ export const campaigns = {
   },
   status: { planned: '计划中', active: '进行中', closed: '已结束' },
   progress: '已完成 {{done}} · 拒绝 {{declined}} · 缺席 {{absent}} · 待测 {{pending}}',
-  consentProgress: '已回 {{given}} / {{participants}}',
+  consentProgress: '已回收 {{returned}} / {{participants}} · 同意 {{given}} · 拒绝 {{declined}}',
   form: {
     createTitle: '新建普测',
     created: '已创建普测',
@@ -49,6 +49,8 @@ export const campaigns = {
     allClasses: '全部班级',
     allOutcomes: '全部结果',
     selected: '已选 {{count}} 人',
+    selectShown: '选中筛选出的全部 {{count}} 人',
+    clearSelection: '取消选择',
     studentGiven: '学生同意',
     guardianGiven: '家长同意',
     guardianDeclined: '家长不同意',
@@ -65,7 +67,7 @@ export const campaigns = {
   /** A class's paper forms typed in one grid: only students still to screen whose consent is in. */
   paper: {
     button: '纸笔录入',
-    pickClass: '先在上面选择一个班级',
+    pickClass: '纸笔录入按班进行：请先在左边选择一个班级',
     scaleTitle: '纸笔录入：{{className}}',
     start: '开始录入',
     title: '纸笔录入：{{className}} · {{scale}}',

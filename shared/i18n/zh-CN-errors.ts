@@ -55,6 +55,8 @@ export const errors = {
   },
   recovery: {
     invalid: '恢复密钥不正确',
+    ambiguousName: '有几个账号都叫这个姓名，请输入用户名，或先列出账号再选择',
+    unknownAccount: '没有这个用户名或姓名的账号',
   },
   student: {
     duplicateNo: '学号已被其他学生使用',

@@ -148,7 +148,11 @@ export const zhCN = {
   },
   recover: {
     title: '用恢复密钥重设口令',
-    explain: '输入要重设口令的用户名和恢复密钥（抄写或打印在纸上的那份），再设置新口令。',
+    explain: '输入恢复密钥（抄写或打印在纸上的那份）和要重设口令的账号（用户名或姓名，也可以先列出账号再选择），再设置新口令。',
+    account: '用户名或姓名',
+    listAccounts: '列出账号',
+    accountsHint: '恢复密钥正确，选择要重设口令的账号：',
+    disabled: '已停用',
     submit: '重设口令',
     back: '返回登录',
   },

@@ -63,7 +63,8 @@ describe.skipIf(!available)('administering a scale in a real browser', () => {
     const p = app.page;
     await startPhq9(p, '林晓雨', '纸笔录入');
     const grid = p.getByRole('grid');
-    await grid.getByRole('gridcell', { name: '林晓雨 第1题' }).click();
+    // The grid opens with the keys in its first cell, not on the dialog's ×.
+    await expect.poll(() => p.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('林晓雨 第1题');
     await p.keyboard.type('00000000');
     await grid.getByRole('gridcell', { name: '林晓雨 第9题' }).waitFor();
     expect(await p.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('林晓雨 第9题');

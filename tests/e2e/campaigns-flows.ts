@@ -54,7 +54,7 @@ export const participantRow = (p: Page, name: string) => p.getByRole('row').filt
 /** Both returned slips ticked off on the consent list for one student. */
 export async function giveListConsent(p: Page, name: string): Promise<void> {
   const row = participantRow(p, name);
-  // Cells after the checkbox, class, 学号 and name; a saved change clears the selection.
+  // Cells after the checkbox, class, 学号 and name; the selection stays after a saved change, so checking again changes nothing.
   for (const [slip, cell] of [['学生同意', 4], ['家长同意', 5]] as const) {
     await row.getByRole('checkbox').check();
     await p.getByRole('button', { name: slip, exact: true }).click();

@@ -149,6 +149,33 @@ describe('keys, login and lock', () => {
     );
   });
 
+  it('finds the account to recover by its display name, lists the accounts once the key is proven, and marks the key as checked', async () => {
+    t = await startTestCore();
+    const recovery = await setupSchool(t.client);
+    await t.client.users.create({ username: 'linjing', displayName: '林静', role: 'counselor', passphrase: 'initial-pass-2024' });
+    await t.client.users.create({ username: 'zhao1', displayName: '赵老师', role: 'counselor', passphrase: 'initial-pass-2024' });
+    await t.client.users.create({ username: 'zhao2', displayName: '赵老师', role: 'principal', passphrase: 'initial-pass-2024' });
+    expect((await t.client.app.status({})).recoveryKeyConfirmed).toBe(false);
+    await t.client.auth.logout({});
+
+    expect((await rejection(t.client.auth.recoveryAccounts({ recoveryKey: 'AAAA-BBBB' }))).messageKey).toBe('errors.recovery.invalid');
+    expect((await t.client.auth.recoveryAccounts({ recoveryKey: recovery })).items).toEqual([
+      { username: 'linjing', displayName: '林静', role: 'counselor', disabled: false },
+      { username: 'wanglaoshi', displayName: '王老师', role: 'counselor', disabled: false },
+      { username: 'zhao1', displayName: '赵老师', role: 'counselor', disabled: false },
+      { username: 'zhao2', displayName: '赵老师', role: 'principal', disabled: false },
+    ]);
+    const unknown = await rejection(t.client.auth.recover({ recoveryKey: recovery, username: '林晶', newPassphrase: 'after the turnover' }));
+    expect([unknown.code, unknown.messageKey, unknown.details]).toEqual(['NOT_FOUND', 'errors.recovery.unknownAccount', { path: 'username' }]);
+    const twoZhao = await rejection(t.client.auth.recover({ recoveryKey: recovery, username: '赵老师', newPassphrase: 'after the turnover' }));
+    expect([twoZhao.code, twoZhao.messageKey]).toEqual(['CONFLICT', 'errors.recovery.ambiguousName']);
+
+    expect(await t.client.auth.recover({ recoveryKey: recovery, username: ' 林静 ', newPassphrase: 'after the turnover' })).toEqual({ ok: true, username: 'linjing' });
+    await t.client.auth.login({ username: 'linjing', passphrase: 'after the turnover' });
+    expect((await t.client.app.status({})).recoveryKeyConfirmed).toBe(true);
+    expect((await t.client.audit.list({ action: 'auth.recoveryAccounts' })).items.map((r) => r.outcome).sort()).toEqual(['failed', 'ok']);
+  });
+
   it('keeps a counselor able to read the archive', async () => {
     t = await startTestCore();
     await setupSchool(t.client);

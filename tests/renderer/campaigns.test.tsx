@@ -73,8 +73,14 @@ test('the consent list is ticked off for the selected rows, and declining is rec
   let seeded = { campaignId: '', ids: {} as Record<string, string> };
   const { core, user } = await openApp({ setup: true, prepare: async ({ client }) => void (seeded = await seedScreening(client)) });
   await openScreening(user);
+  expect(screen.getByText('已回收 0 / 4 · 同意 0 · 拒绝 0')).toBeInTheDocument();
+  // Two classes on the list: paper entry says, in view, what it waits for.
+  expect(screen.getByRole('button', { name: '纸笔录入' })).toBeDisabled();
+  expect(screen.getByText('纸笔录入按班进行：请先在左边选择一个班级')).toBeInTheDocument();
   await pickOption(user, document.body, '班级', '初二3班');
   expect(screen.queryByText(OTHER_CLASS.name)).not.toBeInTheDocument();
+  expect(screen.getByRole('button', { name: '纸笔录入' })).toBeEnabled();
+  expect(screen.queryByText('纸笔录入按班进行：请先在左边选择一个班级')).toBeNull();
 
   for (const name of [STUDENT.name, '李小红']) await user.click(within(rowOf(name)).getByRole('checkbox'));
   await user.click(screen.getByRole('button', { name: '家长同意' }));
@@ -83,6 +89,9 @@ test('the consent list is ticked off for the selected rows, and declining is rec
     Object.fromEntries((await core.client.campaigns.get({ id: seeded.campaignId })).participants.map((p) => [p.name, [p.studentConsent, p.guardianConsent, p.outcome, p.note]]));
   expect(await consent()).toMatchObject({ [STUDENT.name]: ['pending', 'given', 'pending', ''], 李小红: ['pending', 'given', 'pending', ''], 王小明: ['pending', 'pending', 'pending', ''] });
   await waitFor(() => expect(rowOf('李小红')).toHaveTextContent('同意'));
+  // The same students' next slip is a click away: the selection stays after an action.
+  expect(screen.getByText('已选 2 人')).toBeInTheDocument();
+  await user.click(screen.getByRole('button', { name: '取消选择' }));
 
   await user.click(within(rowOf('王小明')).getByRole('checkbox'));
   await user.click(screen.getByRole('button', { name: '记为拒绝' }));
@@ -93,6 +102,14 @@ test('the consent list is ticked off for the selected rows, and declining is rec
   await messageShown('已更新 1 人');
   expect((await consent())['王小明']).toEqual(['pending', 'pending', 'declined', '本人不愿参加']);
   await waitFor(() => expect(rowOf('王小明')).toHaveTextContent('拒绝本人不愿参加'));
+
+  // The whole filtered list at once, whatever page it runs to.
+  await user.click(screen.getByRole('button', { name: '取消选择' }));
+  await user.click(screen.getByRole('button', { name: '选中筛选出的全部 3 人' }));
+  expect(screen.getByText('已选 3 人')).toBeInTheDocument();
+  await user.click(screen.getByRole('button', { name: '学生同意' }));
+  await messageShown('已记录 3 人的知情同意');
+  expect(await screen.findByText('已回收 2 / 4 · 同意 2 · 拒绝 0')).toBeInTheDocument();
 });
 
 /**

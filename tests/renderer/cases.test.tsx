@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { expect, test } from 'vitest';
 import { colleague, filledDraft, openCase, STUDENT } from '../helpers/counseling';
 import { findDialog, label, openApp, openRoster, messageShown } from './harness';
@@ -57,7 +57,7 @@ test('close: refused while a draft is unsigned, naming it; after signing it clos
   for (const name of [label('结案'), '转介给其他老师', '删除个案', '新建记录']) expect(screen.queryByRole('button', { name })).not.toBeInTheDocument();
 });
 
-test('transfer: to another enabled counselor, confirmed; the case leaves my caseload', async () => {
+test('transfer: to another enabled counselor, confirmed; the page then shows who is in charge, and taking the case back over is 接手个案', async () => {
   let caseId = '';
   const { core, user } = await openApp({
     setup: true,
@@ -87,7 +87,25 @@ test('transfer: to another enabled counselor, confirmed; the case leaves my case
   const moved = await core.client.cases.get({ id: caseId });
   expect(moved.counselorName).toBe('赵老师');
   expect(moved.transfers.map((x) => [x.fromName, x.toName, x.reason])).toEqual([['王老师', '赵老师', '学生希望换一位老师']]);
-  await openCasesShown(user, 0);
+  // The dialog is gone and the page says who is in charge now.
+  await waitFor(() => expect(screen.queryByRole('dialog', { name: `转介个案：${STUDENT.name}` })).toBeNull());
+  const inCharge = () => screen.getByText('负责教师').closest('tr')!;
+  await waitFor(() => expect(inCharge()).toHaveTextContent('赵老师'));
+
+  // Now a colleague's case: taking it back is its own action, in its own words.
+  await user.click(screen.getByRole('button', { name: '接手个案' }));
+  const takeOver = await findDialog('接手 赵老师 负责的这个个案？');
+  expect(takeOver).toHaveTextContent('接手后由你负责');
+  expect(takeOver).not.toHaveTextContent('移出你的个案');
+  await user.click(within(takeOver).getByRole('button', { name: '接手个案' }));
+  await messageShown('已接手个案');
+  await waitFor(() => expect(inCharge()).toHaveTextContent('王老师'));
+  expect(screen.queryByRole('button', { name: '接手个案' })).toBeNull();
+  expect((await core.client.cases.get({ id: caseId })).transfers.map((x) => [x.fromName, x.toName])).toEqual([
+    ['王老师', '赵老师'],
+    ['赵老师', '王老师'],
+  ]);
+  await openCasesShown(user, 1);
 });
 
 test('remove: a reason is required, then the case leaves my caseload', async () => {

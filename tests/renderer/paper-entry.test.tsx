@@ -44,7 +44,8 @@ async function openGrid(count: number) {
 test('digits save and move on, row after row; a wrong digit is refused; item 9 = 1 raises the alert on its keystroke, entry goes on', async () => {
   const { core, user, students, grid, cell, formOf } = await openGrid(3);
   const [a, b, c] = students as [PaperStudent, PaperStudent, PaperStudent];
-  await user.click(cell(a.name, 1));
+  // Opened, the grid has the keys: the first student's first item.
+  await waitFor(() => expect(document.activeElement).toBe(cell(a.name, 1)));
   await user.keyboard('000000000');
   // End of the row: the next student's first item.
   await waitFor(() => expect(document.activeElement).toBe(cell(b.name, 1)));

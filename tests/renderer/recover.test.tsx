@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { expect, test } from 'vitest';
 import { testClock } from '../helpers/counseling';
 import { setupSchool } from '../helpers/inproc';
@@ -24,15 +24,16 @@ test('忘记口令: the recovery key sets a new passphrase; errors land on their
   // The button reads "loading 重设口令" while a try is under way; wait until it is back.
   const submit = async () => user.click(await screen.findByRole('button', { name: '重设口令' }));
 
-  // A valid key but a username nobody has: the core names the username field.
-  await user.type(screen.getByLabelText('用户名'), 'nobody');
+  // A valid key but an account nobody has: the core names the account field.
+  await user.type(screen.getByLabelText('用户名或姓名'), 'nobody');
   await user.type(screen.getByLabelText('恢复密钥'), recoveryKey);
   await user.type(screen.getByLabelText('新口令'), NEW_PASS);
   await user.type(screen.getByLabelText('再次输入口令'), NEW_PASS);
   await submit();
-  await waitFor(() => expect(field('用户名')).toHaveTextContent('要找的记录不存在或已被删除'));
-  await user.clear(screen.getByLabelText('用户名'));
-  await user.type(screen.getByLabelText('用户名'), 'wanglaoshi');
+  await waitFor(() => expect(field('用户名或姓名')).toHaveTextContent('没有这个用户名或姓名的账号'));
+  // The departed colleague as everyone knows her: by her name, not her username.
+  await user.clear(screen.getByLabelText('用户名或姓名'));
+  await user.type(screen.getByLabelText('用户名或姓名'), '王老师');
 
   // Wrong keys: refused on the key field; after the core's free tries it imposes a wait.
   for (const wrong of ['AAAA-BBBB', 'CCCC-DDDD', 'EEEE-FFFF']) {
@@ -56,6 +57,25 @@ test('忘记口令: the recovery key sets a new passphrase; errors land on their
   await user.type(screen.getByLabelText('口令'), NEW_PASS);
   await user.click(screen.getByRole('button', { name: label('登录') }));
   expect(await screen.findByRole('menuitem', { name: '学生名册' })).toBeInTheDocument();
+  // The key was just shown to work: no reminder to check it.
+  expect(screen.queryByText('恢复密钥尚未核对')).toBeNull();
+});
+
+test('忘记口令: once the recovery key is proven, the accounts are listed to choose from', async () => {
+  let recoveryKey = '';
+  const { user } = await openApp({
+    prepare: async ({ client }) => {
+      recoveryKey = await setupSchool(client);
+      await client.users.create({ username: 'linjing', displayName: '林静', role: 'counselor', passphrase: 'initial-pass-2024' });
+      await client.auth.logout({});
+    },
+  });
+  await user.click(await screen.findByRole('button', { name: '忘记口令？' }));
+  await user.type(await screen.findByLabelText('恢复密钥'), recoveryKey);
+  await user.click(screen.getByRole('button', { name: '列出账号' }));
+  const accounts = await screen.findByRole('radiogroup', { name: '恢复密钥正确，选择要重设口令的账号：' });
+  await user.click(within(accounts).getByRole('radio', { name: '林静（linjing · 心理教师）' }));
+  expect(screen.getByLabelText('用户名或姓名')).toHaveValue('linjing');
 });
 
 test('忘记口令 → 返回登录 comes back to the login form', async () => {

@@ -157,3 +157,20 @@ test('升级 mid-term: warns first, applies only once acknowledged, merges class
     ['王小虎', 7, '2班'],
   ]);
 });
+
+test('the class filter names each class with its grade, and picking one filters by both', async () => {
+  const { user } = await openApp({
+    setup: true,
+    prepare: async ({ client }) => {
+      await client.students.create({ studentNo: '1', name: '李小红', sex: 'F', grade: 7, className: '1班' });
+      await client.students.create({ studentNo: '2', name: '王小虎', sex: 'M', grade: 8, className: '1班' });
+      await client.students.create({ studentNo: '3', name: '赵小刚', sex: 'M', grade: 8, className: '2班' });
+    },
+  });
+  await openRoster(user);
+  await screen.findByText('赵小刚');
+  await pickOption(user, document.body, '班级', '初二1班');
+  await waitFor(() => expect(screen.queryByText('李小红')).toBeNull());
+  expect(screen.getByText('王小虎')).toBeInTheDocument();
+  expect(screen.queryByText('赵小刚')).toBeNull();
+});

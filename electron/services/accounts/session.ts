@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { rmSync } from 'node:fs';
 import type { MethodName } from '../../../shared/api/contract';
 import type { Role } from '../../../shared/api/define';
@@ -15,13 +16,14 @@ import { Vault } from '../../keys/vault';
 import { passphraseStrength } from '../../../shared/domain/passphrase-strength';
 import { accountContext, assertStrongPassphrase } from './passphrase-policy';
 import { SETTING_DEFAULTS, readIdleLockMinutes, readSetting, writeSetting } from './settings-store';
-import { findUserById, findUserByName, insertUser, listUsers, updateUser } from './users-repo';
+import { findUserById, findUserByName, findUsersByDisplayName, insertUser, listUsers, updateUser } from './users-repo';
 
 type SessionMethods =
   | 'app.status'
   | 'setup.initialize'
   | 'auth.login'
   | 'auth.recover'
+  | 'auth.recoveryAccounts'
   | 'auth.logout'
   | 'auth.lock'
   | 'auth.unlock'
@@ -33,6 +35,16 @@ type SessionMethods =
   | 'key.exportRaw';
 
 const RECOVERY_THROTTLE = '#recovery';
+
+/** The account a recovery names: its username, else the one account with that display name. */
+function accountNamed(db: Database, name: string): UserView {
+  const byUsername = findUserByName(db, name);
+  if (byUsername) return byUsername;
+  const byDisplayName = findUsersByDisplayName(db, name);
+  if (byDisplayName.length > 1) throw new CounselError('CONFLICT', 'errors.recovery.ambiguousName', { path: 'username' });
+  if (byDisplayName.length === 0) throw new CounselError('NOT_FOUND', 'errors.recovery.unknownAccount', { path: 'username' });
+  return byDisplayName[0]!;
+}
 
 function startSession(ctx: SystemContext, user: UserView): void {
   ctx.conn.session = {
@@ -321,17 +333,37 @@ export const sessionHandlers: HandlerMap<SessionMethods> = {
     try {
       const db = core.open(dataKey, vault.dbSalt);
       try {
-        const user = findUserByName(db, input.username);
-        if (!user) throw new CounselError('NOT_FOUND', 'errors.notFound', { path: 'username' });
+        const user = accountNamed(db, input.username);
         assertStrongPassphrase(input.newPassphrase, 'newPassphrase', accountContext(db, user));
         await vault.setUserSlot(user.id, user.username, input.newPassphrase, dataKey, core.kdfLogN, ctx.now);
         db.transaction(() => {
           updateUser(db, user.id, { mustChangePassphrase: false }, ctx.now);
+          // The key on paper has just been shown to work: the reminder to check it has done its job.
+          writeSetting(db, 'recoveryKeyConfirmed', true);
           appendAudit(db, { userId: null, username: null, role: null, at: ctx.now, door: conn.door, action: 'auth.recover', targetType: 'user', targetId: user.id, outcome: 'ok', details: { via: 'recoveryKey' } });
         })();
         vault.save();
         vault.clearFailures(user.username);
-        return { ok: true as const };
+        return { ok: true as const, username: user.username };
+      } finally {
+        core.releaseIfIdle();
+      }
+    } finally {
+      dataKey.fill(0);
+    }
+  }),
+
+  'auth.recoveryAccounts': systemHandler<'auth.recoveryAccounts'>(async ({ core, conn, now }, input) => {
+    const vault = core.vault();
+    const dataKey = await recoveryDataKey(core, conn, vault, input.recoveryKey, 'auth.recoveryAccounts');
+    try {
+      const db = core.open(dataKey, vault.dbSalt);
+      try {
+        const items = listUsers(db).map(({ username, displayName, role, disabled }) => ({ username, displayName, role, disabled }));
+        db.transaction(() =>
+          appendAudit(db, { userId: null, username: null, role: null, at: now, door: conn.door, action: 'auth.recoveryAccounts', targetType: null, targetId: null, outcome: 'ok', details: null }),
+        )();
+        return { items };
       } finally {
         core.releaseIfIdle();
       }

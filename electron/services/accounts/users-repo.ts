@@ -35,6 +35,11 @@ export function findUserByName(db: Database, username: string): UserView | null 
   return r ? toView(r) : null;
 }
 
+/** Accounts whose display name (姓名) is this, as a colleague knows them; recovery may name an account so. */
+export function findUsersByDisplayName(db: Database, displayName: string): UserView[] {
+  return (stmt(db, `SELECT ${COLUMNS} FROM users WHERE display_name = ? ORDER BY username`).all(displayName.trim()) as UserRow[]).map(toView);
+}
+
 export function listUsers(db: Database): UserView[] {
   return (stmt(db, `SELECT ${COLUMNS} FROM users ORDER BY role, username`).all() as UserRow[]).map(toView);
 }

@@ -1,6 +1,10 @@
-import { Button, Form, Input, Typography } from 'antd';
+import { Button, Flex, Form, Input, Radio, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { OutputOf } from '../../../../shared/api/contract';
 import { sessionApi } from '../../../../shared/api/session';
+import { errorMessage } from '../../lib/errors';
+import { useLabels } from '../../lib/labels';
 import { api } from '../../api/client';
 import { PassphraseFields, usePassphraseVerdict } from '../../components/PassphraseFields';
 import { useFormSubmit } from '../../lib/useFormSubmit';
@@ -15,7 +19,12 @@ const fields = recoverInput.shape;
 // username comes back naming its own field.
 const ON_KEY = { 'errors.recovery.invalid': 'recoveryKey', 'errors.auth.throttled': 'recoveryKey' };
 
-/** 忘记口令: the printed recovery key sets a new passphrase for any account, without logging in. */
+type Account = OutputOf<'auth.recoveryAccounts'>['items'][number];
+
+/**
+ * 忘记口令: the printed recovery key sets a new passphrase for any account, without logging in. The
+ * account is named by username or 姓名, or chosen from the list the proven key opens.
+ */
 export function RecoverForm({ onDone, onBack }: { onDone(username: string): void; onBack(): void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm();
@@ -23,14 +32,30 @@ export function RecoverForm({ onDone, onBack }: { onDone(username: string): void
   const username = Form.useWatch<string | undefined>('username', form);
   const verdict = usePassphraseVerdict(form, 'newPassphrase', { username });
   const [waitSeconds, noteFailure] = useRetryCountdown();
+  const labels = useLabels();
+  const [accounts, setAccounts] = useState<Account[] | null>(null);
+  const [listing, setListing] = useState(false);
+  const listAccounts = async () => {
+    const recoveryKey = (await form.validateFields(['recoveryKey']).catch(() => null)) as { recoveryKey: string } | null;
+    if (!recoveryKey) return;
+    setListing(true);
+    try {
+      setAccounts((await api.auth.recoveryAccounts(recoveryKey)).items);
+    } catch (err) {
+      noteFailure(err);
+      form.setFields([{ name: 'recoveryKey', errors: [errorMessage(err)] }]);
+    } finally {
+      setListing(false);
+    }
+  };
   const { busy, submit } = useFormSubmit(
     form,
     async (values: Record<string, unknown>) => {
       // Only the schema's keys: the confirmation field must not reach the strict input.
       const input = parseForm(form, recoverInput, { username: values.username, recoveryKey: values.recoveryKey, newPassphrase: values.newPassphrase });
       if (!input) return;
-      await api.auth.recover(input);
-      onDone(input.username);
+      const done = await api.auth.recover(input);
+      onDone(done.username);
     },
     { fieldFor: ON_KEY, onError: noteFailure },
   );
@@ -38,10 +63,31 @@ export function RecoverForm({ onDone, onBack }: { onDone(username: string): void
   return (
     <Form form={form} layout="vertical" onFinish={submit}>
       <Typography.Paragraph type="secondary">{t('recover.explain')}</Typography.Paragraph>
-      <Form.Item name="username" label={t('login.username')} rules={[zodRule(fields.username)]}>
-        <Input autoComplete="username" autoFocus maxLength={maxLengthOf(fields.username)} />
+      <RecoveryKeyField autoFocus />
+      <Form.Item label={t('recover.account')} required>
+        <Flex gap="small">
+          <Form.Item name="username" noStyle rules={[zodRule(fields.username)]}>
+            <Input aria-label={t('recover.account')} autoComplete="username" maxLength={maxLengthOf(fields.username)} />
+          </Form.Item>
+          <Button loading={listing} disabled={waitSeconds > 0} onClick={() => void listAccounts()}>
+            {t('recover.listAccounts')}
+          </Button>
+        </Flex>
       </Form.Item>
-      <RecoveryKeyField />
+      {accounts && (
+        <Form.Item label={t('recover.accountsHint')}>
+          <Radio.Group
+            aria-label={t('recover.accountsHint')}
+            value={username}
+            onChange={(e) => form.setFieldsValue({ username: e.target.value as string })}
+            options={accounts.map((a) => ({
+              value: a.username,
+              label: `${a.displayName}（${a.username} · ${labels.role(a.role)}${a.disabled ? ` · ${t('recover.disabled')}` : ''}）`,
+            }))}
+            style={{ display: 'flex', flexDirection: 'column', gap: 4 }}
+          />
+        </Form.Item>
+      )}
       <PassphraseFields name="newPassphrase" label={t('changePassphrase.next')} verdict={verdict} />
       <Button type="primary" htmlType="submit" block loading={busy} disabled={waitSeconds > 0 || verdict?.ok === false}>
         {waitSeconds > 0 ? t('login.waiting', { seconds: waitSeconds }) : t('recover.submit')}

@@ -1,4 +1,4 @@
-import { Alert, Button, Empty, Flex, Form, Modal, Select, Spin, Tooltip, Typography } from 'antd';
+import { Alert, Button, Empty, Flex, Form, Modal, Select, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FormView } from '../../../../shared/api/assessments';
@@ -72,12 +72,14 @@ export function ClassPaperEntry({ campaign, className, participants, onClosed }:
   );
   return (
     <>
-      {className ? button : <Tooltip title={t('campaigns.paper.pickClass')}>{button}</Tooltip>}
+      {button}
+      {!className && <Typography.Text type="secondary">{t('campaigns.paper.pickClass')}</Typography.Text>}
       <FormModal<{ scaleId: string }>
         open={asking}
         title={t('campaigns.paper.scaleTitle', { className })}
         okText={t('campaigns.paper.start')}
-        initialValues={{ scaleId: campaign.scales[0]?.scaleId }}
+        // The first scale the class still has to take: the one done already is rarely the next stack.
+        initialValues={{ scaleId: (campaign.scales.find((s) => participants.some((p) => p.missingScales.includes(s.scaleId))) ?? campaign.scales[0])?.scaleId }}
         onSubmit={async ({ scaleId }) => {
           setAsking(false);
           setScale(campaign.scales.find((s) => s.scaleId === scaleId) ?? null);

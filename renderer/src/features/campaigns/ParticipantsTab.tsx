@@ -52,9 +52,9 @@ export function ParticipantsTab({ campaign, participants, onChanged }: { campaig
   // A paper stack is one class's: with a single class on the list there is nothing to choose.
   const paperClass = className ?? (classes.length === 1 ? classes[0] : undefined);
 
+  // The selection stays: the next slip (家长同意 after 学生同意) is usually for the same students.
   const done = (key: string, count: number) => {
     void message.success(t(key, { count }));
-    setSelected([]);
     onChanged();
   };
   const setConsent = async (entry: ConsentEntry) => {
@@ -144,6 +144,14 @@ export function ParticipantsTab({ campaign, participants, onChanged }: { campaig
       {!closed && (
         <Flex gap="small" wrap align="center">
           <Typography.Text type="secondary">{t('campaigns.participants.selected', { count: selected.length })}</Typography.Text>
+          <Button size="small" type="link" disabled={shown.length === 0} onClick={() => setSelected(shown.map((p) => p.studentId))}>
+            {t('campaigns.participants.selectShown', { count: shown.length })}
+          </Button>
+          {selected.length > 0 && (
+            <Button size="small" type="link" onClick={() => setSelected([])}>
+              {t('campaigns.participants.clearSelection')}
+            </Button>
+          )}
           {CONSENT_ACTIONS.map(({ key, entry }) => (
             <Button key={key} size="small" disabled={selected.length === 0} onClick={() => void setConsent(entry)}>
               {t(`campaigns.participants.${key}`)}
@@ -162,7 +170,7 @@ export function ParticipantsTab({ campaign, participants, onChanged }: { campaig
         dataSource={shown}
         columns={columns}
         pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }}
-        rowSelection={closed ? undefined : { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]), preserveSelectedRowKeys: false }}
+        rowSelection={closed ? undefined : { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]), preserveSelectedRowKeys: true }}
       />
       {marking && (
         <FormModal<{ note: string }>

@@ -21,7 +21,12 @@ export function useCampaignLabels() {
       },
       status: (s: CampaignView['status']) => t(`campaigns.status.${s}`),
       progress: (p: CampaignView['progress']) => t('campaigns.progress', p),
-      consent: (p: CampaignView['progress']) => t('campaigns.consentProgress', { given: p.consentGiven, participants: p.participants }),
+      // 已回收 counts every slip back, refusals too: 120 of 120 back is not "118 of 120".
+      consent: (p: CampaignView['progress']) => {
+        const shown = (n: number | null) => n ?? t('campaigns.summary.withheld');
+        const returned = p.consentGiven === null || p.consentDeclined === null ? null : p.consentGiven + p.consentDeclined;
+        return t('campaigns.consentProgress', { returned: shown(returned), given: shown(p.consentGiven), declined: shown(p.consentDeclined), participants: shown(p.participants) });
+      },
     }),
     [t, grade],
   );

@@ -10,6 +10,7 @@ import { useCodeLabels } from '../../lib/codeLabels';
 import { errorMessage } from '../../lib/errors';
 import { useCall } from '../../lib/useCall';
 import { useNav } from '../../stores/nav';
+import { useSession } from '../../stores/session';
 import { BackButton } from '../shell/BackButton';
 import { CloseCaseModal } from './CloseCaseModal';
 import { RemoveCaseModal } from './RemoveCaseModal';
@@ -24,7 +25,8 @@ const getCase = ({ id }: { id: string }) => api.cases.get({ id });
 /** One case (opening it is audited): header, its session records, 新建记录; an open case also 结案, 转介, 删除. */
 export function CasePage({ id }: { id: string }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
+  const me = useSession((s) => s.status?.user?.id);
   const codes = useCodeLabels();
   const shown = useShownName();
   const open = useNav((s) => s.open);
@@ -52,6 +54,25 @@ export function CasePage({ id }: { id: string }) {
 
   if (call.error !== undefined) return <Alert type="error" showIcon title={errorMessage(call.error)} />;
   if (!c) return <Spin />;
+  const mine = c.counselorId === me;
+
+  // A colleague's case (she left, or is away): taking it over is handing it to oneself, said so.
+  const takeOver = () =>
+    modal.confirm({
+      title: t('counseling.cases.takeOverConfirm', { name: c.counselorName }),
+      content: t('counseling.cases.takeOverBody', { name: c.counselorName }),
+      okText: t('counseling.cases.takeOver'),
+      cancelText: t('common.cancel'),
+      onOk: async () => {
+        try {
+          await api.cases.transfer({ id: c.id, toCounselorId: me!, reason: '' });
+          void message.success(t('counseling.cases.takenOver'));
+          call.reload();
+        } catch (err) {
+          void message.error(errorMessage(err));
+        }
+      },
+    });
   return (
     <Flex vertical gap="middle">
       <Flex justify="space-between" align="center" gap="small">
@@ -67,6 +88,7 @@ export function CasePage({ id }: { id: string }) {
               {t('counseling.cases.newRecord')}
             </Button>
             {!crisis && <Button onClick={() => setActing('close')}>{t('counseling.cases.close')}</Button>}
+            {!mine && me !== undefined && <Button onClick={takeOver}>{t('counseling.cases.takeOver')}</Button>}
             <Button onClick={() => setActing('transfer')}>{t('counseling.cases.transfer')}</Button>
             <Button danger onClick={() => setActing('remove')}>
               {t('counseling.cases.remove')}
@@ -138,7 +160,15 @@ export function CasePage({ id }: { id: string }) {
           call.reload();
         }}
       />
-      <TransferCaseModal target={acting === 'transfer' ? c : null} onClose={() => setActing(null)} onTransferred={back} />
+      <TransferCaseModal
+        target={acting === 'transfer' ? c : null}
+        mine={mine}
+        onClose={() => setActing(null)}
+        onTransferred={() => {
+          setActing(null);
+          call.reload();
+        }}
+      />
       <RemoveCaseModal target={acting === 'remove' ? c : null} onClose={() => setActing(null)} onRemoved={back} />
     </Flex>
   );

@@ -16,13 +16,16 @@ interface Values {
   reason?: string;
 }
 
-/** 转介给其他老师: any other enabled counselor, confirmed before the case changes hands. */
+/** 转介给其他老师: any other enabled counselor, confirmed before the case changes hands (and the caller then shows it). */
 export function TransferCaseModal({
   target,
+  mine,
   onClose,
   onTransferred,
 }: {
-  target: { id: string; clientLabel: string; counselorId: string } | null;
+  target: { id: string; clientLabel: string; counselorId: string; counselorName: string } | null;
+  /** The case is the user's own: it leaves their caseload. */
+  mine: boolean;
   onClose(): void;
   onTransferred(c: CaseView): void;
 }) {
@@ -37,7 +40,7 @@ export function TransferCaseModal({
     const to = candidates.find((u) => u.id === toCounselorId);
     const confirmed = await modal.confirm({
       title: t('counseling.cases.transferConfirm', { name: to?.displayName ?? '' }),
-      content: t('counseling.cases.transferBody'),
+      content: mine ? t('counseling.cases.transferBody') : t('counseling.cases.transferOthersBody', { name: target.counselorName }),
       okText: t('common.ok'),
       cancelText: t('common.cancel'),
     });

@@ -9,6 +9,12 @@ import { useSettings } from '../../stores/settings';
 
 const SEARCH_DEBOUNCE_MS = 300;
 
+const classKey = (grade: number, className: string) => `${grade}\u0000${className}`;
+const fromClassKey = (key: string) => {
+  const [grade, className] = key.split('\u0000');
+  return { grade: Number(grade), className: className! };
+};
+
 /** Search (name, pinyin initials, 学号) and the grade / class / status filters. */
 export function RosterToolbar() {
   const { t } = useTranslation();
@@ -24,10 +30,15 @@ export function RosterToolbar() {
     if (settled !== (useRoster.getState().query.query ?? '')) void setQuery({ query: settled });
   }, [settled, setQuery]);
 
-  const classOptions = useMemo(() => {
-    const names = classes.filter((c) => query.grade === undefined || c.grade === query.grade).map((c) => c.className);
-    return [...new Set(names)].map((name) => ({ value: name, label: name }));
-  }, [classes, query.grade]);
+  // Each class with its grade (初一1班): three grades each have a 1班, and picking one sets both filters.
+  const classOptions = useMemo(
+    () =>
+      classes
+        .filter((c) => query.grade === undefined || c.grade === query.grade)
+        .map((c) => ({ value: classKey(c.grade, c.className), label: labels.classOf(c.grade, c.className) })),
+    [classes, query.grade, labels],
+  );
+  const classValue = query.className === undefined ? undefined : query.grade === undefined ? query.className : classKey(query.grade, query.className);
 
   return (
     <Flex gap="small" wrap>
@@ -52,8 +63,8 @@ export function RosterToolbar() {
       />
       <Select
         allowClear
-        value={query.className}
-        onChange={(className?: string) => void setQuery({ className })}
+        value={classValue}
+        onChange={(key?: string) => void setQuery(key === undefined ? { className: undefined } : fromClassKey(key))}
         options={classOptions}
         placeholder={t('roster.allClasses')}
         aria-label={t('student.fields.className')}

@@ -1,5 +1,5 @@
 import { Alert, App, Button, Flex, Spin, Switch, Tag, Typography } from 'antd';
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AlertView, FormView } from '../../../../../shared/api/assessments';
 import type { ScaleDefinition } from '../../../../../shared/domain/scales/definition';
@@ -70,6 +70,11 @@ function Grid({ students, scale, campaignId, date, onFinished, definition }: Pap
   const { rows, save, finish, setChecks } = usePaperRows({ students, scale, campaignId, date, onRaised: (raised) => setAlerts((a) => [...a, ...raised]), onFinished });
   const items = definition.items;
   const last = items.length - 1;
+
+  // The typist's hands are on the keys and eyes on the paper: the first cell takes the keys from the start.
+  useEffect(() => {
+    cells.current.get('0:0')?.focus();
+  }, []);
 
   const moveTo = (to: Cursor) => {
     const next = { row: Math.max(0, Math.min(students.length - 1, to.row)), col: Math.max(0, Math.min(last, to.col)) };
