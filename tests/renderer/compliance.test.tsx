@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { screen, waitFor, within } from '@testing-library/react';
 import { expect, test } from 'vitest';
+import national from '../../resources/compliance/national-2015.json';
 import { seedComplianceSchool } from '../helpers/compliance';
 import { OWN_PASSPHRASE, STUDENT, testClock } from '../helpers/counseling';
 import { findDialog, label, messageShown, openApp } from './harness';
@@ -50,4 +51,31 @@ test('a principal lands on the checklist, runs the national pack, confirms an it
   await messageShown('已签署');
   expect(await screen.findByText(/^李校长 于 \d{4}-\d{2}-\d{2} 签署$/)).toBeInTheDocument();
   expect(screen.queryByRole('button', { name: '确认 SITE-02' })).not.toBeInTheDocument();
+});
+
+test('a rule-pack file with an unknown metric and a duplicate id is refused item by item, and a good one joins the list', async () => {
+  const { user } = await openApp({
+    setup: true,
+    prepare: async ({ client }) => {
+      await client.users.create({ username: 'lixiaozhang', displayName: '李校长', role: 'principal', passphrase: 'initial-pass-2024' });
+      await client.auth.logout({});
+      await client.auth.login({ username: 'lixiaozhang', passphrase: 'initial-pass-2024' });
+      await client.auth.changePassphrase({ current: 'initial-pass-2024', next: OWN_PASSPHRASE });
+    },
+  });
+  await screen.findByRole('heading', { name: '心理辅导室达标自查' });
+  const bad = { ...structuredClone(national), id: 'county-2026' };
+  (bad.items[9] as { metric?: string }).metric = 'rooms.windowCount';
+  bad.items[1]!.id = 'FUNC-01';
+  // The upload puts a fresh input in place after every pick: look it up each time.
+  const input = () => document.querySelector<HTMLInputElement>('input[type=file][accept="application/json,.json"]')!;
+  await user.upload(input(), new File([JSON.stringify(bad)], 'county.json', { type: 'application/json' }));
+  expect(await screen.findByText('FUNC-01：条目编号重复')).toBeInTheDocument();
+  expect(screen.getByText('ZONE-01：不认识的自动指标')).toBeInTheDocument();
+
+  const good = { ...structuredClone(national), id: 'county-2026', title: { zh: '某县心理辅导室标准', en: 'A county standard' } };
+  await user.upload(input(), new File([JSON.stringify(good)], 'county.json', { type: 'application/json' }));
+  await messageShown('已导入标准 某县心理辅导室标准');
+  await user.click(screen.getByRole('combobox', { name: '自查标准' }));
+  expect(await screen.findByTitle('某县心理辅导室标准')).toBeInTheDocument();
 });
