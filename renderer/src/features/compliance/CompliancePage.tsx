@@ -6,6 +6,7 @@ import { api } from '../../api/client';
 import { errorMessage } from '../../lib/errors';
 import { useCall } from '../../lib/useCall';
 import { useSession } from '../../stores/session';
+import { ImportPack } from './ImportPack';
 import { TaskDialog } from './ItemDialogs';
 import { useComplianceLabels } from './labels';
 import { RunPanel } from './RunPanel';
@@ -81,6 +82,7 @@ export function CompliancePage() {
               {t(inProgress ? 'compliance.run.resume' : 'compliance.run.start')}
             </Button>
           )}
+          {principal && <ImportPack onImported={packs.reload} />}
         </Flex>
         {chosen && (
           <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
