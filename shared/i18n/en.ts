@@ -201,6 +201,9 @@ export const en: Catalog = {
     campaigns: 'Screening',
     administer: 'Administer',
     library: 'Scale library',
+    statistics: 'Statistics',
+    districtExport: 'Report to district',
+    district: 'District overview',
   },
   student: {
     fields: {

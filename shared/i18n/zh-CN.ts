@@ -202,6 +202,9 @@ export const zhCN = {
     campaigns: '心理普测',
     administer: '测评施测',
     library: '量表库',
+    statistics: '统计报表',
+    districtExport: '上报区教育局',
+    district: '区级汇总',
   },
   student: {
     fields: {

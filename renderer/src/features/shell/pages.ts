@@ -1,7 +1,7 @@
 import { contract, type MethodName } from '../../../../shared/api/contract';
 import type { Role } from '../../../../shared/api/define';
 
-export type PageId = 'roster' | 'caseload' | 'administer' | 'library' | 'campaigns' | 'schedule' | 'rooms' | 'groups' | 'training' | 'search' | 'trash' | 'overview' | 'users' | 'audit' | 'settings';
+export type PageId = 'roster' | 'caseload' | 'administer' | 'library' | 'campaigns' | 'schedule' | 'rooms' | 'groups' | 'training' | 'search' | 'trash' | 'overview' | 'users' | 'audit' | 'settings' | 'statistics' | 'districtExport' | 'district';
 
 interface PageSpec {
   id: PageId;
@@ -28,6 +28,10 @@ const PAGES: readonly PageSpec[] = [
   { id: 'trash', needs: 'trash.list' },
   { id: 'rooms', needs: 'rooms.list' },
   { id: 'training', needs: 'training.totals' },
+  { id: 'statistics', needs: 'statistics.period' },
+  { id: 'districtExport', needs: 'district.exportPackage' },
+  // District mode lands here: its officer reads figures across schools, never a school's records.
+  { id: 'district', needs: 'district.dashboard' },
   { id: 'users', needs: 'users.list' },
   { id: 'audit', needs: 'audit.list' },
   { id: 'settings', needs: 'settings.get' },
