@@ -21,7 +21,7 @@ export const settingsApi = {
     summary: 'School profile and app settings.',
     input: empty,
     output: settingsView,
-    roles: ['counselor', 'principal'],
+    roles: ['counselor', 'principal', 'district'],
     kind: 'read',
     gate: 'unlocked',
   }),

@@ -29,7 +29,8 @@ export const statistics: typeof zh = {
     'time.byActivity': 'Counselor hours by activity',
   },
   row: {
-    other: 'Non-student clients',
+    nonStudent: 'Non-student clients',
+    other: 'Other',
     first: 'First session', followUp: 'Follow-up', crisis: 'Crisis', closing: 'Closing',
     groupCounseling: 'Group counseling', training: 'Training', rolePlay: 'Role play', lecture: 'Lecture', psychClass: 'Psychology class', parentLecture: 'Parent lecture', staffTraining: 'Staff training',
     counselingTeachers: 'Counseling teachers', homeroomTeachers: 'Homeroom teachers', allTeachers: 'All teachers',

@@ -218,6 +218,9 @@ export const en: Catalog = {
     crisis: 'Crisis board',
     compliance: 'Compliance checklist',
     complianceEvidence: 'Checklist evidence',
+    statistics: 'Statistics',
+    districtExport: 'Report to district',
+    district: 'District overview',
   },
   student: {
     fields: {

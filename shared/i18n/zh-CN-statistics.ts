@@ -27,7 +27,8 @@ export const statistics = {
     'time.byActivity': '心理教师工作时间（小时）',
   },
   row: {
-    other: '非学生来访者',
+    nonStudent: '非学生来访者',
+    other: '其他',
     first: '初次会谈', followUp: '后续会谈', crisis: '危机会谈', closing: '结案会谈',
     groupCounseling: '团体辅导', training: '培训', rolePlay: '情景剧/角色扮演', lecture: '讲座', psychClass: '心理课', parentLecture: '家长讲座', staffTraining: '教师培训',
     counselingTeachers: '专兼职心理教师', homeroomTeachers: '班主任', allTeachers: '全体教师',

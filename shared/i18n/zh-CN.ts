@@ -219,6 +219,9 @@ export const zhCN = {
     crisis: '危机干预',
     compliance: '达标自查',
     complianceEvidence: '自查材料',
+    statistics: '统计报表',
+    districtExport: '上报区教育局',
+    district: '区级汇总',
   },
   student: {
     fields: {

@@ -30,7 +30,7 @@ test('a principal must first replace the initial passphrase, asking the core not
   await messageShown('口令已修改');
 
   const menu = await screen.findByRole('menu');
-  expect(menuEntryNames(menu)).toEqual(['达标自查', '概况', '心理普测', '培训登记', '活动室与开放时间', '用户', '审计日志', '设置']);
+  expect(menuEntryNames(menu)).toEqual(['达标自查', '概况', '心理普测', '培训登记', '统计报表', '活动室与开放时间', '用户', '审计日志', '设置']);
   expect(screen.queryByText('学生名册')).not.toBeInTheDocument();
   // Nothing was sent that the core refuses before the change; the app's own data came after it.
   const pending = calls.slice(0, calls.indexOf('auth.changePassphrase') + 1);

@@ -21,9 +21,9 @@ export interface SectionProvider {
 
 /** Grade rows in order, then clients who are not students. */
 function gradeRows(rows: readonly { row: string }[]): string[] {
-  const grades = rows.map((r) => r.row).filter((r) => r !== 'other');
+  const grades = rows.map((r) => r.row).filter((r) => r !== 'nonStudent');
   const sorted = [...new Set(grades)].sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
-  return rows.some((r) => r.row === 'other') ? [...sorted, 'other'] : sorted;
+  return rows.some((r) => r.row === 'nonStudent') ? [...sorted, 'nonStudent'] : sorted;
 }
 
 /** Lays query rows out on the given row codes (missing rows count zero). */

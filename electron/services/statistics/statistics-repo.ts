@@ -4,10 +4,10 @@ import { stmt } from '../../db/statements';
 
 /**
  * Aggregate reads for the statistics. Only counts and sums leave these queries: no id, no name.
- * Rows are keyed by codes: `g<grade>` for a grade, `other` for clients who are not students.
+ * Rows are keyed by codes: `g<grade>` for a grade, `nonStudent` for clients who are not students.
  */
 
-const GRADE_ROW = `CASE WHEN st.grade IS NULL THEN 'other' ELSE 'g' || st.grade END`;
+const GRADE_ROW = `CASE WHEN st.grade IS NULL THEN 'nonStudent' ELSE 'g' || st.grade END`;
 
 /** Individual sessions (人次) and distinct clients per grade. */
 export function sessionsByGrade(db: Database, p: Period): { row: string; sessions: number; clients: number }[] {

@@ -38,6 +38,9 @@ import { useAlertPolling } from '../assessments/useAlertPolling';
 import { useOpenAlerts } from '../../stores/alerts';
 import { contract } from '../../../../shared/api/contract';
 import { currentPage, landingFor, menuFor, type PageId } from './pages';
+import { StatisticsPage } from '../statistics/StatisticsPage';
+import { DistrictExportPage } from '../district/DistrictExportPage';
+import { DistrictPage } from '../district/DistrictPage';
 
 const PAGE_VIEWS: Record<PageId, () => ReactNode> = {
   roster: () => <RosterArea />,
@@ -58,6 +61,9 @@ const PAGE_VIEWS: Record<PageId, () => ReactNode> = {
   complianceEvidence: () => <CompliancePage />,
   search: () => <SearchPage />,
   trash: () => <TrashPage />,
+  statistics: () => <StatisticsPage />,
+  districtExport: () => <DistrictExportPage />,
+  district: () => <DistrictPage />,
 };
 
 /** What an opened case, record, contact or archive shows in place of the page. */

@@ -2,7 +2,7 @@ import { contract, type MethodName } from '../../../../shared/api/contract';
 import type { Role } from '../../../../shared/api/define';
 import type { Opened } from '../../stores/nav';
 
-export type PageId = 'compliance' | 'complianceEvidence' | 'roster' | 'caseload' | 'crisis' | 'administer' | 'library' | 'campaigns' | 'schedule' | 'rooms' | 'groups' | 'training' | 'search' | 'trash' | 'overview' | 'users' | 'audit' | 'settings';
+export type PageId = 'compliance' | 'complianceEvidence' | 'roster' | 'caseload' | 'crisis' | 'administer' | 'library' | 'campaigns' | 'schedule' | 'rooms' | 'groups' | 'training' | 'search' | 'trash' | 'overview' | 'users' | 'audit' | 'settings' | 'statistics' | 'districtExport' | 'district';
 
 /** The menu's groups, in menu order, by what the counselor is doing; a group without pages for a role is not shown. */
 export const GROUPS = ['desk', 'students', 'assessment', 'groupwork', 'reports', 'admin'] as const;
@@ -40,6 +40,10 @@ const PAGES: readonly PageSpec[] = [
   { id: 'library', group: 'assessment', needs: 'scales.import', hint: true },
   { id: 'groups', group: 'groupwork', needs: 'groups.list' },
   { id: 'training', group: 'groupwork', needs: 'training.totals' },
+  { id: 'statistics', group: 'reports', needs: 'statistics.period' },
+  { id: 'districtExport', group: 'reports', needs: 'district.exportPackage' },
+  // District mode lands here: its officer reads figures across schools, never a school's records.
+  { id: 'district', group: 'desk', needs: 'district.dashboard' },
   { id: 'rooms', group: 'admin', needs: 'rooms.list' },
   { id: 'users', group: 'admin', needs: 'users.list' },
   { id: 'audit', group: 'admin', needs: 'audit.list' },

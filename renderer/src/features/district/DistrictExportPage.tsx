@@ -1,0 +1,140 @@
+import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, Modal, Space, Steps, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OutputOf } from '../../../../shared/api/contract';
+import type { Period } from '../../../../shared/api/statistics';
+import { SMALL_CELL_K } from '../../../../shared/domain/suppression';
+import { api } from '../../api/client';
+import { errorMessage } from '../../lib/errors';
+import { useCall } from '../../lib/useCall';
+import { KInput, PeriodPicker, presetPeriod } from '../statistics/PeriodPicker';
+import { StatTableView } from '../statistics/StatTableView';
+
+const settings = () => api.district.exportSettings({});
+type Preview = OutputOf<'district.previewExport'>;
+const STEPS = ['figures', 'seal', 'write', 'done'] as const;
+
+/**
+ * 上报区教育局: the district's public key, the school's signing key with its fingerprint, and the
+ * package: a preview of exactly what leaves, then one confirmed write.
+ */
+export function DistrictExportPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [round, setRound] = useState(0);
+  const current = useCall(settings, { round });
+  const [recipient, setRecipient] = useState<string | null>(null);
+  const [period, setPeriod] = useState<Period>(() => presetPeriod('term'));
+  const [k, setK] = useState(SMALL_CELL_K);
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [path, setPath] = useState('');
+  const [step, setStep] = useState(-1);
+  const [error, setError] = useState<string | null>(null);
+
+  const act = async (fn: () => Promise<unknown>) => {
+    setError(null);
+    try {
+      await fn();
+      setRound((r) => r + 1);
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  };
+  const openPreview = () =>
+    act(async () => {
+      if (!current.data?.schoolKey) await api.district.createSchoolKey({});
+      setPreview(await api.district.previewExport({ ...period, k }));
+      setPath(`${period.from}_${period.to}.crpkg`);
+      setStep(-1);
+    });
+  const write = () =>
+    act(async () => {
+      setStep(0);
+      try {
+        const out = await api.district.exportPackage({ ...period, k, path });
+        setStep(3);
+        void message.success(t('district.export.written', { path: out.path }));
+        setPreview(null);
+      } catch (e) {
+        setStep(-1);
+        throw e;
+      }
+    });
+
+  const key = current.data?.schoolKey ?? null;
+  return (
+    <Flex vertical gap="middle">
+      <Typography.Title level={3}>{t('district.export.title')}</Typography.Title>
+      {error && <Alert type="error" showIcon title={error} />}
+      <Card size="small" title={t('district.export.recipient')}>
+        <Space.Compact style={{ width: '100%' }}>
+          <Input
+            aria-label={t('district.export.recipient')}
+            placeholder="age1…"
+            value={recipient ?? current.data?.recipient ?? ''}
+            onChange={(e) => setRecipient(e.target.value)}
+          />
+          <Button onClick={() => void act(() => api.district.setRecipient({ recipient: recipient ?? '' }))} disabled={recipient === null}>
+            {t('district.export.saveRecipient')}
+          </Button>
+        </Space.Compact>
+        <Typography.Text type="secondary">{t('district.export.recipientHelp')}</Typography.Text>
+      </Card>
+      <Card size="small" title={t('district.export.schoolKey')}>
+        {key ? (
+          <Descriptions size="small" column={1}>
+            <Descriptions.Item label={t('district.export.fingerprint')}>
+              <Typography.Text strong data-testid="school-fingerprint" style={{ fontSize: 18, letterSpacing: 2 }}>
+                {key.fingerprint}
+              </Typography.Text>
+            </Descriptions.Item>
+          </Descriptions>
+        ) : (
+          <Space>
+            <Typography.Text type="secondary">{t('district.export.noKey')}</Typography.Text>
+            <Button onClick={() => void act(() => api.district.createSchoolKey({}))}>{t('district.export.createKey')}</Button>
+          </Space>
+        )}
+      </Card>
+      <Flex gap="middle" wrap align="center">
+        <PeriodPicker value={period} onChange={setPeriod} />
+        <KInput value={k} onChange={setK} />
+        <Button type="primary" onClick={() => void openPreview()}>
+          {t('district.export.preview')}
+        </Button>
+      </Flex>
+      <Modal
+        open={preview !== null}
+        width={900}
+        title={t('district.export.previewTitle')}
+        onCancel={() => setPreview(null)}
+        cancelText={t('district.export.cancel')}
+        okText={t('district.export.write')}
+        okButtonProps={{ disabled: path.trim() === '' || step >= 0, loading: step >= 0 && step < 3 }}
+        onOk={() => void write()}
+      >
+        {preview && (
+          <Flex vertical gap="middle">
+            <Alert type="info" showIcon title={t('district.export.previewExplain')} />
+            <Descriptions size="small" bordered column={1} title={t('district.export.manifest')}>
+              <Descriptions.Item label={t('district.report.school')}>{`${preview.manifest.school.name}（${preview.manifest.school.code}）`}</Descriptions.Item>
+              <Descriptions.Item label={t('statistics.period')}>{`${preview.manifest.period.from} – ${preview.manifest.period.to}`}</Descriptions.Item>
+              <Descriptions.Item label={t('district.export.recipient')}>{preview.manifest.recipient}</Descriptions.Item>
+              <Descriptions.Item label={t('district.export.fingerprint')}>{key?.fingerprint ?? preview.manifest.schoolKeyId}</Descriptions.Item>
+              <Descriptions.Item label={t('statistics.k')}>{preview.manifest.k}</Descriptions.Item>
+            </Descriptions>
+            {preview.payload.statistics.tables.map((tb) => (
+              <StatTableView key={tb.id} table={tb} />
+            ))}
+            <Form layout="vertical">
+              <Form.Item label={t('district.export.path')}>
+                <Input aria-label={t('district.export.path')} value={path} onChange={(e) => setPath(e.target.value)} />
+              </Form.Item>
+            </Form>
+            {step >= 0 && <Steps size="small" current={step} items={STEPS.map((s) => ({ title: t(`district.export.steps.${s}`) }))} />}
+          </Flex>
+        )}
+      </Modal>
+    </Flex>
+  );
+}

@@ -1,0 +1,226 @@
+import { Alert, App, Button, Card, Empty, Flex, Form, Input, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OutputOf } from '../../../../shared/api/contract';
+import type { Headline } from '../../../../shared/api/district';
+import { api } from '../../api/client';
+import { errorMessage } from '../../lib/errors';
+import { useCall } from '../../lib/useCall';
+import { downloadBase64, StatTableView, XLSX_TYPE } from '../statistics/StatTableView';
+
+const HEADLINE = ['sessions', 'clients', 'groupAttendance', 'screened', 'alerts', 'alertsOpen'] as const;
+type ImportResult = OutputOf<'district.import'>['results'][number];
+type SchoolRow = OutputOf<'district.dashboard'>['schools'][number];
+
+const loadPeriods = ({ round: _ }: { round: number }) => api.district.periods({});
+const loadDashboard = ({ from, to }: { from: string; to: string; round: number }) => api.district.dashboard({ from, to });
+const loadSchools = ({ round: _ }: { round: number }) => api.district.schools({});
+const loadIdentity = () => api.district.identity({});
+
+/** Reads files picked in the browser as base64, as district.import takes them. */
+async function asBase64(file: File): Promise<{ name: string; base64: string }> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return { name: file.name, base64: btoa(binary) };
+}
+
+function Dashboard({ round }: { round: number }) {
+  const { t } = useTranslation();
+  const list = useCall(loadPeriods, { round });
+  const [chosen, setChosen] = useState<string | null>(null);
+  const items = list.data?.items ?? [];
+  const key = chosen ?? (items[0] ? `${items[0].from}..${items[0].to}` : null);
+  const period = key ? { from: key.split('..')[0]!, to: key.split('..')[1]! } : null;
+  const view = useCall(loadDashboard, period === null ? null : { ...period, round });
+  const show = (n: number | null) => (n === null ? <Typography.Text type="secondary">{t('statistics.withheld')}</Typography.Text> : n);
+  if (items.length === 0) return <Empty description={t('district.dashboard.noPeriods')} />;
+  const rows: (SchoolRow | { schoolId: '*'; name: string; code: string; figures: Headline })[] = view.data ? [...view.data.schools, { schoolId: '*', name: t('statistics.total'), code: '', figures: view.data.totals }] : [];
+  return (
+    <Flex vertical gap="middle">
+      <Space>
+        <Typography.Text>{t('district.dashboard.period')}</Typography.Text>
+        <Select aria-label={t('district.dashboard.period')} style={{ minWidth: 240 }} value={key} onChange={setChosen} options={items.map((p) => ({ value: `${p.from}..${p.to}`, label: `${p.from} – ${p.to}（${p.schools}）` }))} />
+        <Button
+          onClick={() =>
+            void api.district.reportXlsx(period!).then((f) => downloadBase64(f.filename, f.base64, XLSX_TYPE))
+          }
+        >
+          {t('district.dashboard.exportXlsx')}
+        </Button>
+      </Space>
+      <Table
+        data-testid="district-schools"
+        rowKey="schoolId"
+        size="small"
+        pagination={false}
+        loading={view.loading}
+        title={() => <Typography.Text strong>{t('district.dashboard.schools')}</Typography.Text>}
+        dataSource={rows}
+        columns={[
+          { key: 'code', title: t('district.report.code'), dataIndex: 'code' },
+          { key: 'name', title: t('district.report.school'), render: (_v, r) => (r.schoolId === '*' ? <Typography.Text strong>{r.name}</Typography.Text> : r.name) },
+          ...HEADLINE.map((h) => ({ key: h, title: t(`district.figures.${h}`), align: 'right' as const, render: (_v: unknown, r: { figures: Headline }) => show(r.figures[h]) })),
+        ]}
+      />
+      <Card size="small" title={t('district.dashboard.notReported')}>
+        {view.data && view.data.notReported.length === 0 ? (
+          <Typography.Text type="secondary">{t('district.dashboard.allReported')}</Typography.Text>
+        ) : (
+          <Space wrap>{view.data?.notReported.map((s) => <Tag key={s.schoolId}>{`${s.name}（${s.code}）`}</Tag>)}</Space>
+        )}
+      </Card>
+      <Typography.Text type="secondary">{t('district.dashboard.withheldNote')}</Typography.Text>
+      {view.data?.tables.map((tb) => <StatTableView key={tb.id} table={tb} />)}
+    </Flex>
+  );
+}
+
+function ImportPanel({ onImported }: { onImported: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [results, setResults] = useState<ImportResult[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const run = async (files: FileList | null) => {
+    if (!files || files.length === 0) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const out = await api.district.import({ files: await Promise.all([...files].map(asBase64)) });
+      setResults(out.results);
+      void message.success(t('district.import.summary', { imported: out.imported, rejected: out.rejected }));
+      onImported();
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const register = async (offer: NonNullable<ImportResult['offer']>) => {
+    try {
+      await api.district.registerSchool(offer);
+      void message.success(t('district.schools.registered', { name: offer.name }));
+      onImported();
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  };
+  return (
+    <Flex vertical gap="middle">
+      <label>
+        <Typography.Text>{t('district.import.choose')}</Typography.Text>{' '}
+        <input type="file" multiple aria-label={t('district.import.choose')} disabled={busy} onChange={(e) => void run(e.target.files)} />
+      </label>
+      {error && <Alert type="error" showIcon title={error} />}
+      <Table<ImportResult>
+        data-testid="import-results"
+        rowKey="name"
+        size="small"
+        pagination={false}
+        dataSource={results}
+        columns={[
+          { key: 'name', title: t('district.import.file'), dataIndex: 'name' },
+          { key: 'school', title: t('district.report.school'), render: (_v, r) => r.school ?? '' },
+          {
+            key: 'status',
+            title: t('district.import.status'),
+            render: (_v, r) =>
+              r.status === 'imported' ? (
+                <Tag color="green">{t('district.import.imported')}</Tag>
+              ) : (
+                <Space direction="vertical" size={2}>
+                  <Tag color="red">{`${t('district.import.rejected')}：${t(`district.reasons.${r.reason}`)}`}</Tag>
+                  {r.offer && (
+                    <Space>
+                      <Typography.Text type="secondary">{t('district.import.offerExplain', r.offer)}</Typography.Text>
+                      <Button size="small" onClick={() => void register(r.offer!)}>
+                        {t('district.import.confirmOffer')}
+                      </Button>
+                    </Space>
+                  )}
+                </Space>
+              ),
+          },
+        ]}
+      />
+    </Flex>
+  );
+}
+
+function SchoolsPanel({ round, onChanged }: { round: number; onChanged: () => void }) {
+  const { t } = useTranslation();
+  const schools = useCall(loadSchools, { round });
+  const identity = useCall(loadIdentity, {});
+  const [form] = Form.useForm<{ name: string; code: string; publicKey: string; fingerprint: string }>();
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <Flex vertical gap="middle">
+      <Card size="small" title={t('district.identity.title')}>
+        <Typography.Text copyable code data-testid="district-recipient">
+          {identity.data?.recipient ?? ''}
+        </Typography.Text>
+      </Card>
+      <Table
+        rowKey="id"
+        size="small"
+        pagination={false}
+        dataSource={schools.data?.items ?? []}
+        locale={{ emptyText: t('district.schools.none') }}
+        columns={[
+          { key: 'code', title: t('district.schools.code'), dataIndex: 'code' },
+          { key: 'name', title: t('district.schools.name'), dataIndex: 'name' },
+          { key: 'fp', title: t('district.export.fingerprint'), dataIndex: 'fingerprint' },
+          { key: 'n', title: t('district.schools.packages'), dataIndex: 'packages', align: 'right' },
+        ]}
+      />
+      <Card size="small" title={t('district.schools.register')}>
+        {error && <Alert type="error" showIcon title={error} />}
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={(v) => {
+            setError(null);
+            api.district.registerSchool(v).then(() => {
+              form.resetFields();
+              onChanged();
+            }, (e: unknown) => setError(errorMessage(e)));
+          }}
+        >
+          <Form.Item name="name" label={t('district.schools.name')} rules={[{ required: true }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="code" label={t('district.schools.code')} rules={[{ required: true }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="publicKey" label={t('district.schools.publicKey')} rules={[{ required: true }]}>
+            <Input.TextArea rows={3} />
+          </Form.Item>
+          <Form.Item name="fingerprint" label={t('district.schools.fingerprint')} rules={[{ required: true }]}>
+            <Input />
+          </Form.Item>
+          <Button htmlType="submit">{t('district.schools.register')}</Button>
+        </Form>
+      </Card>
+    </Flex>
+  );
+}
+
+/** District mode: the overview across schools, importing packages, the registry of schools. */
+export function DistrictPage() {
+  const { t } = useTranslation();
+  const [round, setRound] = useState(0);
+  const bump = () => setRound((r) => r + 1);
+  return (
+    <Flex vertical gap="middle">
+      <Typography.Title level={3}>{t('district.dashboard.title')}</Typography.Title>
+      <Tabs
+        items={[
+          { key: 'dashboard', label: t('district.nav.dashboard'), children: <Dashboard round={round} /> },
+          { key: 'import', label: t('district.nav.import'), children: <ImportPanel onImported={bump} /> },
+          { key: 'schools', label: t('district.nav.schools'), children: <SchoolsPanel round={round} onChanged={bump} /> },
+        ]}
+      />
+    </Flex>
+  );
+}
