@@ -1,14 +1,17 @@
 import { Button, Result, Spin } from 'antd';
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppProviders } from './components/AppProviders';
-import { ChangePassphraseScreen } from './features/auth/ChangePassphraseScreen';
 import { LockScreen } from './features/auth/LockScreen';
 import { LoginScreen } from './features/auth/LoginScreen';
-import { SetupWizard } from './features/setup/SetupWizard';
-import { AppShell } from './features/shell/AppShell';
 import { errorMessage } from './lib/errors';
 import { useSession } from './stores/session';
+
+// The login and lock screens come with the first script; the rest only when it is needed, so the
+// first screen is interactive before the app's pages have even been read.
+const SetupWizard = lazy(() => import('./features/setup/SetupWizard').then((m) => ({ default: m.SetupWizard })));
+const ChangePassphraseScreen = lazy(() => import('./features/auth/ChangePassphraseScreen').then((m) => ({ default: m.ChangePassphraseScreen })));
+const AppShell = lazy(() => import('./features/shell/AppShell').then((m) => ({ default: m.AppShell })));
 
 function Screen() {
   const { t } = useTranslation();
@@ -50,7 +53,9 @@ function Screen() {
 export function App() {
   return (
     <AppProviders>
-      <Screen />
+      <Suspense fallback={<Spin fullscreen />}>
+        <Screen />
+      </Suspense>
     </AppProviders>
   );
 }

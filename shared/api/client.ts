@@ -1,5 +1,6 @@
-import { contract, METHOD_NAMES, type CounselClient, type CounselTransport, type MethodName } from './contract';
-import { CounselError } from './errors';
+import { contract, METHOD_NAMES, type CounselClient, type CounselTransport } from './contract';
+import { resultValue } from './errors';
+import { splitMethod } from './method-name';
 
 /**
  * Builds the typed client from the contract and any transport (IPC, HTTP bridge,
@@ -11,17 +12,12 @@ export function createClient(transport: CounselTransport): CounselClient {
     const [area, verb] = splitMethod(name);
     client[area] ??= {};
     client[area][verb] = async (input: unknown) => {
-      const result = await transport(name, input ?? {});
-      if (result.ok) return result.value;
-      throw new CounselError(result.error.code, result.error.messageKey, result.error.details);
+      return resultValue(await transport(name, input ?? {}));
     };
   }
   return client as unknown as CounselClient;
 }
 
-export function splitMethod(name: MethodName): [string, string] {
-  const dot = name.indexOf('.');
-  return [name.slice(0, dot), name.slice(dot + 1)];
-}
+export { splitMethod };
 
 export { contract };

@@ -53,3 +53,9 @@ export function isApiError(value: unknown): value is ApiError {
     typeof (value as ApiError).messageKey === 'string'
   );
 }
+
+/** A call's value, or its error thrown as a CounselError carrying the typed code (what every client does with a result). */
+export function resultValue<T>(result: ApiResult<T>): T {
+  if (result.ok) return result.value;
+  throw new CounselError(result.error.code, result.error.messageKey, result.error.details);
+}

@@ -32,13 +32,13 @@ test('a new archive’s home lists the first steps, each ticked from the archive
   await openRoom(core.client);
   await user.click(screen.getByRole('menuitem', { name: '日程' }));
   await home(user);
+  expect(await screen.findByText('名册中有 1 名学生')).toBeInTheDocument();
   expect(await steps()).toEqual([
     ['calendar', '已完成'],
     ['rooms', '已完成'],
     ['roster', '已完成'],
     ['principal', '待完成'],
   ]);
-  expect(screen.getByText('名册中有 1 名学生')).toBeInTheDocument();
 
   await user.click(screen.getByRole('button', { name: '前往：校长账号' }));
   expect(await screen.findByRole('heading', { name: '用户' })).toBeInTheDocument();

@@ -25,7 +25,7 @@ test('忘记口令: the recovery key sets a new passphrase; errors land on their
   const submit = async () => user.click(await screen.findByRole('button', { name: '重设口令' }));
 
   // A valid key but an account nobody has: the core names the account field.
-  await user.type(screen.getByLabelText('用户名或姓名'), 'nobody');
+  await user.type(await screen.findByLabelText('用户名或姓名'), 'nobody');
   await user.type(screen.getByLabelText('恢复密钥'), recoveryKey);
   await user.type(screen.getByLabelText('新口令'), NEW_PASS);
   await user.type(screen.getByLabelText('再次输入口令'), NEW_PASS);

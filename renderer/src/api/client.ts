@@ -1,6 +1,5 @@
-import { createClient } from '../../../shared/api/client';
-import type { CounselTransport } from '../../../shared/api/contract';
-import type { ApiError } from '../../../shared/api/errors';
+import type { CounselClient, CounselTransport, MethodName } from '../../../shared/api/contract';
+import { resultValue, type ApiError } from '../../../shared/api/errors';
 import { detectTransport } from './transport';
 
 let transport: CounselTransport | null = null;
@@ -32,5 +31,20 @@ const observed: CounselTransport = async (method, input) => {
   return result;
 };
 
-/** The one client of the renderer; everything reaches data through it. */
-export const api = createClient(observed);
+/**
+ * The one client of the renderer; everything reaches data through it. `api.area.verb(input)` is
+ * sent as 'area.verb' without the contract's schemas at hand (the core checks every input and
+ * output), so the first screen does not wait for every schema of the app to be built.
+ */
+export const api = new Proxy({} as CounselClient, {
+  get: (_client, area) => (isName(area) ? new Proxy({}, { get: (_ns, verb) => (isName(verb) ? call(`${area}.${verb}`) : undefined) }) : undefined),
+});
+
+// Not a symbol, and not `then`: a namespace handed to `await` must not look like a promise.
+function isName(key: string | symbol): key is string {
+  return typeof key === 'string' && key !== 'then';
+}
+
+function call(method: string) {
+  return async (input: unknown) => resultValue(await observed(method as MethodName, input ?? {}));
+}

@@ -1,4 +1,4 @@
-import { splitMethod } from '../../../shared/api/client';
+import { splitMethod } from '../../../shared/api/method-name';
 import type { CounselTransport, MethodName } from '../../../shared/api/contract';
 import { isApiError, type ApiResult } from '../../../shared/api/errors';
 

@@ -1,11 +1,13 @@
-import { Alert, Button } from 'antd';
-import { useState } from 'react';
+import { Alert, Button, Spin } from 'antd';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CenteredPanel } from '../../components/CenteredPanel';
 import { useSession } from '../../stores/session';
 import { KEY_FRAME_WIDTH } from '../recovery/RecoveryKeyField';
 import { PassphraseForm } from './PassphraseForm';
-import { RecoverForm } from './RecoverForm';
+
+// Recovery needs the passphrase-strength judge and its dictionaries: fetched when asked for, not with the login.
+const RecoverForm = lazy(() => import('./RecoverForm').then((m) => ({ default: m.RecoverForm })));
 
 export function LoginScreen() {
   const { t } = useTranslation();
@@ -17,13 +19,15 @@ export function LoginScreen() {
   if (recovering) {
     return (
       <CenteredPanel title={t('recover.title')} width={KEY_FRAME_WIDTH}>
-        <RecoverForm
-          onBack={() => setRecovering(false)}
-          onDone={(username) => {
-            setRecovered(username);
-            setRecovering(false);
-          }}
-        />
+        <Suspense fallback={<Spin />}>
+          <RecoverForm
+            onBack={() => setRecovering(false)}
+            onDone={(username) => {
+              setRecovered(username);
+              setRecovering(false);
+            }}
+          />
+        </Suspense>
       </CenteredPanel>
     );
   }

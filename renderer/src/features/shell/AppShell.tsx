@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Flex, Layout, Menu, Spin, Typography } from 'antd';
-import { useEffect, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useState, type ComponentType, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserView } from '../../../../shared/api/session';
 import { PrivacyMaskSwitch } from '../../components/PrivacyMaskSwitch';
@@ -8,39 +8,44 @@ import { useRoster } from '../../stores/roster';
 import { useSession } from '../../stores/session';
 import { useNav, type Opened } from '../../stores/nav';
 import { useSettings } from '../../stores/settings';
-import { ArchivePage } from '../archive/ArchivePage';
-import { ContactPage } from '../archive/ContactPage';
-import { CampaignPage } from '../campaigns/CampaignPage';
-import { CampaignsPage } from '../campaigns/CampaignsPage';
-import { AdministerPage } from '../assessments/AdministerPage';
-import { ScaleLibraryPage } from '../assessments/library/ScaleLibraryPage';
-import { CaseloadPage } from '../caseload/CaseloadPage';
-import { CasePage } from '../cases/CasePage';
-import { CrisisBoardPage } from '../crisis/CrisisBoardPage';
-import { ProgramPage } from '../groups/ProgramPage';
-import { GroupsPage } from '../groups/GroupsPage';
-import { RecordPage } from '../records/RecordPage';
-import { SearchPage } from '../search/SearchPage';
-import { AuditPage } from '../audit/AuditPage';
 import { useIdleLock } from '../auth/useActivity';
-import { OverviewPage } from '../overview/OverviewPage';
 import { RecoveryKeyBanner } from '../recovery/RecoveryKeyBanner';
-import { RoomsPage } from '../rooms/RoomsPage';
-import { RosterArea } from '../roster/RosterArea';
-import { SchedulePage } from '../schedule/SchedulePage';
-import { SettingsPage } from '../settings/SettingsPage';
-import { TrashPage } from '../trash/TrashPage';
-import { TrainingPage } from '../training/TrainingPage';
-import { CompliancePage } from '../compliance/CompliancePage';
-import { UsersPage } from '../users/UsersPage';
 import { AlertBanner } from '../assessments/AlertBanner';
 import { useAlertPolling } from '../assessments/useAlertPolling';
 import { useOpenAlerts } from '../../stores/alerts';
 import { contract } from '../../../../shared/api/contract';
 import { currentPage, landingFor, menuFor, type PageId } from './pages';
-import { StatisticsPage } from '../statistics/StatisticsPage';
-import { DistrictExportPage } from '../district/DistrictExportPage';
-import { DistrictPage } from '../district/DistrictPage';
+
+// Each page is its own chunk, loaded when first opened: the login screen waits for none of them,
+// and the spreadsheet, chart and calendar libraries come only with the pages that use them.
+const lazyView = <P extends object>(load: () => Promise<ComponentType<P>>) => lazy(async () => ({ default: await load() }));
+
+const ArchivePage = lazyView(() => import('../archive/ArchivePage').then((m) => m.ArchivePage));
+const ContactPage = lazyView(() => import('../archive/ContactPage').then((m) => m.ContactPage));
+const CampaignPage = lazyView(() => import('../campaigns/CampaignPage').then((m) => m.CampaignPage));
+const CampaignsPage = lazyView(() => import('../campaigns/CampaignsPage').then((m) => m.CampaignsPage));
+const AdministerPage = lazyView(() => import('../assessments/AdministerPage').then((m) => m.AdministerPage));
+const ScaleLibraryPage = lazyView(() => import('../assessments/library/ScaleLibraryPage').then((m) => m.ScaleLibraryPage));
+const CaseloadPage = lazyView(() => import('../caseload/CaseloadPage').then((m) => m.CaseloadPage));
+const CasePage = lazyView(() => import('../cases/CasePage').then((m) => m.CasePage));
+const ProgramPage = lazyView(() => import('../groups/ProgramPage').then((m) => m.ProgramPage));
+const GroupsPage = lazyView(() => import('../groups/GroupsPage').then((m) => m.GroupsPage));
+const RecordPage = lazyView(() => import('../records/RecordPage').then((m) => m.RecordPage));
+const SearchPage = lazyView(() => import('../search/SearchPage').then((m) => m.SearchPage));
+const AuditPage = lazyView(() => import('../audit/AuditPage').then((m) => m.AuditPage));
+const OverviewPage = lazyView(() => import('../overview/OverviewPage').then((m) => m.OverviewPage));
+const RoomsPage = lazyView(() => import('../rooms/RoomsPage').then((m) => m.RoomsPage));
+const RosterArea = lazyView(() => import('../roster/RosterArea').then((m) => m.RosterArea));
+const SchedulePage = lazyView(() => import('../schedule/SchedulePage').then((m) => m.SchedulePage));
+const SettingsPage = lazyView(() => import('../settings/SettingsPage').then((m) => m.SettingsPage));
+const TrashPage = lazyView(() => import('../trash/TrashPage').then((m) => m.TrashPage));
+const TrainingPage = lazyView(() => import('../training/TrainingPage').then((m) => m.TrainingPage));
+const UsersPage = lazyView(() => import('../users/UsersPage').then((m) => m.UsersPage));
+const CrisisBoardPage = lazyView(() => import('../crisis/CrisisBoardPage').then((m) => m.CrisisBoardPage));
+const CompliancePage = lazyView(() => import('../compliance/CompliancePage').then((m) => m.CompliancePage));
+const StatisticsPage = lazyView(() => import('../statistics/StatisticsPage').then((m) => m.StatisticsPage));
+const DistrictExportPage = lazyView(() => import('../district/DistrictExportPage').then((m) => m.DistrictExportPage));
+const DistrictPage = lazyView(() => import('../district/DistrictPage').then((m) => m.DistrictPage));
 
 const PAGE_VIEWS: Record<PageId, () => ReactNode> = {
   roster: () => <RosterArea />,
@@ -167,7 +172,17 @@ export function AppShell({ user }: { user: UserView }) {
         <Layout.Content style={{ padding: 24 }}>
           {seesAlerts ? <AlertBanner onOpen={() => goTo('caseload')} /> : null}
           <RecoveryKeyBanner />
-          {loadFailure ? <Alert type="error" showIcon title={loadFailure} /> : !settings ? <Spin /> : opened ? <OpenedView key={JSON.stringify(opened)} target={opened} /> : PAGE_VIEWS[page]()}
+          {loadFailure ? (
+            <Alert type="error" showIcon title={loadFailure} />
+          ) : !settings ? (
+            <Spin />
+          ) : (
+            // Keyed by what is shown: a page left while the next one loads is unmounted, not kept hidden
+            // with its old data to come back stale.
+            <Suspense key={opened ? JSON.stringify(opened) : page} fallback={<Spin />}>
+              {opened ? <OpenedView target={opened} /> : PAGE_VIEWS[page]()}
+            </Suspense>
+          )}
         </Layout.Content>
       </Layout>
     </Layout>
