@@ -11,6 +11,7 @@ import { errorMessage } from '../../lib/errors';
 import { useCall } from '../../lib/useCall';
 import { useNav } from '../../stores/nav';
 import { BackButton } from '../shell/BackButton';
+import { ContactConsentButtons } from '../archive/ContactConsentButtons';
 import { CloseCaseModal } from './CloseCaseModal';
 import { RemoveCaseModal } from './RemoveCaseModal';
 import { TransferCaseModal } from './TransferCaseModal';
@@ -63,6 +64,7 @@ export function CasePage({ id }: { id: string }) {
             <Button type="primary" loading={creating} onClick={() => void newRecord()}>
               {t('counseling.cases.newRecord')}
             </Button>
+            {c.studentId !== null && <ContactConsentButtons student={{ id: c.studentId }} />}
             <Button onClick={() => setActing('close')}>{t('counseling.cases.close')}</Button>
             <Button onClick={() => setActing('transfer')}>{t('counseling.cases.transfer')}</Button>
             <Button danger onClick={() => setActing('remove')}>
