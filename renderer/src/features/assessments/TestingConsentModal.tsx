@@ -1,12 +1,12 @@
-import { DatePicker, Form, Input, Radio, Typography } from 'antd';
+import { Form, Radio, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { CONSENT_FORMS, consentsApi } from '../../../../shared/api/contacts';
 import { api } from '../../api/client';
 import { FormModal } from '../../components/FormModal';
 import { useCodeLabels } from '../../lib/codeLabels';
-import { dateProps } from '../../lib/formValues';
 import { useSchoolToday } from '../../lib/time';
-import { maxLengthOf, parseForm, zodRule } from '../../lib/zodForm';
+import { parseForm, zodRule } from '../../lib/zodForm';
+import { ConsentDateAndNote } from '../archive/ConsentModal';
 
 const schema = consentsApi['consents.recordTesting'].input;
 const fields = schema.shape;
@@ -41,12 +41,7 @@ export function TestingConsentModal({ studentId, onClose, onRecorded }: { studen
       <Form.Item name="form" label={t('counseling.consents.form')} rules={[zodRule(fields.form)]}>
         <Radio.Group options={codes.options('consentForm', CONSENT_FORMS)} />
       </Form.Item>
-      <Form.Item name="date" label={t('counseling.consents.date')} rules={[zodRule(fields.date)]} {...dateProps}>
-        <DatePicker style={{ width: '100%' }} />
-      </Form.Item>
-      <Form.Item name="note" label={t('counseling.consents.note')} rules={[zodRule(fields.note)]}>
-        <Input maxLength={maxLengthOf(fields.note)} showCount />
-      </Form.Item>
+      <ConsentDateAndNote />
     </FormModal>
   );
 }
