@@ -124,6 +124,22 @@ export const consentsApi = {
     kind: 'write',
     gate: 'unlocked',
   }),
+  'consents.recordTesting': defineMethod({
+    summary:
+      'The testing consent of the student and the guardian, both given, in one step (as the test-consent gate asks for it): two consent records written together or not at all.',
+    input: z
+      .object({
+        studentId: id,
+        date: calendarDate,
+        form: z.enum(CONSENT_FORMS),
+        note: text(LIMITS.line).default(''),
+      })
+      .strict(),
+    output: z.object({ student: consentView, guardian: consentView }),
+    roles: ['counselor'],
+    kind: 'write',
+    gate: 'unlocked',
+  }),
   'consents.current': defineMethod({
     summary:
       'The effective consent for a scope: the latest record of each party (by date, then by entry), and whether both the student and the guardian have it given (guide ETH-05: testing needs both).',

@@ -8,6 +8,11 @@ export const administer: Catalog['administer'] = {
   scale: 'Scale',
   mode: 'Mode',
   modes: { kiosk: 'On screen', paper: 'Paper entry' },
+  consent: {
+    title: 'Record testing consent',
+    explain: 'Testing needs the consent of both the student and a guardian. When both have given it (a signed slip returned, say), record it here; the assessment then starts.',
+    recordAndStart: 'Record consent and start',
+  },
   date: 'Date',
   pickStudent: 'Choose a student to start an assessment or continue one in progress.',
   inProgress: 'Assessments in progress',

@@ -120,7 +120,7 @@ export const audit: Catalog['audit'] = {
       todo: 'List records to sign',
     },
     contacts: { create: 'Record home-school contact', get: 'Open home-school contact', update: 'Change home-school contact', remove: 'Delete home-school contact' },
-    consents: { record: 'Record consent', current: 'View consent' },
+    consents: { record: 'Record consent', recordTesting: 'Record testing consent (student and guardian)', current: 'View consent' },
     archive: { timeline: 'Open student archive timeline', recordExport: 'Export student archive (referral)' },
     caseload: { mine: 'View my caseload' },
     search: { notes: 'Search notes' },

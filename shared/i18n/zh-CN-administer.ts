@@ -10,6 +10,11 @@ export const administer = {
   scale: '量表',
   mode: '施测方式',
   modes: { kiosk: '屏幕作答', paper: '纸笔录入' },
+  consent: {
+    title: '登记测评知情同意',
+    explain: '施测前需要学生本人和监护人都同意参加心理测评。两方都已同意（如已签回知情同意书）时，在此一并登记，随后开始施测。',
+    recordAndStart: '登记同意并开始施测',
+  },
   date: '施测日期',
   pickStudent: '先选择一名学生，即可开始施测或继续未完成的测评。',
   inProgress: '进行中的测评',

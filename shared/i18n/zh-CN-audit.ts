@@ -118,7 +118,7 @@ export const audit = {
       todo: '查看待签署记录',
     },
     contacts: { create: '登记家校沟通', get: '打开家校沟通', update: '修改家校沟通', remove: '删除家校沟通' },
-    consents: { record: '登记知情同意', current: '查看知情同意' },
+    consents: { record: '登记知情同意', recordTesting: '登记测评知情同意（学生和监护人）', current: '查看知情同意' },
     archive: { timeline: '打开学生档案时间线', recordExport: '导出学生档案（转介）' },
     caseload: { mine: '查看我的个案' },
     search: { notes: '搜索记录' },

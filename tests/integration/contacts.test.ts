@@ -88,3 +88,23 @@ describe('consents', () => {
     });
   });
 });
+
+describe('testing consent in one step', () => {
+  it('records the student’s and the guardian’s consent together, after which a test starts', async () => {
+    s = await counselingSchool();
+    const start = () => s.c.assessments.start({ studentId: s.studentId, scaleId: 'phq9', mode: 'kiosk', acknowledgeIneligible: true });
+    expect(await rejection(start())).toMatchObject({ code: 'CONFLICT', messageKey: 'errors.assessment.noConsent' });
+    expect(await rejection(s.c.consents.recordTesting({ studentId: s.studentId, date: '2025-03-13', form: 'written' }))).toMatchObject({
+      code: 'VALIDATION',
+      details: [{ path: 'date', reason: 'errors.field.futureDate' }],
+    });
+    const both = await s.c.consents.recordTesting({ studentId: s.studentId, date: '2025-03-12', form: 'written' });
+    expect([both.student, both.guardian].map((c) => [c.scope, c.party, c.outcome])).toEqual([
+      ['testing', 'student', 'given'],
+      ['testing', 'guardian', 'given'],
+    ]);
+    expect((await s.c.consents.current({ studentId: s.studentId, scope: 'testing' })).bothGiven).toBe(true);
+    expect((await start()).status).toBe('inProgress');
+    expect((await s.c.audit.list({ action: 'consents.recordTesting' })).items[0]!.details).toMatchObject({ scope: 'testing', parties: ['student', 'guardian'] });
+  });
+});

@@ -9,7 +9,7 @@ import { getConsent, getContact, insertConsent, insertContact, latestConsent, so
 // A testing consent is read from the latest consent of its scope.
 export { latestConsent } from './contacts-repo';
 
-type ContactMethods = 'contacts.create' | 'contacts.get' | 'contacts.update' | 'contacts.remove' | 'consents.record' | 'consents.current';
+type ContactMethods = 'contacts.create' | 'contacts.get' | 'contacts.update' | 'contacts.remove' | 'consents.record' | 'consents.recordTesting' | 'consents.current';
 
 function requireContact(db: Database, id: string): ContactView {
   const c = getContact(db, id);
@@ -97,6 +97,20 @@ export const contactHandlers: HandlerMap<ContactMethods> = {
       const id = insertConsent(db, { ...input, recordedById: actor.userId }, now);
       ctx.audit = { targetType: 'consent', targetId: id, details: { studentId: input.studentId, scope: input.scope, party: input.party } };
       return getConsent(db, id);
+    },
+  }),
+
+  'consents.recordTesting': dbHandler<'consents.recordTesting'>({
+    run: (ctx, input) => {
+      const { db, actor, now } = ctx;
+      requireStudentRef(db, input.studentId, 'studentId');
+      assertNotFuture(input.date, schoolDate(db, now), 'date');
+      const given = (party: 'student' | 'guardian') =>
+        getConsent(db, insertConsent(db, { ...input, scope: 'testing', party, outcome: 'given', recordedById: actor.userId }, now));
+      const student = given('student');
+      const guardian = given('guardian');
+      ctx.audit = { targetType: 'consent', targetId: student.id, details: { studentId: input.studentId, scope: 'testing', parties: ['student', 'guardian'], guardianConsentId: guardian.id } };
+      return { student, guardian };
     },
   }),
 

@@ -1,4 +1,4 @@
-import { Alert, Button, DatePicker, Flex, Select, Spin, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, DatePicker, Flex, Select, Spin, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,8 +11,7 @@ import { errorMessage } from '../../lib/errors';
 import { useCall } from '../../lib/useCall';
 import { useNav } from '../../stores/nav';
 import { BackButton } from '../shell/BackButton';
-import { ConsentModal } from './ConsentModal';
-import { ContactModal } from './ContactModal';
+import { ContactConsentButtons } from './ContactConsentButtons';
 import { ExportArchiveButton } from './ExportArchiveButton';
 import { entryTarget, entryTime, isAlertEntry } from './timelineTags';
 import { useEntryLabels } from './useEntryLabels';
@@ -45,14 +44,10 @@ export function ArchivePage({ studentId }: { studentId: string }) {
   const open = useNav((s) => s.open);
   const [query, setQuery] = useState<Query>({ studentId, page: 1, reload: 0 });
   const [alertId, setAlertId] = useState<string | null>(null);
-  const [adding, setAdding] = useState<'contact' | 'consent' | null>(null);
   const call = useCall(timeline, query);
   const student = call.data?.student;
   const change = (patch: Partial<Query>) => setQuery((q) => ({ ...q, page: 1, ...patch }));
-  const added = () => {
-    setAdding(null);
-    setQuery((q) => ({ ...q, reload: q.reload + 1 }));
-  };
+  const added = () => setQuery((q) => ({ ...q, reload: q.reload + 1 }));
 
   const title = (e: TimelineEntry) => {
     const { kind, labels } = entryLabels(e);
@@ -92,8 +87,7 @@ export function ArchivePage({ studentId }: { studentId: string }) {
           </Typography.Title>
         </Flex>
         <Flex gap="small">
-          <Button onClick={() => setAdding('contact')}>{t('counseling.contacts.add')}</Button>
-          <Button onClick={() => setAdding('consent')}>{t('counseling.consents.add')}</Button>
+          {student && <ContactConsentButtons student={student} onAdded={added} />}
           {student && <ExportArchiveButton student={student} />}
         </Flex>
       </Flex>
@@ -155,12 +149,6 @@ export function ArchivePage({ studentId }: { studentId: string }) {
         ]}
       />
       <AlertDetailModal alertId={alertId} onClose={() => setAlertId(null)} onChanged={() => setQuery((q) => ({ ...q, reload: q.reload + 1 }))} />
-      {student && (
-        <>
-          <ContactModal student={student} open={adding === 'contact'} onClose={() => setAdding(null)} onCreated={added} />
-          <ConsentModal student={student} open={adding === 'consent'} onClose={() => setAdding(null)} onRecorded={added} />
-        </>
-      )}
     </Flex>
   );
 }

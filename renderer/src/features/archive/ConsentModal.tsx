@@ -44,12 +44,22 @@ export function ConsentModal({ student, open, onClose, onRecorded }: { student: 
       {choice('party', 'consentParty', CONSENT_PARTIES)}
       {choice('outcome', 'consentOutcome', CONSENT_OUTCOMES)}
       {choice('form', 'consentForm', CONSENT_FORMS)}
+      <ConsentDateAndNote />
+    </FormModal>
+  );
+}
+
+/** A consent's date and note, as every consent form asks for them. */
+export function ConsentDateAndNote() {
+  const { t } = useTranslation();
+  return (
+    <>
       <Form.Item name="date" label={t('counseling.consents.date')} rules={[zodRule(fields.date)]} {...dateProps}>
         <DatePicker style={{ width: '100%' }} />
       </Form.Item>
       <Form.Item name="note" label={t('counseling.consents.note')} rules={[zodRule(fields.note)]}>
         <Input maxLength={maxLengthOf(fields.note)} showCount />
       </Form.Item>
-    </FormModal>
+    </>
   );
 }

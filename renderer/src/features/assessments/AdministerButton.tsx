@@ -8,7 +8,9 @@ import { dateProps } from '../../lib/formValues';
 import { useSchoolToday } from '../../lib/time';
 import { FormSession } from './FormSession';
 import { useScales } from './scaleLabels';
-import { useStartForm } from './startForm';
+import { useStartForm, type StartInput } from './startForm';
+import { TestingConsentModal } from './TestingConsentModal';
+import { toApiError } from '../../lib/errors';
 
 interface StartValues {
   studentId: string | undefined;
@@ -39,19 +41,26 @@ export function AdministerButton({ studentId, campaignId, scaleIds, onChanged }:
   const start = useStartForm();
   const [open, setOpen] = useState(false);
   const [form, setForm] = useState<FormView | null>(null);
+  const [consentFor, setConsentFor] = useState<StartInput | null>(null);
   const offered = scales.items.filter((s, i, all) => (!scaleIds || scaleIds.includes(s.id)) && all.findIndex((x) => x.id === s.id) === i);
 
-  const submit = async (v: StartValues) => {
-    const started = await start({
-      studentId: studentId ?? v.studentId ?? '',
-      scaleId: v.scaleId ?? '',
-      mode: v.mode,
-      date: v.date,
-      ...(campaignId ? { campaignId } : {}),
-    });
+  const begin = async (input: StartInput) => {
+    const started = await start(input);
     if (!started) return;
+    setConsentFor(null);
     setOpen(false);
     setForm(started);
+  };
+
+  const submit = async (v: StartValues) => {
+    const input = { studentId: studentId ?? v.studentId ?? '', scaleId: v.scaleId ?? '', mode: v.mode, date: v.date, ...(campaignId ? { campaignId } : {}) };
+    try {
+      await begin(input);
+    } catch (err) {
+      // No consent yet: ask for it there and then, and start once it is recorded.
+      if (toApiError(err).messageKey !== 'errors.assessment.noConsent') throw err;
+      setConsentFor(input);
+    }
   };
 
   return (
@@ -82,6 +91,7 @@ export function AdministerButton({ studentId, campaignId, scaleIds, onChanged }:
           <DatePicker allowClear={false} style={{ width: '100%' }} />
         </Form.Item>
       </FormModal>
+      {consentFor && <TestingConsentModal studentId={consentFor.studentId} onClose={() => setConsentFor(null)} onRecorded={() => begin(consentFor)} />}
       {form ? (
         <FormSession
           form={form}

@@ -12,6 +12,7 @@ import { useCall } from '../../lib/useCall';
 import { useNav } from '../../stores/nav';
 import { useSession } from '../../stores/session';
 import { BackButton } from '../shell/BackButton';
+import { ContactConsentButtons } from '../archive/ContactConsentButtons';
 import { CloseCaseModal } from './CloseCaseModal';
 import { RemoveCaseModal } from './RemoveCaseModal';
 import { TransferCaseModal } from './TransferCaseModal';
@@ -87,6 +88,7 @@ export function CasePage({ id }: { id: string }) {
             <Button type="primary" loading={creating} onClick={() => void newRecord()}>
               {t('counseling.cases.newRecord')}
             </Button>
+            {c.studentId !== null && <ContactConsentButtons student={{ id: c.studentId }} />}
             {!crisis && <Button onClick={() => setActing('close')}>{t('counseling.cases.close')}</Button>}
             {!mine && me !== undefined && <Button onClick={takeOver}>{t('counseling.cases.takeOver')}</Button>}
             <Button onClick={() => setActing('transfer')}>{t('counseling.cases.transfer')}</Button>

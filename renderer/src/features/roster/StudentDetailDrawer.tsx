@@ -7,6 +7,7 @@ import { errorMessage } from '../../lib/errors';
 import { useLabels } from '../../lib/labels';
 import { useCall } from '../../lib/useCall';
 import { StudentCases } from '../cases/StudentCases';
+import { ContactConsentButtons } from '../archive/ContactConsentButtons';
 
 type Guardian = StudentView['guardians'][number];
 
@@ -39,6 +40,7 @@ export function StudentDetailDrawer({ studentId, reloadKey, onClose, onEdit, onR
       extra={
         student && (
           <Flex gap="small">
+            <ContactConsentButtons student={student} />
             <Button onClick={() => onEdit(student)}>{t('common.edit')}</Button>
             <Button danger onClick={() => onRemove(student)}>
               {t('common.remove')}
