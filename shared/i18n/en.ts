@@ -192,6 +192,7 @@ export const en: Catalog = {
     privacyMaskHint: 'When on, student names on screen show only their first and last character',
     logout: 'Log out',
     menu: 'Main menu',
+    skipToMain: 'Skip to main content',
   },
   nav: {
     group: { desk: 'Desk', students: 'Students', assessment: 'Assessment', groupwork: 'Groups and training', reports: 'Reports', admin: 'Administration' },

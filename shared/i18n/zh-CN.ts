@@ -193,6 +193,7 @@ export const zhCN = {
     privacyMaskHint: '开启后，屏幕上的学生姓名只显示首尾字',
     logout: '退出登录',
     menu: '主菜单',
+    skipToMain: '跳到主要内容',
   },
   nav: {
     group: { desk: '工作台', students: '学生', assessment: '测评', groupwork: '团体与培训', reports: '报告', admin: '管理' },

@@ -8,8 +8,8 @@ import { zodRule } from '../lib/zodForm';
 type Shown = 'weak' | 'fair' | 'strong';
 const STRENGTH_STEPS: Record<Shown, { steps: number; color: string }> = {
   weak: { steps: 1, color: '#cf1322' },
-  fair: { steps: 2, color: '#d48806' },
-  strong: { steps: 3, color: '#389e0d' },
+  fair: { steps: 2, color: '#ad4e00' },
+  strong: { steps: 3, color: '#237804' },
 };
 
 /**
@@ -36,7 +36,7 @@ export function PassphraseFields({ name, label, verdict }: { name: string; label
         <Flex vertical style={{ marginTop: -16, marginBottom: 16 }} aria-live="polite">
           <Flex gap="small" align="center">
             <Typography.Text type="secondary">{t('passphrase.strength.label')}</Typography.Text>
-            <Progress steps={3} percent={(steps.steps / 3) * 100} showInfo={false} strokeColor={steps.color} size={[28, 6]} />
+            <Progress aria-label={t('passphrase.strength.label')} steps={3} percent={(steps.steps / 3) * 100} showInfo={false} strokeColor={steps.color} size={[28, 6]} />
             <Typography.Text style={{ color: steps.color }}>{t(`passphrase.strength.${shown}`)}</Typography.Text>
           </Flex>
           {verdict.reasons.map((r) => (

@@ -18,6 +18,7 @@ import { useEntryLabels } from './useEntryLabels';
 import { AlertDetailModal } from '../assessments/AlertDetailModal';
 import { useSchoolZone } from '../../lib/time';
 import { activateProps } from '../../lib/activate';
+import { PageTitle } from '../../components/PageTitle';
 
 /** ECharts is large and only this tab needs it: its own chunk, loaded when the tab is first opened. */
 const StudentAssessments = lazy(() => import('../assessments/StudentAssessments').then((m) => ({ default: m.StudentAssessments })));
@@ -82,9 +83,9 @@ export function ArchivePage({ studentId }: { studentId: string }) {
       <Flex justify="space-between" align="center" gap="small" wrap>
         <Flex align="center" gap="small">
           <BackButton />
-          <Typography.Title level={3} style={{ margin: 0 }}>
+          <PageTitle>
             {t('counseling.archive.title', { name: student ? shown(student.name) : '' })}
-          </Typography.Title>
+          </PageTitle>
         </Flex>
         <Flex gap="small">
           {student && <ContactConsentButtons student={student} onAdded={added} />}

@@ -11,6 +11,7 @@ import { FormSession } from './FormSession';
 import { formsInProgress } from './formsInProgress';
 import { useScales } from './scaleLabels';
 import { VoidFormModal } from './VoidFormModal';
+import { PageTitle } from '../../components/PageTitle';
 
 const inProgressOf = ({ studentId }: { studentId: string }) => formsInProgress(studentId);
 
@@ -29,9 +30,9 @@ export function AdministerPage() {
   return (
     <Flex vertical gap="middle" role="region" aria-label={t('administer.title')}>
       <Flex justify="space-between" align="center">
-        <Typography.Title level={4} style={{ margin: 0 }}>
+        <PageTitle>
           {t('administer.title')}
-        </Typography.Title>
+        </PageTitle>
         <AnswerImportButton />
       </Flex>
       <Card size="small">

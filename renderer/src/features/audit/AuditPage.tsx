@@ -10,6 +10,7 @@ import { errorMessage } from '../../lib/errors';
 import { formatInSchoolZone, startOfSchoolDay } from '../../lib/time';
 import { useCall } from '../../lib/useCall';
 import { useSettings } from '../../stores/settings';
+import { PageTitle } from '../../components/PageTitle';
 
 const PAGE_SIZE = 50;
 const listUsers = () => api.users.list({});
@@ -94,9 +95,9 @@ export function AuditPage() {
   return (
     <Flex vertical gap="middle">
       <Flex justify="space-between" align="center">
-        <Typography.Title level={3} style={{ margin: 0 }}>
+        <PageTitle>
           {t('audit.title')}
-        </Typography.Title>
+        </PageTitle>
         <Button onClick={() => void verify()} loading={verifying}>
           {t('audit.verify')}
         </Button>

@@ -1,4 +1,4 @@
-import { Alert, Descriptions, Flex, Spin, Tabs, Tag, Typography } from 'antd';
+import { Alert, Descriptions, Flex, Spin, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
@@ -12,6 +12,7 @@ import { CampaignSummary } from './CampaignSummary';
 import { STATUS_COLORS, useCampaignLabels } from './labels';
 import { ParticipantsTab } from './ParticipantsTab';
 import { TriageTab } from './TriageTab';
+import { PageTitle } from '../../components/PageTitle';
 
 type TabKey = 'participants' | 'triage' | 'summary' | 'settings';
 
@@ -58,9 +59,9 @@ function CounselorCampaign({ id }: { id: string }) {
     <Flex vertical gap="middle">
       <Flex align="center" gap="small">
         <BackButton />
-        <Typography.Title level={3} style={{ margin: 0 }}>
+        <PageTitle>
           {t('campaigns.detail.title', { name: c.name })}
-        </Typography.Title>
+        </PageTitle>
         <Tag color={STATUS_COLORS[c.status]}>{labels.status(c.status)}</Tag>
       </Flex>
       <Descriptions

@@ -7,6 +7,7 @@ import { useLabels } from '../../lib/labels';
 import { useCall } from '../../lib/useCall';
 import { useSession } from '../../stores/session';
 import { useScales } from '../assessments/scaleLabels';
+import { PageTitle } from '../../components/PageTitle';
 
 type Summary = OutputOf<'campaigns.summary'>;
 type GradeRow = Summary['grades'][number];
@@ -49,9 +50,9 @@ export function CampaignSummary({ id, withTitle = false }: { id: string; withTit
     <Flex vertical gap="middle">
       {withTitle && (
         <Flex vertical gap={4}>
-          <Typography.Title level={3} style={{ margin: 0 }}>
+          <PageTitle>
             {t('campaigns.detail.title', { name: summary.campaign.name })}
-          </Typography.Title>
+          </PageTitle>
           <Typography.Text type="secondary">
             {summary.campaign.startDate} – {summary.campaign.endDate} · {t(`campaigns.status.${summary.campaign.status}`)}
           </Typography.Text>

@@ -11,6 +11,7 @@ import { useSession } from '../../stores/session';
 import { useScales } from '../assessments/scaleLabels';
 import { CampaignFormModal } from './CampaignFormModal';
 import { STATUS_COLORS, useCampaignLabels } from './labels';
+import { PageTitle } from '../../components/PageTitle';
 
 const listCampaigns = () => api.campaigns.list({});
 
@@ -43,9 +44,9 @@ export function CampaignsPage() {
   return (
     <Flex vertical gap="middle">
       <Flex justify="space-between" align="center" gap="small">
-        <Typography.Title level={3} style={{ margin: 0 }}>
+        <PageTitle>
           {t('campaigns.list.title')}
-        </Typography.Title>
+        </PageTitle>
         {counselor && (
           <Button type="primary" onClick={() => setCreating(true)}>
             {t('campaigns.list.add')}

@@ -14,6 +14,7 @@ import { TodayAppointments } from '../schedule/TodayAppointments';
 import { activateProps } from '../../lib/activate';
 import { RedOverdueBanner } from '../crisis/RedOverdueBanner';
 import { GettingStarted } from './GettingStarted';
+import { PageTitle } from '../../components/PageTitle';
 
 const mine = () => api.caseload.mine({});
 
@@ -55,9 +56,9 @@ export function CaseloadPage() {
   return (
     <Flex vertical gap="middle">
       <Flex justify="space-between" align="center" gap="small">
-        <Typography.Title level={3} style={{ margin: 0 }}>
+        <PageTitle>
           {t('counseling.caseload.title')}
-        </Typography.Title>
+        </PageTitle>
         <Button onClick={() => setOpening(true)}>{t('counseling.cases.openOther')}</Button>
       </Flex>
       <RedOverdueBanner />

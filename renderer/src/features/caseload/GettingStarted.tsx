@@ -56,7 +56,8 @@ export function GettingStarted() {
             key={s.id}
             data-step={s.id}
             actions={[
-              <Button key="go" size="small" type={s.done ? 'default' : 'primary'} onClick={() => goTo(STEP_PAGE[s.id])} aria-label={t('gettingStarted.goTo', { step: t(`gettingStarted.steps.${s.id}.title`) })}>
+              // No space put between the two characters: the visible text must stay the start of the spoken name.
+              <Button key="go" size="small" autoInsertSpace={false} type={s.done ? 'default' : 'primary'} onClick={() => goTo(STEP_PAGE[s.id])} aria-label={t('gettingStarted.goTo', { step: t(`gettingStarted.steps.${s.id}.title`) })}>
                 {t('gettingStarted.go')}
               </Button>,
             ]}

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Descriptions, Flex, Spin, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Descriptions, Flex, Spin, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { caseDetail } from '../../../../shared/api/cases';
@@ -18,6 +18,7 @@ import { RemoveCaseModal } from './RemoveCaseModal';
 import { TransferCaseModal } from './TransferCaseModal';
 import { activateProps } from '../../lib/activate';
 import { CrisisSection } from '../crisis/CrisisSection';
+import { PageTitle } from '../../components/PageTitle';
 
 type RecordItem = z.output<typeof caseDetail>['records'][number];
 
@@ -79,9 +80,9 @@ export function CasePage({ id }: { id: string }) {
       <Flex justify="space-between" align="center" gap="small">
         <Flex align="center" gap="small">
           <BackButton />
-          <Typography.Title level={3} style={{ margin: 0 }}>
+          <PageTitle>
             {t('counseling.cases.pageTitle', { name: shown(c.clientLabel) })}
-          </Typography.Title>
+          </PageTitle>
         </Flex>
         {c.status === 'open' && (
           <Flex gap="small" wrap>

@@ -10,6 +10,7 @@ import { ImportPack } from './ImportPack';
 import { TaskDialog } from './ItemDialogs';
 import { useComplianceLabels } from './labels';
 import { RunPanel } from './RunPanel';
+import { PageTitle } from '../../components/PageTitle';
 
 const listPacks = () => api.compliance.packs({});
 const listRuns = () => api.compliance.runs({});
@@ -59,9 +60,9 @@ export function CompliancePage() {
   const error = packs.error ?? runs.error;
   return (
     <Flex vertical gap="middle">
-      <Typography.Title level={3} style={{ margin: 0 }}>
+      <PageTitle>
         {t('compliance.title')}
-      </Typography.Title>
+      </PageTitle>
       {error !== undefined && <Alert type="error" showIcon title={errorMessage(error)} />}
       <Card size="small">
         <Typography.Paragraph type="secondary">{t('compliance.intro')}</Typography.Paragraph>

@@ -11,6 +11,7 @@ import { ComplianceReportPrint } from './ComplianceReportPrint';
 import { AddEvidence, EvidenceList } from './Evidence';
 import { AttestDialog, SignDialog, TaskDialog } from './ItemDialogs';
 import { STATUS_COLOR, useComplianceLabels } from './labels';
+import { PageTitle } from '../../components/PageTitle';
 
 const getRun = (a: { id: string }) => api.compliance.get(a);
 const compareRuns = (a: { a: string; b: string }) => api.compliance.compare(a);
@@ -132,9 +133,9 @@ export function RunPanel({ id, onBack }: { id: string; onBack(): void }) {
       <Flex justify="space-between" align="center" wrap gap="small">
         <Space>
           <Button onClick={onBack}>{t('compliance.run.back')}</Button>
-          <Typography.Title level={3} style={{ margin: 0 }}>
+          <PageTitle>
             {labels.text(run.pack.title)}
-          </Typography.Title>
+          </PageTitle>
           <Tag color={open ? 'processing' : 'success'}>{t(open ? 'compliance.run.open' : 'compliance.run.signed')}</Tag>
           {run.pack.status === 'provisional' && <Tag title={t('compliance.pack.provisionalHint')}>{t('compliance.pack.provisional')}</Tag>}
         </Space>

@@ -17,6 +17,7 @@ import { CrisisPlanTab } from './CrisisPlanTab';
 import { TIER_COLORS, useTierName } from './labels';
 import { RegistersTab } from './RegistersTab';
 import { RulesTab } from './RulesTab';
+import { PageTitle } from '../../components/PageTitle';
 
 const board = () => api.crisis.board({});
 const openShape = crisisApi['crisis.open'].input.shape;
@@ -130,9 +131,9 @@ export function CrisisBoardPage() {
   const { t } = useTranslation();
   return (
     <Flex vertical gap="middle">
-      <Typography.Title level={3} style={{ margin: 0 }}>
+      <PageTitle>
         {t('crisis.board.title')}
-      </Typography.Title>
+      </PageTitle>
       <Tabs
         destroyOnHidden
         items={[

@@ -9,6 +9,7 @@ import { errorMessage } from '../../lib/errors';
 import { useCall } from '../../lib/useCall';
 import { KInput, PeriodPicker, presetPeriod } from '../statistics/PeriodPicker';
 import { StatTableView } from '../statistics/StatTableView';
+import { PageTitle } from '../../components/PageTitle';
 
 const settings = () => api.district.exportSettings({});
 type Preview = OutputOf<'district.previewExport'>;
@@ -64,7 +65,7 @@ export function DistrictExportPage() {
   const key = current.data?.schoolKey ?? null;
   return (
     <Flex vertical gap="middle">
-      <Typography.Title level={3}>{t('district.export.title')}</Typography.Title>
+      <PageTitle>{t('district.export.title')}</PageTitle>
       {error && <Alert type="error" showIcon title={error} />}
       <Card size="small" title={t('district.export.recipient')}>
         <Space.Compact style={{ width: '100%' }}>

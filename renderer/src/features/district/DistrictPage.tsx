@@ -7,6 +7,7 @@ import { api } from '../../api/client';
 import { errorMessage } from '../../lib/errors';
 import { useCall } from '../../lib/useCall';
 import { downloadBase64, StatTableView, XLSX_TYPE } from '../statistics/StatTableView';
+import { PageTitle } from '../../components/PageTitle';
 
 const HEADLINE = ['sessions', 'clients', 'groupAttendance', 'screened', 'alerts', 'alertsOpen'] as const;
 type ImportResult = OutputOf<'district.import'>['results'][number];
@@ -213,7 +214,7 @@ export function DistrictPage() {
   const bump = () => setRound((r) => r + 1);
   return (
     <Flex vertical gap="middle">
-      <Typography.Title level={3}>{t('district.dashboard.title')}</Typography.Title>
+      <PageTitle>{t('district.dashboard.title')}</PageTitle>
       <Tabs
         items={[
           { key: 'dashboard', label: t('district.nav.dashboard'), children: <Dashboard round={round} /> },

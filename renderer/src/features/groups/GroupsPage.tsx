@@ -12,6 +12,7 @@ import { useNav } from '../../stores/nav';
 import { useGroupLabels } from './labels';
 import { ProgramFormModal } from './ProgramFormModal';
 import { STATUS_COLORS } from './statusColors';
+import { PageTitle } from '../../components/PageTitle';
 
 type Filter = InputOf<'groups.list'>;
 const listPrograms = (filter: Filter) => api.groups.list(filter);
@@ -29,9 +30,9 @@ export function GroupsPage() {
   return (
     <Flex vertical gap="middle">
       <Flex justify="space-between" align="center" gap="small">
-        <Typography.Title level={3} style={{ margin: 0 }}>
+        <PageTitle>
           {t('groups.list.title')}
-        </Typography.Title>
+        </PageTitle>
         <Button type="primary" onClick={() => setCreating(true)}>
           {t('groups.list.add')}
         </Button>

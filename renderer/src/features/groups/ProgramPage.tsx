@@ -1,4 +1,4 @@
-import { Alert, Button, Descriptions, Flex, Spin, Tag, Typography } from 'antd';
+import { Alert, Button, Descriptions, Flex, Spin, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { groupsApi } from '../../../../shared/api/groups';
@@ -12,6 +12,7 @@ import { MembersSection } from './MembersSection';
 import { ProgramFormModal } from './ProgramFormModal';
 import { SessionsSection } from './SessionsSection';
 import { STATUS_COLORS } from './statusColors';
+import { PageTitle } from '../../components/PageTitle';
 
 const getProgram = ({ id }: { id: string }) => api.groups.get({ id });
 
@@ -32,9 +33,9 @@ export function ProgramPage({ id }: { id: string }) {
       <Flex justify="space-between" align="center" gap="small" wrap>
         <Flex align="center" gap="small">
           <Button onClick={onBack}>{t('groups.detail.back')}</Button>
-          <Typography.Title level={3} style={{ margin: 0 }}>
+          <PageTitle>
             {t('groups.detail.title', { theme: p.theme })}
-          </Typography.Title>
+          </PageTitle>
         </Flex>
         <Flex gap="small">
           <Button onClick={() => setActing('edit')}>{t('groups.detail.edit')}</Button>

@@ -6,6 +6,7 @@ import { api } from '../../api/client';
 import { useShownName } from '../../components/PersonName';
 import { errorMessage } from '../../lib/errors';
 import { ImportIssueTable, issuesOfRefusal, type PickedFile, readPickedFile, SpreadsheetDropzone } from './ImportParts';
+import { PageTitle } from '../../components/PageTitle';
 /** Columns holding a person's name: their cell values are masked like names elsewhere. */
 const NAME_FIELDS = new Set(['name', 'guardianName']);
 
@@ -63,9 +64,9 @@ export function ImportPage({ onClose }: { onClose(): void }) {
   return (
     <Flex vertical gap="middle">
       <Flex justify="space-between" align="center">
-        <Typography.Title level={3} style={{ margin: 0 }}>
+        <PageTitle>
           {t('import.title')}
-        </Typography.Title>
+        </PageTitle>
         <Button onClick={onClose}>{t('import.back')}</Button>
       </Flex>
       <SpreadsheetDropzone title={t('import.pick')} hint={t('import.pickHint')} disabled={busy !== null} onFile={(picked) => void pick(picked)} />

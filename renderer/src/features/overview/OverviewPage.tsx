@@ -4,6 +4,7 @@ import { api } from '../../api/client';
 import { errorMessage } from '../../lib/errors';
 import { useLabels } from '../../lib/labels';
 import { useCall } from '../../lib/useCall';
+import { PageTitle } from '../../components/PageTitle';
 
 const loadSummary = () => api.students.summary({});
 
@@ -18,9 +19,9 @@ export function OverviewPage() {
   const countColumn = { key: 'count', title: t('overview.count'), dataIndex: 'count', align: 'right' as const };
   return (
     <Flex vertical gap="middle" style={{ maxWidth: 760 }}>
-      <Typography.Title level={3} style={{ margin: 0 }}>
+      <PageTitle>
         {t('overview.title')}
-      </Typography.Title>
+      </PageTitle>
       <Typography.Text type="secondary">{t('overview.note')}</Typography.Text>
       <Card>
         <Statistic title={t('overview.total')} value={summary.total} />

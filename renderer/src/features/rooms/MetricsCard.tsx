@@ -43,7 +43,7 @@ export function MetricsCard({ terms, round }: { terms: readonly TermView[]; roun
     return gap === null ? (
       <Statistic title={title} value={value} suffix={suffix} valueStyle={style} />
     ) : (
-      <Statistic title={title} value={t(`schedule.metrics.missing.${gap}`)} valueStyle={{ color: 'rgba(0, 0, 0, 0.45)', fontSize: 16 }} />
+      <Statistic title={title} value={t(`schedule.metrics.missing.${gap}`)} valueStyle={{ color: 'rgba(0, 0, 0, 0.62)', fontSize: 16 }} />
     );
   };
 

@@ -1,4 +1,4 @@
-import { Alert, Card, Flex, Spin, Tabs, Typography } from 'antd';
+import { Alert, Card, Flex, Spin, Tabs } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
@@ -9,6 +9,7 @@ import { DoorScheduleButton } from './DoorScheduleButton';
 import { MetricsCard } from './MetricsCard';
 import { RoomsTable } from './RoomsTable';
 import { SchoolCalendar } from './SchoolCalendar';
+import { PageTitle } from '../../components/PageTitle';
 
 const getCalendar = () => api.calendar.get({});
 
@@ -33,9 +34,9 @@ export function RoomsPage() {
   return (
     <Flex vertical gap="middle">
       <Flex justify="space-between" align="center" gap="small" wrap>
-        <Typography.Title level={3} style={{ margin: 0 }}>
+        <PageTitle>
           {t('schedule.rooms.title')}
-        </Typography.Title>
+        </PageTitle>
         <DoorScheduleButton />
       </Flex>
       <MetricsCard terms={calendar.data.terms} round={round} />

@@ -1,4 +1,4 @@
-import { Alert, Button, Flex, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Flex, Tag, type TableColumnsType } from 'antd';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { studentsApi, type StudentListItem, type StudentView } from '../../../../shared/api/students';
@@ -13,6 +13,7 @@ import { RosterToolbar } from './RosterToolbar';
 import { StudentDetailDrawer } from './StudentDetailDrawer';
 import { StudentFormDrawer } from './StudentFormDrawer';
 import { activateProps } from '../../lib/activate';
+import { PageTitle } from '../../components/PageTitle';
 
 /** A link-looking button: reachable with Tab, unlike an <a> without href. */
 function RowLink({ onClick, children }: { onClick(): void; children: ReactNode }) {
@@ -85,9 +86,9 @@ export function RosterPage({ onImport }: { onImport(): void }) {
   return (
     <Flex vertical gap="middle">
       <Flex justify="space-between" align="center" wrap gap="small">
-        <Typography.Title level={3} style={{ margin: 0 }}>
+        <PageTitle>
           {t('roster.title')}
-        </Typography.Title>
+        </PageTitle>
         <Flex gap="small">
           <Button type="primary" onClick={() => setEditing(null)}>
             {t('roster.add')}

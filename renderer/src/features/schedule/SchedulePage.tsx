@@ -18,6 +18,7 @@ import { useScheduleLabels } from './labels';
 import { ScheduleCalendar, type CalendarView, type DaySpan, type ScheduleMode } from './ScheduleCalendar';
 import { STATUS_COLORS } from './statusColors';
 import { Waitlist } from './Waitlist';
+import { PageTitle } from '../../components/PageTitle';
 
 interface Range {
   from: string;
@@ -110,9 +111,9 @@ export function SchedulePage() {
   return (
     <Flex vertical gap="middle">
       <Flex justify="space-between" align="center" gap="small" wrap>
-        <Typography.Title level={3} style={{ margin: 0 }}>
+        <PageTitle>
           {t('schedule.page.title')}
-        </Typography.Title>
+        </PageTitle>
         <Flex gap="small" wrap>
           <Button type="primary" onClick={() => setBooking(nextSlot())} disabled={!ready}>
             {t('schedule.page.newAppointment')}

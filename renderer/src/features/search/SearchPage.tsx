@@ -12,6 +12,7 @@ import { useDebounced } from '../../lib/useDebounced';
 import { useNav, type Opened } from '../../stores/nav';
 import { Highlighted } from './Highlighted';
 import { activateProps } from '../../lib/activate';
+import { PageTitle } from '../../components/PageTitle';
 
 const PAGE_SIZE = 20;
 const search = (input: { query: string; page: number }) => api.search.notes({ ...input, pageSize: PAGE_SIZE });
@@ -54,9 +55,9 @@ export function SearchPage() {
 
   return (
     <Flex vertical gap="middle">
-      <Typography.Title level={3} style={{ margin: 0 }}>
+      <PageTitle>
         {t('counseling.search.title')}
-      </Typography.Title>
+      </PageTitle>
       <Input.Search
         allowClear
         aria-label={t('counseling.search.title')}

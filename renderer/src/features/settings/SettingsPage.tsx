@@ -1,4 +1,4 @@
-import { App, Button, Card, Flex, Form, InputNumber, Segmented, Typography, type FormInstance } from 'antd';
+import { App, Button, Card, Flex, Form, InputNumber, Segmented, type FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { InputOf } from '../../../../shared/api/contract';
 import { schoolProfile } from '../../../../shared/api/session';
@@ -14,6 +14,7 @@ import { BackupSettings } from '../backup/BackupSettings';
 import { GettingStartedSettings } from '../caseload/GettingStarted';
 import { RecoveryKeySettings } from '../recovery/RecoveryKeySettings';
 import { SchoolProfileFields } from '../setup/SchoolProfileFields';
+import { PageTitle } from '../../components/PageTitle';
 
 // Each language is named in itself, so it can be found whatever language is showing.
 const LANGUAGE_NAMES: Record<Language, string> = { 'zh-CN': '简体中文', en: 'English' };
@@ -28,9 +29,9 @@ export function SettingsPage() {
   if (!settings) return null;
   return (
     <Flex vertical gap="middle" style={{ maxWidth: 760 }}>
-      <Typography.Title level={3} style={{ margin: 0 }}>
+      <PageTitle>
         {t('settings.title')}
-      </Typography.Title>
+      </PageTitle>
       <Card title={t('settings.display')}>
         <Form layout="vertical">
           <Form.Item label={t('settings.language')}>

@@ -15,6 +15,7 @@ import { useAlertPolling } from '../assessments/useAlertPolling';
 import { useOpenAlerts } from '../../stores/alerts';
 import { contract } from '../../../../shared/api/contract';
 import { currentPage, landingFor, menuFor, type PageId } from './pages';
+import { useFocusTitle } from '../../components/useFocusTitle';
 
 // Each page is its own chunk, loaded when first opened: the login screen waits for none of them,
 // and the spreadsheet, chart and calendar libraries come only with the pages that use them.
@@ -159,17 +160,33 @@ export function AppShell({ user }: { user: UserView }) {
     };
   }, []);
 
+  const main = useFocusTitle(JSON.stringify([page, opened]));
+  const focusTitle = () => main.current?.querySelector<HTMLElement>('h1')?.focus();
+  // Choosing the page already shown changes nothing on screen, but is still where the user asked to be.
+  const go = (id: PageId) => {
+    goTo(id);
+    if (id === page && !opened) focusTitle();
+  };
+
   return (
     <Layout style={{ minHeight: '100vh' }}>
+      {/* First in the tab order, shown only while focused. */}
+      <a className="skip-link" href="#main-content" onClick={(e) => {
+        e.preventDefault();
+        focusTitle();
+      }}>
+        {t('shell.skipToMain')}
+      </a>
       <Layout.Sider theme="light" width={216} style={{ borderRight: '1px solid #eef0ef' }}>
-        <Typography.Title level={5} style={{ padding: '18px 20px 8px', margin: 0 }}>
+        {/* The app's name, not a heading: the page's title is the one h1. */}
+        <Typography.Text strong style={{ display: 'block', padding: '18px 20px 8px', fontSize: 16 }}>
           {t('app.title')}
-        </Typography.Title>
-        <ShellMenu role={user.role} page={currentPage(user.role, page, opened)} onGo={goTo} />
+        </Typography.Text>
+        <ShellMenu role={user.role} page={currentPage(user.role, page, opened)} onGo={go} />
       </Layout.Sider>
       <Layout>
         <ShellHeader user={user} schoolName={settings?.school.name ?? ''} />
-        <Layout.Content style={{ padding: 24 }}>
+        <Layout.Content id="main-content" ref={main} style={{ padding: 24 }}>
           {seesAlerts ? <AlertBanner onOpen={() => goTo('caseload')} /> : null}
           <RecoveryKeyBanner />
           {loadFailure ? (

@@ -1,7 +1,8 @@
-import { Button, Flex, Typography } from 'antd';
+import { Button, Flex } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNav } from '../../stores/nav';
+import { PageTitle } from '../../components/PageTitle';
 
 /** Returns to whatever opened this view (a case, the search, the roster). */
 export function BackButton() {
@@ -16,9 +17,9 @@ export function BackHeader({ title, children }: { title: ReactNode; children?: R
     <Flex justify="space-between" align="center" gap="small" wrap>
       <Flex align="center" gap="small">
         <BackButton />
-        <Typography.Title level={3} style={{ margin: 0 }}>
+        <PageTitle>
           {title}
-        </Typography.Title>
+        </PageTitle>
       </Flex>
       {children}
     </Flex>

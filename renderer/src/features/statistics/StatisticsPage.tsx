@@ -9,6 +9,7 @@ import { useCall } from '../../lib/useCall';
 import { useSession } from '../../stores/session';
 import { KInput, PeriodPicker, presetPeriod } from './PeriodPicker';
 import { downloadBase64, StatTableView, XLSX_TYPE } from './StatTableView';
+import { PageTitle } from '../../components/PageTitle';
 
 const load = (a: Period & { k: number; suppressed: boolean }) => api.statistics.period(a);
 
@@ -42,7 +43,7 @@ export function StatisticsPage() {
 
   return (
     <Flex vertical gap="middle">
-      <Typography.Title level={3}>{t('statistics.title')}</Typography.Title>
+      <PageTitle>{t('statistics.title')}</PageTitle>
       <Flex gap="middle" wrap align="center">
         <PeriodPicker value={period} onChange={setPeriod} />
         <KInput value={k} onChange={setK} />

@@ -1,10 +1,11 @@
-import { Card, Flex, Select, Tabs, Typography } from 'antd';
+import { Card, Flex, Select, Tabs } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSchoolToday } from '../../lib/time';
 import { EventsTable } from './EventsTable';
 import { StaffTable } from './StaffTable';
 import { TotalsTable } from './TotalsTable';
+import { PageTitle } from '../../components/PageTitle';
 
 /** Years offered: the last few, where inspections look, and the next, for training already planned. */
 const YEARS_BACK = 5;
@@ -25,9 +26,9 @@ export function TrainingPage() {
   return (
     <Flex vertical gap="middle">
       <Flex justify="space-between" align="center" gap="small" wrap>
-        <Typography.Title level={3} style={{ margin: 0 }}>
+        <PageTitle>
           {t('training.title')}
-        </Typography.Title>
+        </PageTitle>
         <Flex align="center" gap="small">
           <span aria-hidden>{t('training.year')}</span>
           <Select aria-label={t('training.year')} value={year} onChange={setYear} options={years.map((y) => ({ value: y, label: String(y) }))} style={{ width: 100 }} />

@@ -7,6 +7,7 @@ import { PersonName } from '../../components/PersonName';
 import { errorMessage } from '../../lib/errors';
 import { useFormatInstant } from '../../lib/time';
 import { useCall } from '../../lib/useCall';
+import { PageTitle } from '../../components/PageTitle';
 
 const list = () => api.trash.list({});
 
@@ -86,9 +87,9 @@ export function TrashPage() {
   return (
     <Flex vertical gap="middle">
       <Flex justify="space-between" align="center" gap="small" wrap>
-        <Typography.Title level={3} style={{ margin: 0 }}>
+        <PageTitle>
           {t('trash.title')}
-        </Typography.Title>
+        </PageTitle>
         <Button danger disabled={purgeable.length === 0} loading={busy === 'purge'} onClick={confirmPurge}>
           {t('trash.purgeDue', { count: purgeable.length })}
         </Button>

@@ -11,6 +11,7 @@ import { useCall } from '../../lib/useCall';
 import { useSession } from '../../stores/session';
 import { AddUserModal } from './AddUserModal';
 import { ResetPassphraseModal } from './ResetPassphraseModal';
+import { PageTitle } from '../../components/PageTitle';
 
 type StaffRole = (typeof STAFF_ROLES)[number];
 
@@ -61,9 +62,9 @@ export function UsersPage() {
   return (
     <Flex vertical gap="middle">
       <Flex justify="space-between" align="center">
-        <Typography.Title level={3} style={{ margin: 0 }}>
+        <PageTitle>
           {t('users.title')}
-        </Typography.Title>
+        </PageTitle>
         {canManage && (
           <Button type="primary" onClick={() => setAdding(true)}>
             {t('users.add')}

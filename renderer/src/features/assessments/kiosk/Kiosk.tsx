@@ -155,19 +155,25 @@ export function Kiosk({ form, definition, studentName, onExit }: KioskProps) {
       <span ref={marker} hidden />
       {createPortal(
         <div className="kiosk" data-testid="kiosk">
-          {counselor === 'unlock' ? (
-            <KioskUnlock onUnlocked={() => setCounselor('panel')} onCancel={() => setCounselor('none')} />
-          ) : counselor === 'panel' ? (
-            <KioskCounselorPanel formId={form.id} definition={definition} studentName={studentName} onContinue={resume} onExit={onExit} />
-          ) : (
-            <>
-              {student}
-              {failed ? <p className="kiosk-hint" role="status">{t('administer.kiosk.saveFailed')}</p> : null}
+          {counselor === 'none' ? (
+            <header>
               <button type="button" className="kiosk-teacher" onClick={() => setCounselor('unlock')}>
                 {t('administer.kiosk.teacher')}
               </button>
-            </>
-          )}
+            </header>
+          ) : null}
+          <main className="kiosk-main">
+            {counselor === 'unlock' ? (
+              <KioskUnlock onUnlocked={() => setCounselor('panel')} onCancel={() => setCounselor('none')} />
+            ) : counselor === 'panel' ? (
+              <KioskCounselorPanel formId={form.id} definition={definition} studentName={studentName} onContinue={resume} onExit={onExit} />
+            ) : (
+              <>
+                {student}
+                {failed ? <p className="kiosk-hint" role="status">{t('administer.kiosk.saveFailed')}</p> : null}
+              </>
+            )}
+          </main>
         </div>,
         document.body,
       )}

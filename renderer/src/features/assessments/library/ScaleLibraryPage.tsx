@@ -9,6 +9,7 @@ import { useFormatInstant } from '../../../lib/time';
 import { useCall } from '../../../lib/useCall';
 import { ImportScaleDefinition } from './ImportScaleDefinition';
 import { ScaleDetailDrawer } from './ScaleDetailDrawer';
+import { PageTitle } from '../../../components/PageTitle';
 
 export type ScaleSummary = OutputOf<'scales.list'>['items'][number];
 
@@ -60,9 +61,9 @@ export function ScaleLibraryPage() {
   return (
     <Flex vertical gap="middle">
       <Flex justify="space-between" align="center" gap="small">
-        <Typography.Title level={3} style={{ margin: 0 }}>
+        <PageTitle>
           {t('library.title')}
-        </Typography.Title>
+        </PageTitle>
         <ImportScaleDefinition onImported={list.reload} />
       </Flex>
       <Typography.Text type="secondary">{t('library.unbundledHint')}</Typography.Text>
