@@ -129,6 +129,7 @@ export const compliance: Catalog['compliance'] = {
     removed: 'Item removed',
     before: 'Previous',
     after: 'This one',
+    change: 'Change',
   },
   report: {
     title: 'Counseling-room compliance report',

@@ -137,6 +137,7 @@ export const schedule: Catalog['schedule'] = {
   rooms: {
     title: 'Rooms and opening hours',
     tab: 'Rooms',
+    expandColumn: 'Show opening hours',
     explain: 'Expand a room to set its weekly opening hours, who is on duty, and exceptions.',
     add: 'Add room',
     editTitle: 'Edit room: {{name}}',

@@ -13,6 +13,7 @@ export const statistics: typeof zh = {
   exportXlsx: 'Export Excel',
   exported: '{{count}} tables exported',
   total: 'Total',
+  rowHeader: 'Item',
   withheld: '—',
   empty: 'No data in this period',
   chart: 'Chart',

@@ -127,6 +127,7 @@ export const compliance = {
     removed: '已删除条目',
     before: '上次',
     after: '本次',
+    change: '变化',
   },
   report: {
     title: '心理辅导室达标自查报告',

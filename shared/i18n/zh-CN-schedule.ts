@@ -128,6 +128,7 @@ export const schedule = {
   rooms: {
     title: '活动室与开放时间',
     tab: '活动室',
+    expandColumn: '展开开放时间',
     explain: '展开一个活动室，可设置它每周的开放时间、值班人员和例外安排。',
     add: '新增活动室',
     editTitle: '编辑活动室：{{name}}',

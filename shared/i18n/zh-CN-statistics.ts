@@ -11,6 +11,7 @@ export const statistics = {
   exportXlsx: '导出 Excel',
   exported: '已导出 {{count}} 张表',
   total: '合计',
+  rowHeader: '项目',
   withheld: '—',
   empty: '本期间没有数据',
   chart: '图表',

@@ -10,6 +10,7 @@ import { useCall } from '../../lib/useCall';
 import { useFormSubmit } from '../../lib/useFormSubmit';
 import { zodRule } from '../../lib/zodForm';
 import { BackupNow } from './BackupNow';
+import { SectionTitle } from '../../components/SectionTitle';
 
 const status = () => api.backup.status({});
 const list = () => api.backup.list({});
@@ -107,9 +108,7 @@ function BackupList({ items, loading }: { items: BackupFile[]; loading: boolean 
   ];
   return (
     <>
-      <Typography.Title level={5} style={{ margin: 0 }}>
-        {t('backup.list')}
-      </Typography.Title>
+      <SectionTitle>{t('backup.list')}</SectionTitle>
       <Table<BackupFile> rowKey="file" size="small" loading={loading} columns={columns} dataSource={items} pagination={false} locale={{ emptyText: t('backup.none') }} />
       <FormModal<{ targetDir: string }>
         open={restoring !== null}

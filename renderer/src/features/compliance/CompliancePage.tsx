@@ -11,6 +11,7 @@ import { TaskDialog } from './ItemDialogs';
 import { useComplianceLabels } from './labels';
 import { RunPanel } from './RunPanel';
 import { PageTitle } from '../../components/PageTitle';
+import { HiddenLabel } from '../../components/HiddenLabel';
 
 const listPacks = () => api.compliance.packs({});
 const listRuns = () => api.compliance.runs({});
@@ -127,7 +128,7 @@ export function CompliancePage() {
             { key: 'status', title: t('compliance.task.status'), width: 100, render: (_v, task) => t(`compliance.task.statuses.${task.status}`) },
             {
               key: 'edit',
-              title: '',
+              title: <HiddenLabel>{t('common.actions')}</HiddenLabel>,
               width: 80,
               render: (_v, task) =>
                 principal && (

@@ -204,7 +204,7 @@ function CompareDialog({ a, b, onClose }: { a: string; b: string; onClose(): voi
               { key: 'text', title: t('compliance.item.requirement'), render: (_v, i) => labels.text(i.text) },
               { key: 'a', title: t('compliance.compare.before'), render: (_v, i) => status(i.a) },
               { key: 'b', title: t('compliance.compare.after'), render: (_v, i) => status(i.b) },
-              { key: 'change', title: '', render: (_v, i) => t(`compliance.compare.${i.change}`) },
+              { key: 'change', title: t('compliance.compare.change'), render: (_v, i) => t(`compliance.compare.${i.change}`) },
             ]}
           />
         </>

@@ -12,6 +12,7 @@ import { EntryModal } from './EntryModal';
 import { STEP_COLORS, stepShown, TIER_COLORS, useEntryLines, useTierName } from './labels';
 import { ReasonModal } from './ReasonModal';
 import { StepEditModal } from './StepEditModal';
+import { SectionTitle } from '../../components/SectionTitle';
 
 const getCrisis = ({ caseId }: { caseId: string }) => api.crisis.get({ caseId });
 
@@ -142,9 +143,7 @@ export function CrisisSection({ caseId, onPresence }: { caseId: string; onPresen
     <Flex vertical gap="middle" data-testid="crisis-section">
       <Flex justify="space-between" align="center" gap="small" wrap>
         <Flex align="center" gap="small">
-          <Typography.Title level={4} style={{ margin: 0 }}>
-            {t('crisis.case.section')}
-          </Typography.Title>
+          <SectionTitle size={4}>{t('crisis.case.section')}</SectionTitle>
           <Tag color={TIER_COLORS[k.tier]} data-testid="crisis-tier">
             {tierName(k.tier)}
           </Tag>

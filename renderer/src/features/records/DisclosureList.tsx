@@ -5,6 +5,7 @@ import type { DisclosureView } from '../../../../shared/api/records';
 import { useCodeLabels } from '../../lib/codeLabels';
 import { useFormatInstant } from '../../lib/time';
 import { DisclosureModal } from './DisclosureModal';
+import { SectionTitle } from '../../components/SectionTitle';
 
 /** The documented disclosures of a record; `onAdd` present offers 登记告知 (unsigned records). */
 export function DisclosureList({ recordId, disclosures, onAdded }: { recordId: string; disclosures: readonly DisclosureView[]; onAdded?(d: DisclosureView): void }) {
@@ -15,9 +16,7 @@ export function DisclosureList({ recordId, disclosures, onAdded }: { recordId: s
   return (
     <Flex vertical gap="small">
       <Flex justify="space-between" align="center">
-        <Typography.Title level={5} style={{ margin: 0 }}>
-          {t('counseling.records.disclosures')}
-        </Typography.Title>
+        <SectionTitle>{t('counseling.records.disclosures')}</SectionTitle>
         {onAdded && <Button onClick={() => setAdding(true)}>{t('counseling.disclosure.add')}</Button>}
       </Flex>
       <List

@@ -8,6 +8,7 @@ import { useScheduleLabels } from '../schedule/labels';
 import { RoomFormModal } from './RoomFormModal';
 import { RoomOpenings } from './RoomOpenings';
 import { RowActions } from './RowActions';
+import { HiddenLabel } from '../../components/HiddenLabel';
 
 /** The rooms, each expanding to its opening hours; inactive ones stay listed, greyed. */
 export function RoomsTable({ onChanged }: { onChanged(): void }) {
@@ -37,6 +38,7 @@ export function RoomsTable({ onChanged }: { onChanged(): void }) {
         dataSource={items}
         locale={{ emptyText: t('schedule.rooms.none') }}
         expandable={{
+          columnTitle: <HiddenLabel>{t('schedule.rooms.expandColumn')}</HiddenLabel>,
           expandedRowKeys: expandedKeys,
           onExpandedRowsChange: setExpanded,
           expandedRowRender: (r) => <RoomOpenings roomId={r.id} onChanged={onChanged} />,

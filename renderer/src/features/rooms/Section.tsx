@@ -1,14 +1,13 @@
-import { Flex, Typography } from 'antd';
+import { Flex } from 'antd';
 import type { ReactNode } from 'react';
+import { SectionTitle } from '../../components/SectionTitle';
 
 /** A titled list with its add button beside the title. */
 export function Section({ title, add, children }: { title: string; add: ReactNode; children: ReactNode }) {
   return (
     <Flex vertical gap="small">
       <Flex justify="space-between" align="center">
-        <Typography.Title level={5} style={{ margin: 0 }}>
-          {title}
-        </Typography.Title>
+        <SectionTitle>{title}</SectionTitle>
         {add}
       </Flex>
       {children}

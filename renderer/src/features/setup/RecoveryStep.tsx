@@ -9,6 +9,7 @@ import { useHeartbeat } from '../auth/useActivity';
 import { RecoveryKeyCheck } from '../recovery/RecoveryKeyCheck';
 import { RecoveryKeyShow } from '../recovery/RecoveryKeyShow';
 import type { NewAccount } from './AccountStep';
+import { SectionTitle } from '../../components/SectionTitle';
 
 /**
  * Creates the archive, shows the recovery key once, and lets the user through only
@@ -59,7 +60,7 @@ export function RecoveryStep({ school, counselor, onBack }: { school: SchoolProf
 
   return (
     <Flex vertical gap="middle">
-      <Typography.Title level={4}>{t(confirming ? 'setup.recovery.confirmTitle' : 'setup.recovery.title')}</Typography.Title>
+      <SectionTitle size={4}>{t(confirming ? 'setup.recovery.confirmTitle' : 'setup.recovery.title')}</SectionTitle>
       {confirming ? (
         <RecoveryKeyCheck submitLabel={t('setup.recovery.check')} onBack={() => setConfirming(false)} onConfirmed={finishSetup} />
       ) : (

@@ -1,6 +1,7 @@
 import { Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { StatTable } from '../../../../shared/api/statistics';
+import { HiddenLabel } from '../../components/HiddenLabel';
 
 type Row = { key: string; label: string; cells: (number | null)[]; total: number | null | undefined; isTotal: boolean };
 
@@ -31,7 +32,7 @@ export function StatTableView({ table }: { table: StatTable }) {
       locale={{ emptyText: t('statistics.empty') }}
       rowClassName={(r) => (r.isTotal ? 'stat-total-row' : '')}
       columns={[
-        { key: 'label', title: '', render: (_v, r) => (r.isTotal ? <Typography.Text strong>{r.label}</Typography.Text> : r.label) },
+        { key: 'label', title: <HiddenLabel>{t('statistics.rowHeader')}</HiddenLabel>, render: (_v, r) => (r.isTotal ? <Typography.Text strong>{r.label}</Typography.Text> : r.label) },
         ...table.cols.map((c, i) => ({ key: c, title: labels.col(c), align: 'right' as const, render: (_v: unknown, r: Row) => show(r.cells[i]) })),
         ...(table.rowTotals ? [{ key: 'total', title: t('statistics.total'), align: 'right' as const, render: (_v: unknown, r: Row) => show(r.total) }] : []),
       ]}
