@@ -10,6 +10,7 @@ export const audit: Catalog['audit'] = {
   outcome: 'Outcome',
   allUsers: 'All users',
   allActions: 'All actions',
+  dates: 'Date range',
   verify: 'Verify',
   verifyOk: 'The audit chain is intact: {{rows}} rows',
   verifyBroken: 'Row {{seq}} failed verification: {{reason}}',

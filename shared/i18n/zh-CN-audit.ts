@@ -8,6 +8,7 @@ export const audit = {
   outcome: '结果',
   allUsers: '全部用户',
   allActions: '全部操作',
+  dates: '日期范围',
   verify: '校验',
   verifyOk: '审计链完整，共 {{rows}} 条记录',
   verifyBroken: '第 {{seq}} 条记录校验失败：{{reason}}',

@@ -1,4 +1,4 @@
-import { Alert, DatePicker, Flex, Select, Spin, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, Flex, Select, Spin, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,6 +19,7 @@ import { AlertDetailModal } from '../assessments/AlertDetailModal';
 import { useSchoolZone } from '../../lib/time';
 import { activateProps } from '../../lib/activate';
 import { PageTitle } from '../../components/PageTitle';
+import { DateRangeFilter } from '../../components/DateRangeFilter';
 
 /** ECharts is large and only this tab needs it: its own chunk, loaded when the tab is first opened. */
 const StudentAssessments = lazy(() => import('../assessments/StudentAssessments').then((m) => ({ default: m.StudentAssessments })));
@@ -110,7 +111,7 @@ export function ArchivePage({ studentId }: { studentId: string }) {
                     onChange={(kinds: TimelineKind[]) => change({ kinds: kinds.length > 0 ? kinds : undefined })}
                     style={{ minWidth: 260 }}
                   />
-                  <DatePicker.RangePicker
+                  <DateRangeFilter
                     aria-label={t('counseling.archive.dates')}
                     value={[query.from ? dayjs(query.from) : null, query.to ? dayjs(query.to) : null]}
                     onChange={(range) => change({ from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD') })}

@@ -1,4 +1,4 @@
-import { Alert, Button, DatePicker, Flex, Select, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Flex, Select, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { formatInSchoolZone, startOfSchoolDay } from '../../lib/time';
 import { useCall } from '../../lib/useCall';
 import { useSettings } from '../../stores/settings';
 import { PageTitle } from '../../components/PageTitle';
+import { DateRangeFilter } from '../../components/DateRangeFilter';
 
 const PAGE_SIZE = 50;
 const listUsers = () => api.users.list({});
@@ -135,7 +136,7 @@ export function AuditPage() {
           onChange={(action?: string) => filter({ action })}
           options={actionOptions}
         />
-        <DatePicker.RangePicker value={filters.range ?? null} onChange={(range) => filter({ range })} />
+        <DateRangeFilter aria-label={t('audit.dates')} value={filters.range ?? null} onChange={(range) => filter({ range })} />
       </Flex>
       {failure && <Alert type="error" showIcon title={failure} />}
       <PagedTable<AuditRow>

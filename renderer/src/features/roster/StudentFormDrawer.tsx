@@ -1,5 +1,5 @@
 import { App, Button, DatePicker, Drawer, Flex, Form, Input, InputNumber, Radio, Select } from 'antd';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { guardian, studentFields, type StudentView } from '../../../../shared/api/students';
@@ -121,6 +121,8 @@ export function StudentFormDrawer({ open, student, onClose, onSaved }: {
 
 function GuardianList() {
   const { t } = useTranslation();
+  // The row just added takes focus, so the keyboard user types its name next rather than hunting for it.
+  const [added, setAdded] = useState<number | null>(null);
   return (
     <Form.List name="guardians">
       {(rows, { add, remove }) => (
@@ -129,7 +131,7 @@ function GuardianList() {
           {rows.map(({ key, name }) => (
             <Flex key={key} gap="small" align="start">
               <Form.Item name={[name, 'name']} label={t('student.guardian.name')} rules={[zodRule(guardianFields.name)]} style={{ flex: 3 }}>
-                <Input maxLength={maxLengthOf(guardianFields.name)} />
+                <Input maxLength={maxLengthOf(guardianFields.name)} autoFocus={name === added} />
               </Form.Item>
               <Form.Item name={[name, 'relation']} label={t('student.guardian.relation')} rules={[zodRule(guardianFields.relation)]} style={{ flex: 2 }}>
                 <Input maxLength={maxLengthOf(guardianFields.relation)} />
@@ -142,7 +144,11 @@ function GuardianList() {
               </Button>
             </Flex>
           ))}
-          <Button type="dashed" block disabled={rows.length >= MAX_GUARDIANS} onClick={() => add({ name: '', relation: '', phone: '' })}>
+          <Button type="dashed" block disabled={rows.length >= MAX_GUARDIANS} onClick={() => {
+              add({ name: '', relation: '', phone: '' });
+              setAdded(rows.length);
+            }}
+          >
             {rows.length >= MAX_GUARDIANS ? t('student.guardian.max', { max: MAX_GUARDIANS }) : t('student.guardian.add')}
           </Button>
         </fieldset>

@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Flex, Layout, Menu, Spin, Typography } from 'antd';
-import { lazy, Suspense, useEffect, useState, type ComponentType, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useState, type ComponentType, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserView } from '../../../../shared/api/session';
 import { PrivacyMaskSwitch } from '../../components/PrivacyMaskSwitch';
@@ -91,6 +91,13 @@ function OpenedView({ target }: { target: Opened }) {
 }
 
 /** The menu: groups by what the counselor is doing, the current page highlighted, arrow keys move within it. */
+function activateOnSpace(e: KeyboardEvent<HTMLElement>) {
+  const item = e.target as HTMLElement;
+  if (e.key !== ' ' || item.getAttribute('role') !== 'menuitem') return;
+  e.preventDefault();
+  item.click();
+}
+
 function ShellMenu({ role, page, onGo }: { role: UserView['role']; page: PageId; onGo(id: PageId): void }) {
   const { t } = useTranslation();
   const openAlertCount = useOpenAlerts((s) => s.items?.length ?? 0);
@@ -115,7 +122,8 @@ function ShellMenu({ role, page, onGo }: { role: UserView['role']; page: PageId;
     );
   };
   return (
-    <nav aria-label={t('shell.menu')}>
+    // Space opens the item under focus as Enter does (WAI-ARIA menu pattern); the menu alone lets it scroll the page.
+    <nav aria-label={t('shell.menu')} onKeyDown={activateOnSpace}>
       <Menu
         className="shell-menu"
         mode="inline"
