@@ -1,0 +1,151 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openCase } from '../helpers/counseling';
+import { counselorClient, studentsWithConsent } from './assessments-flows';
+import { completeSetup, E2E_PASS } from './flows';
+import { e2eAvailable, settled, startApp, type E2eApp } from './harness';
+
+const available = e2eAvailable();
+let app: E2eApp;
+
+beforeAll(async () => {
+  if (available) app = await startApp();
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+interface Focused {
+  tag: string;
+  role: string;
+  name: string;
+  /** Where it is drawn: a Tab stop the eye cannot see has no size or is off screen. */
+  visible: boolean;
+  inPicker: boolean;
+  inDialog: boolean;
+}
+
+/** What has focus now, as a keyboard user would learn it: its role, its name, and whether it can be seen. */
+const focused = (p: Page): Promise<Focused> =>
+  p.evaluate(() => {
+    const a = document.activeElement as HTMLElement;
+    const r = a.getBoundingClientRect();
+    const labelled = a.getAttribute('aria-labelledby');
+    const name = a.getAttribute('aria-label') ?? (labelled ? document.getElementById(labelled)?.textContent : null) ?? (a.id ? document.querySelector(`label[for="${a.id}"]`)?.textContent : null) ?? a.textContent ?? '';
+    return {
+      tag: a.tagName,
+      role: a.getAttribute('role') ?? '',
+      name: name.replace(/\s+/g, ''),
+      visible: r.width > 1 && r.height > 1 && r.bottom > 0 && r.right > 0 && getComputedStyle(a).visibility !== 'hidden',
+      inPicker: a.closest('.ant-picker') !== null,
+      inDialog: a.closest('[role="dialog"]') !== null,
+    };
+  });
+
+/** Presses `key` until what has focus matches (at most `max` times); every stop on the way must be visible. */
+/** Presses `key` and waits until focus has moved to another element (a menu moves it a frame later). */
+async function move(p: Page, key: string): Promise<Focused> {
+  const before = await p.evaluateHandle(() => document.activeElement);
+  await p.keyboard.press(key);
+  await p.waitForFunction((el) => document.activeElement !== el, before);
+  await before.dispose();
+  return focused(p);
+}
+
+async function pressUntil(p: Page, key: string, want: (f: Focused) => boolean, what: string, max = 40): Promise<void> {
+  const path: string[] = [];
+  for (let i = 0; i < max; i++) {
+    const f = await move(p, key);
+    path.push(`${f.tag}[${f.role}] ${f.name.slice(0, 20)}`);
+    if (f.tag !== 'BODY') expect(f.visible, `an invisible Tab stop on the way to ${what}: ${path.at(-1)}`).toBe(true);
+    if (want(f)) return;
+  }
+  throw new Error(`${key} never reached ${what}; went through:\n${path.join('\n')}`);
+}
+
+const named = (name: string) => (f: Focused) => f.name === name.replace(/\s+/g, '');
+
+async function expectTitleFocused(p: Page, title: string): Promise<void> {
+  await expect.poll(() => focused(p)).toMatchObject({ tag: 'H1', name: title });
+}
+
+describe.skipIf(!available)('the keyboard alone', () => {
+  it('logs in, moves through the menu, adds a student with a guardian, and Tabs through and past the archive’s date filter', async () => {
+    const p = app.page;
+    await completeSetup(p);
+    const client = await counselorClient(app.core);
+    const [studentId] = await studentsWithConsent(client, ['陈思远']);
+    await openCase(client, studentId!);
+    await p.getByRole('button', { name: '退出登录' }).click();
+
+    // Login: the user name has focus; after login focus is on the landing page's title.
+    await p.getByLabel('用户名').waitFor();
+    expect(await focused(p)).toMatchObject({ tag: 'INPUT', name: '用户名' });
+    await p.keyboard.type('wanglaoshi');
+    await p.keyboard.press('Tab');
+    await p.keyboard.type(E2E_PASS);
+    await p.keyboard.press('Enter');
+    await expectTitleFocused(p, '我的个案');
+
+    // The menu: back to it with Shift+Tab, arrows move inside, Space opens the entry and focus goes to its title.
+    await pressUntil(p, 'Shift+Tab', (f) => f.role === 'menu' || f.role === 'menuitem', 'the menu');
+    await pressUntil(p, 'ArrowDown', named('学生名册'), '学生名册 in the menu', 10);
+    await p.keyboard.press(' ');
+    await expectTitleFocused(p, '学生名册');
+    // Enter opens an entry as well.
+    await pressUntil(p, 'Shift+Tab', (f) => f.role === 'menu' || f.role === 'menuitem', 'the menu');
+    await pressUntil(p, 'ArrowUp', named('日程'), '日程 in the menu', 10);
+    await p.keyboard.press('Enter');
+    await expectTitleFocused(p, '日程');
+    await pressUntil(p, 'Shift+Tab', (f) => f.role === 'menu' || f.role === 'menuitem', 'the menu');
+    await pressUntil(p, 'ArrowDown', named('学生名册'), '学生名册 in the menu', 10);
+    await p.keyboard.press('Enter');
+    await expectTitleFocused(p, '学生名册');
+
+    // 新增学生 with a guardian, every field reached with Tab, each stop visible.
+    await pressUntil(p, 'Tab', named('新增学生'), '新增学生');
+    await p.keyboard.press('Enter');
+    await p.getByRole('dialog').waitFor();
+    await settled(p);
+    await pressUntil(p, 'Tab', named('学号'), '学号');
+    await p.keyboard.type('20249001');
+    await p.keyboard.press('Tab');
+    expect(await focused(p)).toMatchObject({ name: '姓名' });
+    await p.keyboard.type('林一帆');
+    await p.keyboard.press('Tab');
+    // The sex is a radio group: Space checks the first, an arrow moves to the second.
+    await p.keyboard.press('ArrowRight');
+    await pressUntil(p, 'Tab', named('年级'), '年级');
+    await p.keyboard.press('ArrowDown');
+    await p.keyboard.press('Enter');
+    await pressUntil(p, 'Tab', named('班级'), '班级');
+    await p.keyboard.type('3班');
+    await pressUntil(p, 'Tab', named('添加监护人'), '添加监护人');
+    await p.keyboard.press('Enter');
+    // The new row takes focus at its first field.
+    await expect.poll(() => focused(p)).toMatchObject({ tag: 'INPUT', name: '监护人姓名', inDialog: true });
+    await p.keyboard.type('林海');
+    await p.keyboard.press('Tab');
+    await p.keyboard.type('父亲');
+    await p.keyboard.press('Tab');
+    await p.keyboard.type('13800000000');
+    await pressUntil(p, 'Tab', (f) => f.tag === 'BUTTON' && f.name === '保存', '保存');
+    await p.keyboard.press('Enter');
+    await p.getByRole('dialog').waitFor({ state: 'hidden' });
+    const row = p.getByRole('row', { name: /林一帆/ });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('女');
+
+    // A student's archive, opened from the roster by keyboard; its date filter lets Tab through and out.
+    await pressUntil(p, 'Tab', named('陈思远'), '陈思远 in the roster');
+    await p.keyboard.press('Enter');
+    await p.getByRole('button', { name: '一生一档' }).waitFor();
+    await pressUntil(p, 'Tab', named('一生一档'), '一生一档');
+    await p.keyboard.press('Enter');
+    await expectTitleFocused(p, '一生一档：陈思远');
+    await pressUntil(p, 'Tab', (f) => f.inPicker, 'the date filter');
+    expect(await move(p, 'Tab'), 'Tab from the start date goes to the end date').toMatchObject({ inPicker: true });
+    expect((await move(p, 'Tab')).inPicker, 'Tab from the end date leaves the date filter').toBe(false);
+    expect(await move(p, 'Shift+Tab'), 'Shift+Tab comes back into it').toMatchObject({ inPicker: true });
+  });
+});
