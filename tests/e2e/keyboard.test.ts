@@ -23,13 +23,17 @@ interface Focused {
   visible: boolean;
   inPicker: boolean;
   inDialog: boolean;
+  /** The segmented switch it is in, by name. */
+  segmented: string;
 }
 
 /** What has focus now, as a keyboard user would learn it: its role, its name, and whether it can be seen. */
 const focused = (p: Page): Promise<Focused> =>
   p.evaluate(() => {
     const a = document.activeElement as HTMLElement;
-    const r = a.getBoundingClientRect();
+    // A radio or checkbox is drawn by its label (antd hides the input itself and rings the label).
+    const drawn = a instanceof HTMLInputElement && (a.type === 'radio' || a.type === 'checkbox') ? (a.closest('label') ?? a) : a;
+    const r = drawn.getBoundingClientRect();
     const labelled = a.getAttribute('aria-labelledby');
     const name = a.getAttribute('aria-label') ?? (labelled ? document.getElementById(labelled)?.textContent : null) ?? (a.id ? document.querySelector(`label[for="${a.id}"]`)?.textContent : null) ?? a.textContent ?? '';
     return {
@@ -39,6 +43,7 @@ const focused = (p: Page): Promise<Focused> =>
       visible: r.width > 1 && r.height > 1 && r.bottom > 0 && r.right > 0 && getComputedStyle(a).visibility !== 'hidden',
       inPicker: a.closest('.ant-picker') !== null,
       inDialog: a.closest('[role="dialog"]') !== null,
+      segmented: a.closest('.ant-segmented')?.getAttribute('aria-label') ?? '',
     };
   });
 
@@ -97,6 +102,11 @@ describe.skipIf(!available)('the keyboard alone', () => {
     await pressUntil(p, 'ArrowUp', named('日程'), '日程 in the menu', 10);
     await p.keyboard.press('Enter');
     await expectTitleFocused(p, '日程');
+    // 周/日 is one Tab stop; an arrow switches the view.
+    await pressUntil(p, 'Tab', (f) => f.segmented === '视图', 'the 周/日 switch');
+    await p.keyboard.press('ArrowRight');
+    await expect.poll(() => p.locator('.ant-segmented[aria-label="视图"] .ant-segmented-item-selected').textContent(), { timeout: 10_000 }).toBe('日');
+    expect((await move(p, 'Tab')).segmented, 'Tab leaves the switch').not.toBe('视图');
     await pressUntil(p, 'Shift+Tab', (f) => f.role === 'menu' || f.role === 'menuitem', 'the menu');
     await pressUntil(p, 'ArrowDown', named('学生名册'), '学生名册 in the menu', 10);
     await p.keyboard.press('Enter');

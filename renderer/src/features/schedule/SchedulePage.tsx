@@ -1,5 +1,5 @@
 import { useCalendarController } from '@fullcalendar/react';
-import { Alert, App, Button, Flex, Segmented, Select, Space, Typography } from 'antd';
+import { Alert, App, Button, Flex, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { APPOINTMENT_STATUSES, type AppointmentView, type ClashDetail } from '../../../../shared/api/appointments';
@@ -19,6 +19,7 @@ import { ScheduleCalendar, type CalendarView, type DaySpan, type ScheduleMode } 
 import { STATUS_COLORS } from './statusColors';
 import { Waitlist } from './Waitlist';
 import { PageTitle } from '../../components/PageTitle';
+import { SegmentedChoice } from '../../components/SegmentedChoice';
 
 interface Range {
   from: string;
@@ -125,7 +126,7 @@ export function SchedulePage() {
       {rooms.data && roomList.length === 0 && <Alert type="info" showIcon title={t('schedule.page.noRooms')} />}
       <Flex justify="space-between" align="center" gap="small" wrap>
         <Space wrap>
-          <Segmented<ScheduleMode>
+          <SegmentedChoice<ScheduleMode>
             aria-label={t('schedule.page.show')}
             value={mode}
             onChange={setMode}
@@ -163,7 +164,7 @@ export function SchedulePage() {
           <Typography.Text strong aria-live="polite" style={{ minWidth: 160, display: 'inline-block', textAlign: 'center' }}>
             {title}
           </Typography.Text>
-          <Segmented<CalendarView>
+          <SegmentedChoice<CalendarView>
             aria-label={t('schedule.page.view')}
             value={view}
             onChange={(v) => {

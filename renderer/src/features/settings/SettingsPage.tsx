@@ -1,4 +1,4 @@
-import { App, Button, Card, Flex, Form, InputNumber, Segmented, type FormInstance } from 'antd';
+import { App, Button, Card, Flex, Form, InputNumber, type FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { InputOf } from '../../../../shared/api/contract';
 import { schoolProfile } from '../../../../shared/api/session';
@@ -15,6 +15,7 @@ import { GettingStartedSettings } from '../caseload/GettingStarted';
 import { RecoveryKeySettings } from '../recovery/RecoveryKeySettings';
 import { SchoolProfileFields } from '../setup/SchoolProfileFields';
 import { PageTitle } from '../../components/PageTitle';
+import { SegmentedChoice } from '../../components/SegmentedChoice';
 
 // Each language is named in itself, so it can be found whatever language is showing.
 const LANGUAGE_NAMES: Record<Language, string> = { 'zh-CN': '简体中文', en: 'English' };
@@ -35,7 +36,7 @@ export function SettingsPage() {
       <Card title={t('settings.display')}>
         <Form layout="vertical">
           <Form.Item label={t('settings.language')}>
-            <Segmented<Language>
+            <SegmentedChoice<Language>
               value={language}
               onChange={(l) => void setLanguage(l)}
               options={LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))}

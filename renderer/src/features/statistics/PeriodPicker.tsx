@@ -1,9 +1,10 @@
-import { DatePicker, Flex, InputNumber, Segmented, Space, Typography } from 'antd';
+import { DatePicker, Flex, InputNumber, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Period } from '../../../../shared/api/statistics';
 import { SMALL_CELL_K } from '../../../../shared/domain/suppression';
+import { SegmentedChoice } from '../../components/SegmentedChoice';
 
 type Preset = 'month' | 'term' | 'schoolYear' | 'custom';
 const fmt = (d: Dayjs) => d.format('YYYY-MM-DD');
@@ -28,7 +29,7 @@ export function PeriodPicker({ value, onChange }: { value: Period; onChange: (p:
   const [preset, setPreset] = useState<Preset>('term');
   return (
     <Flex gap="small" wrap align="center">
-      <Segmented<Preset>
+      <SegmentedChoice<Preset>
         value={preset}
         options={(['month', 'term', 'schoolYear', 'custom'] as const).map((p) => ({ value: p, label: t(`statistics.presets.${p}`) }))}
         onChange={(p) => {
