@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { addDays, dateInZone } from '../../shared/domain/dates';
 import { openCase } from '../helpers/counseling';
 import { counselorClient, studentsWithConsent } from './assessments-flows';
 import { completeSetup, E2E_PASS } from './flows';
@@ -68,6 +69,13 @@ async function pressUntil(p: Page, key: string, want: (f: Focused) => boolean, w
   throw new Error(`${key} never reached ${what}; went through:\n${path.join('\n')}`);
 }
 
+/** Enter on the option the arrows or typing made active, once the list shows it, then waits for the list to close. */
+async function chooseActiveOption(p: Page): Promise<void> {
+  await p.locator('.ant-select-item-option-active').waitFor();
+  await p.keyboard.press('Enter');
+  await p.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'detached' });
+}
+
 const named = (name: string) => (f: Focused) => f.name === name.replace(/\s+/g, '');
 
 async function expectTitleFocused(p: Page, title: string): Promise<void> {
@@ -75,12 +83,17 @@ async function expectTitleFocused(p: Page, title: string): Promise<void> {
 }
 
 describe.skipIf(!available)('the keyboard alone', () => {
-  it('logs in, moves through the menu, adds a student with a guardian, and Tabs through and past the archive’s date filter', async () => {
+  it('logs in, moves through the menu, adds a student with a guardian, Tabs through and past the archive’s date filter, and books an appointment', async () => {
     const p = app.page;
     await completeSetup(p);
     const client = await counselorClient(app.core);
     const [studentId] = await studentsWithConsent(client, ['陈思远']);
     await openCase(client, studentId!);
+    // A room open every afternoon from tomorrow, set up through the contract: the booking below is what is tested.
+    const tomorrow = addDays(dateInZone(Date.now(), 'Asia/Shanghai'), 1);
+    await client.calendar.saveTerm({ name: '本学期', startDate: addDays(tomorrow, -60), endDate: addDays(tomorrow, 150) });
+    const room = await client.rooms.create({ name: '一号个体辅导室', zoneType: 'individual', areaM2: 15.5, capacity: 3 });
+    await client.openings.saveSlot({ roomId: room.id, rrule: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR,SA,SU', validFrom: tomorrow, start: '14:00', end: '17:00' });
     await p.getByRole('button', { name: '退出登录' }).click();
 
     // Login: the user name has focus; after login focus is on the landing page's title.
@@ -127,7 +140,7 @@ describe.skipIf(!available)('the keyboard alone', () => {
     await p.keyboard.press('ArrowRight');
     await pressUntil(p, 'Tab', named('年级'), '年级');
     await p.keyboard.press('ArrowDown');
-    await p.keyboard.press('Enter');
+    await chooseActiveOption(p);
     await pressUntil(p, 'Tab', named('班级'), '班级');
     await p.keyboard.type('3班');
     await pressUntil(p, 'Tab', named('添加监护人'), '添加监护人');
@@ -157,5 +170,24 @@ describe.skipIf(!available)('the keyboard alone', () => {
     expect(await move(p, 'Tab'), 'Tab from the start date goes to the end date').toMatchObject({ inPicker: true });
     expect((await move(p, 'Tab')).inPicker, 'Tab from the end date leaves the date filter').toBe(false);
     expect(await move(p, 'Shift+Tab'), 'Shift+Tab comes back into it').toMatchObject({ inPicker: true });
+
+    // Booking the next free slot for that student: 新建预约, the student picked by typing, 预约.
+    await pressUntil(p, 'Shift+Tab', (f) => f.role === 'menu' || f.role === 'menuitem', 'the menu', 60);
+    await pressUntil(p, 'ArrowUp', named('日程'), '日程 in the menu', 10);
+    await p.keyboard.press('Enter');
+    await expectTitleFocused(p, '日程');
+    await pressUntil(p, 'Tab', named('新建预约'), '新建预约');
+    await p.keyboard.press('Enter');
+    await p.getByRole('dialog').waitFor();
+    await expect.poll(() => focused(p)).toMatchObject({ role: 'combobox', inDialog: true });
+    await p.keyboard.type('陈思远');
+    // The drawn option (antd also keeps a hidden list of options for screen readers).
+    await p.locator('.ant-select-item-option', { hasText: '陈思远' }).waitFor();
+    await chooseActiveOption(p);
+    await pressUntil(p, 'Tab', (f) => f.tag === 'BUTTON' && f.name === '预约', '预约');
+    await p.keyboard.press('Enter');
+    await p.getByRole('dialog').waitFor({ state: 'hidden' });
+    const booked = await client.appointments.list({ from: tomorrow, to: tomorrow });
+    expect(booked.items.map((a) => [a.start, a.studentId])).toEqual([['14:00', studentId]]);
   });
 });
