@@ -107,7 +107,7 @@ async function login(p: Page, username: string, passphrase: string): Promise<voi
 }
 
 describe.skipIf(!available)('accessibility of every screen (axe-core, WCAG 2.1 A/AA)', () => {
-  it('setup, both roles’ pages, dialogs, lock, login and the kiosk have no serious or critical violation', async () => {
+  it('setup, every page and tab of the counselor, principal and district roles, dialogs, lock, login and the kiosk: no serious or critical violation', async () => {
     const p = app.page;
     await completeSetup(p, { onScreen: async (name) => void (await scan(p, `setup: ${name}`)) });
     client = await counselorClient(app.core);
