@@ -1,0 +1,15 @@
+import { Alert } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../../stores/session';
+
+/**
+ * Above every screen, login included, while the open archive is a demo folder (app.status says
+ * so from the folder itself): demo records must never be taken for real ones, nor real
+ * students typed into the demo.
+ */
+export function DemoBanner() {
+  const { t } = useTranslation();
+  const demo = useSession((s) => s.status?.demo ?? false);
+  if (!demo) return null;
+  return <Alert banner type="info" role="status" title={t('app.demoBanner')} description={t('app.demoBannerExplain')} />;
+}
