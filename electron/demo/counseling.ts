@@ -56,12 +56,16 @@ export async function individualWork(c: CounselClient, students: DemoStudent[], 
   const span = Math.max(30, (Date.parse(today) - Date.parse(terms[0]!.startDate)) / 86_400_000 - 14);
   const out: IndividualWork = { cases: 0, signedRecords: 0, draftRecords: 0, appointments: 0, closedCases: 0 };
   for (const [i, st] of students.filter(() => r() < 0.12).entries()) {
-    const opened = schoolDay(addDays(today, -14 - Math.floor(r() * span)));
+    // One case in three is current: opened in the last weeks and seen weekly up to now.
+    const current = i % 3 === 0;
+    const opened = schoolDay(addDays(today, current ? -7 * (1 + Math.floor(r() * 5)) : -14 - Math.floor(r() * span)));
     if (opened >= today) continue;
     const kase = await c.cases.open({ studentId: st.id, source: pick(['walkIn', 'referral', 'appointment'] as const), categories: [...CATEGORIES[i % 3]!], goals: '改善情绪，恢复学习节奏', openedOn: opened });
     out.cases++;
-    const sessions = 2 + Math.floor(r() * 6);
-    const keepDraft = i % 4 === 0;
+    const sessions = current ? 99 : 2 + Math.floor(r() * 6);
+    // The latest session of every other current case is written up but not yet signed.
+    const keepDraft = current && i % 2 === 0;
+    let drafted = false;
     let last = opened;
     for (let n = 0, d = opened; n < sessions && d < today; n++, d = schoolDay(addDays(d, 7))) {
       last = d;
@@ -84,19 +88,21 @@ export async function individualWork(c: CounselClient, students: DemoStudent[], 
         durationMinutes: 45,
       });
       const isNewest = n === sessions - 1 || addDays(d, 7) >= today;
-      if (keepDraft && isNewest) {
+      if (keepDraft && isNewest && d >= addDays(today, -14)) {
+        drafted = true;
         out.draftRecords++;
       } else {
         await c.records.sign({ id: draft.id, revision: draft.revision });
         out.signedRecords++;
       }
     }
-    if (!keepDraft && addDays(last, 60) < today) {
+    if (!drafted && addDays(last, 60) < today) {
       await c.cases.close({ id: kase.id, closingSummary: '目标基本达成，学生情绪与学习状态恢复，结案并约定有需要时再来。', closedOn: addDays(last, 7) < today ? addDays(last, 7) : last });
       out.closedCases++;
       continue;
     }
-    const next = diary.book(schoolDay(addDays(today, 1 + (i % 10))));
+    // Booked again over the next two weeks, today included, so the home screen and week are full.
+    const next = diary.book(schoolDay(addDays(today, i % 14)));
     if (next) {
       await c.appointments.create({ studentId: st.id, counselorId: me, roomId: rooms.individual[i % rooms.individual.length]!, ...next, kind: 'individual', source: 'selfReferral', overrideOpening: true });
       out.appointments++;

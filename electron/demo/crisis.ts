@@ -1,7 +1,7 @@
 import type { CounselClient } from '../../shared/api/contract';
 import type { EntryInput } from '../../shared/api/crisis';
 import type { CrisisStep } from '../../shared/domain/crisis';
-import { addDays } from './dates';
+import { addDays, schoolDay } from './dates';
 
 interface Student {
   id: string;
@@ -38,6 +38,11 @@ export async function crisisCases(c: CounselClient, students: Student[], classma
     await write(caseId, { kind: 'plan', date: day(at - 1), ...plan });
     await write(caseId, { kind: 'guardianNotice', date: day(at - 2), ...notice });
   };
+  /** The counselor's plan for the steps still open: new due dates on the coming school days (a case left alone would be all overdue). */
+  const planAhead = async (caseId: string, from: number) => {
+    const open = (await c.crisis.get({ caseId })).steps.filter((s) => s.state === 'open');
+    for (const [k, s] of open.entries()) await c.crisis.updateStep({ caseId, step: s.step, dueOn: schoolDay(addDays(today, from + 2 * k)), reason: '按干预计划调整' });
+  };
   const [s1, s2, s3, s4, s5, s6, s7] = students;
   let cases = 0;
 
@@ -61,6 +66,7 @@ export async function crisisCases(c: CounselClient, students: Student[], classma
   await write(c3, { kind: 'plan', date: day(8), goals: '保障安全，稳定情绪，恢复作息。', actions: '每周两次个别辅导；班主任每日关注；签订安全约定。', frequency: '每周两次' });
   const talk = (await c.appointments.create({ studentId: s3!.id, counselorId: me, roomId: room, date: addDays(today, 1), start: '12:10', end: '12:50', kind: 'individual', source: 'crisis', overrideOpening: true })).items[0]!;
   await write(c3, { kind: 'appointmentLink', date: day(0), appointmentId: talk.id });
+  await planAhead(c3, 1);
   cases++;
 
   // 4. A peer supporter of the class keeps an eye on the student.
@@ -77,6 +83,7 @@ export async function crisisCases(c: CounselClient, students: Student[], classma
   } else {
     await c.crisis.updateStep({ caseId: c4, step: 'peer', state: 'notApplicable', reason: '班级暂无心理委员' });
   }
+  await planAhead(c4, 0);
   cases++;
 
   // 5. The family informed and the student referred to hospital, feedback received.
@@ -91,6 +98,7 @@ export async function crisisCases(c: CounselClient, students: Student[], classma
   await write(c5, { kind: 'receipt', date: day(35), referralId: referral.id });
   await write(c5, { kind: 'feedback', date: day(20), referralId: referral.id, words: '医院反馈：已就诊，建议门诊随访，可在支持下继续上学。' });
   await c.crisis.addReview({ caseId: c5, date: day(14), attendees: '心理教师、班主任、德育主任', decision: '维持红色等级，待返校评估。', nextReviewOn: addDays(today, 7) });
+  await planAhead(c5, 3);
   cases++;
 
   // 6. Back at school with support: monitored, no longer open.

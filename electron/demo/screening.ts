@@ -1,4 +1,5 @@
 import type { CounselClient } from '../../shared/api/contract';
+import type { AlertView } from '../../shared/api/assessments';
 import { addDays, schoolDay } from './dates';
 
 export interface DemoScreening {
@@ -68,15 +69,20 @@ export async function screeningCampaign(
     phq.push([s.studentNo, spread(r, total, 9, Math.min(item9, total))]);
     gad.push([s.studentNo, spread(r, Math.min(21, Math.round(total * 0.7 + r() * 4)), 7, Math.floor(r() * 2))]);
   }
-  const alerts = [];
+  const alerts: AlertView[] = [];
   for (const [scaleId, rows, items] of [['phq9', phq, 9], ['gad7', gad, 7]] as const) {
     if (!rows.length) continue;
     const done = await c.assessments.importCommit({ fileName: `${plan.name}-${scaleId}.csv`, contentBase64: sheet(scaleId, items, rows), scaleId, date, campaignId: campaign.id, acknowledgeIneligible: true });
     alerts.push(...done.alerts);
   }
-  if (plan.past) {
-    for (const a of alerts) await c.alerts.acknowledge({ id: a.id, action: a.severity === 'followup' ? 'other' : 'talkedNow', note: '已面谈，纳入后续关注。' });
-    await c.campaigns.update({ id: campaign.id, status: 'closed' });
+  // A counselor follows alerts up within days: of a past screening every one is handled; of this
+  // one the first critical alert (it becomes a crisis case) and one of each severity still wait.
+  const waiting = plan.past ? [] : (['critical', 'critical', 'urgent', 'followup'] as const).map((sev, k) => alerts.filter((a) => a.severity === sev)[k === 1 ? 1 : 0]);
+  const openCritical = waiting[0] ? [waiting[0].id] : [];
+  for (const a of alerts) {
+    if (waiting.includes(a)) continue;
+    await c.alerts.acknowledge({ id: a.id, action: a.severity === 'followup' ? 'other' : r() < 0.7 ? 'talkedNow' : 'guardianInformed', note: '已面谈，纳入后续关注。' });
   }
-  return { screened: present.length, alerts: alerts.length, openCritical: plan.past ? [] : alerts.filter((a) => a.severity === 'critical').map((a) => a.id) };
+  if (plan.past) await c.campaigns.update({ id: campaign.id, status: 'closed' });
+  return { screened: present.length, alerts: alerts.length, openCritical };
 }

@@ -11,5 +11,18 @@ export function DemoBanner() {
   const { t } = useTranslation();
   const demo = useSession((s) => s.status?.demo ?? false);
   if (!demo) return null;
-  return <Alert banner type="info" role="status" title={t('app.demoBanner')} description={t('app.demoBannerExplain')} />;
+  // One line, so the pages keep their room on a 768-pixel-high school screen.
+  return (
+    <Alert
+      banner
+      type="info"
+      role="status"
+      title={
+        <>
+          <strong style={{ marginInlineEnd: 12 }}>{t('app.demoBanner')}</strong>
+          {t('app.demoBannerExplain')}
+        </>
+      }
+    />
+  );
 }
