@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createCore } from '../core/core';
-import { defaultDemoDir } from '../platform/demo-folder';
+import { defaultDemoDir, isDemoFolder } from '../platform/demo-folder';
 import { defaultUserDataDir, kdfLogNFromEnv } from '../platform/user-data-dir';
 import { startBridge } from './server';
 
@@ -17,6 +17,11 @@ if (!existsSync(`${rendererDir}/index.html`)) {
   process.exit(1);
 }
 const dataDir = values.data ?? (values.demo ? defaultDemoDir() : defaultUserDataDir());
+if (values.demo && !isDemoFolder(dataDir)) {
+  // Otherwise the browser would offer first-run setup of a new, real-looking archive there.
+  process.stderr.write(`${dataDir} holds no demo school: run \`npm run demo\` first.\n`);
+  process.exit(1);
+}
 const kdfLogN = kdfLogNFromEnv();
 const core = createCore({ dataDir, ...(kdfLogN ? { kdfLogN } : {}) });
 const bridge = await startBridge({ core, rendererDir, port: values.port ? Number(values.port) : 0 });
