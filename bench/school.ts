@@ -21,6 +21,7 @@ import type { CounselClient } from '../shared/api/contract';
 import { CRISIS_TIERS } from '../shared/domain/crisis';
 import { addDays } from '../shared/domain/dates';
 import { openDatabase } from '../electron/db/connection';
+import { loadMigrations } from '../electron/db/migrate';
 import { stmt } from '../electron/db/statements';
 import { closeCase } from '../electron/services/counseling/cases-repo';
 import { insertProgram, insertSession, setLeaders } from '../electron/services/groups/groups-repo';
@@ -138,7 +139,7 @@ async function crisisCases(c: CounselClient, count: number): Promise<void> {
 
 const COUNTED = ['students', 'forms', 'form_answers', 'session_records', 'cases', 'appointments', 'group_programs', 'group_sessions', 'crisis_cases', 'audit_log'];
 
-async function build(dataDir: string, size: SchoolSize): Promise<SchoolMeta> {
+export async function buildSchool(dataDir: string, size: SchoolSize): Promise<SchoolMeta> {
   const t0 = performance.now();
   let rooms: string[] = [];
   const archive = await benchArchive(dataDir, size.students, async (c) => {
@@ -174,7 +175,7 @@ export async function benchSchool(name: SchoolSizeName, dir: string): Promise<{ 
   const metaFile = join(cache, 'meta.json');
   const cached = existsSync(metaFile);
   if (!cached) {
-    const meta = await build(join(dir, 'seed'), SCHOOL_SIZES[name]);
+    const meta = await buildSchool(join(dir, 'seed'), SCHOOL_SIZES[name]);
     mkdirSync(cache, { recursive: true });
     cpSync(join(dir, 'seed'), join(cache, 'data'), { recursive: true });
     writeFileSync(metaFile, JSON.stringify(meta));
@@ -184,15 +185,16 @@ export async function benchSchool(name: SchoolSizeName, dir: string): Promise<{ 
   return { archive: reopenArchive(join(dir, 'run'), meta.rawKeyHex, meta.userId, meta.studentIds), meta, cached, plainFile: () => plainCopy(cache, meta.rawKeyHex) };
 }
 
+/** Named by the sizes. A school cached before a newer migration is migrated on each run's copy when it opens. */
 const cacheOf = (name: SchoolSizeName) => join('.cache', 'bench', `${name}-${Object.values(SCHOOL_SIZES[name]).join('-')}`);
 
 /**
  * The cached school decrypted (SQLite3MultipleCiphers' rekey to no key, on a copy in rollback
- * journal mode, which rekey needs), made once: the same pages without the cipher, for the
- * encryption overhead of the raw queries.
+ * journal mode, which rekey needs), made once per schema version (it is migrated as it opens):
+ * the same pages without the cipher, for the encryption overhead of the raw queries.
  */
 function plainCopy(cache: string, rawKeyHex: string): string {
-  const plain = join(cache, 'plain.db');
+  const plain = join(cache, `plain-v${loadMigrations().length}.db`);
   if (existsSync(plain)) return plain;
   const scratch = join(cache, 'plain-making');
   cpSync(join(cache, 'data'), scratch, { recursive: true });

@@ -297,6 +297,26 @@ export function gradeCounts(db: Database, campaignId: string): GradeCounts[] {
 }
 
 /**
+ * Per grade and scale: participants with a completed form of the scale (screened), and pending
+ * participants still without one (toScreen). Counted in SQL so a summary of thousands of
+ * participants reads no names and builds no participant list.
+ */
+export function screeningProgress(db: Database, campaignId: string, scaleIds: readonly string[]): { grade: number; scaleId: string; screened: number; toScreen: number }[] {
+  return stmt(
+    db,
+    `WITH done AS (
+       SELECT DISTINCT f.student_id, f.scale_id FROM forms f WHERE f.campaign_id = @campaignId AND f.status = 'completed'
+     )
+     SELECT p.grade, s.value AS scaleId, count(d.student_id) AS screened, coalesce(sum(p.outcome = 'pending' AND d.student_id IS NULL), 0) AS toScreen
+     FROM campaign_participants p
+     JOIN json_each(@scaleIds) s
+     LEFT JOIN done d ON d.student_id = p.student_id AND d.scale_id = s.value
+     WHERE p.campaign_id = @campaignId
+     GROUP BY p.grade, s.value`,
+  ).all({ campaignId, scaleIds: JSON.stringify(scaleIds) }) as { grade: number; scaleId: string; screened: number; toScreen: number }[];
+}
+
+/**
  * Each participant's latest completed form per scale (voided ones are out by status), counted by
  * grade and by the band of the scale's headline subscale; band null means an invalid form.
  * `headline` maps a scale id to the subscale whose band is counted.
