@@ -113,6 +113,11 @@ const UNMEASURED: Partial<Record<MethodName, string>> = {
   'backup.progress': 'needs the id of a running backup job',
   'backup.verify': 'needs a backup file and the recovery key',
   'assessments.importPreview': 'needs an answers sheet per scale; covered by npm run bench (assessments)',
+  'auth.recoveryAccounts': 'needs the recovery key: part of the recovery form before login',
+  'compliance.get': 'no compliance run in the benchmark school: only a principal starts one',
+  'compliance.evidence': 'no compliance run in the benchmark school: only a principal starts one',
+  'compliance.compare': 'no compliance runs in the benchmark school: only a principal starts one',
+  'district.previewExport': 'the benchmark school has not joined a district (no signing key); packages are sealed in npm run bench (district)',
 };
 
 /** A date where the schema wants a timestamp (audit.list's from/to): the same day as epoch milliseconds. */

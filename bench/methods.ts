@@ -14,6 +14,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { contract } from '../shared/api/contract';
+import { openDatabase } from '../electron/db/connection';
 import { baselineOf } from './baselines';
 import { machine } from './harness';
 import { type Case, casesOf, drawIds } from './method-inputs';
@@ -86,14 +87,10 @@ async function main(): Promise<void> {
     const { archive, meta, cached, plainFile } = await benchSchool(SIZE, dir);
     const ids = drawIds(archive.raw, meta.studentIds[0]!);
     const { cases, unmeasured } = casesOf(ids);
-    const plainDb = new Database(plainFile(), { readonly: true });
-    // The app's cache size on the plain copy too, so only the cipher differs.
-    plainDb.pragma('cache_size = -131072');
-    const based = baselines(archive.raw, plainDb, cases, meta.userId);
-    plainDb.close();
 
+    // The dispatcher first, so the peak RSS is the core's (and this harness's), before the baseline connections open.
     const { call, shutdown } = await archive.login();
-    const rows: Row[] = [];
+    const measured: { k: Case; t: Timing }[] = [];
     let peakRss = process.memoryUsage().rss;
     for (const k of cases) {
       const first = await call(k.method, k.input);
@@ -105,9 +102,18 @@ async function main(): Promise<void> {
         () => call(k.method, k.input),
         () => (peakRss = Math.max(peakRss, process.memoryUsage().rss)),
       );
-      rows.push({ method: k.method, variant: k.variant, ...t, ...based.get(k) });
+      measured.push({ k, t });
     }
     await shutdown();
+
+    const enc = openDatabase({ file: join(dir, 'run', 'counselroom.db'), key: Buffer.from(meta.rawKeyHex, 'hex') });
+    const plainDb = new Database(plainFile(), { readonly: true });
+    // The app's cache size on the plain copy too, so only the cipher differs.
+    plainDb.pragma('cache_size = -131072');
+    const based = baselines(enc, plainDb, cases, meta.userId);
+    plainDb.close();
+    enc.close();
+    const rows: Row[] = measured.map(({ k, t }) => ({ method: k.method, variant: k.variant, ...t, ...based.get(k) }));
     rows.sort((a, b) => b.p95 - a.p95);
     const withBase = rows.filter((r) => r.raw && r.plain);
     const sum = (f: (r: Row) => number) => withBase.reduce((n, r) => n + f(r), 0);
