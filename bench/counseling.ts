@@ -32,9 +32,15 @@ interface Seeded {
   target: { studentId: string; caseId: string; entries: number };
 }
 
-/** 30,000 records over 600 students' cases, plus one student with ~200 archive entries. */
-function seed(db: Database, me: string, studentIds: string[]): Seeded {
-  const notes = syntheticNotes(RECORDS);
+/** Session dates of the seeded records: `days` days from `from` (two years here; ten in the large school). */
+export interface RecordSpan {
+  from: string;
+  days: number;
+}
+
+/** `records` records (30,000 here) over the students' cases, plus one student with ~200 archive entries. */
+export function seedRecords(db: Database, me: string, studentIds: string[], records = RECORDS, span: RecordSpan = { from: '2023-03-01', days: 730 }): Seeded {
+  const notes = syntheticNotes(records);
   const now = Date.UTC(2025, 2, 12, 2, 0);
   const caseOf = new Map<string, string>();
   db.transaction(() => {
@@ -43,7 +49,7 @@ function seed(db: Database, me: string, studentIds: string[]): Seeded {
         studentId,
         insertCase(
           db,
-          { clientKind: 'student', studentId, clientLabel: '', source: 'walkIn', sourceNote: '', appointmentId: null, categories: ['emotion'], goals: '', openedOn: '2023-03-01', counselorId: me, createdBy: me },
+          { clientKind: 'student', studentId, clientLabel: '', source: 'walkIn', sourceNote: '', appointmentId: null, categories: ['emotion'], goals: '', openedOn: span.from, counselorId: me, createdBy: me },
           now,
         ),
       );
@@ -51,7 +57,7 @@ function seed(db: Database, me: string, studentIds: string[]): Seeded {
   })();
   const fields = (i: number): RecordFields => ({
     ...notes[i]!,
-    sessionDate: addDays('2023-03-01', i % 730),
+    sessionDate: addDays(span.from, i % span.days),
     startTime: null,
     durationMinutes: 45,
     mode: 'face',
@@ -68,16 +74,16 @@ function seed(db: Database, me: string, studentIds: string[]): Seeded {
       targetCases.push(
         insertCase(
           db,
-          { clientKind: 'student', studentId: target, clientLabel: '', source: 'referral', sourceNote: '', appointmentId: null, categories: ['family'], goals: '', openedOn: '2023-03-01', counselorId: me, createdBy: me },
+          { clientKind: 'student', studentId: target, clientLabel: '', source: 'referral', sourceNote: '', appointmentId: null, categories: ['family'], goals: '', openedOn: span.from, counselorId: me, createdBy: me },
           now,
         ),
       );
     }
   })();
   const targetRecords: string[] = [];
-  for (let start = 0; start < RECORDS; start += 1000) {
+  for (let start = 0; start < records; start += 1000) {
     db.transaction(() => {
-      for (let i = start; i < Math.min(RECORDS, start + 1000); i++) {
+      for (let i = start; i < Math.min(records, start + 1000); i++) {
         const studentId = i < 150 ? target : studentIds[1 + (i % (studentIds.length - 1))]!;
         const caseId = i < 150 ? targetCases[i % 3]! : caseOf.get(studentId)!;
         const id = insertRecord(db, { caseId, studentId, authorId: me, fields: fields(i) }, now);
@@ -127,7 +133,7 @@ export async function counselingBench(dir: string): Promise<[string, string][]> 
   // Raw side: the archive opened with its key, the app's repositories and SQL, no dispatcher.
   const db = archive.raw;
   const t0 = performance.now();
-  const seeded = seed(db, archive.userId, archive.studentIds);
+  const seeded = seedRecords(db, archive.userId, archive.studentIds);
   const seedMs = performance.now() - t0;
   const chars = (db.prepare(`SELECT avg(length(current_state || main_problem || analysis || plan || outcome_evaluation || follow_up_actions)) AS n FROM session_records`).get() as { n: number }).n;
   results.push([`seed ${RECORDS} session records (~${chars.toFixed(0)} characters) with their bigram index, bulk transactions`, `${(seedMs / 1000).toFixed(1)} s`]);

@@ -1,11 +1,11 @@
 /** Percentile timings, a seeded archive and the stand-alone runner shared by the benchmark files. */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { createClient } from '../shared/api/client';
-import type { CounselClient } from '../shared/api/contract';
+import type { CounselClient, CounselTransport } from '../shared/api/contract';
 import { createCore } from '../electron/core/core';
 import { openDatabase } from '../electron/db/connection';
 import { MIN_LOG_N } from '../electron/keys/wrap';
@@ -39,6 +39,11 @@ export const versus = (app: Timing, raw: Timing) => `${ms(raw)} (app/raw p50 ${(
 
 export type Results = [string, string][];
 
+/** The machine a result file was measured on; `load` is the load average when the run began (other work shares the cores). */
+export function machine(load: number[]) {
+  return { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memGiB: +(totalmem() / 2 ** 30).toFixed(1), node: process.version, loadavg1_5_15: load.map((x) => x.toFixed(1)).join(' / ') };
+}
+
 /** Runs one benchmark file's suite when that file is run directly (`npx tsx bench/<file>.ts`). */
 export function runIfMain(moduleUrl: string, title: string, bench: (dir: string) => Promise<Results>): void {
   if (!process.argv[1] || moduleUrl !== pathToFileURL(process.argv[1]).href) return;
@@ -62,20 +67,38 @@ export interface BenchArchive {
   /** The archive opened with its raw key (the core is shut down): bulk seeding and raw baselines. */
   raw: Database;
   /** The core on the same archive again, logged in: the dispatcher side. */
-  login(): Promise<{ c: CounselClient; shutdown: () => Promise<void> }>;
+  login(): Promise<{ c: CounselClient; call: CounselTransport; shutdown: () => Promise<void> }>;
+}
+
+function startCore(dataDir: string) {
+  const core = createCore({ dataDir, kdfLogN: MIN_LOG_N });
+  const conn = core.connect('test');
+  const call: CounselTransport = (m, i) => conn.call(m, i);
+  return { c: createClient(call), call, shutdown: () => core.shutdown() };
+}
+
+/** An archive made by benchArchive (now or in an earlier run), opened again with its raw key. */
+export function reopenArchive(dataDir: string, rawKeyHex: string, userId: string, studentIds: string[]): BenchArchive {
+  const raw = openDatabase({ file: join(dataDir, 'counselroom.db'), key: Buffer.from(rawKeyHex, 'hex') });
+  return {
+    userId,
+    studentIds,
+    raw,
+    login: async () => {
+      raw.close();
+      const again = startCore(dataDir);
+      await again.c.auth.login({ username: 'bench', passphrase: PASS });
+      return again;
+    },
+  };
 }
 
 /**
  * A set-up archive in `dataDir` with `students` roster rows; `prepare` adds what the benchmark
  * wants made through the contract before the core shuts down and the raw side opens it.
  */
-export async function benchArchive(dataDir: string, students: number, prepare: (c: CounselClient) => Promise<void> = async () => {}): Promise<BenchArchive> {
-  const start = () => {
-    const core = createCore({ dataDir, kdfLogN: MIN_LOG_N });
-    const conn = core.connect('test');
-    return { c: createClient((m, i) => conn.call(m, i)), shutdown: () => core.shutdown() };
-  };
-  const { c, shutdown } = start();
+export async function benchArchive(dataDir: string, students: number, prepare: (c: CounselClient) => Promise<void> = async () => {}): Promise<BenchArchive & { rawKeyHex: string }> {
+  const { c, shutdown } = startCore(dataDir);
   const { recoveryKey, user } = await c.setup.initialize({
     school: { name: '基准中学', code: '0000000000', stages: ['junior', 'senior'], enrollment: 10000, district: '基准区', timeZone: 'Asia/Shanghai' },
     counselor: { username: 'bench', displayName: '基准', passphrase: PASS },
@@ -86,16 +109,5 @@ export async function benchArchive(dataDir: string, students: number, prepare: (
   await prepare(c);
   const { rawKeyHex } = await c.key.exportRaw({ recoveryKey });
   await shutdown();
-  const raw = openDatabase({ file: join(dataDir, 'counselroom.db'), key: Buffer.from(rawKeyHex, 'hex') });
-  return {
-    userId: user.id,
-    studentIds,
-    raw,
-    login: async () => {
-      raw.close();
-      const again = start();
-      await again.c.auth.login({ username: 'bench', passphrase: PASS });
-      return again;
-    },
-  };
+  return { ...reopenArchive(dataDir, rawKeyHex, user.id, studentIds), rawKeyHex };
 }

@@ -3,8 +3,8 @@
  * The app side goes through the real dispatcher on an encrypted archive; the
  * baseline does the same SQL on a plain better-sqlite3 file with the same schema.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { createClient } from '../shared/api/client';
@@ -17,6 +17,8 @@ import { assessmentsBench } from './assessments';
 import { counselingBench } from './counseling';
 import { crisisBench } from './crisis';
 import { rosterCsv, syntheticRoster } from './dataset';
+import { districtBench } from './district';
+import { machine, type Results } from './harness';
 import { scheduleBench } from './schedule';
 
 const PASS = 'seven quiet lanterns by the river';
@@ -52,8 +54,12 @@ function plainBaseline(dir: string, rows: ReturnType<typeof syntheticRoster>) {
   return { db, insertMs: performance.now() - t0 };
 }
 
+/** The process's peak resident set so far (the core runs in this process). */
+const peakRss = () => `${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`;
+
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'counselroom-bench-'));
+  const load = loadavg();
   const results: [string, string][] = [];
   try {
     const core = createCore({ dataDir: join(dir, 'app'), kdfLogN: DEFAULT_LOG_N });
@@ -106,17 +112,25 @@ async function main(): Promise<void> {
     results.push(['whole login (scrypt + open)', `${loginMs.toFixed(0)} ms`]);
     plain.db.close();
 
+    results.push(['  peak RSS of the process so far', peakRss()]);
+
     // 4. Counseling: search over 30,000 notes against a LIKE scan, archive timeline, draft autosave.
-    results.push(['counseling (bench/counseling.ts):', '']);
-    results.push(...(await counselingBench(dir)));
-    results.push(['schedule (bench/schedule.ts):', '']);
-    results.push(...(await scheduleBench(dir)));
-    results.push(['assessments (bench/assessments.ts):', '']);
-    results.push(...(await assessmentsBench(dir)));
-    results.push(['crisis (bench/crisis.ts):', '']);
-    results.push(...(await crisisBench(dir)));
+    const suites: [string, (d: string) => Promise<Results>][] = [
+      ['counseling (bench/counseling.ts)', counselingBench],
+      ['schedule (bench/schedule.ts)', scheduleBench],
+      ['assessments (bench/assessments.ts)', assessmentsBench],
+      ['crisis (bench/crisis.ts)', crisisBench],
+      ['district office, 500 school packages (bench/district.ts)', (d) => districtBench(d)],
+    ];
+    for (const [title, suite] of suites) {
+      results.push([`${title}:`, '']);
+      results.push(...(await suite(dir)));
+      results.push(['  peak RSS of the process so far', peakRss()]);
+    }
     console.log('\nCounselRoom benchmarks (Node', process.version, ')\n');
     for (const [k, v] of results) console.log(`${k.padEnd(100)} ${v}`);
+    mkdirSync(join('bench', 'results'), { recursive: true });
+    writeFileSync(join('bench', 'results', 'bench.json'), `${JSON.stringify({ date: new Date().toISOString(), machine: machine(load), results }, null, 2)}\n`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -26,13 +26,13 @@ const APPOINTMENTS = 100_000;
 const ROOMS = 8;
 const YEAR = { from: '2025-09-01', to: '2026-07-03' };
 /** Seeded bookings start on the hour and leave 12:00–13:00 free, where the benchmark books. */
-const HOURS = [8, 9, 10, 11, 13, 14, 15, 16];
+export const HOURS = [8, 9, 10, 11, 13, 14, 15, 16];
 const FIRST_MONDAY = '2020-01-06';
 
 const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 
 /** The 2025–2026 school year: two terms, 国庆/元旦/清明/劳动节/端午 weekdays off, five 调休 weekend days. */
-async function schoolYear(c: CounselClient): Promise<string[]> {
+export async function schoolYear(c: CounselClient): Promise<string[]> {
   await c.calendar.saveTerm({ name: '2025—2026 学年第一学期', startDate: '2025-09-01', endDate: '2026-01-16' });
   await c.calendar.saveTerm({ name: '2025—2026 学年第二学期', startDate: '2026-02-23', endDate: YEAR.to });
   const holidays = ['2025-10-01', '2025-10-02', '2025-10-03', '2025-10-06', '2025-10-07', '2025-10-08', '2026-01-01', '2026-01-02', '2026-04-06', '2026-05-01', '2026-05-04', '2026-05-05', '2026-06-19'];
@@ -73,10 +73,10 @@ function weekdays(from: string, n: number): string[] {
   return days;
 }
 
-/** 100,000 bookings on weekdays from 2020: every room taken on each of HOURS, four counselors, 600 students. */
-function seed(db: Database, rooms: string[], counselors: string[], studentIds: string[]): number {
+/** `count` bookings (100,000 here) on weekdays from `firstMonday` (2020 here): every room taken on each of HOURS, four counselors, 600 students. */
+export function seedAppointments(db: Database, rooms: string[], counselors: string[], studentIds: string[], count = APPOINTMENTS, firstMonday = FIRST_MONDAY): number {
   const perDay = rooms.length * HOURS.length;
-  const days = weekdays(FIRST_MONDAY, Math.ceil(APPOINTMENTS / perDay));
+  const days = weekdays(firstMonday, Math.ceil(count / perDay));
   const insert = db.prepare(
     `INSERT INTO appointments (id, series_id, client_kind, student_id, client_label, counselor_id, room_id, date, start_min, end_min, kind, source,
        status, cancel_reason, notes, outside_opening, created_by, created_at, updated_at)
@@ -85,7 +85,7 @@ function seed(db: Database, rooms: string[], counselors: string[], studentIds: s
   const now = Date.UTC(2025, 2, 12, 2, 0);
   const t0 = performance.now();
   db.transaction(() => {
-    for (let i = 0; i < APPOINTMENTS; i++) {
+    for (let i = 0; i < count; i++) {
       const day = days[Math.floor(i / perDay)]!;
       const slot = i % perDay;
       const room = rooms[slot % rooms.length]!;
@@ -116,7 +116,7 @@ export async function scheduleBench(dir: string): Promise<Results> {
   const bareExpand = await sample(30, () => expandOpenings(input));
 
   // (b), (c) raw: 100,000 rows, then the week query and a booking's lookups and insert on the raw connection.
-  const seedMs = seed(db, rooms, counselors, archive.studentIds);
+  const seedMs = seedAppointments(db, rooms, counselors, archive.studentIds);
   results.push([`seed ${APPOINTMENTS.toLocaleString('en')} appointments (one prepared INSERT, one transaction, 5 indexes)`, `${(seedMs / 1000).toFixed(1)} s`]);
   const mondays = Array.from({ length: 50 }, (_, i) => addDays('2023-01-02', 7 * i));
   const rawWeekSql = db.prepare('SELECT * FROM appointments WHERE date BETWEEN ? AND ? ORDER BY date, start_min');

@@ -77,13 +77,16 @@ async function runDb(
   const spec = contract[method];
   const prepared = handler.prepare ? await handler.prepare(input as never) : undefined;
   const db = core.requireDb();
-  if (spec.backupFirst === true) backupBeforeOperation(core, conn, method);
   const ctx: ServiceContext = {
     db,
     actor: session,
     now: core.now(),
     audit: { targetType: null, targetId: null, details: null },
   };
+  if (spec.backupFirst === true) {
+    handler.check?.(ctx, input as never);
+    backupBeforeOperation(core, conn, method);
+  }
   return db.transaction(() => {
     const out = handler.run(ctx, input as never, prepared);
     if ((spec.kind === 'write' && ctx.audit.nothingChanged !== true) || spec.auditRead === true) {

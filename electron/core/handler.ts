@@ -33,6 +33,12 @@ export interface DbHandler<N extends MethodName, P = undefined> {
   kind: 'db';
   /** Async work before the transaction (parsing a file); must not touch the database. */
   prepare?: (input: ParsedInputOf<N>) => Promise<P>;
+  /**
+   * Read-only checks of a method marked `backupFirst`, run before its safety copy: a call the
+   * service refuses (a stale plan, nothing to undo) then writes no backup and no audit row of one.
+   * `run` checks again inside its transaction, where the answer counts.
+   */
+  check?: (ctx: ServiceContext, input: ParsedInputOf<N>) => void;
   /** Synchronous, so the change and its audit row share one transaction. */
   run: (ctx: ServiceContext, input: ParsedInputOf<N>, prepared: P) => OutputIn<N>;
 }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { AppProviders } from './components/AppProviders';
 import { LockScreen } from './features/auth/LockScreen';
 import { LoginScreen } from './features/auth/LoginScreen';
+import { DemoBanner } from './features/shell/DemoBanner';
 import { errorMessage } from './lib/errors';
 import { useSession } from './stores/session';
 
@@ -53,6 +54,7 @@ function Screen() {
 export function App() {
   return (
     <AppProviders>
+      <DemoBanner />
       <Suspense fallback={<Spin fullscreen />}>
         <Screen />
       </Suspense>

@@ -45,6 +45,8 @@ export const appStatus = z.object({
   idleLockMinutes: z.number().int().nullable(),
   /** False until a counselor has typed the printed recovery key back; null without an unlocked session. */
   recoveryKeyConfirmed: z.boolean().nullable(),
+  /** The archive folder was filled by `npm run demo`: synthetic, never real records (the shell says so). */
+  demo: z.boolean(),
 });
 export type AppStatus = z.output<typeof appStatus>;
 

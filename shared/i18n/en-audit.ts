@@ -68,7 +68,7 @@ export const audit: Catalog['audit'] = {
   },
   actions: {
     app: { status: 'Status', gettingStarted: 'View the getting-started list', dismissGettingStarted: 'Hide or show the getting-started list' },
-    setup: { initialize: 'First-run setup' },
+    setup: { initialize: 'First-run setup', initializeDistrict: 'Set up (district office)' },
     auth: {
       login: 'Log in',
       recover: 'Reset passphrase with recovery key',
@@ -86,6 +86,22 @@ export const audit: Catalog['audit'] = {
     users: { list: 'List users', create: 'Add user', update: 'Change user', resetPassphrase: 'Reset a colleague’s passphrase' },
     settings: { get: 'View settings', update: 'Change settings' },
     audit: { list: 'View audit log', actions: 'List audit actions', verify: 'Verify audit log' },
+    statistics: { period: 'View statistics', exportXlsx: 'Export statistics (xlsx)' },
+    district: {
+      exportSettings: 'View reporting settings',
+      setRecipient: "Set the district's public key",
+      createSchoolKey: "Create the school's signing key",
+      previewExport: 'Preview the report',
+      exportPackage: 'Write the report file',
+      identity: "View the district's key",
+      exportIdentity: "Export the district's public key",
+      schools: 'View schools',
+      registerSchool: 'Register a school',
+      import: 'Import school reports',
+      periods: 'View reporting periods',
+      dashboard: 'View the district overview',
+      reportXlsx: 'Export the district report (xlsx)',
+    },
     backup: backupAuditActions,
     students: {
       list: 'List students',

@@ -23,6 +23,8 @@ export const en: Catalog = {
     starting: 'Opening the archive…',
     unavailable: 'The counseling archive cannot be opened',
     retry: 'Try again',
+    demoBanner: 'Demo data',
+    demoBannerExplain: 'This archive is the made-up school written by npm run demo; every name and record in it is invented. Do not enter real students here.',
   },
   common: {
     ok: 'OK',

@@ -66,7 +66,7 @@ export const audit = {
   },
   actions: {
     app: { status: '查看状态', gettingStarted: '查看入门清单', dismissGettingStarted: '隐藏或显示入门清单' },
-    setup: { initialize: '初始设置' },
+    setup: { initialize: '初始设置', initializeDistrict: '初始设置（区教育局）' },
     auth: {
       login: '登录',
       recover: '用恢复密钥重设口令',
@@ -84,6 +84,22 @@ export const audit = {
     users: { list: '查看用户', create: '添加用户', update: '修改用户', resetPassphrase: '重设他人口令' },
     settings: { get: '查看设置', update: '修改设置' },
     audit: { list: '查看审计日志', actions: '查看操作类型', verify: '校验审计日志' },
+    statistics: { period: '查看统计报表', exportXlsx: '导出统计报表（xlsx）' },
+    district: {
+      exportSettings: '查看上报设置',
+      setRecipient: '设置区教育局公钥',
+      createSchoolKey: '生成学校签名密钥',
+      previewExport: '预览上报内容',
+      exportPackage: '生成上报文件',
+      identity: '查看区教育局密钥',
+      exportIdentity: '导出区教育局公钥',
+      schools: '查看学校名单',
+      registerSchool: '登记学校',
+      import: '导入学校上报文件',
+      periods: '查看上报期',
+      dashboard: '查看全区概况',
+      reportXlsx: '导出全区报表（xlsx）',
+    },
     backup: backupAuditActions,
     students: {
       list: '查看名册',

@@ -26,6 +26,8 @@ export const zhCN = {
     starting: '正在打开档案…',
     unavailable: '无法打开心理辅导室档案',
     retry: '重试',
+    demoBanner: '演示数据',
+    demoBannerExplain: '本档案是 npm run demo 生成的虚构学校，所有姓名和记录都是编造的。请勿在此录入真实学生信息。',
   },
   common: {
     ok: '确定',

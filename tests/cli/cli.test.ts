@@ -10,6 +10,8 @@ let data: string;
 function cli(args: string[], opts: { env?: Record<string, string>; stdin?: string } = {}) {
   const r = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', ...args], {
     encoding: 'utf8',
+    // `methods --json` prints every method's JSON Schema: past spawnSync's 1 MB default, the child is killed.
+    maxBuffer: 64 * 1024 * 1024,
     input: opts.stdin ?? '',
     env: { ...process.env, COUNSELROOM_KDF_LOGN: '12', COUNSELROOM_PASSPHRASE: '', COUNSELROOM_RECOVERY_KEY: '', ...opts.env },
   });

@@ -27,7 +27,12 @@ const NEW_STUDENTS = 1200;
 const USER = 'wang';
 const DB = 'counselroom.db';
 /** What a data folder may hold after a crash: the database, its WAL files and the key slots. */
-const DATA_FILES = new Set([DB, `${DB}-wal`, `${DB}-shm`, 'keyslots.json']);
+// The 升级 takes a safety backup first: its folder and the backup state may be there too.
+const DATA_FILES = new Set([DB, `${DB}-wal`, `${DB}-shm`, 'keyslots.json', 'backup.json', 'backups']);
+// Unfinished work a kill may leave: an atomic write's temporary file, or the backup's encrypted
+// snapshot of the archive with its journal (swept by the next backup). Never a half-written file
+// at a real name.
+const TEMP = /\.(tmp|snapshot)-[0-9a-f]+(-journal)?$/;
 
 interface Op {
   name: string;
@@ -139,7 +144,8 @@ beforeAll(async () => {
       action: 'assessments.importCommit',
       args: (d) => ['assess', 'import', join(work, 'phq9.csv'), '--scale', 'phq9', '--date', '2025-03-11', '--campaign', campaign.id, ...as(d)],
     },
-    { name: '升级 (roll-forward)', action: 'students.rollForward', args: (d) => ['call', 'students.rollForward', ...as(d), '--input', JSON.stringify({ token })] },
+    // The pristine archive is mid-term with a screening open: the 升级 runs over those warnings, as a counselor who read them would.
+    { name: '升级 (roll-forward)', action: 'students.rollForward', args: (d) => ['call', 'students.rollForward', ...as(d), '--input', JSON.stringify({ token, acknowledgeWarnings: true })] },
     {
       name: 'recovery-key rotation',
       action: 'auth.rotateRecoveryKey',
@@ -187,13 +193,19 @@ describe('crash injection', () => {
 
       const files = readdirSync(data);
       const stray = files.filter((f) => !DATA_FILES.has(f));
-      const temps = stray.filter((f) => /\.tmp-[0-9a-f]+$/.test(f));
+      const temps = stray.filter((f) => TEMP.test(f));
       tally.strayTempFiles += temps.length;
       if (stray.length > temps.length) failures.push(`${label}: unexpected files ${stray.join(', ')}`);
-      try {
-        JSON.parse(readFileSync(join(data, 'keyslots.json'), 'utf8'));
-      } catch {
-        failures.push(`${label}: keyslots.json is not whole`);
+      // A backup file appears only by rename once whole; anything else there is a temporary file.
+      const backups = files.includes('backups') ? readdirSync(join(data, 'backups')) : [];
+      const odd = backups.filter((f) => !f.endsWith('.crbak') && !TEMP.test(f));
+      if (odd.length > 0) failures.push(`${label}: unexpected files in backups: ${odd.join(', ')}`);
+      for (const json of ['keyslots.json', ...(files.includes('backup.json') ? ['backup.json'] : [])]) {
+        try {
+          JSON.parse(readFileSync(join(data, json), 'utf8'));
+        } catch {
+          failures.push(`${label}: ${json} is not whole`);
+        }
       }
 
       const got = inspect(data);

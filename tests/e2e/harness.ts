@@ -48,9 +48,12 @@ export async function settled(page: Page): Promise<void> {
   await page.waitForFunction((selector) => !document.querySelector(selector), IN_MOTION);
 }
 
-/** A real core on a fresh temp archive, the bridge serving the built renderer, and a Chromium page. */
-export async function startApp(): Promise<E2eApp> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'counselroom-e2e-'));
+/**
+ * A real core on a fresh temp archive (or on `dataDir`, which is then left in place), the bridge
+ * serving the built renderer, and a Chromium page.
+ */
+export async function startApp(opts: { dataDir?: string; viewport?: { width: number; height: number } } = {}): Promise<E2eApp> {
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'counselroom-e2e-'));
   const core = createCore({ dataDir, kdfLogN: MIN_LOG_N });
   const bridge = await startBridge({ core, rendererDir: RENDERER });
   const browser = await chromium.launch({
@@ -60,7 +63,7 @@ export async function startApp(): Promise<E2eApp> {
   // Reduced motion, which the app honours by turning antd's animations off (as it does for anyone who
   // asks for it): a click or key press during an opening animation can go unheard, and the suite
   // must give the same answer however busy the machine is.
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 860 }, timezoneId: 'Asia/Shanghai', reducedMotion: 'reduce' });
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: opts.viewport ?? { width: 1366, height: 860 }, timezoneId: 'Asia/Shanghai', reducedMotion: 'reduce' });
   // Every wait is for a condition, so a long ceiling costs nothing on an idle machine and spares a busy one.
   context.setDefaultTimeout(E2E_WAIT_MS);
   const page = await context.newPage();
@@ -77,7 +80,7 @@ export async function startApp(): Promise<E2eApp> {
       await browser.close();
       await bridge.close();
       await core.shutdown();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
       if (errors.length > 0) throw new Error(`page errors: ${errors.join('; ')}`);
     },
   };

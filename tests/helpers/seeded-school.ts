@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type Database from 'better-sqlite3-multiple-ciphers';
+import { PNG_1PX } from './compliance';
 import { colleague, counselingSchool, filledDraft, openCase, STUDENT, type CounselingSchool } from './counseling';
 import { openRaw } from './raw-db';
 import { openRoom } from './schedule';
@@ -79,6 +80,13 @@ export async function seededSchool(): Promise<SeededSchool> {
   await consentToTesting(c, studentIds[4]!);
   await completePhq9(c, { studentId: studentIds[4]! }, phq9Codes(20, 2));
   await c.campaigns.create({ name: '2025春季心理普测', scales: [{ scaleId: 'phq9' }], grades: [8], startDate: '2025-03-10', endDate: '2025-03-21' });
+
+  // A crisis case and two checklist runs, one with a photo: a principal's crisis counts and
+  // compliance answers are read from real rows, not from an empty archive.
+  await c.crisis.open({ studentId: studentIds[5]!, source: 'teacher', tier: 'orange', reason: '班主任反映情绪低落' });
+  const run = await principal.client.compliance.start({ packId: 'national-2015' });
+  await principal.client.compliance.addEvidence({ runId: run.id, itemId: 'SITE-01', fileName: '照片.png', mime: 'image/png', dataBase64: PNG_1PX });
+  await principal.client.compliance.start({ packId: 'gansu-c-primary' });
 
   const { rawKeyHex } = await c.key.exportRaw({ recoveryKey: s.recoveryKey });
   const raw = openRaw(join(s.t.dataDir, 'counselroom.db'), rawKeyHex);

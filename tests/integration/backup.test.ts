@@ -174,6 +174,9 @@ describe('automatic backups', () => {
   it('before a roster 升级 and a retention purge, a backup is taken first', async () => {
     const s = await school();
     const preview = await s.c.students.rollForwardPreview({});
+    // A call the roster refuses (a stale plan) takes no safety copy: only a step that runs does.
+    expect(await rejection(s.c.students.rollForward({ token: 'x'.repeat(preview.token.length), acknowledgeWarnings: true }))).toMatchObject({ messageKey: 'errors.rollForward.stale' });
+    expect(filesIn(s.folder).filter((n) => n.startsWith('counselroom-before-'))).toHaveLength(0);
     await s.c.students.rollForward({ token: preview.token, acknowledgeWarnings: true });
     expect(filesIn(s.folder).filter((n) => n.startsWith('counselroom-before-'))).toHaveLength(1);
     // With no folder chosen the safety copy still exists, beside the archive.

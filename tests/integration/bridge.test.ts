@@ -58,7 +58,7 @@ describe('loopback bridge', () => {
 
   it('forwards a call with the token to the dispatcher', async () => {
     const res = await post({ method: 'app.status', input: {} }, { [TOKEN_HEADER]: bridge.token });
-    expect(await res.json()).toEqual({ ok: true, value: { setupDone: false, session: 'none', user: null, idleLockMinutes: null, recoveryKeyConfirmed: null } });
+    expect(await res.json()).toEqual({ ok: true, value: { setupDone: false, session: 'none', user: null, idleLockMinutes: null, recoveryKeyConfirmed: null, demo: false } });
     const forbidden = await post({ method: 'students.list', input: {} }, { [TOKEN_HEADER]: bridge.token });
     expect(((await forbidden.json()) as { error: { code: string } }).error.code).toBe('AUTH');
   });

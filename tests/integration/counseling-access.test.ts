@@ -14,7 +14,7 @@ describe('roles', () => {
     const kase = await openCase(s.c, s.studentId);
     const principal = await colleague(s.t, 'principal', 'lixiaozhang');
     const clinical = counselingMethods.filter((m) => m !== 'cases.summary');
-    expect(clinical).toHaveLength(27);
+    expect(clinical).toHaveLength(28);
     const call = (m: MethodName, input: unknown) => {
       const [area, verb] = m.split('.') as [string, string];
       return (principal.client as unknown as Record<string, Record<string, (i: unknown) => Promise<unknown>>>)[area]![verb]!(input);

@@ -110,6 +110,17 @@ describe('crisis cases from a screening alert', () => {
     // The archive shows what was written into the steps.
     const { items } = await c.archive.timeline({ studentId: s.studentId, kinds: ['crisisStep'] });
     expect(items).toEqual([expect.objectContaining({ kind: 'crisisStep', caseId, date: '2025-03-13', tags: ['step:intervention', 'entry:plan'], excerpt: '确保安全，稳定情绪' })]);
+
+    // A signed notice and a return decision are codes: tags the screen names, not text.
+    await c.crisis.addEntry({ caseId, entry: { kind: 'informedNotice', date: '2025-03-13', outcome: 'signed' } });
+    await c.crisis.addEntry({ caseId, entry: { kind: 'returnReview', date: '2025-03-13', decision: 'returnsWithSupport', followUpPlan: '每周随访' } });
+    const coded = (await c.archive.timeline({ studentId: s.studentId, kinds: ['crisisStep'] })).items.filter((e) => e.tags.includes('entry:informedNotice') || e.tags.includes('entry:returnReview'));
+    expect(coded.map((e) => [e.tags, e.excerpt])).toEqual(
+      expect.arrayContaining([
+        [['step:family', 'entry:informedNotice', 'noticeOutcome:signed'], ''],
+        [['step:referral', 'entry:returnReview', 'returnDecision:returnsWithSupport'], '每周随访'],
+      ]),
+    );
   });
 });
 

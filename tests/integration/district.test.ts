@@ -27,7 +27,7 @@ async function school(recipient: string): Promise<CounselingSchool> {
     const st = i === 0 ? { id: s.studentId } : await s.c.students.create({ ...STUDENT, studentNo: `2024020${i}`, name: `学生${i}` });
     const c = await openCase(s.c, st.id);
     await filledDraft(s.c, c.id, { sessionDate: '2025-03-10' });
-    await filledDraft(s.c, c.id, { sessionDate: '2025-03-17', kind: 'followUp' });
+    await filledDraft(s.c, c.id, { sessionDate: '2025-03-11', kind: 'followUp' });
   }
   await s.c.district.setRecipient({ recipient });
   return s;

@@ -80,7 +80,7 @@ test('search: highlights are <mark> elements, and a note holding HTML is shown a
     },
   });
   await user.click(await screen.findByRole('menuitem', { name: '全文检索' }));
-  const box = screen.getByRole('searchbox', { name: '全文检索' });
+  const box = await screen.findByRole('searchbox', { name: '全文检索' });
   await user.type(box, '焦');
   expect(await screen.findByText('请至少输入两个字')).toBeInTheDocument();
   await user.type(box, '虑');

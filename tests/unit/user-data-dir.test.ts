@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { defaultDemoDir } from '../../electron/platform/demo-folder';
 import { defaultUserDataDir } from '../../electron/platform/user-data-dir';
 
 describe('the archive folder', () => {
@@ -7,5 +8,9 @@ describe('the archive folder', () => {
   });
   it('follows XDG on Linux', () => {
     expect(defaultUserDataDir({ XDG_CONFIG_HOME: '/home/w/.config' }, 'linux')).toBe('/home/w/.config/CounselRoom');
+  });
+  it('puts the demo school beside the archive folder, never inside it', () => {
+    expect(defaultDemoDir({ XDG_CONFIG_HOME: '/home/w/.config' }, 'linux')).toBe('/home/w/.config/CounselRoom-demo');
+    expect(defaultDemoDir({ LOCALAPPDATA: 'C:\\Users\\w\\AppData\\Local' }, 'win32')).toMatch(/AppData.Local.CounselRoom-demo$/);
   });
 });

@@ -10,6 +10,7 @@ import { appendAudit } from '../../audit/chain';
 import { checkpoint, readSalt } from '../../db/connection';
 import type { HandlerMap, SystemContext } from '../../core/handler';
 import { systemHandler } from '../../core/handler';
+import { isDemoFolder } from '../../platform/demo-folder';
 import { DB_FILE, type ConnectionState, type CoreState } from '../../core/state';
 import { generateRecoveryKey, parseRecoveryKey } from '../../keys/recovery-key';
 import { Vault } from '../../keys/vault';
@@ -188,6 +189,7 @@ export const sessionHandlers: HandlerMap<SessionMethods> = {
       user: s ? s.user : null,
       idleLockMinutes: s && !s.locked && db ? readIdleLockMinutes(db) : null,
       recoveryKeyConfirmed: s && !s.locked && db ? readSetting(db, 'recoveryKeyConfirmed', false) : null,
+      demo: isDemoFolder(core.dataDir),
     };
   }),
 

@@ -8,6 +8,7 @@ import { suppressCount, suppressFields, suppressGroup } from '../../../shared/do
 import { dbHandler, type HandlerMap } from '../../core/handler';
 import {
   bandCounts,
+  screeningProgress,
   type CampaignFormRow,
   type CampaignRow,
   getCampaign,
@@ -205,19 +206,19 @@ function summaryOf(db: Database, c: CampaignRow) {
   const defs = c.scales.map((s) => requireDefinition(db, s.scaleId, s.version, 'id').definition);
   const headline = Object.fromEntries(defs.flatMap((d) => d.scales.filter((s) => s.bands).slice(0, 1).map((s) => [d.id, s.id])));
   const counted = bandCounts(db, c.id, headline);
-  const participants = participantsWithMissing(db, c);
+  const progress = screeningProgress(db, c.id, c.scales.map((s) => s.scaleId));
   const scales = defs.map((d) => {
     const bands = (d.scales.find((s) => s.id === headline[d.id])?.bands ?? []).map((b) => ({ code: b.code, labelKey: `scales.band.${b.label}` }));
     const byGrade = grades.map(({ grade }) => {
       const mine = counted.filter((r) => r.scaleId === d.id && r.grade === grade);
       const count = (band: string | null) => mine.filter((r) => r.band === band).reduce((n, r) => n + r.count, 0);
-      const ofGrade = participants.filter((p) => p.grade === grade);
+      const done = progress.find((r) => r.scaleId === d.id && r.grade === grade);
       return {
         grade,
         counts: bands.map((b) => ({ band: b.code, count: count(b.code) })),
         invalid: count(null),
-        screened: ofGrade.filter((p) => p.completedScales.includes(d.id)).length,
-        toScreen: ofGrade.filter((p) => p.outcome === 'pending' && p.missingScales.includes(d.id)).length,
+        screened: done?.screened ?? 0,
+        toScreen: done?.toScreen ?? 0,
       };
     });
     return { scaleId: d.id, bands, byGrade };

@@ -127,7 +127,9 @@ export function timelineWithText(db: Database, q: TimelineQuery): { items: (Omit
 type Row = Record<string, string | number | null>;
 
 /** A crisis step entry's fields that carry its text, in the order one is chosen. */
-const CRISIS_TEXT_FIELDS = ['text', 'words', 'observed', 'concerns', 'goals', 'report', 'response', 'notes', 'followUpPlan', 'reason', 'teacherName', 'outcome', 'decision'];
+const CRISIS_TEXT_FIELDS = ['text', 'words', 'observed', 'concerns', 'goals', 'report', 'response', 'notes', 'followUpPlan', 'reason', 'teacherName'];
+/** Crisis entry fields holding a code rather than words: tags the screen names, never shown as text. */
+const CRISIS_CODE_FIELDS = { noticeOutcome: 'outcome', returnDecision: 'decision' };
 
 const NO_SCORE = { scaleId: null, score: null, bandLabel: null };
 
@@ -220,9 +222,10 @@ const DETAILS: Record<TimelineKind, { sql: string; tags: (r: Row) => string[]; s
   // The main text of whichever kind of step entry it is; a referral partner's feedback is their own words.
   crisisStep: {
     sql: `SELECT e.id, e.step, e.kind AS entry,
-            coalesce(${CRISIS_TEXT_FIELDS.map((f) => `nullif(json_extract(e.fields, '$.${f}'), '')`).join(', ')}, '') AS text, u.display_name AS actor
+            coalesce(${CRISIS_TEXT_FIELDS.map((f) => `nullif(json_extract(e.fields, '$.${f}'), '')`).join(', ')}, '') AS text, u.display_name AS actor,
+            ${Object.entries(CRISIS_CODE_FIELDS).map(([tagField, f]) => `json_extract(e.fields, '$.${f}') AS ${tagField}`).join(', ')}
           FROM crisis_entries e JOIN users u ON u.id = e.created_by WHERE e.id IN (SELECT value FROM json_each(?))`,
-    tags: tagsOf('step', 'entry'),
+    tags: (r) => [...tagsOf('step', 'entry')(r), ...Object.keys(CRISIS_CODE_FIELDS).filter((f) => r[f] !== null).map((f) => tag(f, r[f] as string))],
   },
 };
 

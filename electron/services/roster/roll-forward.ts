@@ -5,7 +5,7 @@ import { CounselError, type ErrorDetail } from '../../../shared/api/errors';
 import type { RollForwardWarning } from '../../../shared/api/students';
 import { isTopGradeOfStage } from '../../../shared/domain/grades';
 import { outsideSummerBreak } from '../../../shared/domain/roll-forward';
-import { dbHandler, type HandlerMap } from '../../core/handler';
+import { dbHandler, type HandlerMap, type ServiceContext } from '../../core/handler';
 import { openCampaignsOfGrades } from '../assessments/campaigns';
 import { schoolDate } from '../common/clinical';
 import { openCasesOfStudents } from '../counseling/cases';
@@ -87,6 +87,24 @@ function lastRunView(db: Database, today: string) {
   return { ...run, revertible: run.revertedAt === null && run.ranOn === today && movedSince(db, run.id) === 0 };
 }
 
+/** The plan the counselor confirmed, still current, with its warnings acknowledged. */
+function checkedPlan({ db, now }: ServiceContext, input: ParsedInputOf<'students.rollForward'>) {
+  const plan = rollForwardPlan(db, input.classRenames);
+  if (plan.token !== input.token) throw new CounselError('CONFLICT', 'errors.rollForward.stale');
+  const warnings = warningsOf(db, plan, schoolDate(db, now));
+  if (warnings.length > 0 && !input.acknowledgeWarnings) {
+    throw new CounselError('CONFLICT', 'errors.rollForward.warnings', { path: 'acknowledgeWarnings', kinds: [...new Set(warnings.map((w) => w.kind))] });
+  }
+  return { plan, warnings };
+}
+
+/** Today's 升级, if it is the one named and can still be undone. */
+function revertibleRun({ db, now }: ServiceContext, id: string) {
+  const run = lastRunView(db, schoolDate(db, now));
+  if (run?.id !== id || !run.revertible) throw new CounselError('CONFLICT', 'errors.rollForward.notRevertible', { path: 'id', id });
+  return run;
+}
+
 export const rollForwardHandlers: HandlerMap<'students.rollForwardPreview' | 'students.rollForward' | 'students.rollForwardRevert'> = {
   'students.rollForwardPreview': dbHandler<'students.rollForwardPreview'>({
     run: ({ db, now }, input) => {
@@ -97,15 +115,11 @@ export const rollForwardHandlers: HandlerMap<'students.rollForwardPreview' | 'st
   }),
 
   'students.rollForward': dbHandler<'students.rollForward'>({
+    check: (ctx, input) => void checkedPlan(ctx, input),
     run: (ctx, input) => {
       const { db, now, actor } = ctx;
       const today = schoolDate(db, now);
-      const plan = rollForwardPlan(db, input.classRenames);
-      if (plan.token !== input.token) throw new CounselError('CONFLICT', 'errors.rollForward.stale');
-      const warnings = warningsOf(db, plan, today);
-      if (warnings.length > 0 && !input.acknowledgeWarnings) {
-        throw new CounselError('CONFLICT', 'errors.rollForward.warnings', { path: 'acknowledgeWarnings', kinds: [...new Set(warnings.map((w) => w.kind))] });
-      }
+      const { plan, warnings } = checkedPlan(ctx, input);
       const moves = plan.changes.map(
         (c): StudentMove => ({
           studentId: c.id,
@@ -128,10 +142,10 @@ export const rollForwardHandlers: HandlerMap<'students.rollForwardPreview' | 'st
   }),
 
   'students.rollForwardRevert': dbHandler<'students.rollForwardRevert'>({
+    check: (ctx, input) => void revertibleRun(ctx, input.id),
     run: (ctx, input) => {
       const { db, now, actor } = ctx;
-      const run = lastRunView(db, schoolDate(db, now));
-      if (run?.id !== input.id || !run.revertible) throw new CounselError('CONFLICT', 'errors.rollForward.notRevertible', { path: 'id', id: input.id });
+      const run = revertibleRun(ctx, input.id);
       const restored = revertRun(db, run.id, actor.userId, now);
       ctx.audit = { targetType: 'roster', targetId: run.id, details: { restored, promoted: run.promoted, graduated: run.graduated } };
       return { restored };

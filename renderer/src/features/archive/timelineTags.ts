@@ -40,6 +40,7 @@ export function useTagLabels(): (entry: TimelineEntry) => string[] {
         if (field === 'rescored') return t('counseling.archive.rescored');
         if (field === 'step') return t(`crisis.step.${value}`);
         if (field === 'entry') return t(`crisis.entryKind.${value}`);
+        if (field === 'noticeOutcome' || field === 'returnDecision') return t(`crisis.${field}.${value}`);
         const group = tagGroup(field, entry);
         return group ? codes.label(group, value) : value;
       }),

@@ -1,0 +1,163 @@
+/**
+ * Every read method of the contract through the dispatcher on one seeded archive (npm run bench:methods):
+ * N calls each, p50/p95/max, the process's peak RSS; written to bench/results/methods.json and
+ * printed as the Markdown table that docs/PERFORMANCE.md carries.
+ * Inputs are bench/method-inputs.ts's; a method whose input cannot be made, or whose call is
+ * refused, is listed as unmeasured with the reason. Beside each method with one, its baseline
+ * (bench/baselines.ts) on the encrypted archive and on a decrypted copy.
+ *
+ * The archive is bench/school.ts's school, the 10-year large one unless BENCH_SIZE=small, cached
+ * under .cache/bench; BENCH_N sets the calls per method.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { contract } from '../shared/api/contract';
+import { openDatabase } from '../electron/db/connection';
+import { baselineOf } from './baselines';
+import { machine } from './harness';
+import { type Case, casesOf, drawIds } from './method-inputs';
+import { benchSchool, SCHOOL_SIZES, type SchoolSizeName } from './school';
+
+const N = Number(process.env.BENCH_N ?? 30);
+const SIZE = (process.env.BENCH_SIZE ?? 'large') as SchoolSizeName;
+
+function percentile(sorted: number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
+}
+
+interface Timing {
+  p50: number;
+  p95: number;
+  max: number;
+}
+
+function stats(xs: number[]): Timing {
+  const sorted = [...xs].sort((x, y) => x - y);
+  return { p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), max: sorted.at(-1)! };
+}
+
+async function timed(fn: () => unknown, onEach: () => void = () => {}): Promise<Timing> {
+  const xs: number[] = [];
+  for (let i = 0; i < N; i++) {
+    const t0 = performance.now();
+    await fn();
+    xs.push(performance.now() - t0);
+    onEach();
+  }
+  return stats(xs);
+}
+
+interface Row extends Timing {
+  method: string;
+  variant: string;
+  /** The repository queries alone on the encrypted archive, and on its decrypted copy. */
+  raw?: Timing;
+  plain?: Timing;
+}
+
+/**
+ * The baselines of the cases that have one, on the encrypted archive and on its plain copy, the
+ * two calls interleaved so that load from other work on the machine falls on both alike.
+ */
+function baselines(enc: Database.Database, plain: Database.Database, cases: Case[], me: string): Map<Case, { raw: Timing; plain: Timing }> {
+  const out = new Map<Case, { raw: Timing; plain: Timing }>();
+  for (const k of cases) {
+    const base = baselineOf(k.method, k.variant);
+    if (!base) continue;
+    const input = contract[k.method].input.parse(k.input) as Record<string, unknown>;
+    const xs: Record<'raw' | 'plain', number[]> = { raw: [], plain: [] };
+    for (let i = 0; i < N; i++)
+      for (const [side, db] of [['plain', plain], ['raw', enc]] as const) {
+        const t0 = performance.now();
+        base(db, input, me);
+        xs[side].push(performance.now() - t0);
+      }
+    out.set(k, { raw: stats(xs.raw), plain: stats(xs.plain) });
+  }
+  return out;
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'counselroom-bench-methods-'));
+  const load = loadavg();
+  try {
+    if (!(SIZE in SCHOOL_SIZES)) throw new Error(`BENCH_SIZE must be one of ${Object.keys(SCHOOL_SIZES).join(', ')}`);
+    const { archive, meta, cached, plainFile } = await benchSchool(SIZE, dir);
+    const ids = drawIds(archive.raw, meta.studentIds[0]!);
+    const { cases, unmeasured } = casesOf(ids);
+
+    // The dispatcher first, so the peak RSS is the core's (and this harness's), before the baseline connections open.
+    const { call, shutdown } = await archive.login();
+    const measured: { k: Case; t: Timing }[] = [];
+    let peakRss = process.memoryUsage().rss;
+    for (const k of cases) {
+      const first = await call(k.method, k.input);
+      if (!first.ok) {
+        unmeasured.push({ method: k.method, reason: `refused: ${first.error.code} ${first.error.messageKey} with ${JSON.stringify(k.input)}` });
+        continue;
+      }
+      const t = await timed(
+        () => call(k.method, k.input),
+        () => (peakRss = Math.max(peakRss, process.memoryUsage().rss)),
+      );
+      measured.push({ k, t });
+    }
+    await shutdown();
+
+    const enc = openDatabase({ file: join(dir, 'run', 'counselroom.db'), key: Buffer.from(meta.rawKeyHex, 'hex') });
+    const plainDb = new Database(plainFile(), { readonly: true });
+    // The app's cache size on the plain copy too, so only the cipher differs.
+    plainDb.pragma('cache_size = -131072');
+    const based = baselines(enc, plainDb, cases, meta.userId);
+    plainDb.close();
+    enc.close();
+    const rows: Row[] = measured.map(({ k, t }) => ({ method: k.method, variant: k.variant, ...t, ...based.get(k) }));
+    rows.sort((a, b) => b.p95 - a.p95);
+    const withBase = rows.filter((r) => r.raw && r.plain);
+    const sum = (f: (r: Row) => number) => withBase.reduce((n, r) => n + f(r), 0);
+    const result = {
+      date: new Date().toISOString(),
+      machine: machine(load),
+      dataset: { name: SIZE, ...meta.size, rows: meta.counts, cached, seedSeconds: +meta.seedSeconds.toFixed(0) },
+      callsPerMethod: N,
+      peakRssMiB: +(peakRss / 2 ** 20).toFixed(0),
+      /** Sum of the baselines' p50 on the encrypted archive over the same on the plain copy. */
+      encryptionRatio: +(sum((r) => r.raw!.p50) / sum((r) => r.plain!.p50)).toFixed(2),
+      rows,
+      unmeasured,
+    };
+    mkdirSync(join('bench', 'results'), { recursive: true });
+    writeFileSync(join('bench', 'results', 'methods.json'), `${JSON.stringify(result, null, 2)}\n`);
+    console.log(markdown(result));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function markdown(r: {
+  machine: Record<string, unknown>;
+  dataset: Record<string, unknown>;
+  callsPerMethod: number;
+  peakRssMiB: number;
+  encryptionRatio: number;
+  rows: Row[];
+  unmeasured: { method: string; reason: string }[];
+}): string {
+  const f = (x: number) => x.toFixed(2);
+  const base = (x: Row) => (x.raw && x.plain ? `${f(x.raw.p50)} / ${f(x.raw.p95)} | ${(x.p50 / x.raw.p50).toFixed(1)}× | ${f(x.plain.p50)} | ${(x.raw.p50 / x.plain.p50).toFixed(2)}×` : ' | | | ');
+  return [
+    `Machine: ${JSON.stringify(r.machine)}; dataset: ${JSON.stringify(r.dataset)}; ${r.callsPerMethod} calls per method; peak RSS ${r.peakRssMiB} MiB; encryption ratio of the baselines ${r.encryptionRatio}×`,
+    '',
+    '| method | input | p50 ms | p95 ms | max ms | raw p50 / p95 ms | app/raw p50 | plain raw p50 ms | encrypted/plain |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|',
+    ...r.rows.map((x) => `| ${x.method} | ${x.variant} | ${f(x.p50)} | ${f(x.p95)} | ${f(x.max)} | ${base(x)} |`),
+    '',
+    '| unmeasured method | reason |',
+    '|---|---|',
+    ...r.unmeasured.map((u) => `| ${u.method} | ${u.reason.replaceAll('|', '/')} |`),
+  ].join('\n');
+}
+
+void main();

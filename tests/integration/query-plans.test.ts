@@ -1,0 +1,112 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../electron/db/connection';
+import { reopenArchive } from '../../bench/harness';
+import { casesOf, drawIds } from '../../bench/method-inputs';
+import { buildSchool, type SchoolSize } from '../../bench/school';
+
+/**
+ * Every statement the read methods prepare, caught while each method is called once through the
+ * dispatcher on a small benchmark school, then planned with EXPLAIN QUERY PLAN on the same schema:
+ * a full scan of a table that grows with the years fails the test, so an index cannot silently go
+ * missing (the 10-year figures are in docs/PERFORMANCE.md).
+ */
+const TINY: SchoolSize = { students: 40, years: 2, records: 120, appointments: 640, groupSessions: 20, crisisCases: 2, openCases: 10 };
+/** The tables that grow with the years. */
+const GROWING = ['appointments', 'forms', 'form_answers', 'session_records', 'audit_log'];
+const GROWING_NAME = new RegExp(`\\b(${GROWING.join('|')})\\b(?:\\s+(?:AS\\s+)?([A-Za-z_]\\w*))?`, 'gi');
+
+/** Whole-table reads that are what the method is for. */
+const WHOLE_TABLE_BY_DESIGN: Record<string, string> = {
+  'audit.verify': 'walks the whole hash chain to verify it',
+};
+/** Plans shown as SCAN that read one row: the newest by rowid, one step from the end of the table. */
+const ONE_ROW = /ORDER BY seq DESC LIMIT 1$/;
+
+const KEYWORDS = new Set(['where', 'join', 'left', 'inner', 'on', 'group', 'order', 'limit', 'set', 'values', 'union', 'as', 'select', 'from']);
+
+/** The names a growing table goes by in a statement: its own and its aliases. */
+function growingNames(sql: string): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const m of sql.matchAll(GROWING_NAME)) {
+    const table = m[1]!.toLowerCase();
+    names.set(table, table);
+    if (m[2] && !KEYWORDS.has(m[2].toLowerCase())) names.set(m[2], table);
+  }
+  return names;
+}
+
+/** NULL for every parameter: better-sqlite3 wants each bound, and the plan does not depend on the values. */
+function unboundParameters(sql: string): unknown[] {
+  const named = [...new Set(sql.match(/[@:$][A-Za-z_]\w*/g) ?? [])].map((p) => [p.slice(1), null]);
+  const positional = (sql.match(/\?/g) ?? []).map(() => null);
+  return named.length ? [Object.fromEntries(named), ...positional] : positional;
+}
+
+interface Scan {
+  method: string;
+  table: string;
+  plan: string;
+  sql: string;
+}
+
+let dir = '';
+let rawKey = Buffer.alloc(0);
+const prepared = new Map<string, string>();
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'counselroom-plans-'));
+  const meta = await buildSchool(join(dir, 'school'), TINY);
+  rawKey = Buffer.from(meta.rawKeyHex, 'hex');
+  const archive = reopenArchive(join(dir, 'school'), meta.rawKeyHex, meta.userId, meta.studentIds);
+  const { cases } = casesOf(drawIds(archive.raw, meta.studentIds[0]!));
+  // Statements are cached per connection, so each is caught once, under the first method to use it.
+  let current = '(login)';
+  const proto = Database.prototype as unknown as { prepare: (this: unknown, sql: string, ...rest: unknown[]) => unknown };
+  const original = proto.prepare;
+  proto.prepare = function (sql, ...rest) {
+    if (!prepared.has(sql)) prepared.set(sql, current);
+    return original.call(this, sql, ...rest);
+  };
+  try {
+    const { call, shutdown } = await archive.login();
+    for (const k of cases) {
+      current = k.method;
+      await call(k.method, k.input);
+    }
+    await shutdown();
+  } finally {
+    proto.prepare = original;
+  }
+  expect(cases.length).toBeGreaterThan(60);
+}, 300_000);
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('query plans of the read methods', () => {
+  it('scan no table that grows with the years', () => {
+    const db = openDatabase({ file: join(dir, 'school', 'counselroom.db'), key: rawKey });
+    const scans: Scan[] = [];
+    let planned = 0;
+    try {
+      for (const [sql, method] of prepared) {
+        if (!/^\s*(SELECT|WITH)\b/i.test(sql) || WHOLE_TABLE_BY_DESIGN[method] || ONE_ROW.test(sql.trim())) continue;
+        const names = growingNames(sql);
+        if (names.size === 0) continue;
+        const plan = db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...unboundParameters(sql)) as { detail: string }[];
+        planned++;
+        for (const { detail } of plan) {
+          const m = /^SCAN (\w+)(.*)$/.exec(detail);
+          if (m && names.has(m[1]!) && !/USING (COVERING )?INDEX|USING INTEGER PRIMARY KEY/.test(m[2]!)) scans.push({ method, table: names.get(m[1]!)!, plan: detail, sql: sql.replace(/\s+/g, ' ') });
+        }
+      }
+    } finally {
+      db.close();
+    }
+    expect(planned).toBeGreaterThan(20);
+    expect(scans).toEqual([]);
+  });
+});
