@@ -12,6 +12,8 @@ export const statistics: typeof zh = {
   showSuppressed: 'Preview as reported',
   exportXlsx: 'Export Excel',
   exported: '{{count}} tables exported',
+  print: 'Print / save as PDF',
+  printTitle: '{{school}}: mental-health education statistics',
   total: 'Total',
   withheld: '—',
   empty: 'No data in this period',

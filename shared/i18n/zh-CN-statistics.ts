@@ -10,6 +10,8 @@ export const statistics = {
   showSuppressed: '按上报效果预览',
   exportXlsx: '导出 Excel',
   exported: '已导出 {{count}} 张表',
+  print: '打印 / 存为 PDF',
+  printTitle: '{{school}} 心理健康教育工作统计',
   total: '合计',
   withheld: '—',
   empty: '本期间没有数据',

@@ -8,6 +8,7 @@ import { OWN_PASSPHRASE } from '../helpers/counseling';
 import { counselorClient } from './assessments-flows';
 import { completeSetup, E2E_PASS } from './flows';
 import { e2eAvailable, settled, startApp, type E2eApp } from './harness';
+import { printedText, stubPrint } from './print';
 import { startTestCore, TEST_SCHOOL, type TestCore } from '../helpers/inproc';
 
 const available = e2eAvailable();
@@ -90,6 +91,12 @@ describe.skipIf(!available)('district exchange in the browser', () => {
     await p.locator('[data-table="sessions.byGrade"]').getByText('初二').waitFor();
     await settled(p);
     await p.screenshot({ path: join(SHOTS, 'statistics.png'), fullPage: true });
+    // The printable report (print or save as PDF): every section, suppressed as it leaves the screen.
+    await stubPrint(p);
+    await p.getByRole('button', { name: '打印 / 存为 PDF' }).click();
+    const printed = await printedText(p, school.dataDir, 'statistics-print');
+    for (const text of ['心理健康教育工作统计', '个体辅导：按年级', '初二', '危机个案：按风险等级与状态', '转介与回访', '最近一次签署的达标自查', '未完成整改项']) expect(printed).toContain(text);
+    expect(printed).not.toContain('学生甲');
 
     await p.getByRole('menuitem', { name: '上报区教育局' }).click();
     await p.getByLabel('区教育局公钥（age1…）').fill(recipient);

@@ -1,13 +1,15 @@
 import { Alert, App, Button, Card, Flex, Space, Spin, Switch, Typography } from 'antd';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Period } from '../../../../shared/api/statistics';
+import type { Period, StatReport } from '../../../../shared/api/statistics';
 import { SMALL_CELL_K } from '../../../../shared/domain/suppression';
 import { api } from '../../api/client';
 import { errorMessage } from '../../lib/errors';
 import { useCall } from '../../lib/useCall';
 import { useSession } from '../../stores/session';
+import { useSettings } from '../../stores/settings';
 import { KInput, PeriodPicker, presetPeriod } from './PeriodPicker';
+import { StatisticsPrint } from './StatisticsPrint';
 import { downloadBase64, StatTableView, XLSX_TYPE } from './StatTableView';
 
 const load = (a: Period & { k: number; suppressed: boolean }) => api.statistics.period(a);
@@ -24,6 +26,9 @@ export function StatisticsPage() {
   const [k, setK] = useState(SMALL_CELL_K);
   const [suppressed, setSuppressed] = useState(false);
   const [exporting, setExporting] = useState(false);
+  const [printing, setPrinting] = useState<StatReport | null>(null);
+  const printed = useCallback(() => setPrinting(null), []);
+  const schoolName = useSettings((st) => st.settings?.school.name ?? '');
   const call = useCall(load, { ...period, k, suppressed });
   const exact = call.data?.k === null;
 
@@ -37,6 +42,15 @@ export function StatisticsPage() {
       void message.error(errorMessage(e));
     } finally {
       setExporting(false);
+    }
+  };
+
+  // A printout leaves the screen like a workbook: always the suppressed figures.
+  const print = async () => {
+    try {
+      setPrinting(await api.statistics.period({ ...period, k, suppressed: true }));
+    } catch (e) {
+      void message.error(errorMessage(e));
     }
   };
 
@@ -55,6 +69,7 @@ export function StatisticsPage() {
         <Button onClick={() => void exportXlsx()} loading={exporting}>
           {t('statistics.exportXlsx')}
         </Button>
+        <Button onClick={() => void print()}>{t('statistics.print')}</Button>
       </Flex>
       <Alert type={exact ? 'warning' : 'info'} showIcon title={exact ? t('statistics.exact') : `${t('statistics.kHelp', { k })} ${t('statistics.suppressedNote')}`} />
       {call.error !== undefined && <Alert type="error" showIcon title={errorMessage(call.error)} />}
@@ -71,6 +86,7 @@ export function StatisticsPage() {
           </Card>
         ))
       )}
+      {printing && <StatisticsPrint report={printing} school={schoolName} onDone={printed} />}
     </Flex>
   );
 }
