@@ -89,6 +89,8 @@ describe.skipIf(!available)('district exchange in the browser', () => {
     await p.getByRole('menuitem', { name: '统计报表' }).click();
     await p.getByRole('heading', { name: '统计报表' }).waitFor();
     await p.locator('[data-table="sessions.byGrade"]').getByText('初二').waitFor();
+    await p.getByRole('switch', { name: '图表' }).click();
+    await p.getByRole('img', { name: '个体辅导：按年级' }).locator('svg').waitFor();
     await settled(p);
     await p.screenshot({ path: join(SHOTS, 'statistics.png'), fullPage: true });
     // The printable report (print or save as PDF): every section, suppressed as it leaves the screen.

@@ -9,6 +9,7 @@ import { useCall } from '../../lib/useCall';
 import { useSession } from '../../stores/session';
 import { useSettings } from '../../stores/settings';
 import { KInput, PeriodPicker, presetPeriod } from './PeriodPicker';
+import { chartable, StatChart } from './StatChart';
 import { StatisticsPrint } from './StatisticsPrint';
 import { downloadBase64, StatTableView, XLSX_TYPE } from './StatTableView';
 
@@ -25,6 +26,7 @@ export function StatisticsPage() {
   const [period, setPeriod] = useState<Period>(() => presetPeriod('term'));
   const [k, setK] = useState(SMALL_CELL_K);
   const [suppressed, setSuppressed] = useState(false);
+  const [charts, setCharts] = useState(false);
   const [exporting, setExporting] = useState(false);
   const [printing, setPrinting] = useState<StatReport | null>(null);
   const printed = useCallback(() => setPrinting(null), []);
@@ -66,6 +68,10 @@ export function StatisticsPage() {
             <Typography.Text>{t('statistics.showSuppressed')}</Typography.Text>
           </Space>
         )}
+        <Space>
+          <Switch aria-label={t('statistics.chart')} checked={charts} onChange={setCharts} />
+          <Typography.Text>{t('statistics.chart')}</Typography.Text>
+        </Space>
         <Button onClick={() => void exportXlsx()} loading={exporting}>
           {t('statistics.exportXlsx')}
         </Button>
@@ -80,7 +86,10 @@ export function StatisticsPage() {
           <Card key={section} size="small" title={t(`statistics.sections.${section}`)}>
             <Flex vertical gap="middle">
               {call.data!.tables.filter((tb) => tb.section === section).map((tb) => (
-                <StatTableView key={tb.id} table={tb} />
+                <Flex key={tb.id} vertical gap="small">
+                  {charts && chartable(tb) && <StatChart table={tb} />}
+                  <StatTableView table={tb} />
+                </Flex>
               ))}
             </Flex>
           </Card>
