@@ -18,7 +18,7 @@ const USAGE = `counselroom — 心理辅导室工作台 command line
   key export-raw [--data DIR]
   export district --period FROM..TO [--recipient age1…] [--k N] --out FILE --user NAME [--data DIR]
   district keygen --office NAME --code CODE --user NAME [--display-name NAME] [--data DIR]
-  district import FILE… --user NAME [--data DIR]
+  district import FILE|FOLDER… --user NAME [--data DIR]   (a folder: its *.crpkg files)
   district report --period FROM..TO --out FILE.xlsx --user NAME [--data DIR]
   backup create --user NAME [--folder DIR] [--data DIR]      (Ctrl-C cancels; no partial file is left)
   backup verify FILE --user NAME [--data DIR]

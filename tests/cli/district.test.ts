@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -38,9 +38,17 @@ describe('district commands', () => {
     const reg = cli(['call', 'district.registerSchool', '--data', office, '--user', 'quyuan', '--input', JSON.stringify({ name: '示例市第一中学', code: '3301020001', publicKey: key.publicKeyPem, fingerprint: key.fingerprint })]);
     expect(reg.code, reg.err).toBe(0);
 
-    const imported = cli(['district', 'import', pkg, pkg, '--data', office, '--user', 'quyuan']);
+    // A USB stick's folder: its packages are imported, anything else in it is left alone; then the same file again.
+    const usb = join(dir, 'usb');
+    mkdirSync(usb);
+    copyFileSync(pkg, join(usb, 'school-1.crpkg'));
+    writeFileSync(join(usb, '说明.txt'), '各校上报包');
+    const imported = cli(['district', 'import', usb, pkg, '--data', office, '--user', 'quyuan']);
     expect(imported.code, imported.err).toBe(0);
-    expect(imported.json<{ results: { reason: string | null }[] }>().results.map((r) => r.reason)).toEqual([null, 'duplicate']);
+    expect(imported.json<{ results: { name: string; reason: string | null }[] }>().results.map((r) => [r.name, r.reason])).toEqual([
+      ['school-1.crpkg', null],
+      ['term.crpkg', 'duplicate'],
+    ]);
 
     const xlsx = join(dir, 'term.xlsx');
     const report = cli(['district', 'report', '--data', office, '--user', 'quyuan', '--period', '2025-02-17..2025-07-04', '--out', xlsx]);
