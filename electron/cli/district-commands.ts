@@ -13,8 +13,14 @@ export function parsePeriod(text: string): { from: string; to: string } | null {
 
 const badPeriod = (): ApiResult<never> => ({ ok: false, error: { code: 'VALIDATION', messageKey: 'errors.validation', details: [{ path: 'period', reason: 'errors.field.dateFormat' }] } });
 
-/** The school's package for the period: the recipient is set first when given, then the file is written atomically. */
-export async function exportDistrict(a: { data: string; user: string; period: string; recipient?: string | undefined; out: string; k?: number | undefined }, io: CliIo) {
+/**
+ * The school's package for the period: the recipient is set first when given, then the file is
+ * written atomically. The checklist signed last by the period's end goes along unless left out.
+ */
+export async function exportDistrict(
+  a: { data: string; user: string; period: string; recipient?: string | undefined; out: string; k?: number | undefined; withoutCompliance?: boolean },
+  io: CliIo,
+) {
   const period = parsePeriod(a.period);
   if (!period) return badPeriod();
   return withSession(a.data, a.user, io, async (c) => {
@@ -22,7 +28,7 @@ export async function exportDistrict(a: { data: string; user: string; period: st
       const set = await c.call('district.setRecipient', { recipient: a.recipient });
       if (!set.ok) return set;
     }
-    return c.call('district.exportPackage', { ...period, path: resolve(a.out), ...(a.k === undefined ? {} : { k: a.k }) });
+    return c.call('district.exportPackage', { ...period, path: resolve(a.out), includeCompliance: a.withoutCompliance !== true, ...(a.k === undefined ? {} : { k: a.k }) });
   });
 }
 

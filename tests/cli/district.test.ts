@@ -33,6 +33,11 @@ describe('district commands', () => {
     const exported = cli(['export', 'district', '--data', school, '--user', 'wang', '--period', '2025-02-17..2025-07-04', '--recipient', recipient, '--out', pkg]);
     expect(exported.code, exported.err).toBe(0);
     expect(exported.json<{ path: string; bytes: number }>()).toMatchObject({ path: pkg, bytes: readFileSync(pkg).length });
+    const bare = cli(['export', 'district', '--data', school, '--user', 'wang', '--period', '2025-02-17..2025-07-04', '--without-compliance', '--out', join(dir, 'bare.crpkg')]);
+    expect(bare.code, bare.err).toBe(0);
+    const audits = cli(['call', 'audit.list', '--data', school, '--user', 'wang', '--input', JSON.stringify({ action: 'district.exportPackage' })]).json<{ items: { details: { includeCompliance?: boolean } }[] }>();
+    // Newest first: the counselor's choice is on record with each export.
+    expect(audits.items.map((i) => i.details.includeCompliance)).toEqual([false, true]);
 
     const key = cli(['call', 'district.exportSettings', '--data', school, '--user', 'wang']).json<{ schoolKey: { publicKeyPem: string; fingerprint: string } }>().schoolKey;
     const reg = cli(['call', 'district.registerSchool', '--data', office, '--user', 'quyuan', '--input', JSON.stringify({ name: '示例市第一中学', code: '3301020001', publicKey: key.publicKeyPem, fingerprint: key.fingerprint })]);

@@ -101,7 +101,7 @@ export async function exportPackage(ctx: SystemContext, input: Period & { k: num
     targetType: 'districtPackage',
     targetId: manifest.packageId,
     outcome: 'ok',
-    details: { from: period.from, to: period.to, k: input.k, contents: manifest.contents, sha256, bytes: bytes.length, keyId: key.keyId },
+    details: { from: period.from, to: period.to, k: input.k, includeCompliance: input.includeCompliance, contents: manifest.contents, sha256, bytes: bytes.length, keyId: key.keyId },
   });
   onStep?.('done');
   return { path: input.path, packageId: manifest.packageId, bytes: bytes.length, sha256, manifest };
