@@ -3,8 +3,14 @@ import { createClient } from '../shared/api/client';
 import { createCore } from '../electron/core/core';
 import { MIN_LOG_N } from '../electron/keys/wrap';
 import { fingerprintOf, keyIdOf, newSigningKey, publicKeyPem, sealPackage } from '../electron/services/district/package-crypto';
+import { generateX25519Identity, identityToRecipient } from 'age-encryption';
+import type { RecordFields } from '../shared/api/records';
+import { addDays } from '../shared/domain/dates';
 import { uuidv7 } from '../shared/ids';
-import { runIfMain, type Results } from './harness';
+import { insertCase } from '../electron/services/counseling/cases-repo';
+import { insertRecord, signRecord } from '../electron/services/counseling/records-repo';
+import { syntheticNotes } from './dataset';
+import { benchArchive, runIfMain, type Results } from './harness';
 
 /** District mode: sealing packages and importing 500 of them (one school each) in one call. */
 export async function districtBench(dir: string, count = 500): Promise<Results> {
@@ -41,4 +47,57 @@ export async function districtBench(dir: string, count = 500): Promise<Results> 
   ];
 }
 
-runIfMain(import.meta.url, 'district', (dir) => districtBench(dir));
+const YEAR = { from: '2024-09-01', to: '2025-08-31' };
+
+/**
+ * The school side: a large school's full school year (3,000 students, 1,200 cases, 24,000 session
+ * records, seeded with the repositories in bulk), then the year's statistics suppressed with k and
+ * the whole package (figures, signature, age encryption, atomic write) through the dispatcher.
+ */
+export async function schoolYearExportBench(dir: string, students = 3000, records = 24_000): Promise<Results> {
+  const archive = await benchArchive(join(dir, 'school'), students);
+  const { raw: db, userId: me, studentIds } = archive;
+  const notes = syntheticNotes(2000);
+  const now = Date.UTC(2025, 8, 1, 2, 0);
+  const cases = studentIds.slice(0, 1200);
+  const caseIds = db.transaction(() =>
+    cases.map((studentId) =>
+      insertCase(db, { clientKind: 'student', studentId, clientLabel: '', source: 'walkIn', sourceNote: '', appointmentId: null, categories: ['emotion'], goals: '', openedOn: YEAR.from, counselorId: me, createdBy: me }, now),
+    ),
+  )();
+  const fields = (i: number): RecordFields => ({
+    ...notes[i % notes.length]!,
+    sessionDate: addDays(YEAR.from, i % 365),
+    startTime: null,
+    durationMinutes: 45,
+    mode: 'face',
+    participants: { student: true, guardian: false, teacher: false },
+    kind: i < cases.length ? 'first' : 'followUp',
+    nextAppointmentDate: null,
+    riskOfHarm: 'none',
+  });
+  for (let start = 0; start < records; start += 2000) {
+    db.transaction(() => {
+      for (let i = start; i < Math.min(records, start + 2000); i++) {
+        const k = i % cases.length;
+        signRecord(db, insertRecord(db, { caseId: caseIds[k]!, studentId: cases[k]!, authorId: me, fields: fields(i) }, now), now);
+      }
+    })();
+  }
+  const { c, shutdown } = await archive.login();
+  await c.district.setRecipient({ recipient: await identityToRecipient(await generateX25519Identity()) });
+  await c.district.createSchoolKey({});
+  const t0 = performance.now();
+  const report = await c.statistics.period({ ...YEAR, suppressed: true });
+  const statsMs = performance.now() - t0;
+  const t1 = performance.now();
+  const out = await c.district.exportPackage({ ...YEAR, path: join(dir, 'school-year.crpkg') });
+  const exportMs = performance.now() - t1;
+  await shutdown();
+  return [
+    [`statistics of a school year, suppressed (${students} students, ${records} records, ${report.tables.length} tables)`, `${statsMs.toFixed(0)} ms`],
+    [`district package of that school year (figures, sign, encrypt, atomic write; ${out.bytes} bytes)`, `${exportMs.toFixed(0)} ms`],
+  ];
+}
+
+runIfMain(import.meta.url, 'district', async (dir) => [...(await schoolYearExportBench(dir)), ...(await districtBench(dir))]);

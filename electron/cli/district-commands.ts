@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import type { ApiResult } from '../../shared/api/errors';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { type CliIo, withoutSession, withSession } from './commands';
@@ -13,8 +13,14 @@ export function parsePeriod(text: string): { from: string; to: string } | null {
 
 const badPeriod = (): ApiResult<never> => ({ ok: false, error: { code: 'VALIDATION', messageKey: 'errors.validation', details: [{ path: 'period', reason: 'errors.field.dateFormat' }] } });
 
-/** The school's package for the period: the recipient is set first when given, then the file is written atomically. */
-export async function exportDistrict(a: { data: string; user: string; period: string; recipient?: string | undefined; out: string; k?: number | undefined }, io: CliIo) {
+/**
+ * The school's package for the period: the recipient is set first when given, then the file is
+ * written atomically. The checklist signed last by the period's end goes along unless left out.
+ */
+export async function exportDistrict(
+  a: { data: string; user: string; period: string; recipient?: string | undefined; out: string; k?: number | undefined; withoutCompliance?: boolean },
+  io: CliIo,
+) {
   const period = parsePeriod(a.period);
   if (!period) return badPeriod();
   return withSession(a.data, a.user, io, async (c) => {
@@ -22,7 +28,7 @@ export async function exportDistrict(a: { data: string; user: string; period: st
       const set = await c.call('district.setRecipient', { recipient: a.recipient });
       if (!set.ok) return set;
     }
-    return c.call('district.exportPackage', { ...period, path: resolve(a.out), ...(a.k === undefined ? {} : { k: a.k }) });
+    return c.call('district.exportPackage', { ...period, path: resolve(a.out), includeCompliance: a.withoutCompliance !== true, ...(a.k === undefined ? {} : { k: a.k }) });
   });
 }
 
@@ -34,13 +40,22 @@ export async function districtKeygen(a: { data: string; user: string; displayNam
   );
 }
 
+/** The package files a path names: the file itself, or a folder's `*.crpkg` files in name order (a USB stick's folder). */
+function packagePaths(path: string): string[] {
+  if (!statSync(path).isDirectory()) return [path];
+  return readdirSync(path)
+    .filter((f) => f.endsWith('.crpkg'))
+    .sort()
+    .map((f) => join(path, f));
+}
+
 export async function districtImport(a: { data: string; user: string; files: string[] }, io: CliIo) {
   const files: { name: string; base64: string }[] = [];
-  for (const path of a.files) {
+  for (const given of a.files) {
     try {
-      files.push({ name: basename(path), base64: readFileSync(path).toString('base64') });
+      for (const path of packagePaths(given)) files.push({ name: basename(path), base64: readFileSync(path).toString('base64') });
     } catch {
-      return { ok: false, error: { code: 'NOT_FOUND', messageKey: 'errors.cli.fileUnreadable', details: { path } } } as const;
+      return { ok: false, error: { code: 'NOT_FOUND', messageKey: 'errors.cli.fileUnreadable', details: { path: given } } } as const;
     }
   }
   return withSession(a.data, a.user, io, (c) => c.call('district.import', { files }));

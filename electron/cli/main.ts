@@ -16,9 +16,9 @@ const USAGE = `counselroom — 心理辅导室工作台 command line
   roster import FILE --user NAME [--dry-run] [--data DIR]
   assess import FILE --scale ID --date YYYY-MM-DD --user NAME [--version V] [--campaign ID] [--dry-run] [--data DIR]
   key export-raw [--data DIR]
-  export district --period FROM..TO [--recipient age1…] [--k N] --out FILE --user NAME [--data DIR]
+  export district --period FROM..TO [--recipient age1…] [--k N] [--without-compliance] --out FILE --user NAME [--data DIR]
   district keygen --office NAME --code CODE --user NAME [--display-name NAME] [--data DIR]
-  district import FILE… --user NAME [--data DIR]
+  district import FILE|FOLDER… --user NAME [--data DIR]   (a folder: its *.crpkg files)
   district report --period FROM..TO --out FILE.xlsx --user NAME [--data DIR]
   backup create --user NAME [--folder DIR] [--data DIR]      (Ctrl-C cancels; no partial file is left)
   backup verify FILE --user NAME [--data DIR]
@@ -47,6 +47,7 @@ const OPTIONS = {
   folder: { type: 'string' },
   target: { type: 'string' },
   'dry-run': { type: 'boolean' },
+  'without-compliance': { type: 'boolean' },
   period: { type: 'string' },
   recipient: { type: 'string' },
   out: { type: 'string' },
@@ -107,7 +108,7 @@ async function run(argv: string[], io: CliIo): Promise<ApiResult<unknown> | 'usa
   if (cmd === 'key' && sub === 'export-raw') return exportRawKey({ data }, io);
   if (cmd === 'export' && sub === 'district') {
     const k = o.k === undefined ? undefined : Number(o.k);
-    return exportDistrict({ data, user: need(o.user, '--user'), period: need(o.period, '--period'), recipient: o.recipient, out: need(o.out, '--out'), k }, io);
+    return exportDistrict({ data, user: need(o.user, '--user'), period: need(o.period, '--period'), recipient: o.recipient, out: need(o.out, '--out'), k, withoutCompliance: o['without-compliance'] === true }, io);
   }
   if (cmd === 'district' && sub === 'keygen') {
     const user = need(o.user, '--user');

@@ -98,6 +98,24 @@ export const runSummary = z.object({
 });
 export type RunSummary = z.output<typeof runSummary>;
 
+/**
+ * The latest signed checklist as it leaves the school in a district package: pack, score, each
+ * item's result and the fix items still open (item, due date, state; not their free text). The
+ * signer is the principal; nothing here comes from a student's record.
+ */
+export const complianceReport = z.object({
+  packId: z.string().max(60),
+  packTitle: label,
+  packVersion: z.string().max(40),
+  asOf: z.string().max(10),
+  signedOn: z.string().max(10),
+  signerName: z.string().max(100),
+  score: scoreView,
+  items: z.array(z.object({ id: z.string().max(20), status: z.enum(['pass', 'partial', 'fail', 'notApplicable', 'pending']) }).strict()).max(500),
+  openTasks: z.array(z.object({ itemId: z.string().max(20), dueDate: z.string().max(10), status: z.enum(TASK_STATUSES) }).strict()).max(500),
+});
+export type ComplianceReport = z.output<typeof complianceReport>;
+
 export const runView = runSummary.extend({
   pack: packSummary,
   sources: z.array(z.object({ id: z.string(), title: z.string(), docNo: z.string(), date: z.string() })),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineMethod, ROLES } from './define';
 import { LIMITS, requiredText, text } from './fields';
 import { newAccount, userView } from './session';
+import { complianceReport } from './compliance';
 import { periodInput, statReport, statTable, suppressionK } from './statistics';
 import { AGE_RECIPIENT, packageManifest, REJECTION_REASONS } from '../domain/district-package';
 
@@ -9,11 +10,21 @@ export const ageRecipient = z.string().trim().max(80).regex(AGE_RECIPIENT, 'erro
 
 const schoolKeyView = z.object({ keyId: z.string(), fingerprint: z.string(), publicKeyPem: z.string(), createdAt: z.number().int() });
 
+/** A package's payload: the suppressed statistics, and the signed checklist when the manifest lists it. */
+export const packagePayload = z.object({ statistics: statReport, compliance: complianceReport.nullable().default(null) });
+export type PackagePayload = z.output<typeof packagePayload>;
+
 /** What a package would carry, shown before anything is written: the manifest and every table. */
 const preview = z.object({
   manifest: packageManifest.omit({ payloadSha256: true, packageId: true, createdAt: true }),
-  payload: z.object({ statistics: statReport }),
+  payload: packagePayload,
 });
+
+/**
+ * What goes into a package besides the statistics: the checklist signed last by the period's end
+ * (default yes; nothing when none is signed).
+ */
+const contentChoice = { includeCompliance: z.boolean().default(true) };
 
 /** A file path chosen by the user (a save dialog, the CLI); the service writes there atomically. */
 const filePath = z.string().trim().min(1).max(1000);
@@ -27,6 +38,15 @@ const schoolView = z.object({
   publicKeyPem: z.string(),
   registeredAt: z.number().int(),
   packages: z.number().int(),
+});
+
+/** A school's checklist as its package carried it: grade, score and fix items still open. */
+const complianceHeadline = z.object({
+  packTitle: z.object({ zh: z.string(), en: z.string() }),
+  signedOn: z.string(),
+  percent: z.number().nullable(),
+  grade: z.object({ zh: z.string(), en: z.string() }).nullable(),
+  openTasks: z.number().int(),
 });
 
 /** Headline figures of one school's package (null: withheld there). */
@@ -67,8 +87,9 @@ export const districtApi = {
     gate: 'unlocked',
   }),
   'district.previewExport': defineMethod({
-    summary: 'Exactly what a package for the period would carry: the manifest fields and the suppressed statistics. Writes nothing.',
-    input: periodInput.extend({ k: suppressionK }).strict(),
+    summary:
+      'Exactly what a package for the period would carry: the manifest fields, the suppressed statistics and, if included, the checklist signed last by the period’s end (null when none is). Writes nothing.',
+    input: periodInput.extend({ k: suppressionK, ...contentChoice }).strict(),
     output: preview,
     roles: ['counselor'],
     kind: 'read',
@@ -77,7 +98,7 @@ export const districtApi = {
   'district.exportPackage': defineMethod({
     summary:
       'Write the signed, encrypted package for the period to path (temp file, fsync, rename: never a partial file; a failure changes nothing). Makes the school key on first use. Audited with the package id and hash.',
-    input: periodInput.extend({ k: suppressionK, path: filePath }).strict(),
+    input: periodInput.extend({ k: suppressionK, ...contentChoice, path: filePath }).strict(),
     output: z.object({ path: z.string(), packageId: z.string(), bytes: z.number().int(), sha256: z.string(), manifest: packageManifest }),
     roles: ['counselor'],
     kind: 'write',
@@ -164,10 +185,12 @@ export const districtApi = {
   }),
   'district.dashboard': defineMethod({
     summary:
-      'Figures of a period across schools: headline figures per school and in total (a total is null where a school withheld its figure), the schools that have not reported, and every table summed across schools (a cell withheld by any school is null).',
+      'Figures of a period across schools: headline figures per school and in total, each school’s compliance grade and open fix items (null when its package carried no signed checklist) (a total is null where a school withheld its figure), the schools that have not reported, and every table summed across schools (a cell withheld by any school is null).',
     input: periodInput,
     output: z.object({
-      schools: z.array(z.object({ schoolId: z.string(), name: z.string(), code: z.string(), createdAt: z.number().int(), k: z.number().int(), figures: headline })),
+      schools: z.array(
+        z.object({ schoolId: z.string(), name: z.string(), code: z.string(), createdAt: z.number().int(), k: z.number().int(), figures: headline, compliance: complianceHeadline.nullable() }),
+      ),
       notReported: z.array(z.object({ schoolId: z.string(), name: z.string(), code: z.string() })),
       totals: headline,
       tables: z.array(statTable),

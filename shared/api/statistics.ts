@@ -9,8 +9,13 @@ export const suppressionK = z.number().int().min(SMALL_CELL_K).max(50).default(S
 export const periodInput = z.object({ from: calendarDate, to: calendarDate }).strict();
 export type Period = z.output<typeof periodInput>;
 
-/** What a table counts: children (suppressed where it leaves the screen), events, or hours. */
-export const TABLE_UNITS = ['people', 'events', 'hours'] as const;
+/**
+ * What a table counts: children (suppressed where it leaves the screen), events, or hours; or a
+ * figure that is not a count and does not add up across schools (a median in days, a checklist score).
+ */
+export const TABLE_UNITS = ['people', 'events', 'hours', 'days', 'score'] as const;
+/** Units whose figures a district may add across schools. */
+export const ADDITIVE_UNITS: ReadonlySet<string> = new Set(['people', 'events', 'hours']);
 
 const figure = z.number().nullable();
 

@@ -14,7 +14,8 @@ import { z } from 'zod';
  */
 export const SIGNING_CONTEXT = 'counselroom-district-export/v1';
 export const PACKAGE_SCHEMA_VERSION = 1 as const;
-export const PACKAGE_CONTENTS = ['statistics'] as const;
+/** Statistics always; the checklist signed last by the period's end when the counselor includes it and one is signed. */
+export const PACKAGE_CONTENTS = ['statistics', 'compliance'] as const;
 
 /** An age X25519 recipient: "age1" and 58 bech32 characters. */
 export const AGE_RECIPIENT = /^age1[02-9ac-hj-np-z]{58}$/;

@@ -156,6 +156,8 @@ export const compliance: Catalog['compliance'] = {
     campaigns: 'Screening campaigns',
     audit: 'Encrypted storage and audit-chain check',
     consent: 'Testing consent',
+    crisisPlan: 'Crisis procedure',
+    referrals: 'Crisis referral records',
     manual: 'Manual',
   },
   figure: {
@@ -182,6 +184,11 @@ export const compliance: Catalog['compliance'] = {
     storage: 'Encrypted database, role-based access, audit log of {{rows}} rows intact',
     auditBroken: 'The audit log does not verify ({{rows}} rows)',
     consent: '{{forms}} tests this school year, {{withoutConsent}} without consent on record',
+    crisisPlan: 'Crisis procedure {{version}}, in force from {{effectiveOn}}',
+    noCrisisPlan: 'No written crisis procedure stored',
+    noReferrals: 'No referral this school year',
+    referralsAwaiting: '{{referred}} referrals this school year, all still within the time for a first follow-up ({{awaiting}})',
+    referrals: '{{referred}} referrals this school year: {{followedUp}} followed up (receipt, feedback or return review), {{unanswered}} without follow-up after two weeks, {{awaiting}} awaiting',
     manualNeeded: 'Manual evidence needed',
   },
 };

@@ -20,6 +20,10 @@ export const district: typeof zh = {
     writing: 'Writing…',
     steps: { figures: 'Figures', seal: 'Sign and encrypt', write: 'Write file', done: 'Done' },
     written: 'Package written: {{path}}',
+    includeCompliance: 'Attach the latest signed compliance checklist (grade, each item’s result and open fix items, without their notes)',
+    compliance: 'Compliance checklist',
+    noCompliance: 'No checklist was signed by the end of the period; none is attached.',
+    complianceLine: '{{pack}}, signed {{signedOn}} by {{signer}}; score {{percent}}, {{openTasks}} open fix items',
     cancel: 'Cancel',
   },
   setup: {
@@ -80,7 +84,7 @@ export const district: typeof zh = {
     withheldNote: '“—”: withheld by at least one school; the district total is not derived.',
   },
   figures: { sessions: 'Individual sessions', clients: 'Individual clients', groupAttendance: 'Group/lecture attendance', screened: 'Screened', alerts: 'Alerts', alertsOpen: 'Open alerts' },
-  report: { schoolsSheet: 'Schools', code: 'Code', school: 'School', notReported: 'Not reported' },
+  report: { schoolsSheet: 'Schools', code: 'Code', school: 'School', notReported: 'Not reported', checklist: 'Compliance checklist', openTasks: 'Open fix items', noChecklist: 'Not attached', score: '{{percent}} points' },
   errors: {
     noRecipient: 'Enter the district public key under Report to district first',
     pathNotAbsolute: 'Give a full path',

@@ -154,6 +154,8 @@ export const compliance = {
     campaigns: '心理普测',
     audit: '加密存储与审计日志校验',
     consent: '测评知情同意',
+    crisisPlan: '危机干预预案',
+    referrals: '危机个案转介记录',
     manual: '人工',
   },
   figure: {
@@ -180,6 +182,11 @@ export const compliance = {
     storage: '数据库加密、按角色授权，审计日志 {{rows}} 条校验完整',
     auditBroken: '审计日志校验未通过（共 {{rows}} 条）',
     consent: '本学年测评 {{forms}} 份，缺少知情同意 {{withoutConsent}} 份',
+    crisisPlan: '危机干预预案 {{version}}，{{effectiveOn}} 起施行',
+    noCrisisPlan: '未存入危机干预预案',
+    noReferrals: '本学年没有转介记录',
+    referralsAwaiting: '本学年转介 {{referred}} 例，均在等待首次回访期内（{{awaiting}} 例）',
+    referrals: '本学年转介 {{referred}} 例：已有回执、反馈或复学评估 {{followedUp}} 例，超过两周无跟踪 {{unanswered}} 例，等待中 {{awaiting}} 例',
     manualNeeded: '需人工提供证明',
   },
 };

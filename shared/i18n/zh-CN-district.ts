@@ -18,6 +18,10 @@ export const district = {
     writing: '正在写出…',
     steps: { figures: '汇总统计', seal: '签名并加密', write: '写入文件', done: '完成' },
     written: '上报包已写出：{{path}}',
+    includeCompliance: '附上最近签署的达标自查报告（等级、各项结论和未完成的整改项，不含整改说明）',
+    compliance: '达标自查',
+    noCompliance: '本期间结束前没有已签署的达标自查，上报包中不附。',
+    complianceLine: '{{pack}}，{{signedOn}} 由 {{signer}} 签署；得分 {{percent}}，未完成整改 {{openTasks}} 项',
     cancel: '取消',
   },
   setup: {
@@ -78,7 +82,7 @@ export const district = {
     withheldNote: '“—”表示至少一所学校抑制了该格，区级合计不推算。',
   },
   figures: { sessions: '个体辅导人次', clients: '个体辅导人数', groupAttendance: '团体/讲座参与人次', screened: '已测人数', alerts: '预警数', alertsOpen: '未处理预警' },
-  report: { schoolsSheet: '各校汇总', code: '学校代码', school: '学校', notReported: '未上报学校' },
+  report: { schoolsSheet: '各校汇总', code: '学校代码', school: '学校', notReported: '未上报学校', checklist: '达标自查', openTasks: '未完成整改项', noChecklist: '未附', score: '{{percent}}分' },
   errors: {
     noRecipient: '请先在“上报区教育局”中填写区教育局公钥',
     pathNotAbsolute: '请填写完整路径',

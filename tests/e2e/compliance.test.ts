@@ -17,6 +17,7 @@ describe.skipIf(!available)('the compliance checklist in a real browser', () => 
   it('a principal runs the national checklist, attaches a photo, makes a fix task, signs, and prints a report with the score and the item ids', async () => {
     const p = app.page;
     const counselor = await principalOnSeededSchool(app);
+    await counselor.crisisPlan.save({ version: '2025版', effectiveOn: '2025-03-01', text: '一、发现与报告……' });
     await runNational(p);
 
     // Automatic items are filled with their figure and source.
@@ -24,7 +25,10 @@ describe.skipIf(!available)('the compliance checklist in a real browser', () => 
     expect(await p.getByTestId('status-ZONE-05').textContent()).toBe('未达标');
     expect(await p.getByTestId('figure-ZONE-01').textContent()).toBe('已登记基本功能区 3/3 类（活动室共 3 间）（活动室登记）');
     expect(await p.getByTestId('figure-OPEN-01').textContent()).toBe('三月两周：11 个上学日中 11 天开放（开放时间统计）');
-    expect(await p.getByTestId('status-CRISIS-01').textContent()).toBe('待评定');
+    // The crisis area's written procedure fills CRISIS-01; no referral yet leaves REF-03 to the principal.
+    expect(await p.getByTestId('figure-CRISIS-01').textContent()).toBe('危机干预预案 2025版，2025-03-01 起施行（危机干预预案）');
+    expect(await p.getByTestId('status-CRISIS-01').textContent()).toBe('达标');
+    expect(await p.getByTestId('status-REF-03').textContent()).toBe('待评定');
 
     await evidenceTaskAndSign(p, Buffer.from(PNG_1PX, 'base64'));
 

@@ -4,9 +4,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CounselClient } from '../../shared/api/contract';
 import { createClient } from '../../shared/api/client';
+import { OWN_PASSPHRASE } from '../helpers/counseling';
 import { counselorClient } from './assessments-flows';
 import { completeSetup, E2E_PASS } from './flows';
 import { e2eAvailable, settled, startApp, type E2eApp } from './harness';
+import { printedText, stubPrint } from './print';
 import { startTestCore, TEST_SCHOOL, type TestCore } from '../helpers/inproc';
 
 const available = e2eAvailable();
@@ -17,6 +19,7 @@ let office: E2eApp;
 let officer: CounselClient;
 let counselor: CounselClient;
 let recipient = '';
+let signed: Awaited<ReturnType<CounselClient['compliance']['sign']>>;
 const others: TestCore[] = [];
 
 /** This term as the export page's default preset means it. */
@@ -48,6 +51,16 @@ beforeAll(async () => {
     await counselor.records.saveDraft({ caseId: c.id, sessionDate: day, durationMinutes: 40 });
     await counselor.records.saveDraft({ caseId: c.id, sessionDate: day, durationMinutes: 40, kind: 'followUp' });
   }
+  // The principal signs the national checklist today, with one fix item: the package carries it.
+  await counselor.users.create({ username: 'lixiaozhang', displayName: '李校长', role: 'principal', passphrase: 'initial-pass-2024' });
+  const pconn = school.core.connect('test');
+  const principal = createClient((method, input) => pconn.call(method, input));
+  await principal.auth.login({ username: 'lixiaozhang', passphrase: 'initial-pass-2024' });
+  await principal.auth.changePassphrase({ current: 'initial-pass-2024', next: OWN_PASSPHRASE });
+  const run = await principal.compliance.start({ packId: 'national-2015' });
+  await principal.compliance.saveTask({ runId: run.id, itemId: 'ZONE-01', title: '补建个辅室', owner: '总务处', dueDate: run.asOf });
+  signed = await principal.compliance.sign({ id: run.id, signerName: '李校长', signedOn: run.asOf });
+  await pconn.close();
 }, 300_000);
 
 afterAll(async () => {
@@ -76,8 +89,16 @@ describe.skipIf(!available)('district exchange in the browser', () => {
     await p.getByRole('menuitem', { name: '统计报表' }).click();
     await p.getByRole('heading', { name: '统计报表' }).waitFor();
     await p.locator('[data-table="sessions.byGrade"]').getByText('初二').waitFor();
+    await p.getByRole('switch', { name: '图表' }).click();
+    await p.getByRole('img', { name: '个体辅导：按年级' }).locator('svg').waitFor();
     await settled(p);
     await p.screenshot({ path: join(SHOTS, 'statistics.png'), fullPage: true });
+    // The printable report (print or save as PDF): every section, suppressed as it leaves the screen.
+    await stubPrint(p);
+    await p.getByRole('button', { name: '打印 / 存为 PDF' }).click();
+    const printed = await printedText(p, school.dataDir, 'statistics-print');
+    for (const text of ['心理健康教育工作统计', '个体辅导：按年级', '初二', '危机个案：按风险等级与状态', '转介与回访', '最近一次签署的达标自查', '未完成整改项']) expect(printed).toContain(text);
+    expect(printed).not.toContain('学生甲');
 
     await p.getByRole('menuitem', { name: '上报区教育局' }).click();
     await p.getByLabel('区教育局公钥（age1…）').fill(recipient);
@@ -85,6 +106,11 @@ describe.skipIf(!available)('district exchange in the browser', () => {
     await p.getByRole('button', { name: '预览上报内容' }).click();
     const dialog = p.getByRole('dialog', { name: '将要发出的内容' });
     await dialog.locator('[data-table="sessions.byKind"]').waitFor();
+    // The signed checklist goes along: pack, date, signer, score and the one open fix item.
+    const checklist = (await dialog.getByTestId('preview-compliance').textContent())!;
+    expect(checklist).toContain(`由 李校长 签署`);
+    expect(checklist).toContain(`${signed.score.percent}`);
+    expect(checklist).toContain('未完成整改 1 项');
     const path = join(files, 'school-1.crpkg');
     await dialog.getByLabel('保存到（完整路径）').fill(path);
     await settled(p);
@@ -123,6 +149,10 @@ describe.skipIf(!available)('district exchange in the browser', () => {
     await total.waitFor();
     // 12 sessions at the first school, none at the others.
     await expect.poll(async () => (await total.locator('td').allTextContents()).slice(2, 3)).toEqual(['12']);
+    // The first school's checklist: its score and one open fix item; the others sent none.
+    const first = table.locator('tr', { hasText: TEST_SCHOOL.name });
+    expect((await first.locator('td').allTextContents()).slice(-2)).toEqual([expect.stringContaining(`${signed.score.percent}分`), '1']);
+    expect((await table.locator('tr', { hasText: '示例市第二中学' }).locator('td').allTextContents()).slice(-2)).toEqual(['未附', '']);
     await d.getByText('已登记学校全部上报').waitFor();
     await settled(d);
     await d.screenshot({ path: join(SHOTS, 'district-dashboard.png'), fullPage: true });

@@ -35,6 +35,11 @@ describe('compliance output for a principal', () => {
   it('every compliance method called as principal returns nothing of the student on file', async () => {
     s = await counselingSchool();
     await seedComplianceSchool(s.c, s.studentId, { individualArea: 9.9 });
+    // The student's crisis case and referral feed CRISIS-01 and REF-03: only counts may come out.
+    await s.c.crisisPlan.save({ version: '2025版', effectiveOn: '2025-03-01', text: '一、发现与报告……' });
+    const k = await s.c.crisis.open({ studentId: s.studentId, source: 'teacher', tier: 'red', reason: '班主任报告轻生念头' });
+    const partner = await s.c.referralPartners.save({ name: '市精神卫生中心' });
+    await s.c.crisis.addEntry({ caseId: k.caseId, entry: { kind: 'referral', date: '2025-03-12', partnerId: partner.id, reason: '评估需要' } });
     const principal = (await colleague(s.t, 'principal', 'lixiaozhang')).client;
     const run = await principal.compliance.start({ packId: 'national-2015' });
     const evidence = await principal.compliance.addEvidence({ runId: run.id, itemId: 'SITE-01', fileName: '照片.png', mime: 'image/png', dataBase64: PNG_1PX });
@@ -47,7 +52,7 @@ describe('compliance output for a principal', () => {
       'compliance.refresh': await principal.compliance.refresh({ id: run.id }),
       'compliance.runs': await principal.compliance.runs({}),
       'compliance.get': await principal.compliance.get({ id: run.id }),
-      'compliance.attest': await principal.compliance.attest({ runId: run.id, itemId: 'CRISIS-01', attestation: 'compliant' }),
+      'compliance.attest': await principal.compliance.attest({ runId: run.id, itemId: 'SITE-02', attestation: 'compliant' }),
       'compliance.addEvidence': evidence,
       'compliance.evidence': await principal.compliance.evidence({ id: evidence.id }),
       'compliance.tasks': await principal.compliance.tasks({}),
@@ -58,6 +63,6 @@ describe('compliance output for a principal', () => {
     };
     expect(Object.keys(outputs).sort()).toEqual([...COMPLIANCE].sort());
     const text = JSON.stringify(outputs);
-    for (const secret of [s.studentId, STUDENT.name, STUDENT.studentNo, STUDENT.guardians[0]!.name, '考试焦虑']) expect(text).not.toContain(secret);
+    for (const secret of [s.studentId, STUDENT.name, STUDENT.studentNo, STUDENT.guardians[0]!.name, '考试焦虑', k.caseId, '轻生']) expect(text).not.toContain(secret);
   });
 });

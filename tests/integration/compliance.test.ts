@@ -40,11 +40,36 @@ describe('a checklist run', () => {
     expect(item(run, 'REC-03').auto).toMatchObject({ status: 'pass', source: 'audit' });
     expect(item(run, 'NAT-04').auto).toMatchObject({ status: 'fail', figure: { params: { ok: 0, total: 2, campaigns: 0 } } });
     expect(item(run, 'ETH-05').auto).toMatchObject({ status: 'pass', figure: { params: { forms: 0 } } });
-    for (const id of ['CRISIS-01', 'REF-03']) expect(item(run, id)).toMatchObject({ status: 'pending', auto: { status: 'manual', figure: { key: 'compliance.figure.manualNeeded' } } });
+    // No procedure stored: fails; no referral this school year: nothing to judge, the principal attests.
+    expect(item(run, 'CRISIS-01').auto).toEqual({ status: 'fail', source: 'crisisPlan', figure: { key: 'compliance.figure.noCrisisPlan', params: {} } });
+    expect(item(run, 'REF-03')).toMatchObject({ status: 'pending', auto: { status: 'manual', source: 'referrals', figure: { key: 'compliance.figure.noReferrals' } } });
     expect(item(run, 'SITE-01')).toMatchObject({ status: 'pending', auto: null, metric: null });
     expect(item(run, 'EQUIP-04').provisional).toBe(true);
     expect(run.score.counts.pending).toBe(national.items.length - run.items.filter((i) => i.auto && i.auto.status !== 'manual').length);
     expect((await principal.audit.list({ action: 'compliance.start' })).items[0]).toMatchObject({ targetType: 'complianceRun', targetId: run.id });
+  });
+
+  it('reads CRISIS-01 from the crisis procedure in force and REF-03 from the referrals and their follow-up', async () => {
+    const { principal } = await school();
+    const { c } = s;
+    await c.crisisPlan.save({ version: '2025版', effectiveOn: '2025-03-01', text: '一、发现与报告……' });
+    // A later version not yet in force does not count.
+    await c.crisisPlan.save({ version: '2026版', effectiveOn: '2026-03-01', text: '……' });
+    const k = await c.crisis.open({ studentId: s.studentId, source: 'teacher', tier: 'orange', reason: '班主任报告' });
+    const partner = await c.referralPartners.save({ name: '市精神卫生中心', department: '儿少心理科', contact: '0571-00000000', agreementOnFile: true });
+    const referred = await c.crisis.addEntry({ caseId: k.caseId, entry: { kind: 'referral', date: '2025-03-12', partnerId: partner.id, reason: '评估需要' } });
+    const referralId = referred.entries.find((e) => e.kind === 'referral')!.id;
+
+    const run = await principal.compliance.start({ packId: 'national-2015' });
+    expect(item(run, 'CRISIS-01')).toMatchObject({ status: 'pass', auto: { source: 'crisisPlan', figure: { key: 'compliance.figure.crisisPlan', params: { version: '2025版', effectiveOn: '2025-03-01' } } } });
+    // Written today: still within the two weeks for a first follow-up.
+    expect(item(run, 'REF-03')).toMatchObject({ status: 'pending', auto: { status: 'manual', figure: { key: 'compliance.figure.referralsAwaiting', params: { referred: '<5', awaiting: '<5' } } } });
+
+    await s.later(24 * 15);
+    await principal.auth.unlock({ passphrase: OWN_PASSPHRASE });
+    expect(item(await principal.compliance.refresh({ id: run.id }), 'REF-03')).toMatchObject({ status: 'fail', auto: { figure: { key: 'compliance.figure.referrals', params: { followedUp: 0, unanswered: '<5' } } } });
+    await c.crisis.addEntry({ caseId: k.caseId, entry: { kind: 'feedback', date: '2025-03-27', referralId, words: '建议门诊随访' } });
+    expect(item(await principal.compliance.refresh({ id: run.id }), 'REF-03')).toMatchObject({ status: 'pass', auto: { figure: { params: { followedUp: '<5', unanswered: 0 } } } });
   });
 
   it('OPEN-01 fails when a single school day (the 调休 Saturday) has no opening', async () => {
@@ -78,7 +103,7 @@ describe('attestation', () => {
   it('fills manual items, refuses to overrule an automatic verdict, and wants a reason for 不适用', async () => {
     const { principal } = await school();
     const run = await principal.compliance.start({ packId: 'national-2015' });
-    expect(await principal.compliance.attest({ runId: run.id, itemId: 'CRISIS-01', attestation: 'partly', notes: '预案在修订' })).toMatchObject({ status: 'partial', attestation: 'partly' });
+    expect(await principal.compliance.attest({ runId: run.id, itemId: 'SITE-01', attestation: 'partly', notes: '在改造' })).toMatchObject({ status: 'partial', attestation: 'partly' });
     expect(await rejection(principal.compliance.attest({ runId: run.id, itemId: 'ZONE-01', attestation: 'notCompliant' }))).toMatchObject({
       code: 'VALIDATION',
       details: [{ path: 'itemId', reason: 'errors.compliance.automatic' }],

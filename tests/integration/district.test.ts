@@ -7,7 +7,7 @@ import { dispatch } from '../../electron/core/dispatcher';
 import { ConnectionState, CoreState } from '../../electron/core/state';
 import { exportPackage } from '../../electron/services/district/school-export';
 import { MIN_LOG_N } from '../../electron/keys/wrap';
-import { counselingSchool, type CounselingSchool, filledDraft, openCase, rejection, STUDENT } from '../helpers/counseling';
+import { colleague, counselingSchool, type CounselingSchool, filledDraft, openCase, rejection, STUDENT } from '../helpers/counseling';
 import { fileOf, startDistrict } from '../helpers/district';
 import { startTestCore, TEST_SCHOOL, type TestCore } from '../helpers/inproc';
 
@@ -23,12 +23,16 @@ const TERM = { from: '2025-02-17', to: '2025-07-04' };
 async function school(recipient: string): Promise<CounselingSchool> {
   const s = await counselingSchool();
   cleanups.push(() => s.t.cleanup());
+  const cases: string[] = [];
   for (let i = 0; i < 6; i++) {
     const st = i === 0 ? { id: s.studentId } : await s.c.students.create({ ...STUDENT, studentNo: `2024020${i}`, name: `学生${i}` });
     const c = await openCase(s.c, st.id);
+    cases.push(c.id);
     await filledDraft(s.c, c.id, { sessionDate: '2025-03-10' });
-    await filledDraft(s.c, c.id, { sessionDate: '2025-03-11', kind: 'followUp' });
   }
+  // The follow-ups a week later: a record may not be dated after the school's today.
+  await s.later(24 * 5);
+  for (const id of cases) await filledDraft(s.c, id, { sessionDate: '2025-03-17', kind: 'followUp' });
   await s.c.district.setRecipient({ recipient });
   return s;
 }
@@ -128,7 +132,7 @@ describe('school side: key, preview and package', () => {
       const steps: string[] = [];
       const ctx = { core, conn, now: Date.now(), audit: (e: Parameters<CoreState['audit']>[1]) => core.audit(conn, e) };
       // Cancelled as the step starts: after the figures (seal) or after sealing (write).
-      const run = exportPackage(ctx, { ...TERM, k: 5, path: target }, { signal: ac.signal, onStep: (step) => (steps.push(step), step === at && ac.abort()) });
+      const run = exportPackage(ctx, { ...TERM, k: 5, includeCompliance: true, path: target }, { signal: ac.signal, onStep: (step) => (steps.push(step), step === at && ac.abort()) });
       await expect(run).rejects.toMatchObject({ messageKey: 'district.errors.cancelled' });
       expect(steps.at(-1)).toBe(at);
     }
@@ -231,6 +235,53 @@ describe('district mode: registry, import, dashboard', () => {
     expect(out.results.map((r) => r.reason)).toEqual([null, 'stale']);
   });
 
+  it('carries the checklist signed by the period’s end when included: the dashboard shows each school’s grade and open fix items', async () => {
+    const d = await district();
+    const s = await school(d.recipient);
+    const principal = (await colleague(s.t, 'principal', 'lixiaozhang')).client;
+    const run = await principal.compliance.start({ packId: 'national-2015' });
+    await principal.compliance.saveTask({ runId: run.id, itemId: 'ZONE-05', title: '扩建个辅室（找王主任）', owner: '总务处', dueDate: '2025-04-30' });
+    const signed = await principal.compliance.sign({ id: run.id, signerName: '李校长', signedOn: '2025-03-17' });
+    const key = await s.c.district.createSchoolKey({});
+    await d.c.district.registerSchool({ name: '示例市第一中学', code: TEST_SCHOOL.code, publicKey: key.publicKeyPem, fingerprint: key.fingerprint });
+
+    const preview = await s.c.district.previewExport(TERM);
+    expect(preview.manifest.contents).toEqual(['statistics', 'compliance']);
+    expect(preview.payload.compliance).toEqual({
+      packId: 'national-2015',
+      packTitle: signed.packTitle,
+      packVersion: signed.packVersion,
+      asOf: '2025-03-17',
+      signedOn: '2025-03-17',
+      signerName: '李校长',
+      score: signed.score,
+      items: signed.items.map((i) => ({ id: i.id, status: i.status })),
+      openTasks: [{ itemId: 'ZONE-05', dueDate: '2025-04-30', status: 'open' }],
+    });
+    // The fix item's free text stays at school.
+    expect(JSON.stringify(preview)).not.toContain('王主任');
+    // Left out by choice, or for a period that ended before the signature.
+    expect(await s.c.district.previewExport({ ...TERM, includeCompliance: false })).toMatchObject({ manifest: { contents: ['statistics'] }, payload: { compliance: null } });
+    expect((await s.c.district.previewExport({ from: '2025-02-17', to: '2025-03-16' })).payload.compliance).toBeNull();
+
+    const path = join(dir, 'with-checklist.crpkg');
+    const out = await s.c.district.exportPackage({ ...TERM, path });
+    expect(out.manifest.contents).toEqual(['statistics', 'compliance']);
+    expect((await s.c.audit.list({ action: 'district.exportPackage' })).items[0]!.details).toMatchObject({ contents: ['statistics', 'compliance'] });
+    expect((await d.c.district.import({ files: [fileOf(path)] })).imported).toBe(1);
+    const view = await d.c.district.dashboard(TERM);
+    expect(view.schools[0]!.compliance).toEqual({ packTitle: signed.packTitle, signedOn: '2025-03-17', percent: signed.score.percent, grade: signed.score.grade, openTasks: 1 });
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from((await d.c.district.reportXlsx(TERM)).base64, 'base64') as unknown as ArrayBuffer);
+    const row = wb.worksheets[0]!.getRow(4).values as unknown[];
+    expect(row.slice(-2)).toEqual([expect.stringContaining(`${signed.score.percent}分`), 1]);
+    // A median or a score is not summed across schools.
+    expect(view.tables.map((t) => t.id)).not.toContain('compliance.latest');
+    expect(view.tables.map((t) => t.id)).not.toContain('crisis.response');
+    expect(view.tables.map((t) => t.id)).toContain('crisis.byTier');
+  });
+
   it('keeps the roles apart and exports the dashboard as a workbook', async () => {
     const d = await district();
     const s = await school(d.recipient);
@@ -249,8 +300,8 @@ describe('district mode: registry, import, dashboard', () => {
     await wb.xlsx.load(Buffer.from(xlsx.base64, 'base64') as unknown as ArrayBuffer);
     const first = wb.worksheets[0]!;
     expect(first.name).toBe('各校汇总');
-    expect(first.getRow(3).values).toEqual([undefined, '学校代码', '学校', '个体辅导人次', '个体辅导人数', '团体/讲座参与人次', '已测人数', '预警数', '未处理预警']);
-    expect(first.getRow(4).values).toEqual([undefined, TEST_SCHOOL.code, '示例市第一中学', 12, 6, 0, 0, 0, 0]);
+    expect(first.getRow(3).values).toEqual([undefined, '学校代码', '学校', '个体辅导人次', '个体辅导人数', '团体/讲座参与人次', '已测人数', '预警数', '未处理预警', '达标自查', '未完成整改项']);
+    expect(first.getRow(4).values).toEqual([undefined, TEST_SCHOOL.code, '示例市第一中学', 12, 6, 0, 0, 0, 0, '未附', '']);
     expect(first.getRow(5).values).toEqual([undefined, '', '合计', 12, 6, 0, 0, 0, 0]);
     expect(first.getRow(7).values).toEqual([undefined, '未上报学校']);
     expect(first.getRow(8).values).toEqual([undefined, '3301020003', '示例市第三中学']);

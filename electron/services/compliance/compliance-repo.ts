@@ -36,6 +36,11 @@ export function openRunOf(db: Database, packId: string): RunRow | null {
   return (stmt(db, `${SELECT_RUN} WHERE r.pack_id = ? AND r.status = 'open'`).get(packId) as RunRow | undefined) ?? null;
 }
 
+/** The run signed last on or before a date (any pack). */
+export function latestSignedRun(db: Database, onOrBefore: string): RunRow | null {
+  return (stmt(db, `${SELECT_RUN} WHERE r.status = 'signed' AND r.signed_on <= ? ORDER BY r.signed_on DESC, r.signed_at DESC LIMIT 1`).get(onOrBefore) as RunRow | undefined) ?? null;
+}
+
 export function listRuns(db: Database, packId: string | null): RunRow[] {
   return stmt(db, `${SELECT_RUN} WHERE (@packId IS NULL OR r.pack_id = @packId) ORDER BY r.rowid DESC`).all({ packId }) as RunRow[];
 }

@@ -5,6 +5,7 @@ import { readSchool } from '../accounts/settings-store';
 import { screeningGrades } from '../assessments/campaigns';
 import { consentCoverage } from '../assessments/testing-consent';
 import { recordCompleteness } from '../counseling/records';
+import { procedureInForce, referralCounts } from '../crisis/figures';
 import { counselingTeacherCounts, counselingTeacherHours } from '../groups/training';
 import { activeRooms } from '../schedule/rooms';
 import { scheduleMetrics } from '../schedule/schedule-metrics';
@@ -65,5 +66,7 @@ export function liveFacts(db: Database, asOf: string): ComplianceFacts & { termN
       return { encrypted: true, roleBasedAccess: true, auditIntact: v.ok, auditRows: v.rows };
     }),
     testing: once(() => consentCoverage(db, year.from, asOf)),
+    crisisProcedure: once(() => procedureInForce(db, asOf)),
+    referrals: once(() => referralCounts(db, { from: year.from, to: asOf }, asOf)),
   };
 }

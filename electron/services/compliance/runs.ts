@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type { EvidenceView, RunItemView, RunSummary, RunView, TaskView } from '../../../shared/api/compliance';
+import type { ComplianceReport, EvidenceView, RunItemView, RunSummary, RunView, TaskView } from '../../../shared/api/compliance';
 import { CounselError } from '../../../shared/api/errors';
 import { evaluateMetric, type ItemStatus, itemStatus, maxPoints, scoreRun } from '../../../shared/domain/compliance/evaluate';
 import { type Pack, validatePack } from '../../../shared/domain/compliance/pack';
@@ -12,6 +12,7 @@ import {
   getRun,
   insertPack,
   insertRun,
+  latestSignedRun,
   listRuns,
   listTasks,
   openRunOf,
@@ -78,6 +79,30 @@ function summaryOf(run: RunRow, pack: Pack, results: ReadonlyMap<string, ResultR
     startedAt: run.startedAt,
     score: scoreOf(pack, results),
     signed: run.signedAt === null ? null : { name: run.signerName ?? '', on: run.signedOn ?? '', at: run.signedAt },
+  };
+}
+
+/**
+ * The checklist signed last on or before a date, for the statistics and the district package;
+ * null when none is signed. Fix items still open are those of the pack not yet done today.
+ */
+export function latestSignedReport(db: Database, onOrBefore: string): ComplianceReport | null {
+  const run = latestSignedRun(db, onOrBefore);
+  if (!run) return null;
+  const pack = packOfRun(run);
+  const results = resultsOf(db, run.id);
+  return {
+    packId: run.packId,
+    packTitle: pack.title,
+    packVersion: run.packVersion,
+    asOf: run.asOf,
+    signedOn: run.signedOn ?? run.asOf,
+    signerName: run.signerName ?? '',
+    score: scoreOf(pack, results),
+    items: pack.items.map((i) => ({ id: i.id, status: statusOf(results.get(i.id)) })),
+    openTasks: listTasks(db, run.packId)
+      .filter((t) => t.status !== 'done')
+      .map((t) => ({ itemId: t.itemId, dueDate: t.dueDate, status: t.status })),
   };
 }
 

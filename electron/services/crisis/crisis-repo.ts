@@ -214,12 +214,51 @@ export function lastReviews(db: Database): Map<string, { date: string; nextRevie
   return new Map(rows.map(({ caseId, ...r }) => [caseId, r]));
 }
 
-/** Alert raised instants of the alerts crisis cases came from. */
-export function alertRaisedAt(db: Database): { caseId: string; raisedAt: number }[] {
-  return stmt(db, 'SELECT k.case_id AS caseId, a.raised_at AS raisedAt FROM crisis_cases k JOIN alerts a ON a.id = k.source_alert_id').all() as {
-    caseId: string;
-    raisedAt: number;
-  }[];
+/** Alert raised instants of the alerts crisis cases came from; with a period, of the cases opened in it. */
+export function alertRaisedAt(db: Database, opened?: { from: string; to: string }): { caseId: string; raisedAt: number }[] {
+  return stmt(
+    db,
+    `SELECT k.case_id AS caseId, a.raised_at AS raisedAt FROM crisis_cases k JOIN alerts a ON a.id = k.source_alert_id
+     JOIN cases c ON c.id = k.case_id AND c.deleted_at IS NULL
+     WHERE @from IS NULL OR c.opened_on BETWEEN @from AND @to`,
+  ).all({ from: opened?.from ?? null, to: opened?.to ?? null }) as { caseId: string; raisedAt: number }[];
+}
+
+// ---- aggregates other areas read (statistics, compliance): counts and dates only, no id, no name ----
+
+/** Crisis cases opened in a period, by tier and present status. */
+export function casesByTierStatus(db: Database, from: string, to: string): { tier: CrisisTier; status: string; count: number }[] {
+  return stmt(
+    db,
+    `SELECT k.tier, k.status, count(*) AS count FROM crisis_cases k JOIN cases c ON c.id = k.case_id AND c.deleted_at IS NULL
+     WHERE c.opened_on BETWEEN ? AND ? GROUP BY k.tier, k.status`,
+  ).all(from, to) as { tier: CrisisTier; status: string; count: number }[];
+}
+
+/** The steps due in a period with their state and dates. */
+export function stepsDueIn(db: Database, from: string, to: string): { step: CrisisStep; state: string; dueOn: string; doneOn: string | null }[] {
+  return stmt(
+    db,
+    `SELECT s.step, s.state, s.due_on AS dueOn, s.done_on AS doneOn FROM crisis_steps s JOIN cases c ON c.id = s.case_id AND c.deleted_at IS NULL
+     WHERE s.due_on BETWEEN ? AND ?`,
+  ).all(from, to) as { step: CrisisStep; state: string; dueOn: string; doneOn: string | null }[];
+}
+
+/**
+ * Referrals written in a period: each one's date, whether anything followed it (the partner's
+ * receipt or feedback naming it, or a return-to-school review of the case on or after it), and
+ * whether the partner's feedback came back.
+ */
+export function referralsIn(db: Database, from: string, to: string): { date: string; followedUp: number; feedback: number }[] {
+  return stmt(
+    db,
+    `SELECT r.entry_date AS date,
+       EXISTS (SELECT 1 FROM crisis_entries f WHERE (f.referral_id = r.id AND f.kind IN ('receipt', 'feedback'))
+                 OR (f.case_id = r.case_id AND f.kind = 'returnReview' AND f.entry_date >= r.entry_date)) AS followedUp,
+       EXISTS (SELECT 1 FROM crisis_entries f WHERE f.referral_id = r.id AND f.kind = 'feedback') AS feedback
+     FROM crisis_entries r JOIN cases c ON c.id = r.case_id AND c.deleted_at IS NULL
+     WHERE r.kind = 'referral' AND r.entry_date BETWEEN ? AND ?`,
+  ).all(from, to) as { date: string; followedUp: number; feedback: number }[];
 }
 
 export function sourceAlertOf(db: Database, alertId: string) {

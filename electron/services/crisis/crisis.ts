@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { STEP_OF_ENTRY, type CrisisDetail, type EntryInput, type StepView } from '../../../shared/api/crisis';
 import type { CaseView } from '../../../shared/api/cases';
 import { CounselError } from '../../../shared/api/errors';
-import { addDays, daysBetween, weekOf } from '../../../shared/domain/dates';
+import { addDays, weekOf } from '../../../shared/domain/dates';
 import {
   CRISIS_STEPS,
   CRISIS_TIERS,
@@ -22,14 +22,13 @@ import { invalid } from '../common/validation';
 import { closeCaseChecked, insertCase } from '../counseling/cases';
 import { requireAppointment } from '../schedule/appointments';
 import { loadCalendar } from '../schedule/school-calendar';
+import { firstInterventionDays } from './figures';
 import {
   activeCrises,
-  alertRaisedAt,
   changesOf,
   closeCrisis,
   countEntries,
   entriesOf,
-  firstEntryDates,
   getCrisis,
   getEntryHead,
   getPartner,
@@ -440,18 +439,7 @@ export const crisisHandlers: HandlerMap<CrisisMethods> = {
       const { crises, steps } = activeWithSteps(db);
       const byTier = CRISIS_TIERS.map((tier) => ({ tier, count: crises.filter((k) => k.tier === tier).length }));
       const overdueSteps = steps.filter((s) => isOverdue(s, today)).length;
-      // Alert to first intervention: the first entry of 积极干预, or the day it was marked done.
-      const raised = alertRaisedAt(db);
-      const firstEntry = firstEntryDates(db, 'intervention');
-      const done = new Map(
-        stepsOf(db, raised.map((a) => a.caseId))
-          .filter((s) => s.step === 'intervention' && s.doneOn !== null)
-          .map((s) => [s.caseId, s.doneOn!]),
-      );
-      const days = raised.flatMap(({ caseId, raisedAt }) => {
-        const first = [firstEntry.get(caseId), done.get(caseId)].filter((d): d is string => d !== undefined).sort()[0];
-        return first === undefined ? [] : [Math.max(0, daysBetween(schoolDate(db, raisedAt), first))];
-      });
+      const days = firstInterventionDays(db);
       return summaryFor(actor.role, { byTier, overdueSteps, days });
     },
   }),

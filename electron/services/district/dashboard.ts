@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { OutputOf } from '../../../shared/api/contract';
-import type { Headline } from '../../../shared/api/district';
-import type { Period, StatReport, StatTable } from '../../../shared/api/statistics';
+import type { Headline, PackagePayload } from '../../../shared/api/district';
+import { ADDITIVE_UNITS, type Period, type StatReport, type StatTable } from '../../../shared/api/statistics';
 import { currentPackagesOf, listSchools } from './district-repo';
 
 type Dashboard = OutputOf<'district.dashboard'>;
@@ -32,9 +32,12 @@ function unionRows(tables: readonly StatTable[]): string[] {
   return rows.map((r, i) => ({ r, i })).sort((a, b) => grade(a.r) - grade(b.r) || a.i - b.i).map((x) => x.r);
 }
 
-/** The same table of every school, summed cell by cell on the union of their rows (a row a school lacks counts zero). */
+/**
+ * The same table of every school, summed cell by cell on the union of their rows (a row a school
+ * lacks counts zero). A median or a score does not add up across schools, so those tables stay per school.
+ */
 export function combineTables(reports: readonly StatReport[]): StatTable[] {
-  const ids = [...new Set(reports.flatMap((r) => r.tables.map((t) => t.id)))];
+  const ids = [...new Set(reports.flatMap((r) => r.tables.filter((t) => ADDITIVE_UNITS.has(t.unit)).map((t) => t.id)))];
   return ids.map((id) => {
     const parts = reports.flatMap((r) => r.tables.filter((t) => t.id === id));
     const first = parts[0]!;
@@ -62,8 +65,9 @@ export function dashboard(db: Database, period: Period): Dashboard {
   const reported = packages.flatMap((p) => {
     const school = schools.find((s) => s.id === p.schoolId);
     if (!school) return [];
-    const report = JSON.parse(p.payloadJson) as StatReport;
-    return [{ schoolId: school.id, name: school.name, code: school.code, createdAt: p.createdAt, k: report.k ?? 0, figures: headlineOf(report), report }];
+    const { statistics: report, compliance } = JSON.parse(p.payloadJson) as PackagePayload;
+    const checklist = compliance && { packTitle: compliance.packTitle, signedOn: compliance.signedOn, percent: compliance.score.percent, grade: compliance.score.grade, openTasks: compliance.openTasks.length };
+    return [{ schoolId: school.id, name: school.name, code: school.code, createdAt: p.createdAt, k: report.k ?? 0, figures: headlineOf(report), compliance: checklist, report }];
   });
   reported.sort((a, b) => a.code.localeCompare(b.code));
   const totals = Object.fromEntries(KEYS.map((k) => [k, reported.reduce<Figure>((acc, s) => addFigures(acc, s.figures[k]), 0)])) as Headline;

@@ -3,7 +3,7 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { OutputOf } from '../../../shared/api/contract';
 import { CounselError } from '../../../shared/api/errors';
 import { STAGES } from '../../../shared/api/session';
-import { statReport } from '../../../shared/api/statistics';
+import { packagePayload } from '../../../shared/api/district';
 import type { RejectionReason } from '../../../shared/domain/district-package';
 import { uuidv7 } from '../../../shared/ids';
 import { actorFields } from '../../core/dispatcher';
@@ -64,9 +64,12 @@ async function importOne(ctx: SystemContext, db: Database, name: string, bytes: 
     return rejected('unregisteredKey', { school: m.school.name, period: m.period, offer: { name: m.school.name, code: m.school.code, fingerprint: fingerprintOf(pub), publicKey: m.schoolPublicKey } });
   }
   const { manifest } = opened;
-  const payload = (opened.payload as { statistics?: unknown }).statistics;
-  const stats = statReport.safeParse(payload);
-  if (!stats.success || stats.data.from !== manifest.period.from || stats.data.to !== manifest.period.to) return rejected('malformed');
+  const parsed = packagePayload.safeParse(opened.payload);
+  if (!parsed.success) return rejected('malformed');
+  const { statistics, compliance } = parsed.data;
+  // The signed manifest says what the package holds: the payload must hold exactly that, for the period it names.
+  const carriesCompliance = manifest.contents.includes('compliance');
+  if (statistics.from !== manifest.period.from || statistics.to !== manifest.period.to || carriesCompliance !== (compliance !== null)) return rejected('malformed');
   const school = schoolByKeyId(db, manifest.schoolKeyId)!;
   const base = { school: school.name, period: manifest.period };
   return db.transaction((): ImportResult => {
@@ -75,7 +78,7 @@ async function importOne(ctx: SystemContext, db: Database, name: string, bytes: 
     if (current && current.createdAt >= manifest.createdAt) return rejected('stale', base);
     insertPackage(
       db,
-      { packageId: manifest.packageId, schoolId: school.id, from: manifest.period.from, to: manifest.period.to, createdAt: manifest.createdAt, manifestJson: JSON.stringify(manifest), payloadJson: JSON.stringify(stats.data) },
+      { packageId: manifest.packageId, schoolId: school.id, from: manifest.period.from, to: manifest.period.to, createdAt: manifest.createdAt, manifestJson: JSON.stringify(manifest), payloadJson: JSON.stringify({ statistics, compliance }) },
       createHash('sha256').update(bytes).digest('hex'),
       ctx.now,
       ctx.conn.session!.userId,

@@ -10,6 +10,7 @@ import { dbHandler, type HandlerMap, type SystemContext, systemHandler } from '.
 import { writeFileAtomic } from '../../fs/atomic-write';
 import { readSchool, readSetting, writeSetting } from '../accounts/settings-store';
 import { invalid } from '../common/validation';
+import { latestSignedReport } from '../compliance/runs';
 import { buildReport } from '../statistics/statistics';
 import { insertSigningKey, readSigningKey, type StoredSigningKey } from './district-repo';
 import { fingerprintOf, keyIdOf, newSigningKey, publicKeyPem, sealPackage } from './package-crypto';
@@ -32,9 +33,11 @@ function requireRecipient(db: Database): string {
 }
 
 /** The manifest as far as it is known before sealing, and the payload: what the preview shows and the package carries. */
-function packageContent(db: Database, period: Period, k: number, recipient: string, key: Pick<StoredSigningKey, 'publicKey' | 'keyId'>) {
+function packageContent(db: Database, c: Period & { k: number; includeCompliance: boolean }, recipient: string, key: Pick<StoredSigningKey, 'publicKey' | 'keyId'>, now: number) {
   const school = readSchool(db);
-  const statistics = buildReport(db, period, k);
+  const period = { from: c.from, to: c.to };
+  const statistics = buildReport(db, period, c.k, now);
+  const compliance = c.includeCompliance ? latestSignedReport(db, period.to) : null;
   return {
     manifest: {
       schemaVersion: PACKAGE_SCHEMA_VERSION,
@@ -42,11 +45,11 @@ function packageContent(db: Database, period: Period, k: number, recipient: stri
       schoolKeyId: key.keyId,
       schoolPublicKey: Buffer.from(key.publicKey).toString('base64'),
       period,
-      contents: ['statistics' as const],
+      contents: compliance ? ['statistics' as const, 'compliance' as const] : ['statistics' as const],
       recipient,
-      k,
+      k: c.k,
     },
-    payload: { statistics },
+    payload: { statistics, compliance },
   };
 }
 
@@ -63,7 +66,7 @@ export interface ExportControl {
  * fsync and rename. A school key made for this export is stored only after the file is in place,
  * together with the audit row, so a failed or cancelled export changes neither disk nor archive.
  */
-export async function exportPackage(ctx: SystemContext, input: Period & { k: number; path: string }, control: ExportControl = {}) {
+export async function exportPackage(ctx: SystemContext, input: Period & { k: number; includeCompliance: boolean; path: string }, control: ExportControl = {}) {
   const { signal, onStep } = control;
   // Each step is announced, then the cancel is honoured before the step does anything.
   const step = (name: ExportStep) => {
@@ -77,7 +80,7 @@ export async function exportPackage(ctx: SystemContext, input: Period & { k: num
   const { existing, key, content } = db.transaction(() => {
     const stored = readSigningKey(db);
     const k = stored ?? freshKey(ctx.now);
-    return { existing: stored !== null, key: k, content: packageContent(db, period, input.k, requireRecipient(db), k) };
+    return { existing: stored !== null, key: k, content: packageContent(db, input, requireRecipient(db), k, ctx.now) };
   })();
   step('seal');
   const fields: Omit<PackageManifest, 'payloadSha256'> = { ...content.manifest, packageId: uuidv7(ctx.now), createdAt: ctx.now };
@@ -98,7 +101,7 @@ export async function exportPackage(ctx: SystemContext, input: Period & { k: num
     targetType: 'districtPackage',
     targetId: manifest.packageId,
     outcome: 'ok',
-    details: { from: period.from, to: period.to, k: input.k, contents: manifest.contents, sha256, bytes: bytes.length, keyId: key.keyId },
+    details: { from: period.from, to: period.to, k: input.k, includeCompliance: input.includeCompliance, contents: manifest.contents, sha256, bytes: bytes.length, keyId: key.keyId },
   });
   onStep?.('done');
   return { path: input.path, packageId: manifest.packageId, bytes: bytes.length, sha256, manifest };
@@ -133,10 +136,10 @@ export const schoolExportHandlers: HandlerMap<SchoolMethods> = {
 
   // The preview names the key that will sign, so the key must exist first (the screen makes it).
   'district.previewExport': dbHandler<'district.previewExport'>({
-    run: ({ db }, { from, to, k }) => {
+    run: ({ db, now }, input) => {
       const key = readSigningKey(db);
       if (!key) throw new CounselError('CONFLICT', 'district.errors.noSchoolKey');
-      return packageContent(db, { from, to }, k, requireRecipient(db), key);
+      return packageContent(db, input, requireRecipient(db), key, now);
     },
   }),
 

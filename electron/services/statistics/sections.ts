@@ -5,18 +5,30 @@ import type { Period, StatTable } from '../../../shared/api/statistics';
 import { TRAINING_TIERS } from '../../../shared/api/training';
 import { BAND_LABELS, bandLabelKey } from '../../../shared/domain/scales/definition';
 import type { CountTable } from '../../../shared/domain/suppression';
+import { compliance } from './compliance-section';
+import { crisis } from './crisis-section';
 import { alertHandling, groupsByKind, screeningBands, screeningCoverage, sessionMinutes, sessionsByGrade, sessionsByKind, trainingByTier } from './statistics-repo';
 
-/** A table as a section builds it: counts before suppression, with what they count. */
-export type SectionTable = CountTable & Pick<StatTable, 'unit' | 'section'>;
+/**
+ * A table as a section builds it: counts before suppression, with what they count. `noFigure`
+ * names cells that have no figure to print (a median of too few cases): null whatever the rest shows.
+ */
+export type SectionTable = CountTable & Pick<StatTable, 'unit' | 'section'> & { noFigure?: readonly (readonly [number, number])[] };
+
+/** What a section is built for: the period, k (null for the counselor's exact view) and the school's today. */
+export interface SectionContext {
+  period: Period;
+  k: number | null;
+  today: string;
+}
 
 /**
- * One part of the statistics. The report is the list of providers below; an area that lands later
- * (crisis cases, compliance) adds its provider here and its tables are suppressed with the others.
+ * One part of the statistics. The report is the list of providers below; each area's tables are
+ * suppressed together with the others.
  */
 export interface SectionProvider {
   id: string;
-  tables(db: Database, period: Period): SectionTable[];
+  tables(db: Database, ctx: SectionContext): SectionTable[];
 }
 
 /** Grade rows in order, then clients who are not students. */
@@ -36,7 +48,7 @@ const base = { colTotals: true, rowTotals: false, rowsAdd: false } as const;
 
 const sessions: SectionProvider = {
   id: 'sessions',
-  tables(db, p) {
+  tables(db, { period: p }) {
     const byGrade = sessionsByGrade(db, p);
     const gRows = gradeRows(byGrade);
     const kinds = sessionsByKind(db, p);
@@ -50,7 +62,7 @@ const sessions: SectionProvider = {
 
 const groups: SectionProvider = {
   id: 'groups',
-  tables(db, p) {
+  tables(db, { period: p }) {
     const all = groupsByKind(db, p);
     const data = GROUP_KINDS.map((row) => {
       const of = all.filter((d) => d.row === row);
@@ -67,7 +79,7 @@ const groups: SectionProvider = {
 
 const training: SectionProvider = {
   id: 'training',
-  tables(db, p) {
+  tables(db, { period: p }) {
     const data = trainingByTier(db, p).map((r) => ({ ...r, hours: r.hoursTenths / 10 }));
     return [{ ...base, id: 'training.byTier', section: 'training', unit: 'events', exempt: true, rows: [...TRAINING_TIERS], cols: ['events', 'hours', 'attendees'], cells: layout(data, TRAINING_TIERS, ['events', 'hours', 'attendees']) }];
   },
@@ -77,7 +89,7 @@ const BAND_COLS = [...BAND_LABELS, 'invalid'] as const;
 
 const screenings: SectionProvider = {
   id: 'screenings',
-  tables(db, p) {
+  tables(db, { period: p }) {
     const coverage = screeningCoverage(db, p).map((r) => ({ ...r, participants: r.done + r.declined + r.absent + r.pending }));
     const cRows = gradeRows(coverage);
     const bandRows = screeningBands(db, p);
@@ -97,7 +109,7 @@ const ALERT_SEVERITIES = ['critical', 'urgent', 'followup'] as const;
 
 const alerts: SectionProvider = {
   id: 'alerts',
-  tables(db, p) {
+  tables(db, { period: p }) {
     const data = alertHandling(db, p);
     return [{ id: 'alerts.handling', section: 'alerts', unit: 'people', colTotals: true, rowTotals: true, rowsAdd: true, rows: [...ALERT_SEVERITIES], cols: ['within1Day', 'within3Days', 'later', 'open'], cells: layout(data, ALERT_SEVERITIES, ['within1Day', 'within3Days', 'later', 'open']) }];
   },
@@ -105,7 +117,7 @@ const alerts: SectionProvider = {
 
 const counselorTime: SectionProvider = {
   id: 'time',
-  tables(db, p) {
+  tables(db, { period: p }) {
     const data = groupsByKind(db, p);
     const hours = (minutes: number) => Math.round(minutes / 6) / 10;
     const named = data.filter((d) => d.named === 1).reduce((a, d) => a + d.minutes, 0);
@@ -115,4 +127,4 @@ const counselorTime: SectionProvider = {
 };
 
 /** The report's sections in order. */
-export const SECTION_PROVIDERS: readonly SectionProvider[] = [sessions, groups, training, screenings, alerts, counselorTime];
+export const SECTION_PROVIDERS: readonly SectionProvider[] = [sessions, groups, training, screenings, alerts, crisis, counselorTime, compliance];

@@ -34,6 +34,13 @@ export interface ComplianceFacts {
   storage(): { encrypted: boolean; roleBasedAccess: boolean; auditIntact: boolean; auditRows: number };
   /** Forms of the school year, and how many started without the student's and guardian's consent on record. */
   testing(): { forms: number; withoutConsent: number };
+  /** The written crisis procedure in force on the run's date (version and date); null when none is stored. */
+  crisisProcedure(): { version: string; effectiveOn: string } | null;
+  /**
+   * Referrals of the school year: followed up (receipt, feedback or return review), still within
+   * the grace period for a first follow-up, and past it without one.
+   */
+  referrals(): { referred: number; followedUp: number; awaiting: number; unanswered: number };
 }
 
 export type AutoStatus = 'pass' | 'partial' | 'fail' | 'manual';
@@ -44,12 +51,6 @@ export interface MetricOutcome {
   figure: { key: string; params: Record<string, string | number> };
   source: string;
 }
-
-/**
- * A metric whose area has not landed (the crisis procedure, referral follow-up) answers "manual
- * evidence needed"; when that area lands, its hook goes here and the item becomes automatic.
- */
-export const METRIC_HOOKS: Partial<Record<MetricId, (facts: ComplianceFacts) => MetricOutcome>> = {};
 
 const out = (status: AutoStatus, key: string, params: Record<string, string | number>, source: string): MetricOutcome => ({ status, figure: { key, params }, source });
 const round1 = (n: number) => Math.round(n * 10) / 10;
@@ -156,13 +157,20 @@ const EVALUATORS: Record<MetricId, Evaluator> = {
     const { forms, withoutConsent } = f.testing();
     return out(withoutConsent === 0 ? 'pass' : 'fail', 'compliance.figure.consent', { forms: shown(forms), withoutConsent: shown(withoutConsent) }, 'consent');
   },
-  'crisis.procedure': (f) => hookOrManual('crisis.procedure', f),
-  'referral.followUp': (f) => hookOrManual('referral.followUp', f),
+  'crisis.procedure': (f) => {
+    const plan = f.crisisProcedure();
+    return plan ? out('pass', 'compliance.figure.crisisPlan', { ...plan }, 'crisisPlan') : out('fail', 'compliance.figure.noCrisisPlan', {}, 'crisisPlan');
+  },
+  'referral.followUp': (f) => {
+    const r = f.referrals();
+    // No referral, or only ones still within their grace period: nothing the app can judge yet.
+    if (r.referred === 0) return out('manual', 'compliance.figure.noReferrals', {}, 'referrals');
+    const due = r.followedUp + r.unanswered;
+    const figure = { referred: shown(r.referred), followedUp: shown(r.followedUp), unanswered: shown(r.unanswered), awaiting: shown(r.awaiting) };
+    if (due === 0) return out('manual', 'compliance.figure.referralsAwaiting', figure, 'referrals');
+    return out(share(r.followedUp, due), 'compliance.figure.referrals', figure, 'referrals');
+  },
 };
-
-function hookOrManual(metric: MetricId, f: ComplianceFacts): MetricOutcome {
-  return METRIC_HOOKS[metric]?.(f) ?? out('manual', 'compliance.figure.manualNeeded', {}, 'manual');
-}
 
 /** Students per counseling teacher (all, or full-time only) against the pack's maximum. */
 function ratio(f: ComplianceFacts, t: Threshold, fullTimeOnly: boolean): MetricOutcome {

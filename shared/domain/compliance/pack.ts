@@ -13,8 +13,7 @@ export type ThresholdUnit = (typeof THRESHOLD_UNITS)[number];
 
 /**
  * Each metric the app can compute, with the unit its threshold is in and whether a pack must, may or
- * must not give one. `hook` metrics belong to an area that has not landed yet: their items ask for
- * manual evidence until the area supplies the figure.
+ * must not give one.
  */
 export const METRIC_SPECS = {
   'rooms.zoneTypes': { threshold: 'none' },
@@ -34,9 +33,9 @@ export const METRIC_SPECS = {
   'screening.yearly': { threshold: 'none' },
   'storage.secure': { threshold: 'none' },
   'consent.beforeTest': { threshold: 'none' },
-  'crisis.procedure': { threshold: 'none', hook: true },
-  'referral.followUp': { threshold: 'none', hook: true },
-} as const satisfies Record<string, { threshold: 'none' | 'optional' | 'required'; unit?: ThresholdUnit; hook?: boolean }>;
+  'crisis.procedure': { threshold: 'none' },
+  'referral.followUp': { threshold: 'none' },
+} as const satisfies Record<string, { threshold: 'none' | 'optional' | 'required'; unit?: ThresholdUnit }>;
 export type MetricId = keyof typeof METRIC_SPECS;
 export const METRIC_IDS = Object.keys(METRIC_SPECS) as MetricId[];
 

@@ -31,6 +31,8 @@ function facts(over: Partial<{ [K in keyof ComplianceFacts]: ReturnType<Complian
     screenings: [{ grades: [7, 8, 9, 10, 11, 12] }],
     storage: { encrypted: true, roleBasedAccess: true, auditIntact: true, auditRows: 40 },
     testing: { forms: 30, withoutConsent: 0 },
+    crisisProcedure: { version: '2025版', effectiveOn: '2025-03-01' } as { version: string; effectiveOn: string } | null,
+    referrals: { referred: 6, followedUp: 6, awaiting: 0, unanswered: 0 },
     ...rest,
   };
   const hours = training ?? { 1: [6, 12] };
@@ -44,6 +46,8 @@ function facts(over: Partial<{ [K in keyof ComplianceFacts]: ReturnType<Complian
     screenings: () => base.screenings,
     storage: () => base.storage,
     testing: () => base.testing,
+    crisisProcedure: () => base.crisisProcedure,
+    referrals: () => base.referrals,
   };
 }
 
@@ -183,9 +187,23 @@ describe('records, screening, storage, consent', () => {
     expect(run('ETH-05', facts({ testing: { forms: 30, withoutConsent: 1 } }))).toMatchObject({ status: 'fail', figure: { params: { forms: 30, withoutConsent: '<5' } } });
   });
 
-  it('CRISIS-01 and REF-03 ask for manual evidence until the crisis area supplies a figure', () => {
-    expect(run('CRISIS-01', facts())).toEqual({ status: 'manual', figure: { key: 'compliance.figure.manualNeeded', params: {} }, source: 'manual' });
-    expect(run('REF-03', facts()).status).toBe('manual');
+  it('CRISIS-01 passes with a written procedure in force, naming its version and date, and fails without one', () => {
+    expect(run('CRISIS-01', facts())).toEqual({ status: 'pass', figure: { key: 'compliance.figure.crisisPlan', params: { version: '2025版', effectiveOn: '2025-03-01' } }, source: 'crisisPlan' });
+    expect(run('CRISIS-01', facts({ crisisProcedure: null }))).toEqual({ status: 'fail', figure: { key: 'compliance.figure.noCrisisPlan', params: {} }, source: 'crisisPlan' });
+  });
+
+  it('REF-03 wants every referral past its grace period followed up; small counts are withheld from the figure', () => {
+    expect(run('REF-03', facts())).toMatchObject({ status: 'pass', source: 'referrals', figure: { key: 'compliance.figure.referrals', params: { referred: 6, followedUp: 6, unanswered: 0 } } });
+    // One unanswered of six: partial, and the 1 and the 5 are shown as "<5" / 5.
+    expect(run('REF-03', facts({ referrals: { referred: 6, followedUp: 5, awaiting: 0, unanswered: 1 } }))).toMatchObject({
+      status: 'partial',
+      figure: { params: { referred: 6, followedUp: 5, unanswered: '<5' } },
+    });
+    expect(run('REF-03', facts({ referrals: { referred: 2, followedUp: 0, awaiting: 0, unanswered: 2 } })).status).toBe('fail');
+    // A referral still within its grace period neither passes nor fails the item.
+    expect(run('REF-03', facts({ referrals: { referred: 7, followedUp: 6, awaiting: 1, unanswered: 0 } })).status).toBe('pass');
+    expect(run('REF-03', facts({ referrals: { referred: 1, followedUp: 0, awaiting: 1, unanswered: 0 } }))).toMatchObject({ status: 'manual', figure: { key: 'compliance.figure.referralsAwaiting' } });
+    expect(run('REF-03', facts({ referrals: { referred: 0, followedUp: 0, awaiting: 0, unanswered: 0 } }))).toMatchObject({ status: 'manual', figure: { key: 'compliance.figure.noReferrals' } });
   });
 });
 

@@ -3,7 +3,7 @@ import { GridComponent, MarkAreaComponent, TooltipComponent, type GridComponentO
 import * as echarts from 'echarts/core';
 import type { ComposeOption } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { EChart } from '../../components/EChart';
 import type { BandLabel } from '../../../../shared/domain/scales/definition';
 
 // Only what a trend needs, so the bundle stays small. SVG rather than canvas: crisp when printed,
@@ -35,8 +35,6 @@ const BAND_SHADES: Record<BandLabel, string> = {
 };
 
 const HEIGHT = 240;
-/** jsdom and a hidden tab report no width; the chart still needs one to lay out. */
-const FALLBACK_WIDTH = 640;
 
 /**
  * The chart of one scale's scores over time. Bands are shaded from their lower bound up to the next
@@ -72,18 +70,5 @@ export function trendOption({ points, bands, seriesName }: { points: readonly Tr
 
 /** Draws a trend option into a box of fixed height that follows the window's width. */
 export function TrendChart({ option, ariaLabel }: { option: TrendOption; ariaLabel: string }) {
-  const box = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const el = box.current;
-    if (!el) return;
-    const chart = echarts.init(el, undefined, { renderer: 'svg', height: HEIGHT, width: el.clientWidth || FALLBACK_WIDTH });
-    chart.setOption(option);
-    const resize = () => chart.resize({ width: el.clientWidth || FALLBACK_WIDTH });
-    window.addEventListener('resize', resize);
-    return () => {
-      window.removeEventListener('resize', resize);
-      chart.dispose();
-    };
-  }, [option]);
-  return <div ref={box} role="img" aria-label={ariaLabel} style={{ width: '100%', height: HEIGHT }} />;
+  return <EChart option={option} ariaLabel={ariaLabel} height={HEIGHT} />;
 }

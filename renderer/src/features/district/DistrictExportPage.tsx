@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, Modal, Space, Steps, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Descriptions, Flex, Form, Input, Modal, Space, Steps, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../../../shared/api/contract';
@@ -7,6 +7,7 @@ import { SMALL_CELL_K } from '../../../../shared/domain/suppression';
 import { api } from '../../api/client';
 import { errorMessage } from '../../lib/errors';
 import { useCall } from '../../lib/useCall';
+import { useComplianceLabels } from '../compliance/labels';
 import { KInput, PeriodPicker, presetPeriod } from '../statistics/PeriodPicker';
 import { StatTableView } from '../statistics/StatTableView';
 import { PageTitle } from '../../components/PageTitle';
@@ -14,6 +15,29 @@ import { PageTitle } from '../../components/PageTitle';
 const settings = () => api.district.exportSettings({});
 type Preview = OutputOf<'district.previewExport'>;
 const STEPS = ['figures', 'seal', 'write', 'done'] as const;
+
+/** The signed checklist the package carries, as one line, or why none is attached. */
+function CompliancePreview({ report }: { report: Preview['payload']['compliance'] }) {
+  const { t } = useTranslation();
+  const labels = useComplianceLabels();
+  return (
+    <Descriptions size="small" bordered column={1} title={t('district.export.compliance')}>
+      <Descriptions.Item label={t('district.export.compliance')}>
+        <span data-testid="preview-compliance">
+          {report
+            ? t('district.export.complianceLine', {
+                pack: labels.text(report.packTitle),
+                signedOn: report.signedOn,
+                signer: report.signerName,
+                percent: [report.score.grade && labels.text(report.score.grade), report.score.percent ?? ''].filter((x) => x !== null && x !== '').join(' '),
+                openTasks: report.openTasks.length,
+              })
+            : t('district.export.noCompliance')}
+        </span>
+      </Descriptions.Item>
+    </Descriptions>
+  );
+}
 
 /**
  * 上报区教育局: the district's public key, the school's signing key with its fingerprint, and the
@@ -27,6 +51,7 @@ export function DistrictExportPage() {
   const [recipient, setRecipient] = useState<string | null>(null);
   const [period, setPeriod] = useState<Period>(() => presetPeriod('term'));
   const [k, setK] = useState(SMALL_CELL_K);
+  const [includeCompliance, setIncludeCompliance] = useState(true);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [path, setPath] = useState('');
   const [step, setStep] = useState(-1);
@@ -44,7 +69,7 @@ export function DistrictExportPage() {
   const openPreview = () =>
     act(async () => {
       if (!current.data?.schoolKey) await api.district.createSchoolKey({});
-      setPreview(await api.district.previewExport({ ...period, k }));
+      setPreview(await api.district.previewExport({ ...period, k, includeCompliance }));
       setPath(`${period.from}_${period.to}.crpkg`);
       setStep(-1);
     });
@@ -52,7 +77,7 @@ export function DistrictExportPage() {
     act(async () => {
       setStep(0);
       try {
-        const out = await api.district.exportPackage({ ...period, k, path });
+        const out = await api.district.exportPackage({ ...period, k, includeCompliance, path });
         setStep(3);
         void message.success(t('district.export.written', { path: out.path }));
         setPreview(null);
@@ -100,6 +125,9 @@ export function DistrictExportPage() {
       <Flex gap="middle" wrap align="center">
         <PeriodPicker value={period} onChange={setPeriod} />
         <KInput value={k} onChange={setK} />
+        <Checkbox checked={includeCompliance} onChange={(e) => setIncludeCompliance(e.target.checked)}>
+          {t('district.export.includeCompliance')}
+        </Checkbox>
         <Button type="primary" onClick={() => void openPreview()}>
           {t('district.export.preview')}
         </Button>
@@ -124,6 +152,7 @@ export function DistrictExportPage() {
               <Descriptions.Item label={t('district.export.fingerprint')}>{key?.fingerprint ?? preview.manifest.schoolKeyId}</Descriptions.Item>
               <Descriptions.Item label={t('statistics.k')}>{preview.manifest.k}</Descriptions.Item>
             </Descriptions>
+            {includeCompliance && <CompliancePreview report={preview.payload.compliance} />}
             {preview.payload.statistics.tables.map((tb) => (
               <StatTableView key={tb.id} table={tb} />
             ))}

@@ -6,12 +6,14 @@ import type { Headline } from '../../../../shared/api/district';
 import { api } from '../../api/client';
 import { errorMessage } from '../../lib/errors';
 import { useCall } from '../../lib/useCall';
+import { useComplianceLabels } from '../compliance/labels';
 import { downloadBase64, StatTableView, XLSX_TYPE } from '../statistics/StatTableView';
 import { PageTitle } from '../../components/PageTitle';
 
 const HEADLINE = ['sessions', 'clients', 'groupAttendance', 'screened', 'alerts', 'alertsOpen'] as const;
 type ImportResult = OutputOf<'district.import'>['results'][number];
 type SchoolRow = OutputOf<'district.dashboard'>['schools'][number];
+type DashboardRow = SchoolRow | { schoolId: '*'; name: string; code: string; figures: Headline };
 
 const loadPeriods = ({ round: _ }: { round: number }) => api.district.periods({});
 const loadDashboard = ({ from, to }: { from: string; to: string; round: number }) => api.district.dashboard({ from, to });
@@ -35,8 +37,16 @@ function Dashboard({ round }: { round: number }) {
   const period = key ? { from: key.split('..')[0]!, to: key.split('..')[1]! } : null;
   const view = useCall(loadDashboard, period === null ? null : { ...period, round });
   const show = (n: number | null) => (n === null ? <Typography.Text type="secondary">{t('statistics.withheld')}</Typography.Text> : n);
+  const labels = useComplianceLabels();
   if (items.length === 0) return <Empty description={t('district.dashboard.noPeriods')} />;
-  const rows: (SchoolRow | { schoolId: '*'; name: string; code: string; figures: Headline })[] = view.data ? [...view.data.schools, { schoolId: '*', name: t('statistics.total'), code: '', figures: view.data.totals }] : [];
+  // A school's checklist grade and score as its package carried them; the total row has none.
+  const checklistText = (r: DashboardRow) => {
+    if (!('compliance' in r)) return '';
+    if (!r.compliance) return <Typography.Text type="secondary">{t('district.report.noChecklist')}</Typography.Text>;
+    const score = r.compliance.percent === null ? '' : t('district.report.score', { percent: r.compliance.percent });
+    return [r.compliance.grade && labels.text(r.compliance.grade), score].filter(Boolean).join(' ');
+  };
+  const rows: DashboardRow[] = view.data ? [...view.data.schools, { schoolId: '*', name: t('statistics.total'), code: '', figures: view.data.totals }] : [];
   return (
     <Flex vertical gap="middle">
       <Space>
@@ -62,6 +72,8 @@ function Dashboard({ round }: { round: number }) {
           { key: 'code', title: t('district.report.code'), dataIndex: 'code' },
           { key: 'name', title: t('district.report.school'), render: (_v, r) => (r.schoolId === '*' ? <Typography.Text strong>{r.name}</Typography.Text> : r.name) },
           ...HEADLINE.map((h) => ({ key: h, title: t(`district.figures.${h}`), align: 'right' as const, render: (_v: unknown, r: { figures: Headline }) => show(r.figures[h]) })),
+          { key: 'checklist', title: t('district.report.checklist'), render: (_v: unknown, r: DashboardRow) => checklistText(r) },
+          { key: 'openTasks', title: t('district.report.openTasks'), align: 'right' as const, render: (_v: unknown, r: DashboardRow) => ('compliance' in r && r.compliance ? r.compliance.openTasks : '') },
         ]}
       />
       <Card size="small" title={t('district.dashboard.notReported')}>

@@ -1,4 +1,5 @@
 import { Table, Typography } from 'antd';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StatTable } from '../../../../shared/api/statistics';
 import { HiddenLabel } from '../../components/HiddenLabel';
@@ -8,11 +9,15 @@ type Row = { key: string; label: string; cells: (number | null)[]; total: number
 /** Row and column codes as labels: `g7` is a grade, the rest come from the statistics catalog. */
 export function useStatLabels() {
   const { t } = useTranslation();
-  return {
-    row: (code: string) => (/^g\d+$/.test(code) ? t(`domain.grade.${code.slice(1)}`) : t(`statistics.row.${code}`)),
-    col: (code: string) => t(`statistics.col.${code}`),
-    table: (id: string) => t(`statistics.tables.${id}`),
-  };
+  // One object per language, so a chart built from it is not rebuilt on every render.
+  return useMemo(
+    () => ({
+      row: (code: string) => (/^g\d+$/.test(code) ? t(`domain.grade.${code.slice(1)}`) : t(`statistics.row.${code}`)),
+      col: (code: string) => t(`statistics.col.${code}`),
+      table: (id: string) => t(`statistics.tables.${id}`),
+    }),
+    [t],
+  );
 }
 
 /** One table of figures; a withheld figure shows as the dash. */

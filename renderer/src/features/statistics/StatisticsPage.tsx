@@ -1,13 +1,16 @@
 import { Alert, App, Button, Card, Flex, Space, Spin, Switch, Typography } from 'antd';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Period } from '../../../../shared/api/statistics';
+import type { Period, StatReport } from '../../../../shared/api/statistics';
 import { SMALL_CELL_K } from '../../../../shared/domain/suppression';
 import { api } from '../../api/client';
 import { errorMessage } from '../../lib/errors';
 import { useCall } from '../../lib/useCall';
 import { useSession } from '../../stores/session';
+import { useSettings } from '../../stores/settings';
 import { KInput, PeriodPicker, presetPeriod } from './PeriodPicker';
+import { chartable, StatChart } from './StatChart';
+import { StatisticsPrint } from './StatisticsPrint';
 import { downloadBase64, StatTableView, XLSX_TYPE } from './StatTableView';
 import { PageTitle } from '../../components/PageTitle';
 
@@ -24,7 +27,11 @@ export function StatisticsPage() {
   const [period, setPeriod] = useState<Period>(() => presetPeriod('term'));
   const [k, setK] = useState(SMALL_CELL_K);
   const [suppressed, setSuppressed] = useState(false);
+  const [charts, setCharts] = useState(false);
   const [exporting, setExporting] = useState(false);
+  const [printing, setPrinting] = useState<StatReport | null>(null);
+  const printed = useCallback(() => setPrinting(null), []);
+  const schoolName = useSettings((st) => st.settings?.school.name ?? '');
   const call = useCall(load, { ...period, k, suppressed });
   const exact = call.data?.k === null;
 
@@ -41,6 +48,15 @@ export function StatisticsPage() {
     }
   };
 
+  // A printout leaves the screen like a workbook: always the suppressed figures.
+  const print = async () => {
+    try {
+      setPrinting(await api.statistics.period({ ...period, k, suppressed: true }));
+    } catch (e) {
+      void message.error(errorMessage(e));
+    }
+  };
+
   return (
     <Flex vertical gap="middle">
       <PageTitle>{t('statistics.title')}</PageTitle>
@@ -53,9 +69,14 @@ export function StatisticsPage() {
             <Typography.Text>{t('statistics.showSuppressed')}</Typography.Text>
           </Space>
         )}
+        <Space>
+          <Switch aria-label={t('statistics.chart')} checked={charts} onChange={setCharts} />
+          <Typography.Text>{t('statistics.chart')}</Typography.Text>
+        </Space>
         <Button onClick={() => void exportXlsx()} loading={exporting}>
           {t('statistics.exportXlsx')}
         </Button>
+        <Button onClick={() => void print()}>{t('statistics.print')}</Button>
       </Flex>
       <Alert type={exact ? 'warning' : 'info'} showIcon title={exact ? t('statistics.exact') : `${t('statistics.kHelp', { k })} ${t('statistics.suppressedNote')}`} />
       {call.error !== undefined && <Alert type="error" showIcon title={errorMessage(call.error)} />}
@@ -66,12 +87,16 @@ export function StatisticsPage() {
           <Card key={section} size="small" title={t(`statistics.sections.${section}`)}>
             <Flex vertical gap="middle">
               {call.data!.tables.filter((tb) => tb.section === section).map((tb) => (
-                <StatTableView key={tb.id} table={tb} />
+                <Flex key={tb.id} vertical gap="small">
+                  {charts && chartable(tb) && <StatChart table={tb} />}
+                  <StatTableView table={tb} />
+                </Flex>
               ))}
             </Flex>
           </Card>
         ))
       )}
+      {printing && <StatisticsPrint report={printing} school={schoolName} onDone={printed} />}
     </Flex>
   );
 }
