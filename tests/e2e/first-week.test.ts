@@ -1,0 +1,102 @@
+import { renameSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, weekOf } from '../../shared/domain/dates';
+import { addStudents, counselorClient, PHQ9 } from './assessments-flows';
+import { completeSetup } from './flows';
+import { e2eAvailable, settled, startApp, type E2eApp } from './harness';
+import { printedText, stubPrint } from './print';
+import { scheduleDates, typeInto } from './schedule-flows';
+
+const available = e2eAvailable();
+let app: E2eApp;
+
+beforeAll(async () => {
+  if (available) app = await startApp();
+});
+afterAll(async () => app?.close());
+
+/** Seven students of 初二2班, none with a testing consent yet: one gets a case, one is tested. */
+const [CLIENT, TESTED, ...REST] = ['陈一鸣', '刘思琪', '张子涵', '杨浩然', '黄雨桐', '赵俊杰', '周可欣'] as const;
+const CLASS = [CLIENT, TESTED, ...REST];
+const ROOM = '心理辅导室';
+const SATURDAY_DUTY = '孙老师';
+
+describe.skipIf(!available)('a counselor’s first week, at 1366×768', () => {
+  it('a Saturday morning opening in the week view and on the door schedule, a record dated tomorrow, consent given where the test asks for it', async () => {
+    const p = app.page;
+    await p.setViewportSize({ width: 1366, height: 768 });
+    await completeSetup(p);
+    const { today, termStart, termEnd } = scheduleDates();
+    const saturday = addDays(weekOf(today).start, 5);
+    const client = await counselorClient(app.core);
+    await addStudents(client, CLASS);
+    await client.calendar.saveTerm({ name: '本学期', startDate: termStart, endDate: termEnd });
+    await client.rooms.create({ name: ROOM, zoneType: 'individual', areaM2: 15, capacity: 3 });
+
+    // A boarding school's Saturday morning, as a weekly opening like any other.
+    await p.getByRole('menuitem', { name: '活动室与开放时间' }).click();
+    await p.getByRole('button', { name: '添加开放时间' }).click();
+    const slot = p.getByRole('dialog');
+    await slot.getByLabel('周六', { exact: true }).check();
+    await typeInto(p, '开始', '08:30');
+    await typeInto(p, '结束', '11:30');
+    await slot.getByLabel('值班人员').fill(SATURDAY_DUTY);
+    await slot.getByRole('button', { name: /保\s*存/ }).click();
+    await p.getByRole('cell', { name: SATURDAY_DUTY, exact: true }).waitFor();
+    // No bell schedule yet: the share outside class says so instead of 100 %.
+    await p.getByText('未设置作息时间').waitFor();
+
+    // The week view shows it on Saturday.
+    await p.getByRole('menuitem', { name: '日程' }).click();
+    await p.locator(`[role="columnheader"][data-date="${saturday}"]`).waitFor();
+    await p.getByText(`值班：${SATURDAY_DUTY}`).first().waitFor();
+
+    // And the door schedule of this week prints a Saturday column with it.
+    await stubPrint(p);
+    await p.getByRole('menuitem', { name: '活动室与开放时间' }).click();
+    await p.getByRole('button', { name: '打印门口开放时间表' }).click();
+    await p.getByRole('dialog').getByRole('button', { name: /打\s*印/ }).click();
+    const door = await printedText(p, app.dataDir, 'door-print', 'docs/screenshots/door-schedule-saturday');
+    renameSync('docs/screenshots/door-schedule-saturday-1.png', 'docs/screenshots/door-schedule-saturday.png');
+    expect(door).toContain('周六');
+    expect(door).toContain('08:30–11:30');
+    expect(door).toContain(`值班：${SATURDAY_DUTY}`);
+    await p.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    await p.getByTestId('door-print').waitFor({ state: 'detached' });
+
+    // A record dated tomorrow is refused on its date field.
+    await p.getByRole('menuitem', { name: '学生名册' }).click();
+    await p.getByRole('cell', { name: CLIENT }).click();
+    await p.getByRole('button', { name: '开个案' }).click();
+    const open = p.getByRole('dialog', { name: new RegExp(`为 ${CLIENT} 开个案`) });
+    await open.getByLabel('学业').check();
+    await open.getByRole('button', { name: '开个案' }).click();
+    await p.getByRole('heading', { name: `个案：${CLIENT}` }).waitFor();
+    await p.getByRole('button', { name: '新建记录' }).click();
+    const date = p.getByLabel('日期', { exact: true });
+    await date.click();
+    await date.fill(addDays(today, 1));
+    await date.press('Enter');
+    await p.locator('.ant-form-item', { has: date }).getByText('不能晚于今天').waitFor();
+
+    // A test without consent: the gate asks for it, records both parties, and the test starts.
+    await p.getByRole('menuitem', { name: '测评施测' }).click();
+    const picker = p.getByRole('combobox', { name: '学生' });
+    await picker.click();
+    await picker.fill(TESTED);
+    await p.getByTitle(new RegExp(`^${TESTED} · 初二2班 · `)).click();
+    await p.getByRole('button', { name: '开始施测' }).click();
+    const start = p.getByRole('dialog', { name: '开始施测' });
+    await start.getByLabel('量表').click();
+    await p.locator(`.ant-select-item-option[title="${PHQ9}"]`).click();
+    await start.getByLabel('纸笔录入').check();
+    await start.getByRole('button', { name: '开始施测' }).click();
+    const consent = p.getByRole('dialog', { name: '登记测评知情同意' });
+    await consent.getByText(/学生本人和监护人都同意/).waitFor();
+    await settled(p);
+    await consent.getByRole('button', { name: '登记同意并开始施测' }).click();
+    await p.getByRole('grid').getByRole('gridcell', { name: `${TESTED} 第1题` }).waitFor();
+    const student = (await client.students.list({ query: TESTED })).items[0]!;
+    expect((await client.consents.current({ studentId: student.id, scope: 'testing' })).bothGiven).toBe(true);
+  });
+});
