@@ -69,12 +69,19 @@ export const studentListItem = z.object({
 });
 export type StudentListItem = z.output<typeof studentListItem>;
 
+/** Who a data row is about, as the file gives them (the roster's own name for a 学号 an answer sheet names). */
+export const importRowStudent = {
+  studentNo: z.string().optional(),
+  name: z.string().optional(),
+};
+
 export const importIssue = z.object({
   row: z.number().int(),
   column: z.string(),
   value: z.string(),
   reason: z.string(),
   params: z.record(z.string(), z.number()).optional(),
+  ...importRowStudent,
 });
 export type ImportIssue = z.output<typeof importIssue>;
 

@@ -283,6 +283,7 @@ export const en: Catalog = {
     },
     issues: 'Issues ({{count}})',
     issueRow: 'Row',
+    issueStudent: 'Student no. · name',
     issueColumn: 'Column',
     issueValue: 'Value',
     issueReason: 'Reason',

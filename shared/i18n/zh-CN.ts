@@ -283,6 +283,7 @@ export const zhCN = {
     },
     issues: '问题（{{count}}）',
     issueRow: '行号',
+    issueStudent: '学号 · 姓名',
     issueColumn: '列',
     issueValue: '值',
     issueReason: '原因',

@@ -23,7 +23,7 @@ async function openImport() {
   return { ...app, input };
 }
 
-test('import preview lists the bad row with translated reasons and keeps the import button disabled', async () => {
+test('import preview lists the bad row by its 学号 and 姓名 with translated reasons and keeps the import button disabled', async () => {
   const { core, user, input } = await openImport();
   await user.upload(input, fixture('roster-one-bad-row.xlsx'));
 
@@ -35,6 +35,7 @@ test('import preview lists the bad row with translated reasons and keeps the imp
   expect(badRows.map((r) => r.textContent)).toEqual(
     expect.arrayContaining([expect.stringContaining('性别应为 男 或 女'), expect.stringContaining('日期无法识别')]),
   );
+  expect(badRows.map((r) => within(r).getAllByRole('cell')[1]!.textContent)).toEqual(['2023070106 · 陈思思', '2023070106 · 陈思思']);
   expect(screen.getByRole('button', { name: label('导入') })).toBeDisabled();
   expect((await core.client.students.list({})).total).toBe(0);
 });

@@ -110,8 +110,8 @@ describe('cell values', () => {
   });
 
   it('reports an unknown and a missing sex differently', () => {
-    expect(oneRow({ 性别: '未知' }).issues).toEqual([{ row: 2, column: '性别', value: '未知', reason: 'import.reason.badSex' }]);
-    expect(oneRow({ 性别: '' }).issues).toEqual([{ row: 2, column: '性别', value: '', reason: 'import.reason.required' }]);
+    expect(oneRow({ 性别: '未知' }).issues).toEqual([{ row: 2, column: '性别', value: '未知', reason: 'import.reason.badSex', studentNo: '2024001', name: '张三明' }]);
+    expect(oneRow({ 性别: '' }).issues).toEqual([{ row: 2, column: '性别', value: '', reason: 'import.reason.required', studentNo: '2024001', name: '张三明' }]);
   });
 
   it.each([
@@ -173,20 +173,20 @@ describe('cell values', () => {
       { name: '', relation: '', phone: '13800000001' },
     ]);
     expect(oneRow({ 家长姓名: '', 关系: '母亲', 联系电话: '' }).issues).toEqual([
-      { row: 2, column: '家长姓名', value: '', reason: 'import.reason.required' },
+      { row: 2, column: '家长姓名', value: '', reason: 'import.reason.required', studentNo: '2024001', name: '张三明' },
     ]);
   });
 
   it('turns zod issues into issues under the original header', () => {
     expect(oneRow({ 家长姓名: '张大明', 家长电话: '138-0000/0001' }).issues).toEqual([
-      { row: 2, column: '家长电话', value: '138-0000/0001', reason: 'import.reason.badPhone' },
+      { row: 2, column: '家长电话', value: '138-0000/0001', reason: 'import.reason.badPhone', studentNo: '2024001', name: '张三明' },
     ]);
     const longName = '欧阳'.repeat(30);
     expect(normalize([['Student ID', 'Full Name', 'Gender', 'Grade', 'Class'], ['1', longName, 'F', '7', '1']]).issues).toEqual([
-      { row: 2, column: 'Full Name', value: longName.slice(0, 50), reason: 'import.reason.tooLong', params: { max: 50 } },
+      { row: 2, column: 'Full Name', value: longName.slice(0, 50), reason: 'import.reason.tooLong', params: { max: 50 }, studentNo: '1', name: longName.slice(0, 50) },
     ]);
     const multiline = normalize([['学号', '学生姓名', '性别', '年级', '班级'], ['1', '张三\n明', '男', '7', '1']]);
-    expect(multiline.issues).toEqual([{ row: 2, column: '学生姓名', value: '张三\n明', reason: 'import.reason.badText' }]);
+    expect(multiline.issues).toEqual([{ row: 2, column: '学生姓名', value: '张三\n明', reason: 'import.reason.badText', studentNo: '1', name: '张三\n明' }]);
   });
 
   it('cuts issue values to 50 characters without splitting a character', () => {
@@ -266,7 +266,7 @@ describe('rows', () => {
     const result = normalize([BASE_HEADER, BASE_ROW, [], ['', ' ', ''], ['2024002', '李小红', '女', '初一', '']]);
     expect(result.totalRows).toBe(2);
     expect(result.candidates.map((c) => c.row)).toEqual([2]);
-    expect(result.issues).toEqual([{ row: 5, column: '班级', value: '', reason: 'import.reason.required' }]);
+    expect(result.issues).toEqual([{ row: 5, column: '班级', value: '', reason: 'import.reason.required', studentNo: '2024002', name: '李小红' }]);
   });
 
   it('lists a row’s issues left to right', () => {
@@ -279,8 +279,8 @@ describe('rows', () => {
     const { candidates, issues } = normalize(rows);
     expect(candidates.map((c) => c.row)).toEqual([2, 3]);
     expect(issues).toEqual([
-      { row: 4, column: '学号', value: '2024001', reason: 'import.reason.duplicateInFile', params: { firstRow: 2 } },
-      { row: 5, column: '学号', value: '２０２４００１', reason: 'import.reason.duplicateInFile', params: { firstRow: 2 } },
+      { row: 4, column: '学号', value: '2024001', reason: 'import.reason.duplicateInFile', params: { firstRow: 2 }, studentNo: '2024001', name: '张三明' },
+      { row: 5, column: '学号', value: '２０２４００１', reason: 'import.reason.duplicateInFile', params: { firstRow: 2 }, studentNo: '２０２４００１', name: '王小虎' },
     ]);
   });
 });
@@ -384,11 +384,11 @@ describe('xlsx', () => {
     expect(result.candidates[6]!.fields.status).toBe('suspended');
   });
 
-  it('reports exactly the two problems of the bad-row fixture', async () => {
+  it('reports exactly the two problems of the bad-row fixture, each naming the row’s 学号 and 姓名', async () => {
     const result = await readRosterFile(await fixture('roster-one-bad-row.xlsx'), 'roster-one-bad-row.xlsx');
     expect(result.issues).toEqual([
-      { row: 7, column: '性别', value: '未知', reason: 'import.reason.badSex' },
-      { row: 7, column: '出生日期', value: '2012-02-30', reason: 'import.reason.badDate' },
+      { row: 7, column: '性别', value: '未知', reason: 'import.reason.badSex', studentNo: '2023070106', name: '陈思思' },
+      { row: 7, column: '出生日期', value: '2012-02-30', reason: 'import.reason.badDate', studentNo: '2023070106', name: '陈思思' },
     ]);
     expect(result.candidates).toHaveLength(9);
     expect(result.totalRows).toBe(10);

@@ -293,6 +293,16 @@ function zodReason(field: RosterField, issue: z.core.$ZodIssue): ImportReason {
 function report(draft: RowDraft, field: RosterField, reason: ImportReason, params?: Record<string, number>): void {
   draft.failed.add(field);
   const cell = draft.cells.get(field);
-  const issue: RosterIssue = { row: draft.row, column: cell?.column ?? fieldLabel(field), value: issueValue(cell?.text ?? ''), reason };
+  const issue: RosterIssue = { row: draft.row, column: cell?.column ?? fieldLabel(field), value: issueValue(cell?.text ?? ''), reason, ...rowStudent(draft) };
   draft.issues.push({ index: cell?.index ?? Number.MAX_SAFE_INTEGER, issue: params ? { ...issue, params } : issue });
+}
+
+/**
+ * The row's 学号 and 姓名 as written, so a counselor finds the student in the file by who it is and
+ * not only by its row number (a sorted or filtered sheet no longer matches the numbers).
+ */
+function rowStudent(draft: RowDraft): { studentNo?: string; name?: string } {
+  const text = (field: RosterField) => issueValue(draft.cells.get(field)?.text ?? '');
+  const [studentNo, name] = [text('studentNo'), text('name')];
+  return { ...(studentNo === '' ? {} : { studentNo }), ...(name === '' ? {} : { name }) };
 }
