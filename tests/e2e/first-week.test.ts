@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, weekOf } from '../../shared/domain/dates';
 import { addStudents, counselorClient, PHQ9 } from './assessments-flows';
 import { completeSetup } from './flows';
+import { createProgram } from './groups-flows';
 import { e2eAvailable, settled, startApp, type E2eApp } from './harness';
 import { printedText, stubPrint } from './print';
 import { scheduleDates, typeInto } from './schedule-flows';
@@ -98,5 +99,27 @@ describe.skipIf(!available)('a counselor’s first week, at 1366×768', () => {
     await p.getByRole('grid').getByRole('gridcell', { name: `${TESTED} 第1题` }).waitFor();
     const student = (await client.students.list({ query: TESTED })).items[0]!;
     expect((await client.consents.current({ studentId: student.id, scope: 'testing' })).bothGiven).toBe(true);
+  });
+
+  it('six members join a group in one dialog: the whole class but the one who does not take part', async () => {
+    const p = app.page;
+    await p.keyboard.press('Escape');
+    await p.locator('.ant-modal-wrap').waitFor({ state: 'detached' });
+    await createProgram(p, '情绪管理小组', '初二2班');
+    await p.getByRole('button', { name: '添加成员' }).click();
+    const add = p.getByRole('dialog', { name: '添加成员' });
+    await add.getByText(`将添加该班全部在读学生（${CLASS.length} 人）`).waitFor();
+    await add.getByLabel('除外（不参加的学生）').click();
+    await p.getByTitle(new RegExp(`^${CLIENT} `)).click();
+    // Close the option list by its own field, so it covers no button of the dialog.
+    await add.getByText('添加方式').click();
+    await add.getByText(`将添加该班在读学生 ${CLASS.length - 1} 人（1 人除外）`).waitFor();
+    await add.getByRole('button', { name: '添加成员' }).click();
+    await add.waitFor({ state: 'detached' });
+    await p.getByText(`成员（${CLASS.length - 1}）`).waitFor();
+    const client = await counselorClient(app.core);
+    const [program] = (await client.groups.list({})).items;
+    const members = (await client.groups.get({ id: program!.id })).members.map((m) => m.name);
+    expect(members.sort()).toEqual([TESTED, ...REST].sort());
   });
 });
