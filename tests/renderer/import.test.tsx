@@ -27,7 +27,7 @@ test('import preview lists the bad row by its 学号 and 姓名 with translated 
   const { core, user, input } = await openImport();
   await user.upload(input, fixture('roster-one-bad-row.xlsx'));
 
-  expect(await screen.findByText('识别到的列')).toBeInTheDocument();
+  expect(await screen.findByText('列的对应')).toBeInTheDocument();
   const issues = (await screen.findByText(/^问题（\d+）$/)).closest('.ant-table-wrapper') as HTMLElement;
   const badRows = within(issues)
     .getAllByRole('row')

@@ -235,7 +235,38 @@ describe('headers', () => {
       null,
     ]);
     expect(mapHeaders(['Student No', 'student_id']).mapping.map((m) => m.field)).toEqual(['studentNo', null]);
-    expect(mapHeaders(['生日', 'Birth Date']).duplicates).toEqual([{ column: 'Birth Date', field: 'birthDate' }]);
+    expect(mapHeaders(['生日', 'Birth Date']).duplicates).toEqual([{ column: 'Birth Date', field: 'birthDate', first: '生日' }]);
+  });
+
+  it('calls out a header no rule reads that contains a field’s name, without importing it', () => {
+    const [phone, ethnic] = mapHeaders(['监护人联系电话', '民族']).mapping;
+    expect(phone).toEqual({ column: '监护人联系电话', field: null, guessed: null, suggested: 'guardianPhone' });
+    expect(ethnic).toEqual({ column: '民族', field: null, guessed: null, suggested: null });
+  });
+
+  it('reads the columns as the counselor maps them, keeping what each header alone says', () => {
+    const header = ['学籍号', '姓名', '性别', '年级', '班级', '监护人联系电话', '备注'];
+    const chosen = ['studentNo', 'name', 'sex', 'grade', 'className', 'guardianPhone', null] as const;
+    const mapped = mapHeaders(header, chosen);
+    expect(mapped.mapping.map((m) => [m.field, m.guessed])).toEqual([
+      ['studentNo', 'studentNo'], ['name', 'name'], ['sex', 'sex'], ['grade', 'grade'], ['className', 'className'], ['guardianPhone', null], [null, 'notes'],
+    ]);
+    expect([mapped.missingRequired, mapped.duplicates, mapped.chosen]).toEqual([[], [], true]);
+  });
+
+  it('refuses a mapping that gives two columns one field, naming both, or none to a required one', async () => {
+    const csv = '学籍号,姓名,性别,年级,班级,监护人联系电话\n1,张三明,男,7,1,13800000001\n';
+    const twice = await readRosterFile(utf8(csv), 'a.csv', ['studentNo', 'studentNo', 'sex', 'grade', 'className', 'guardianPhone']);
+    expect(twice.issues.filter((i) => i.row === 1)).toEqual([
+      { row: 1, column: '姓名', value: '', reason: 'import.reason.missingColumn' },
+      { row: 1, column: '姓名', value: '姓名', reason: 'import.reason.sameField', params: { first: '学籍号', field: '学号' } },
+    ]);
+    expect(twice.candidates).toEqual([]);
+    const refused = await readRosterFile(utf8(csv), 'a.csv', ['studentNo', 'name']).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(refused).toMatchObject({ code: 'VALIDATION', details: [{ path: 'mapping', reason: 'errors.import.mappingColumns', columns: 6 }] });
   });
 
   it('lists missing required columns', () => {
@@ -312,7 +343,7 @@ describe('csv', () => {
   it('reads the UTF-8 BOM fixture with English headers, serial dates and quoted notes', async () => {
     const result = await readRosterFile(await fixture('roster-utf8-bom.csv'), 'roster-utf8-bom.csv');
     expect(result.encoding).toBe('utf-8');
-    expect(result.mapping[0]).toEqual({ column: 'Student No', field: 'studentNo' });
+    expect(result.mapping[0]).toEqual({ column: 'Student No', field: 'studentNo', guessed: 'studentNo', suggested: null });
     expect(result.issues).toEqual([]);
     expect(result.candidates.map((c) => [c.row, c.fields.birthDate, c.fields.notes])).toEqual([
       [2, '2018-03-14', '喜欢足球,也喜欢篮球'],

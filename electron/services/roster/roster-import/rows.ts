@@ -9,6 +9,7 @@ export const IMPORT_REASONS = [
   'import.reason.required',
   'import.reason.missingColumn',
   'import.reason.duplicateColumn',
+  'import.reason.sameField',
   'import.reason.duplicateInFile',
   'import.reason.badSex',
   'import.reason.badDate',
@@ -25,8 +26,8 @@ export type ImportReason = (typeof IMPORT_REASONS)[number];
 
 export interface RosterIssue extends ImportIssue {
   reason: ImportReason;
-  /** Values for the message: `firstRow` of a duplicate 学号, `max` length of a too-long cell. */
-  params?: Readonly<Record<string, number>>;
+  /** Values for the message: `firstRow` of a duplicate 学号, `max` length of a too-long cell, the `first` column given a `field`. */
+  params?: Readonly<Record<string, number | string>>;
 }
 
 export interface Candidate {
