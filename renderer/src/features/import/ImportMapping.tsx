@@ -54,6 +54,7 @@ export function ImportMapping({ preview, disabled, onChange }: { preview: Import
             <Select
               aria-label={t('import.map.fieldOf', { column: m.column })}
               style={{ width: 180 }}
+              showSearch={{ optionFilterProp: 'label' }}
               disabled={disabled}
               value={m.field ?? NOT_IMPORTED}
               options={options}
