@@ -21,12 +21,14 @@ function selected(): string[] {
 test('the counselor’s menu is grouped by what they are doing; the assessment entries say what each is for', async () => {
   const { user } = await openApp({ setup: true });
   await screen.findByRole('heading', { name: '我的个案' });
+  // Crisis, statistics, the district report and the compliance evidence joined the groups they belong to.
   expect(menuOutline()).toEqual([
-    ['工作台', '我的个案', '日程'],
+    ['工作台', '我的个案', '危机干预', '日程'],
     ['学生', '学生名册', '全文检索'],
     ['测评', '测评施测', '心理普测', '量表库'],
     ['团体与培训', '团体活动', '培训登记'],
-    ['管理', '活动室与开放时间', '用户', '审计日志', '回收站', '设置'],
+    ['报告', '统计报表', '上报区教育局'],
+    ['管理', '活动室与开放时间', '用户', '审计日志', '回收站', '自查材料', '设置'],
   ]);
   // The hint is the entry's description, not part of its name.
   const administer = screen.getByRole('menuitem', { name: '测评施测' });
@@ -40,7 +42,7 @@ test('the counselor’s menu is grouped by what they are doing; the assessment e
 
   await applyLanguage('en');
   expect(await screen.findByRole('menuitem', { name: 'My caseload' })).toBeInTheDocument();
-  expect(menuOutline().map((g) => g[0])).toEqual(['Desk', 'Students', 'Assessment', 'Groups and training', 'Administration']);
+  expect(menuOutline().map((g) => g[0])).toEqual(['Desk', 'Students', 'Assessment', 'Groups and training', 'Reports', 'Administration']);
 });
 
 test('inside a case the menu highlights 我的个案, not the roster it was opened from; the menu leads back to the page itself', async () => {
@@ -63,4 +65,10 @@ test('inside a case the menu highlights 我的个案, not the roster it was open
   expect(await screen.findByText(STUDENT.name)).toBeInTheDocument();
   expect(screen.queryByRole('heading', { name: `个案：${STUDENT.name}` })).not.toBeInTheDocument();
   expect(selected()).toEqual(['roster']);
+});
+
+test('a two-character Chinese button reads as one word, without the space antd would insert', async () => {
+  await openApp({ setup: true });
+  await screen.findByRole('heading', { name: '我的个案' });
+  expect(screen.getByRole('button', { name: '锁定' })).toHaveTextContent(/^锁定$/);
 });
