@@ -40,6 +40,20 @@ describe.skipIf(!available)('a counselor’s first week, at 1366×768', () => {
     const p = app.page;
     await p.setViewportSize({ width: 1366, height: 768 });
     await completeSetup(p);
+    // The home a new archive lands on: the getting-started list beside the grouped menu, then the same menu in English.
+    await p.getByRole('menuitem', { name: '我的个案' }).click();
+    await p.getByRole('region', { name: '开始使用' }).waitFor();
+    await settled(p);
+    await p.screenshot({ path: 'docs/screenshots/home-getting-started.png' });
+    await p.getByRole('menuitem', { name: '设置' }).click();
+    await p.getByText('English', { exact: true }).click();
+    await p.getByRole('menuitem', { name: 'My caseload' }).click();
+    await p.getByRole('heading', { name: 'My caseload' }).waitFor();
+    await settled(p);
+    await p.screenshot({ path: 'docs/screenshots/menu-en.png' });
+    await p.getByRole('menuitem', { name: 'Settings' }).click();
+    await p.getByText('简体中文', { exact: true }).click();
+    await p.getByRole('menuitem', { name: '我的个案' }).waitFor();
     const { today, termStart, termEnd } = scheduleDates();
     const saturday = addDays(weekOf(today).start, 5);
     const client = await counselorClient(app.core);
