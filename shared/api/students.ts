@@ -137,6 +137,8 @@ export const importPreview = z.object({
   ),
   /** The mapping applied is the one chosen when a file with this header row was last imported. */
   remembered: z.boolean(),
+  /** Students already on the roster whose fields the import changes, each with those fields (name: as on the roster now). */
+  changes: z.array(z.object({ row: z.number().int(), studentNo: z.string(), name: z.string(), fields: z.array(z.string()) })),
   totalRows: z.number().int(),
   validRows: z.number().int(),
   creates: z.number().int(),

@@ -273,6 +273,11 @@ export const en: Catalog = {
     reading: 'Reading the file…',
     file: 'File: {{name}}',
     mapping: 'Columns',
+    changes: {
+      title: 'Students on the roster this import changes ({{count}})',
+      fields: 'Changes',
+      unchanged: '{{count}} more are on the roster already, unchanged.',
+    },
     map: {
       column: 'Column in the file',
       field: 'Import as',

@@ -273,6 +273,11 @@ export const zhCN = {
     reading: '正在读取文件…',
     file: '文件：{{name}}',
     mapping: '列的对应',
+    changes: {
+      title: '名册中已有、将被更改的学生（{{count}} 人）',
+      fields: '将更改',
+      unchanged: '另有 {{count}} 人已在名册中，信息没有变化。',
+    },
     map: {
       column: '文件中的列',
       field: '导入为',

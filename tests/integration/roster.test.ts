@@ -90,6 +90,21 @@ describe('roster import', () => {
     expect((await c.students.get({ id: third!.id })).guardians.map((g) => g.phone)).toEqual(['13800000003']);
   });
 
+  it('a re-import says which students it changes and which of their fields, before anything is written', async () => {
+    const c = await ready();
+    const csv = (rows: string[]) => ({ fileName: 'r.csv', contentBase64: Buffer.from(['学号,姓名,性别,年级,班级,联系电话', ...rows].join('\n')).toString('base64') });
+    const rows = ['1,张三明,男,初一,1,13800000001', '2,李小红,女,初一,1,13800000002', '3,王小虎,男,初一,2,13800000003'];
+    await c.students.importCommit(csv(rows));
+    const again = await c.students.importPreview(csv([rows[0]!, '2,李小红,女,初一,2,13800000002', '3,王小虎,男,初一,2,13900000003']));
+    expect([again.creates, again.updates]).toEqual([0, 3]);
+    expect(again.changes).toEqual([
+      { row: 3, studentNo: '2', name: '李小红', fields: ['className'] },
+      { row: 4, studentNo: '3', name: '王小虎', fields: ['guardians'] },
+    ]);
+    const [li] = (await c.students.list({ query: '李小红' })).items;
+    expect(li!.className).toBe('1班');
+  });
+
   it('rejects bytes that are no spreadsheet with a specific error', async () => {
     const c = await ready();
     const e = (await c.students.importPreview({ fileName: 'photo.xlsx', contentBase64: Buffer.from([0xff, 0xd8, 0xff, 0, 1, 2]).toString('base64') }).catch((x: unknown) => x)) as CounselError;

@@ -53,6 +53,16 @@ test('import of a clean file: counts, commit, success message, back on the roste
   expect(await screen.findByRole('heading', { name: '学生名册' })).toBeInTheDocument();
   expect((await core.client.students.list({})).total).toBe(10);
   expect(await screen.findAllByRole('row')).toHaveLength(11);
+
+  // The same file again: it would update the ten, and says that nothing of theirs changes.
+  const [first] = (await core.client.students.list({ query: '张三明' })).items;
+  await core.client.students.update({ id: first!.id, className: '9班' });
+  await user.click(await screen.findByRole('button', { name: '导入名册' }));
+  await user.upload(document.querySelector<HTMLInputElement>('input[type=file]')!, fixture('roster-ok.xlsx'));
+  expect(await screen.findByText('名册中已有、将被更改的学生（1 人）')).toBeInTheDocument();
+  const changed = screen.getByText('名册中已有、将被更改的学生（1 人）').closest('.ant-table-wrapper') as HTMLElement;
+  expect(within(changed).getAllByRole('row')[1]).toHaveTextContent(/张三明.*班级/);
+  expect(screen.getByText('另有 9 人已在名册中，信息没有变化。')).toBeInTheDocument();
 });
 
 test('a commit the core refuses shows its issue list and changes nothing', async () => {

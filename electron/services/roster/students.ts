@@ -6,6 +6,7 @@ import { studentFields, type ImportIssue, type ImportPreview, type StudentFields
 import { gradesOfStages } from '../../../shared/domain/grades';
 import { dbHandler, type HandlerMap } from '../../core/handler';
 import { studentHasClinicalRecords } from '../counseling/cases';
+import { changesOf } from './import-changes';
 import { rememberedMapping, rememberMapping } from './import-mappings';
 import { headerOf, planRoster } from './roster-import';
 import { base64Bytes, type ParsedSheet, parseSpreadsheet } from './roster-import/spreadsheet';
@@ -167,12 +168,14 @@ export const studentHandlers: HandlerMap<StudentMethods> = {
     prepare: readImport,
     run: ({ db }, input, sheet) => {
       const { plan, remembered } = planImport(db, input, sheet);
-      const { creates, updates } = splitCreatesUpdates(db, plan);
+      const { existing, creates, updates } = splitCreatesUpdates(db, plan);
+      const changes = changesOf(db, existing.flatMap((c) => (c.id === null ? [] : [{ ...c, id: c.id }])));
       return {
         format: plan.format,
         encoding: plan.encoding,
         mapping: plan.mapping,
         remembered,
+        changes,
         totalRows: plan.totalRows,
         validRows: plan.candidates.length,
         creates,

@@ -5,6 +5,7 @@ import { importIssue, type ImportIssue, type ImportPreview, type ROSTER_IMPORT_F
 import { api } from '../../api/client';
 import { useShownName } from '../../components/PersonName';
 import { errorMessage } from '../../lib/errors';
+import { ImportChanges } from './ImportChanges';
 import { ImportMapping } from './ImportMapping';
 import { ImportIssueTable, issuesOfRefusal, type PickedFile, readPickedFile, SpreadsheetDropzone } from './ImportParts';
 
@@ -132,6 +133,7 @@ function PreviewResult({ preview, fileName, blocked, committing, onCommit, onMap
         <Statistic title={t('import.counts.creates')} value={preview.creates} />
         <Statistic title={t('import.counts.updates')} value={preview.updates} />
       </Flex>
+      <ImportChanges preview={preview} />
       {preview.issues.length === 0 ? (
         <Alert type="success" showIcon title={t('import.noIssues')} />
       ) : (
