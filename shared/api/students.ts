@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineMethod } from './define';
-import { calendarDate, id, LIMITS, pageInput, requiredText, text } from './fields';
+import { calendarDate, empty, id, LIMITS, pageInput, requiredText, text } from './fields';
 import { MAX_GRADE, MIN_GRADE } from '../domain/grades';
 
 export const STUDENT_STATUSES = ['active', 'graduated', 'transferred', 'suspended'] as const; // 在读/毕业/转出/休学
@@ -310,6 +310,14 @@ export const studentsApi = {
     kind: 'write',
     gate: 'unlocked',
     backupFirst: true,
+  }),
+  'students.importTemplate': defineMethod({
+    summary: 'An .xlsx roster template (base64): one column per field under the header the import reads first, an example row, and a sheet listing every header accepted for each field.',
+    input: empty,
+    output: z.object({ filename: z.string(), base64: z.string() }),
+    roles: ['counselor'],
+    kind: 'read',
+    gate: 'unlocked',
   }),
   'students.importPreview': defineMethod({
     summary:

@@ -268,6 +268,7 @@ export const en: Catalog = {
   import: {
     title: 'Import roster',
     back: 'Back to students',
+    template: 'Download the template',
     pick: 'Click or drop an Excel (.xlsx) or CSV file',
     pickHint: 'The first row holds the headers; existing students are updated by student no., others added. 8 MB at most.',
     reading: 'Reading the file…',

@@ -268,6 +268,7 @@ export const zhCN = {
   import: {
     title: '导入名册',
     back: '返回名册',
+    template: '下载模板',
     pick: '点击或拖入 Excel（.xlsx）或 CSV 文件',
     pickHint: '第一行为表头；按学号更新已有学生，其余新增。文件最大 8 MB。',
     reading: '正在读取文件…',

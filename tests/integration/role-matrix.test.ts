@@ -50,6 +50,7 @@ const ROLE_MATRIX: Record<string, string> = {
   'students.summary': '--yy-',
   'students.rollForwardPreview': '--y--',
   'students.rollForward': '--y--',
+  'students.importTemplate': '--y--',
   'students.importPreview': '--y--',
   'students.importCommit': '--y--',
   'cases.open': '--y--',

@@ -105,6 +105,18 @@ describe('roster import', () => {
     expect(li!.className).toBe('1班');
   });
 
+  it('offers a template whose headers and example row the import reads without a question', async () => {
+    const c = await ready();
+    const template = await c.students.importTemplate({});
+    expect(template.filename).toBe('学生名册模板.xlsx');
+    const preview = await c.students.importPreview({ fileName: template.filename, contentBase64: template.base64 });
+    expect(preview.mapping.map((m) => m.field)).toEqual([
+      'studentNo', 'name', 'sex', 'birthDate', 'grade', 'className', 'enrollmentYear', 'status', 'guardianName', 'guardianRelation', 'guardianPhone', 'notes',
+    ]);
+    expect(preview).toMatchObject({ totalRows: 1, validRows: 1, issues: [] });
+    expect(preview.sample).toMatchObject([{ name: '张三明', grade: 7, className: '1班', status: 'active' }]);
+  });
+
   it('rejects bytes that are no spreadsheet with a specific error', async () => {
     const c = await ready();
     const e = (await c.students.importPreview({ fileName: 'photo.xlsx', contentBase64: Buffer.from([0xff, 0xd8, 0xff, 0, 1, 2]).toString('base64') }).catch((x: unknown) => x)) as CounselError;

@@ -9,6 +9,7 @@ import { studentHasClinicalRecords } from '../counseling/cases';
 import { changesOf } from './import-changes';
 import { rememberedMapping, rememberMapping } from './import-mappings';
 import { headerOf, planRoster } from './roster-import';
+import { rosterTemplate, TEMPLATE_FILENAME } from './roster-import/template';
 import { base64Bytes, type ParsedSheet, parseSpreadsheet } from './roster-import/spreadsheet';
 import { readSchool } from '../accounts/settings-store';
 import {
@@ -21,6 +22,7 @@ import {
 } from './students-repo';
 
 type StudentMethods =
+  | 'students.importTemplate'
   | 'students.list'
   | 'students.get'
   | 'students.create'
@@ -162,6 +164,12 @@ export const studentHandlers: HandlerMap<StudentMethods> = {
         .prepare(`SELECT status, count(*) AS count FROM students WHERE deleted_at IS NULL GROUP BY status ORDER BY status`)
         .all() as { status: StudentFields['status']; count: number }[],
     }),
+  }),
+
+  // Written before the transaction: the template holds no data of the archive.
+  'students.importTemplate': dbHandler<'students.importTemplate', string>({
+    prepare: rosterTemplate,
+    run: (_ctx, _input, base64) => ({ filename: TEMPLATE_FILENAME, base64 }),
   }),
 
   'students.importPreview': dbHandler<'students.importPreview', ParsedSheet>({

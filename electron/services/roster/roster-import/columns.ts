@@ -65,6 +65,11 @@ export function fieldOfHeader(header: string): RosterField | null {
   return FIELD_BY_KEY.get(headerKey(header)) ?? null;
 }
 
+/** Every header the import reads as this field, as a school would write it. */
+export function acceptedHeaders(field: RosterField): readonly string[] {
+  return SYNONYMS[field];
+}
+
 export function fieldLabel(field: RosterField): string {
   return SYNONYMS[field][0]!;
 }

@@ -6,7 +6,8 @@ import type { Headline } from '../../../../shared/api/district';
 import { api } from '../../api/client';
 import { errorMessage } from '../../lib/errors';
 import { useCall } from '../../lib/useCall';
-import { downloadBase64, StatTableView, XLSX_TYPE } from '../statistics/StatTableView';
+import { downloadBase64, XLSX_TYPE } from '../../lib/download';
+import { StatTableView } from '../statistics/StatTableView';
 
 const HEADLINE = ['sessions', 'clients', 'groupAttendance', 'screened', 'alerts', 'alertsOpen'] as const;
 type ImportResult = OutputOf<'district.import'>['results'][number];

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { importIssue, type ImportIssue, type ImportPreview, type ROSTER_IMPORT_FIELDS } from '../../../../shared/api/students';
 import { api } from '../../api/client';
 import { useShownName } from '../../components/PersonName';
+import { downloadBase64, XLSX_TYPE } from '../../lib/download';
 import { errorMessage } from '../../lib/errors';
 import { ImportChanges } from './ImportChanges';
 import { ImportMapping } from './ImportMapping';
@@ -80,6 +81,15 @@ export function ImportPage({ onClose }: { onClose(): void }) {
     }
   };
 
+  const downloadTemplate = async () => {
+    try {
+      const file = await api.students.importTemplate({});
+      downloadBase64(file.filename, file.base64, XLSX_TYPE);
+    } catch (err) {
+      void message.error(errorMessage(err));
+    }
+  };
+
   const blocked = !preview || preview.issues.length > 0 || preview.validRows === 0;
 
   return (
@@ -88,7 +98,10 @@ export function ImportPage({ onClose }: { onClose(): void }) {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('import.title')}
         </Typography.Title>
-        <Button onClick={onClose}>{t('import.back')}</Button>
+        <Flex gap="small">
+          <Button onClick={() => void downloadTemplate()}>{t('import.template')}</Button>
+          <Button onClick={onClose}>{t('import.back')}</Button>
+        </Flex>
       </Flex>
       <SpreadsheetDropzone title={t('import.pick')} hint={t('import.pickHint')} disabled={busy !== null} onFile={(picked) => void pick(picked)} />
       {busy === 'reading' && <Spin description={t('import.reading')} />}

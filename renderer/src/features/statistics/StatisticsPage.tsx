@@ -8,7 +8,8 @@ import { errorMessage } from '../../lib/errors';
 import { useCall } from '../../lib/useCall';
 import { useSession } from '../../stores/session';
 import { KInput, PeriodPicker, presetPeriod } from './PeriodPicker';
-import { downloadBase64, StatTableView, XLSX_TYPE } from './StatTableView';
+import { downloadBase64, XLSX_TYPE } from '../../lib/download';
+import { StatTableView } from './StatTableView';
 
 const load = (a: Period & { k: number; suppressed: boolean }) => api.statistics.period(a);
 
