@@ -274,6 +274,7 @@ export const en: Catalog = {
     reading: 'Reading the file…',
     file: 'File: {{name}}',
     mapping: 'Columns',
+    sample: 'The first rows as they will be stored',
     changes: {
       title: 'Students on the roster this import changes ({{count}})',
       fields: 'Changes',

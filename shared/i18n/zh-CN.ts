@@ -274,6 +274,7 @@ export const zhCN = {
     reading: '正在读取文件…',
     file: '文件：{{name}}',
     mapping: '列的对应',
+    sample: '前几行导入后的样子',
     changes: {
       title: '名册中已有、将被更改的学生（{{count}} 人）',
       fields: '将更改',

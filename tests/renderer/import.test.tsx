@@ -45,6 +45,10 @@ test('import of a clean file: counts, commit, success message, back on the roste
   await user.upload(input, fixture('roster-ok.xlsx'));
 
   expect(await screen.findByText('没有发现问题，可以导入。')).toBeInTheDocument();
+  // The first rows as the roster will hold them: the class with its grade.
+  const sample = screen.getByText('前几行导入后的样子').closest('.ant-table-wrapper') as HTMLElement;
+  expect(within(sample).getAllByRole('row')).toHaveLength(6);
+  expect(within(sample).getAllByRole('row')[1]).toHaveTextContent(/初[一二三]\d+班/);
   const creates = screen.getByText('新增').closest('.ant-statistic') as HTMLElement;
   expect(creates).toHaveTextContent('10');
   await user.click(screen.getByRole('button', { name: label('导入') }));

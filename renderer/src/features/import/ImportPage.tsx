@@ -8,6 +8,7 @@ import { downloadBase64, XLSX_TYPE } from '../../lib/download';
 import { errorMessage } from '../../lib/errors';
 import { ImportChanges } from './ImportChanges';
 import { ImportMapping } from './ImportMapping';
+import { ImportSample } from './ImportSample';
 import { ImportIssueTable, issuesOfRefusal, type PickedFile, readPickedFile, SpreadsheetDropzone } from './ImportParts';
 
 /** The counselor's field for each column, once they changed one; the commit reads the file the same way. */
@@ -146,6 +147,7 @@ function PreviewResult({ preview, fileName, blocked, committing, onCommit, onMap
         <Statistic title={t('import.counts.creates')} value={preview.creates} />
         <Statistic title={t('import.counts.updates')} value={preview.updates} />
       </Flex>
+      <ImportSample preview={preview} />
       <ImportChanges preview={preview} />
       {preview.issues.length === 0 ? (
         <Alert type="success" showIcon title={t('import.noIssues')} />
