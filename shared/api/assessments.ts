@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineMethod } from './define';
 import { calendarDate, id, LIMITS, pageInput, requiredText, text } from './fields';
+import { importRowStudent } from './students';
 
 /**
  * The assessment archive (issue 5), first part: scale definitions, forms answered on the kiosk or
@@ -128,6 +129,7 @@ export const answerImportIssue = z.object({
   value: z.string(),
   reason: z.string(),
   params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  ...importRowStudent,
 });
 export type AnswerImportIssue = z.output<typeof answerImportIssue>;
 
@@ -142,7 +144,7 @@ export const answerImportPreview = z.object({
   /** Every bad row, every reason; the commit refuses the whole file while any is left. */
   issues: z.array(answerImportIssue),
   /** Rows whose answers would raise a critical alert, by sheet row and 学号. */
-  criticalRows: z.array(z.object({ row: z.number().int(), studentNo: z.string() })),
+  criticalRows: z.array(z.object({ row: z.number().int(), studentNo: z.string(), name: z.string() })),
 });
 export type AnswerImportPreview = z.output<typeof answerImportPreview>;
 

@@ -26,8 +26,11 @@ const smallCount = z.number().int().nullable();
 export const campaignView = z.object({
   id,
   name: z.string(),
-  /** Each scale pinned to the version current when the campaign was created. */
-  scales: z.array(z.object({ scaleId: z.string(), version: z.string() })),
+  /**
+   * Each scale pinned to the version current when the campaign was created, with its zh-CN and en
+   * titles: a principal reads the campaign without access to the scale library, and sees names, not ids.
+   */
+  scales: z.array(z.object({ scaleId: z.string(), version: z.string(), title: z.record(z.string(), z.string()) })),
   grades: z.array(z.number().int()),
   /** Class names within those grades; empty means every class. */
   classNames: z.array(z.string()),
@@ -240,6 +243,8 @@ export const campaignsApi = {
       scales: z.array(
         z.object({
           scaleId: z.string(),
+          /** zh-CN and en titles as the definition gives them (a principal has no scale library to look them up). */
+          title: z.record(z.string(), z.string()),
           /** Bands in the definition's order, with their neutral label keys. */
           bands: z.array(z.object({ code: z.string(), labelKey: z.string() })),
           byGrade: z.array(

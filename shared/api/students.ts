@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineMethod } from './define';
-import { calendarDate, id, LIMITS, pageInput, requiredText, text } from './fields';
+import { calendarDate, empty, id, LIMITS, pageInput, requiredText, text } from './fields';
 import { MAX_GRADE, MIN_GRADE } from '../domain/grades';
 
 export const STUDENT_STATUSES = ['active', 'graduated', 'transferred', 'suspended'] as const; // 在读/毕业/转出/休学
@@ -69,12 +69,20 @@ export const studentListItem = z.object({
 });
 export type StudentListItem = z.output<typeof studentListItem>;
 
+/** Who a data row is about, as the file gives them (the roster's own name for a 学号 an answer sheet names). */
+export const importRowStudent = {
+  studentNo: z.string().optional(),
+  name: z.string().optional(),
+};
+
 export const importIssue = z.object({
   row: z.number().int(),
   column: z.string(),
   value: z.string(),
   reason: z.string(),
-  params: z.record(z.string(), z.number()).optional(),
+  /** Values for the message: a first row's number, a maximum length, the other column given the same field. */
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  ...importRowStudent,
 });
 export type ImportIssue = z.output<typeof importIssue>;
 
@@ -86,10 +94,51 @@ const importFile = z
   })
   .strict();
 
+/** The roster fields a file column can be imported as; the guardian ones fill one entry of `guardians`. */
+export const ROSTER_IMPORT_FIELDS = [
+  'studentNo',
+  'name',
+  'sex',
+  'birthDate',
+  'grade',
+  'className',
+  'enrollmentYear',
+  'status',
+  'guardianName',
+  'guardianRelation',
+  'guardianPhone',
+  'notes',
+] as const;
+
+/** The most columns a mapping names; a roster sheet with more is not a roster. */
+const MAX_IMPORT_COLUMNS = 200;
+
+const rosterImportFile = importFile.extend({
+  /**
+   * The counselor's choice for each column of the file, in file order (null: 不导入); without it the
+   * columns are read by their headers. It must name every column of the header row.
+   */
+  mapping: z.array(z.enum(ROSTER_IMPORT_FIELDS).nullable()).max(MAX_IMPORT_COLUMNS).optional(),
+});
+
 export const importPreview = z.object({
   format: z.enum(['xlsx', 'csv']),
   encoding: z.string(),
-  mapping: z.array(z.object({ column: z.string(), field: z.string().nullable() })),
+  mapping: z.array(
+    z.object({
+      column: z.string(),
+      /** What the column is imported as (the counselor's choice, else the header's guess); null: not imported. */
+      field: z.string().nullable(),
+      /** What its header alone says, by the accepted headers (学籍号 → 学号). */
+      guessed: z.string().nullable(),
+      /** For a column no header rule knows: the field it looks like (监护人联系电话 → 电话), offered, never applied. */
+      suggested: z.string().nullable(),
+    }),
+  ),
+  /** The mapping applied is the one chosen when a file with this header row was last imported. */
+  remembered: z.boolean(),
+  /** Students already on the roster whose fields the import changes, each with those fields (name: as on the roster now). */
+  changes: z.array(z.object({ row: z.number().int(), studentNo: z.string(), name: z.string(), fields: z.array(z.string()) })),
   totalRows: z.number().int(),
   validRows: z.number().int(),
   creates: z.number().int(),
@@ -262,17 +311,26 @@ export const studentsApi = {
     gate: 'unlocked',
     backupFirst: true,
   }),
+  'students.importTemplate': defineMethod({
+    summary: 'An .xlsx roster template (base64): one column per field under the header the import reads first, an example row, and a sheet listing every header accepted for each field.',
+    input: empty,
+    output: z.object({ filename: z.string(), base64: z.string() }),
+    roles: ['counselor'],
+    kind: 'read',
+    gate: 'unlocked',
+  }),
   'students.importPreview': defineMethod({
-    summary: 'Dry run of a roster .xlsx/.csv import: every bad row, creates and updates.',
-    input: importFile,
+    summary:
+      'Dry run of a roster .xlsx/.csv import: each column with what it is imported as (by its header, or by the mapping given), every bad row, creates and updates. A mapping that gives two columns one field, or none to a required field, is refused in its issues on row 1, naming the columns.',
+    input: rosterImportFile,
     output: importPreview,
     roles: ['counselor'],
     kind: 'read',
     gate: 'unlocked',
   }),
   'students.importCommit': defineMethod({
-    summary: 'Import a roster file all-or-nothing; updates existing students by 学号.',
-    input: importFile,
+    summary: 'Import a roster file all-or-nothing, read through the same mapping as its preview; updates existing students by 学号.',
+    input: rosterImportFile,
     output: z.object({ created: z.number().int(), updated: z.number().int() }),
     roles: ['counselor'],
     kind: 'write',

@@ -18,7 +18,7 @@ export const answerImport: Catalog['answerImport'] = {
   columnToItem: '{{column}} → {{item}}',
   item: 'Item {{number}}',
   criticalTitle: 'These students’ answers will raise a critical alert; see them in person after the import:',
-  criticalRow: 'Row {{row}} · student no. {{studentNo}}',
+  criticalRow: 'Row {{row}} · student no. {{studentNo}} · {{name}}',
   noIssues: 'No problems found; ready to import.',
   commit: 'Import all sheets',
   commitFailed: 'The import did not run; no answers were written.',

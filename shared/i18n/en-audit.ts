@@ -99,6 +99,7 @@ export const audit: Catalog['audit'] = {
       rollForwardPreview: 'Preview roll-forward',
       rollForward: 'Roll forward',
       rollForwardRevert: 'Undo roll-forward',
+      importTemplate: 'Download the roster template',
       importPreview: 'Preview import',
       importCommit: 'Import roster',
     },

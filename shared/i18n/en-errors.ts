@@ -256,6 +256,7 @@ export const errors: Omit<Catalog['errors'], 'backup' | 'crisis' | 'compliance'>
   },
   import: {
     invalid: 'The file still has issues (listed below).',
+    mappingColumns: 'The column mapping does not fit the file ({{columns}} columns); pick the file again',
   },
   field: {
     ageRecipient: 'Not an age public key (it starts with age1)',

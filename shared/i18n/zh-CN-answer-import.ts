@@ -17,7 +17,7 @@ export const answerImport = {
   columnToItem: '{{column}} → {{item}}',
   item: '第 {{number}} 题',
   criticalTitle: '以下学生的作答将触发危急预警，导入后请当面了解情况：',
-  criticalRow: '第 {{row}} 行 · 学号 {{studentNo}}',
+  criticalRow: '第 {{row}} 行 · 学号 {{studentNo}} · {{name}}',
   noIssues: '没有发现问题，可以导入。',
   commit: '导入全部答卷',
   commitFailed: '导入未执行，没有写入任何答卷。',

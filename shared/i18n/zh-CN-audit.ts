@@ -97,6 +97,7 @@ export const audit = {
       rollForwardPreview: '预览升级',
       rollForward: '学年升级',
       rollForwardRevert: '撤销学年升级',
+      importTemplate: '下载名册模板',
       importPreview: '预览导入',
       importCommit: '导入名册',
     },

@@ -253,6 +253,7 @@ export const errors = {
   },
   import: {
     invalid: '文件中仍有问题（见下表）。',
+    mappingColumns: '列的对应与文件不符（文件有 {{columns}} 列），请重新选择文件',
   },
   field: {
     ageRecipient: '不是有效的 age 公钥（应以 age1 开头）',

@@ -34,9 +34,10 @@ export async function seedScreening(client: CounselClient): Promise<string> {
   return followed.name;
 }
 
-/** A screening of 初二 (or of some of its classes) with PHQ-9, under way; its consent list still to come back. */
-export async function screenGrade8(client: CounselClient, name: string, classNames: string[] = []): Promise<string> {
-  const campaign = await client.campaigns.create({ name, scales: [{ scaleId: 'phq9' }], grades: [8], classNames, startDate: schoolDate(-1), endDate: schoolDate(6) });
+/** A screening of 初二 (or of some of its classes) with PHQ-9 (or the scales given), under way; its consent list still to come back. */
+export async function screenGrade8(client: CounselClient, name: string, classNames: string[] = [], scaleIds: readonly string[] = ['phq9']): Promise<string> {
+  const scales = scaleIds.map((scaleId) => ({ scaleId }));
+  const campaign = await client.campaigns.create({ name, scales, grades: [8], classNames, startDate: schoolDate(-1), endDate: schoolDate(6) });
   await client.campaigns.update({ id: campaign.id, status: 'active' });
   return campaign.id;
 }
@@ -74,11 +75,11 @@ const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高';
 const GIVEN = ['子涵', '欣怡', '浩然', '雨桐', '梓轩', '思远', '一诺', '佳琪', '宇航', '若曦'];
 
 /**
- * A screening of one class of `count` students (初二 `className`), both consents in, with the first
- * `typed` students' PHQ-9 already typed from paper and not yet finished (the grid resumes them).
- * Returns the participants in the list's order.
+ * A screening of one class of `count` students (初二 `className`) with PHQ-9 (or the scales given),
+ * both consents in, with the first `typed` students' PHQ-9 already typed from paper and not yet
+ * finished (the grid resumes them). Returns the participants in the list's order.
  */
-async function largeClassScreening(client: CounselClient, name: string, className: string, count: number, typed: number) {
+export async function largeClassScreening(client: CounselClient, name: string, className: string, count: number, typed: number, scaleIds: readonly string[] = ['phq9']) {
   for (let i = 0; i < count; i++) {
     await client.students.create({
       studentNo: `202405${String(i + 1).padStart(2, '0')}`,
@@ -89,7 +90,7 @@ async function largeClassScreening(client: CounselClient, name: string, classNam
       guardians: [{ name: '家长', relation: '母亲', phone: '13900000000' }],
     });
   }
-  const id = await screenGrade8(client, name, [className]);
+  const id = await screenGrade8(client, name, [className], scaleIds);
   const { participants } = await client.campaigns.get({ id });
   await client.campaigns.setConsent({ id, entries: participants.map((p) => ({ studentId: p.studentId, studentConsent: 'given', guardianConsent: 'given' })) });
   const totals = [3, 6, 2, 8, 4];
@@ -97,7 +98,7 @@ async function largeClassScreening(client: CounselClient, name: string, classNam
     const form = await client.assessments.start({ studentId: p.studentId, scaleId: 'phq9', mode: 'paper', campaignId: id, date: schoolDate() });
     for (const [n, code] of phq9Codes(totals[i % totals.length]!).entries()) await client.assessments.answer({ formId: form.id, itemId: `phq9_${n + 1}`, code });
   }
-  return participants;
+  return { id, participants };
 }
 
 /**
@@ -106,7 +107,7 @@ async function largeClassScreening(client: CounselClient, name: string, classNam
  */
 export async function markedClassGrid(p: Page, client: CounselClient): Promise<void> {
   const name = '初二5班心理普测';
-  const big = await largeClassScreening(client, name, '5班', 40, 29);
+  const big = (await largeClassScreening(client, name, '5班', 40, 29)).participants;
   await openScreening(p, name);
   await p.getByRole('button', { name: '纸笔录入' }).click();
   await p.getByRole('gridcell', { name: `${big[29]!.name} 第1题` }).click();

@@ -21,6 +21,16 @@ export async function pick(dialog: ReturnType<Page['getByRole']>, label: string,
  * (as the class select names it, e.g. 初一1班), running for two months; then the whole class joins.
  */
 export async function createClassGroup(p: Page, theme: string, className: string, goals = ''): Promise<void> {
+  await createProgram(p, theme, className, goals);
+  await p.getByRole('button', { name: '添加成员' }).click();
+  const add = p.getByRole('dialog', { name: '添加成员' });
+  await add.getByText(/^将添加该班全部在读学生/).waitFor();
+  await add.getByRole('button', { name: '添加成员' }).click();
+  await add.waitFor({ state: 'detached' });
+}
+
+/** From any page: 团体活动 → 新建活动 for one class, running for two months; left on its page, with no members yet. */
+export async function createProgram(p: Page, theme: string, className: string, goals = ''): Promise<void> {
   await p.getByRole('menuitem', { name: '团体活动' }).click();
   await p.getByRole('button', { name: '新建活动' }).click();
   const form = p.getByRole('dialog', { name: '新建团体活动' });
@@ -31,12 +41,6 @@ export async function createClassGroup(p: Page, theme: string, className: string
   await form.getByLabel('活动目标').fill(goals);
   await form.getByRole('button', { name: SAVE }).click();
   await p.getByRole('heading', { name: `团体活动：${theme}` }).waitFor();
-
-  await p.getByRole('button', { name: '添加成员' }).click();
-  const add = p.getByRole('dialog', { name: '添加成员' });
-  await add.getByText(/^将添加该班全部在读学生/).waitFor();
-  await add.getByRole('button', { name: '添加成员' }).click();
-  await add.waitFor({ state: 'detached' });
 }
 
 /** On a program's page: 记录一次活动 on a date, at the given time (or the last session's), with a headcount for unnamed programs. */

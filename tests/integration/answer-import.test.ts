@@ -57,20 +57,21 @@ describe('batch import of PHQ-9 answers', () => {
       row('1005', '00000000x'),
     ].join('\n');
     const preview = await c.assessments.importPreview(sheet(csv));
-    expect(preview).toMatchObject({ format: 'csv', scaleId: 'phq9', version: '1.0.0', totalRows: 7, validRows: 1, criticalRows: [{ row: 2, studentNo: '1001' }] });
+    expect(preview).toMatchObject({ format: 'csv', scaleId: 'phq9', version: '1.0.0', totalRows: 7, validRows: 1, criticalRows: [{ row: 2, studentNo: '1001', name: '张三明' }] });
     expect(preview.mapping.map((m) => m.itemId)).toEqual([
       'studentNo', null, null, 'phq9_1', 'phq9_2', 'phq9_3', 'phq9_4', 'phq9_5', 'phq9_6', 'phq9_7', 'phq9_8', 'phq9_9',
     ]);
+    // Each issue names the row's student: the roster's 姓名 for a known 学号, the sheet's own for an unknown one.
     expect(preview.issues).toEqual([
-      { row: 3, column: '学号', value: '9999', reason: 'answerImport.reason.notInRoster' },
-      { row: 3, column: 'phq9_1', value: '4', reason: 'answerImport.reason.badCode', params: { options: '0, 1, 2, 3' } },
-      { row: 4, column: '学号', value: '1002', reason: 'answerImport.reason.noConsent', params: { student: 'none', guardian: 'none' } },
-      { row: 4, column: 'Q4', value: '', reason: 'answerImport.reason.blank', params: { allowed: 0 } },
-      { row: 5, column: '学号', value: '1001', reason: 'import.reason.duplicateInFile', params: { firstRow: 2 } },
-      { row: 6, column: '学号', value: '1003', reason: 'answerImport.reason.alreadyToday', params: { date: DATE } },
-      { row: 7, column: '学号', value: '1004', reason: 'answerImport.reason.ineligible', params: { outside: 'age' } },
-      { row: 8, column: '学号', value: '1005', reason: 'answerImport.reason.notActive', params: { status: 'graduated' } },
-      { row: 8, column: '9', value: 'x', reason: 'answerImport.reason.badCode', params: { options: '0, 1, 2, 3' } },
+      { row: 3, column: '学号', value: '9999', reason: 'answerImport.reason.notInRoster', studentNo: '9999', name: '某某' },
+      { row: 3, column: 'phq9_1', value: '4', reason: 'answerImport.reason.badCode', params: { options: '0, 1, 2, 3' }, studentNo: '9999', name: '某某' },
+      { row: 4, column: '学号', value: '1002', reason: 'answerImport.reason.noConsent', params: { student: 'none', guardian: 'none' }, studentNo: '1002', name: '张三明' },
+      { row: 4, column: 'Q4', value: '', reason: 'answerImport.reason.blank', params: { allowed: 0 }, studentNo: '1002', name: '张三明' },
+      { row: 5, column: '学号', value: '1001', reason: 'import.reason.duplicateInFile', params: { firstRow: 2 }, studentNo: '1001', name: '张三明' },
+      { row: 6, column: '学号', value: '1003', reason: 'answerImport.reason.alreadyToday', params: { date: DATE }, studentNo: '1003', name: '张三明' },
+      { row: 7, column: '学号', value: '1004', reason: 'answerImport.reason.ineligible', params: { outside: 'age' }, studentNo: '1004', name: '张三明' },
+      { row: 8, column: '学号', value: '1005', reason: 'answerImport.reason.notActive', params: { status: 'graduated' }, studentNo: '1005', name: '张三明' },
+      { row: 8, column: '9', value: 'x', reason: 'answerImport.reason.badCode', params: { options: '0, 1, 2, 3' }, studentNo: '1005', name: '张三明' },
     ]);
 
     const ids = [a, noConsent, tested, young, left];
@@ -78,7 +79,7 @@ describe('batch import of PHQ-9 answers', () => {
     const e = await rejection(c.assessments.importCommit(sheet(csv)));
     expect([e.code, e.messageKey]).toEqual(['VALIDATION', 'errors.assessment.importInvalid']);
     expect(e.details).toHaveLength(preview.issues.length);
-    expect((e.details as unknown[])[1]).toEqual({ path: 'rows.3.phq9_1', row: 3, column: 'phq9_1', value: '4', reason: 'answerImport.reason.badCode', options: '0, 1, 2, 3' });
+    expect((e.details as unknown[])[1]).toEqual({ path: 'rows.3.phq9_1', row: 3, column: 'phq9_1', value: '4', reason: 'answerImport.reason.badCode', options: '0, 1, 2, 3', studentNo: '9999', name: '某某' });
     expect(await formCount(c, ids)).toBe(before);
     expect((await c.alerts.open({})).items).toEqual([]);
 
@@ -95,7 +96,7 @@ describe('batch import of PHQ-9 answers', () => {
     const csv = [HEADER, row('2001', '000000002'), row('2002', '222222220'), row('2003', '00000000')].join('\r\n');
     // Row 4 leaves item 9 blank: the all-required total refuses it, so the sheet is fixed first.
     const blank = await c.assessments.importPreview(sheet(csv));
-    expect(blank.issues).toEqual([{ row: 4, column: '9', value: '', reason: 'answerImport.reason.blank', params: { allowed: 0 } }]);
+    expect(blank.issues).toEqual([{ row: 4, column: '9', value: '', reason: 'answerImport.reason.blank', params: { allowed: 0 }, studentNo: '2003', name: '张三明' }]);
     const fixed = csv.replace(/,0,0,0,0,0,0,0,0$/, ',0,0,0,0,0,0,0,0,0');
     const done = await c.assessments.importCommit(sheet(fixed));
     expect(done).toMatchObject({ imported: 3, flagged: 1 });
@@ -156,13 +157,13 @@ describe('batch import of PHQ-9 answers', () => {
     s = await counselingSchool();
     const { c } = s;
     const listed = await student(c, '4001', {}, false);
-    await student(c, '4002', { grade: 9 });
+    await student(c, '4002', { grade: 9, name: '李四清' });
     const campaign = await c.campaigns.create({ name: '春季普测', scales: [{ scaleId: 'phq9' }], grades: [8], startDate: '2025-03-10', endDate: '2025-03-14' });
     await c.campaigns.setConsent({ id: campaign.id, entries: [{ studentId: listed, studentConsent: 'given', guardianConsent: 'given' }] });
     const csv = [HEADER, row('4001', '000000001'), row('4002', '000000000')].join('\n');
     const inCampaign = (extra: Partial<InputOf<'assessments.importPreview'>> = {}) => sheet(csv, { campaignId: campaign.id, ...extra });
 
-    expect((await c.assessments.importPreview(inCampaign())).issues).toEqual([{ row: 3, column: '学号', value: '4002', reason: 'answerImport.reason.notParticipant' }]);
+    expect((await c.assessments.importPreview(inCampaign())).issues).toEqual([{ row: 3, column: '学号', value: '4002', reason: 'answerImport.reason.notParticipant', studentNo: '4002', name: '李四清' }]);
     const otherScale = await rejection(c.assessments.importPreview(inCampaign({ scaleId: 'gad7' })));
     expect([otherScale.code, otherScale.details]).toEqual(['VALIDATION', [{ path: 'scaleId', reason: 'errors.campaign.scaleNotInCampaign' }]]);
     const otherVersion = await rejection(c.assessments.importPreview(inCampaign({ version: '0.9.0' })));

@@ -280,7 +280,7 @@ describe('triage and the crisis hand-off', () => {
     const handed = await c.alerts.openCrisisCase({ id: critical.id, note: '已联系家长' });
     expect(handed.alert).toMatchObject({ action: 'crisisCase', acknowledgedBy: s.me, note: '已联系家长', caseId: handed.caseId });
     const crisis = await c.cases.get({ id: handed.caseId });
-    expect(crisis).toMatchObject({ studentId: s.studentId, source: 'screening', categories: ['crisis'], sourceNote: 'phq9 · phq9_item9', counselorId: s.me, status: 'open' });
+    expect(crisis).toMatchObject({ studentId: s.studentId, source: 'screening', categories: ['crisis'], sourceNote: 'PHQ-9 第 9 题', counselorId: s.me, status: 'open' });
     const after = (await c.campaigns.triage({ id: cp.id })).items[0]!;
     expect(after).toMatchObject({ studentId: s.studentId, state: 'caseOpened', caseId: handed.caseId, note: '已当面了解' });
     expect((await c.alerts.open({})).items).toEqual([]);
@@ -427,6 +427,8 @@ describe('the summary', () => {
 
     const principal = await colleague(s.t, 'principal', 'lixiaozhang');
     const withheld = await principal.client.campaigns.summary({ id: cp.id });
+    // The principal has no scale library: the summary names its scales itself, never by id.
+    expect(withheld.scales.map((x) => x.title['zh-CN'])).toEqual(['患者健康问卷-9（PHQ-9）']);
     expect(withheld.grades).toEqual([
       { grade: 7, participants: null, done: null, declined: null, absent: 0, pending: 0 },
       { grade: 8, participants: 8, done: null, declined: 0, absent: null, pending: 0 },
@@ -441,6 +443,7 @@ describe('the summary', () => {
     expect(listed.map((x) => x.id)).toEqual([cp.id]);
     // The same campaign for a principal: no note, and the ones who declined or were absent not countable.
     expect(listed[0]!.note).toBe('');
+    expect(listed[0]!.scales).toEqual([{ scaleId: 'phq9', version: '1.0.0', title: { 'zh-CN': '患者健康问卷-9（PHQ-9）', en: 'Patient Health Questionnaire-9 (PHQ-9)' } }]);
     expect(listed[0]!.progress).toMatchObject({ participants: 10, pending: 0, done: 8, declined: null, absent: null, consentGiven: 10, consentPending: 0, consentDeclined: 0 });
     for (const m of [principal.client.campaigns.get({ id: cp.id }), principal.client.campaigns.triage({ id: cp.id })]) {
       expect((await rejection(m)).code).toBe('FORBIDDEN');

@@ -56,6 +56,7 @@ const ROLE_MATRIX: Record<string, string> = {
   'students.rollForwardPreview': '--y--',
   'students.rollForward': '--y--',
   'students.rollForwardRevert': '--y--',
+  'students.importTemplate': '--y--',
   'students.importPreview': '--y--',
   'students.importCommit': '--y--',
   'cases.open': '--y--',

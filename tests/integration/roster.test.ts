@@ -6,6 +6,8 @@ import { setupSchool, startTestCore, type TestCore } from '../helpers/inproc';
 let t: TestCore;
 afterEach(async () => t?.cleanup());
 
+const rejection = (p: Promise<unknown>) => p.then(() => expect.unreachable('accepted'), (e: unknown) => e as CounselError);
+
 const fixture = (name: string) => ({
   fileName: name,
   contentBase64: readFileSync(`tests/fixtures/roster/${name}`).toString('base64'),
@@ -56,6 +58,63 @@ describe('roster import', () => {
       [3, 'Grade', 'import.reason.gradeNotInSchool'],
       [4, 'Grade', 'import.reason.gradeNotInSchool'],
     ]);
+  });
+
+  it('imports a school-records export with its guardian phone column mapped by hand, and reads the next one the same way', async () => {
+    const c = await ready();
+    const csv = (rows: string[]) => ({
+      fileName: 'xueji.csv',
+      contentBase64: Buffer.from(['学籍号,姓名,性别,出生日期,年级,班级,监护人联系电话', ...rows].join('\n')).toString('base64'),
+    });
+    const file = csv(['G2024001,张三明,男,2012-03-01,初一,1,13800000001', 'G2024002,李小红,女,2012-05-02,初一,1,13800000002']);
+    const guessed = await c.students.importPreview(file);
+    expect(guessed.mapping.at(-1)).toEqual({ column: '监护人联系电话', field: null, guessed: null, suggested: 'guardianPhone' });
+    expect(guessed.remembered).toBe(false);
+
+    const mapping = ['studentNo', 'name', 'sex', 'birthDate', 'grade', 'className', 'guardianPhone'] as const;
+    // Two columns given one field: refused in the preview naming both, and nothing is written by a preview.
+    const twice = await c.students.importPreview({ ...file, mapping: [...mapping.slice(0, 6), 'studentNo'] });
+    expect(twice.issues).toEqual([{ row: 1, column: '监护人联系电话', value: '监护人联系电话', reason: 'import.reason.sameField', params: { first: '学籍号', field: '学号' } }]);
+    expect((await rejection(c.students.importCommit({ ...file, mapping: [...mapping.slice(0, 6), 'studentNo'] }))).code).toBe('VALIDATION');
+    expect((await c.students.list({})).total).toBe(0);
+
+    expect(await c.students.importCommit({ ...file, mapping: [...mapping] })).toEqual({ created: 2, updated: 0 });
+    const [first] = (await c.students.list({ query: '张三明' })).items;
+    expect((await c.students.get({ id: first!.id })).guardians).toEqual([{ name: '', relation: '', phone: '13800000001' }]);
+
+    // Next term's export has the same header row: the choice is applied without asking again.
+    const next = await c.students.importPreview(csv(['G2024003,王小虎,男,2012-07-03,初一,2,13800000003']));
+    expect([next.remembered, next.mapping.at(-1)?.field, next.issues]).toEqual([true, 'guardianPhone', []]);
+    expect(await c.students.importCommit(csv(['G2024003,王小虎,男,2012-07-03,初一,2,13800000003']))).toEqual({ created: 1, updated: 0 });
+    const [third] = (await c.students.list({ query: '王小虎' })).items;
+    expect((await c.students.get({ id: third!.id })).guardians.map((g) => g.phone)).toEqual(['13800000003']);
+  });
+
+  it('a re-import says which students it changes and which of their fields, before anything is written', async () => {
+    const c = await ready();
+    const csv = (rows: string[]) => ({ fileName: 'r.csv', contentBase64: Buffer.from(['学号,姓名,性别,年级,班级,联系电话', ...rows].join('\n')).toString('base64') });
+    const rows = ['1,张三明,男,初一,1,13800000001', '2,李小红,女,初一,1,13800000002', '3,王小虎,男,初一,2,13800000003'];
+    await c.students.importCommit(csv(rows));
+    const again = await c.students.importPreview(csv([rows[0]!, '2,李小红,女,初一,2,13800000002', '3,王小虎,男,初一,2,13900000003']));
+    expect([again.creates, again.updates]).toEqual([0, 3]);
+    expect(again.changes).toEqual([
+      { row: 3, studentNo: '2', name: '李小红', fields: ['className'] },
+      { row: 4, studentNo: '3', name: '王小虎', fields: ['guardians'] },
+    ]);
+    const [li] = (await c.students.list({ query: '李小红' })).items;
+    expect(li!.className).toBe('1班');
+  });
+
+  it('offers a template whose headers and example row the import reads without a question', async () => {
+    const c = await ready();
+    const template = await c.students.importTemplate({});
+    expect(template.filename).toBe('学生名册模板.xlsx');
+    const preview = await c.students.importPreview({ fileName: template.filename, contentBase64: template.base64 });
+    expect(preview.mapping.map((m) => m.field)).toEqual([
+      'studentNo', 'name', 'sex', 'birthDate', 'grade', 'className', 'enrollmentYear', 'status', 'guardianName', 'guardianRelation', 'guardianPhone', 'notes',
+    ]);
+    expect(preview).toMatchObject({ totalRows: 1, validRows: 1, issues: [] });
+    expect(preview.sample).toMatchObject([{ name: '张三明', grade: 7, className: '1班', status: 'active' }]);
   });
 
   it('rejects bytes that are no spreadsheet with a specific error', async () => {

@@ -35,10 +35,10 @@ test('批量导入答卷: a file with a bad row is listed and cannot be imported
     .slice(1)
     .map((r) => within(r).getAllByRole('cell').map((c) => c.textContent));
   expect(rows).toEqual([
-    ['3', '学号', '1003', '名册中没有这个学号'],
-    ['3', '第1题', '4', '不是该题的选项（可填 0, 1, 2, 3）'],
+    ['3', '1003 · 某某', '学号', '1003', '名册中没有这个学号'],
+    ['3', '1003 · 某某', '第1题', '4', '不是该题的选项（可填 0, 1, 2, 3）'],
   ]);
-  expect(within(dialog).getByText('第 2 行 · 学号 1001')).toBeInTheDocument();
+  expect(within(dialog).getByText(`第 2 行 · 学号 1001 · ${STUDENT.name}`)).toBeInTheDocument();
   expect(within(dialog).getByText('第1题 → 第 1 题')).toBeInTheDocument();
   expect(within(dialog).getByText('姓名 → （不导入）')).toBeInTheDocument();
   expect(within(dialog).getByRole('button', { name: '导入全部答卷' })).toBeDisabled();

@@ -286,5 +286,8 @@ test('a principal reaches the screenings and their counts, with small cells show
   // Four students of 初二, none screened yet: 4 is a small cell, and so is its complement.
   const grade = screen.getAllByText('初二')[0]!.closest('tr') as HTMLElement;
   expect([...grade.querySelectorAll('td')].map((td) => td.textContent)).toEqual(['初二', '<5', '0', '0', '0', '<5']);
+  // The scale by its name, though a principal has no scale library to look ids up in.
+  expect(screen.getByText('患者健康问卷-9（PHQ-9）：按结果分段')).toBeInTheDocument();
+  expect(document.body).not.toHaveTextContent('PHQ9');
   for (const name of [STUDENT.name, ...CLASSMATES.map((s) => s.name), OTHER_CLASS.name]) expect(document.body).not.toHaveTextContent(name);
 });

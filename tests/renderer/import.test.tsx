@@ -23,11 +23,11 @@ async function openImport() {
   return { ...app, input };
 }
 
-test('import preview lists the bad row with translated reasons and keeps the import button disabled', async () => {
+test('import preview lists the bad row by its 学号 and 姓名 with translated reasons and keeps the import button disabled', async () => {
   const { core, user, input } = await openImport();
   await user.upload(input, fixture('roster-one-bad-row.xlsx'));
 
-  expect(await screen.findByText('识别到的列')).toBeInTheDocument();
+  expect(await screen.findByText('列的对应')).toBeInTheDocument();
   const issues = (await screen.findByText(/^问题（\d+）$/)).closest('.ant-table-wrapper') as HTMLElement;
   const badRows = within(issues)
     .getAllByRole('row')
@@ -35,6 +35,7 @@ test('import preview lists the bad row with translated reasons and keeps the imp
   expect(badRows.map((r) => r.textContent)).toEqual(
     expect.arrayContaining([expect.stringContaining('性别应为 男 或 女'), expect.stringContaining('日期无法识别')]),
   );
+  expect(badRows.map((r) => within(r).getAllByRole('cell')[1]!.textContent)).toEqual(['2023070106 · 陈思思', '2023070106 · 陈思思']);
   expect(screen.getByRole('button', { name: label('导入') })).toBeDisabled();
   expect((await core.client.students.list({})).total).toBe(0);
 });
@@ -44,6 +45,10 @@ test('import of a clean file: counts, commit, success message, back on the roste
   await user.upload(input, fixture('roster-ok.xlsx'));
 
   expect(await screen.findByText('没有发现问题，可以导入。')).toBeInTheDocument();
+  // The first rows as the roster will hold them: the class with its grade.
+  const sample = screen.getByText('前几行导入后的样子').closest('.ant-table-wrapper') as HTMLElement;
+  expect(within(sample).getAllByRole('row')).toHaveLength(6);
+  expect(within(sample).getAllByRole('row')[1]).toHaveTextContent(/初[一二三]\d+班/);
   const creates = screen.getByText('新增').closest('.ant-statistic') as HTMLElement;
   expect(creates).toHaveTextContent('10');
   await user.click(screen.getByRole('button', { name: label('导入') }));
@@ -52,6 +57,16 @@ test('import of a clean file: counts, commit, success message, back on the roste
   expect(await screen.findByRole('heading', { name: '学生名册' })).toBeInTheDocument();
   expect((await core.client.students.list({})).total).toBe(10);
   expect(await screen.findAllByRole('row')).toHaveLength(11);
+
+  // The same file again: it would update the ten, and says that nothing of theirs changes.
+  const [first] = (await core.client.students.list({ query: '张三明' })).items;
+  await core.client.students.update({ id: first!.id, className: '9班' });
+  await user.click(await screen.findByRole('button', { name: '导入名册' }));
+  await user.upload(document.querySelector<HTMLInputElement>('input[type=file]')!, fixture('roster-ok.xlsx'));
+  expect(await screen.findByText('名册中已有、将被更改的学生（1 人）')).toBeInTheDocument();
+  const changed = screen.getByText('名册中已有、将被更改的学生（1 人）').closest('.ant-table-wrapper') as HTMLElement;
+  expect(within(changed).getAllByRole('row')[1]).toHaveTextContent(/张三明.*班级/);
+  expect(screen.getByText('另有 9 人已在名册中，信息没有变化。')).toBeInTheDocument();
 });
 
 test('a commit the core refuses shows its issue list and changes nothing', async () => {

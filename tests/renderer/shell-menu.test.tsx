@@ -21,6 +21,7 @@ function selected(): string[] {
 test('the counselor’s menu is grouped by what they are doing; the assessment entries say what each is for', async () => {
   const { user } = await openApp({ setup: true });
   await screen.findByRole('heading', { name: '我的个案' });
+  // Crisis, statistics, the district report and the compliance evidence joined the groups they belong to.
   expect(menuOutline()).toEqual([
     ['工作台', '我的个案', '危机干预', '日程'],
     ['学生', '学生名册', '全文检索'],
@@ -64,4 +65,10 @@ test('inside a case the menu highlights 我的个案, not the roster it was open
   expect(await screen.findByText(STUDENT.name)).toBeInTheDocument();
   expect(screen.queryByRole('heading', { name: `个案：${STUDENT.name}` })).not.toBeInTheDocument();
   expect(selected()).toEqual(['roster']);
+});
+
+test('a two-character Chinese button reads as one word, without the space antd would insert', async () => {
+  await openApp({ setup: true });
+  await screen.findByRole('heading', { name: '我的个案' });
+  expect(screen.getByRole('button', { name: '锁定' })).toHaveTextContent(/^锁定$/);
 });

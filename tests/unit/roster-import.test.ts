@@ -110,8 +110,8 @@ describe('cell values', () => {
   });
 
   it('reports an unknown and a missing sex differently', () => {
-    expect(oneRow({ 性别: '未知' }).issues).toEqual([{ row: 2, column: '性别', value: '未知', reason: 'import.reason.badSex' }]);
-    expect(oneRow({ 性别: '' }).issues).toEqual([{ row: 2, column: '性别', value: '', reason: 'import.reason.required' }]);
+    expect(oneRow({ 性别: '未知' }).issues).toEqual([{ row: 2, column: '性别', value: '未知', reason: 'import.reason.badSex', studentNo: '2024001', name: '张三明' }]);
+    expect(oneRow({ 性别: '' }).issues).toEqual([{ row: 2, column: '性别', value: '', reason: 'import.reason.required', studentNo: '2024001', name: '张三明' }]);
   });
 
   it.each([
@@ -173,20 +173,20 @@ describe('cell values', () => {
       { name: '', relation: '', phone: '13800000001' },
     ]);
     expect(oneRow({ 家长姓名: '', 关系: '母亲', 联系电话: '' }).issues).toEqual([
-      { row: 2, column: '家长姓名', value: '', reason: 'import.reason.required' },
+      { row: 2, column: '家长姓名', value: '', reason: 'import.reason.required', studentNo: '2024001', name: '张三明' },
     ]);
   });
 
   it('turns zod issues into issues under the original header', () => {
     expect(oneRow({ 家长姓名: '张大明', 家长电话: '138-0000/0001' }).issues).toEqual([
-      { row: 2, column: '家长电话', value: '138-0000/0001', reason: 'import.reason.badPhone' },
+      { row: 2, column: '家长电话', value: '138-0000/0001', reason: 'import.reason.badPhone', studentNo: '2024001', name: '张三明' },
     ]);
     const longName = '欧阳'.repeat(30);
     expect(normalize([['Student ID', 'Full Name', 'Gender', 'Grade', 'Class'], ['1', longName, 'F', '7', '1']]).issues).toEqual([
-      { row: 2, column: 'Full Name', value: longName.slice(0, 50), reason: 'import.reason.tooLong', params: { max: 50 } },
+      { row: 2, column: 'Full Name', value: longName.slice(0, 50), reason: 'import.reason.tooLong', params: { max: 50 }, studentNo: '1', name: longName.slice(0, 50) },
     ]);
     const multiline = normalize([['学号', '学生姓名', '性别', '年级', '班级'], ['1', '张三\n明', '男', '7', '1']]);
-    expect(multiline.issues).toEqual([{ row: 2, column: '学生姓名', value: '张三\n明', reason: 'import.reason.badText' }]);
+    expect(multiline.issues).toEqual([{ row: 2, column: '学生姓名', value: '张三\n明', reason: 'import.reason.badText', studentNo: '1', name: '张三\n明' }]);
   });
 
   it('cuts issue values to 50 characters without splitting a character', () => {
@@ -235,7 +235,38 @@ describe('headers', () => {
       null,
     ]);
     expect(mapHeaders(['Student No', 'student_id']).mapping.map((m) => m.field)).toEqual(['studentNo', null]);
-    expect(mapHeaders(['生日', 'Birth Date']).duplicates).toEqual([{ column: 'Birth Date', field: 'birthDate' }]);
+    expect(mapHeaders(['生日', 'Birth Date']).duplicates).toEqual([{ column: 'Birth Date', field: 'birthDate', first: '生日' }]);
+  });
+
+  it('calls out a header no rule reads that contains a field’s name, without importing it', () => {
+    const [phone, ethnic] = mapHeaders(['监护人联系电话', '民族']).mapping;
+    expect(phone).toEqual({ column: '监护人联系电话', field: null, guessed: null, suggested: 'guardianPhone' });
+    expect(ethnic).toEqual({ column: '民族', field: null, guessed: null, suggested: null });
+  });
+
+  it('reads the columns as the counselor maps them, keeping what each header alone says', () => {
+    const header = ['学籍号', '姓名', '性别', '年级', '班级', '监护人联系电话', '备注'];
+    const chosen = ['studentNo', 'name', 'sex', 'grade', 'className', 'guardianPhone', null] as const;
+    const mapped = mapHeaders(header, chosen);
+    expect(mapped.mapping.map((m) => [m.field, m.guessed])).toEqual([
+      ['studentNo', 'studentNo'], ['name', 'name'], ['sex', 'sex'], ['grade', 'grade'], ['className', 'className'], ['guardianPhone', null], [null, 'notes'],
+    ]);
+    expect([mapped.missingRequired, mapped.duplicates, mapped.chosen]).toEqual([[], [], true]);
+  });
+
+  it('refuses a mapping that gives two columns one field, naming both, or none to a required one', async () => {
+    const csv = '学籍号,姓名,性别,年级,班级,监护人联系电话\n1,张三明,男,7,1,13800000001\n';
+    const twice = await readRosterFile(utf8(csv), 'a.csv', ['studentNo', 'studentNo', 'sex', 'grade', 'className', 'guardianPhone']);
+    expect(twice.issues.filter((i) => i.row === 1)).toEqual([
+      { row: 1, column: '姓名', value: '', reason: 'import.reason.missingColumn' },
+      { row: 1, column: '姓名', value: '姓名', reason: 'import.reason.sameField', params: { first: '学籍号', field: '学号' } },
+    ]);
+    expect(twice.candidates).toEqual([]);
+    const refused = await readRosterFile(utf8(csv), 'a.csv', ['studentNo', 'name']).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(refused).toMatchObject({ code: 'VALIDATION', details: [{ path: 'mapping', reason: 'errors.import.mappingColumns', columns: 6 }] });
   });
 
   it('lists missing required columns', () => {
@@ -266,7 +297,7 @@ describe('rows', () => {
     const result = normalize([BASE_HEADER, BASE_ROW, [], ['', ' ', ''], ['2024002', '李小红', '女', '初一', '']]);
     expect(result.totalRows).toBe(2);
     expect(result.candidates.map((c) => c.row)).toEqual([2]);
-    expect(result.issues).toEqual([{ row: 5, column: '班级', value: '', reason: 'import.reason.required' }]);
+    expect(result.issues).toEqual([{ row: 5, column: '班级', value: '', reason: 'import.reason.required', studentNo: '2024002', name: '李小红' }]);
   });
 
   it('lists a row’s issues left to right', () => {
@@ -279,8 +310,8 @@ describe('rows', () => {
     const { candidates, issues } = normalize(rows);
     expect(candidates.map((c) => c.row)).toEqual([2, 3]);
     expect(issues).toEqual([
-      { row: 4, column: '学号', value: '2024001', reason: 'import.reason.duplicateInFile', params: { firstRow: 2 } },
-      { row: 5, column: '学号', value: '２０２４００１', reason: 'import.reason.duplicateInFile', params: { firstRow: 2 } },
+      { row: 4, column: '学号', value: '2024001', reason: 'import.reason.duplicateInFile', params: { firstRow: 2 }, studentNo: '2024001', name: '张三明' },
+      { row: 5, column: '学号', value: '２０２４００１', reason: 'import.reason.duplicateInFile', params: { firstRow: 2 }, studentNo: '２０２４００１', name: '王小虎' },
     ]);
   });
 });
@@ -312,7 +343,7 @@ describe('csv', () => {
   it('reads the UTF-8 BOM fixture with English headers, serial dates and quoted notes', async () => {
     const result = await readRosterFile(await fixture('roster-utf8-bom.csv'), 'roster-utf8-bom.csv');
     expect(result.encoding).toBe('utf-8');
-    expect(result.mapping[0]).toEqual({ column: 'Student No', field: 'studentNo' });
+    expect(result.mapping[0]).toEqual({ column: 'Student No', field: 'studentNo', guessed: 'studentNo', suggested: null });
     expect(result.issues).toEqual([]);
     expect(result.candidates.map((c) => [c.row, c.fields.birthDate, c.fields.notes])).toEqual([
       [2, '2018-03-14', '喜欢足球,也喜欢篮球'],
@@ -384,11 +415,11 @@ describe('xlsx', () => {
     expect(result.candidates[6]!.fields.status).toBe('suspended');
   });
 
-  it('reports exactly the two problems of the bad-row fixture', async () => {
+  it('reports exactly the two problems of the bad-row fixture, each naming the row’s 学号 and 姓名', async () => {
     const result = await readRosterFile(await fixture('roster-one-bad-row.xlsx'), 'roster-one-bad-row.xlsx');
     expect(result.issues).toEqual([
-      { row: 7, column: '性别', value: '未知', reason: 'import.reason.badSex' },
-      { row: 7, column: '出生日期', value: '2012-02-30', reason: 'import.reason.badDate' },
+      { row: 7, column: '性别', value: '未知', reason: 'import.reason.badSex', studentNo: '2023070106', name: '陈思思' },
+      { row: 7, column: '出生日期', value: '2012-02-30', reason: 'import.reason.badDate', studentNo: '2023070106', name: '陈思思' },
     ]);
     expect(result.candidates).toHaveLength(9);
     expect(result.totalRows).toBe(10);

@@ -4,6 +4,8 @@ import { CounselError } from '../../../shared/api/errors';
 import { dbHandler, type HandlerMap } from '../../core/handler';
 import { acknowledgeAlert, deferAlert, getAlert, openAlerts } from './alerts-repo';
 import { getForm } from './assessments-repo';
+import { requireDefinition } from './scales';
+import type { ScaleDefinition } from '../../../shared/domain/scales';
 import { afterAlertsRaised } from './campaign-hooks';
 import { advanceTriageFromReview, setTriageState, type TriageState } from './campaigns-repo';
 import { insertCase } from '../counseling/cases';
@@ -47,6 +49,21 @@ function triagedForm(db: Database, alert: AlertView, now: number) {
   const form = getForm(db, alert.formId)!;
   if (form.campaignId !== null) afterAlertsRaised(db, form, [alert.id], now);
   return form;
+}
+
+/**
+ * What raised the alert in the words of the paper form, for the case's 来源 (PHQ-9 第 9 题, or for a
+ * score alert the rule as the scale states it: PHQ-9 总分在20分及以上), never the definition's ids.
+ * Stored in Chinese like the rest of the record a counselor writes.
+ */
+export function alertSource(def: ScaleDefinition, alert: Pick<AlertView, 'alertId' | 'items'>): string {
+  if (alert.items.length > 0) {
+    const numbers = alert.items.map((id) => def.items.find((i) => i.id === id)?.number || id);
+    return `${def.shortName} 第 ${numbers.join('、')} 题`;
+  }
+  const message = def.alerts?.find((a) => a.id === alert.alertId)?.message['zh-CN'] ?? '';
+  const rule = message.split(/[：:。]/)[0]!.trim();
+  return rule === '' ? def.shortName : `${def.shortName} ${rule}`;
 }
 
 /** An alert not yet acknowledged: acknowledged once, since what happened afterwards belongs to the case. */
@@ -105,6 +122,7 @@ export const alertHandlers: HandlerMap<AlertMethods> = {
     run: (ctx, input) => {
       const { db, actor, now } = ctx;
       const alert = requireOpenAlert(db, input.id);
+      const form = getForm(db, alert.formId)!;
       const caseId = insertCase(
         db,
         {
@@ -112,7 +130,7 @@ export const alertHandlers: HandlerMap<AlertMethods> = {
           studentId: alert.studentId,
           clientLabel: '',
           source: 'screening',
-          sourceNote: `${alert.scaleId} · ${alert.alertId}`,
+          sourceNote: alertSource(requireDefinition(db, alert.scaleId, form.version, 'id').definition, alert),
           appointmentId: null,
           categories: ['crisis'],
           goals: '',
@@ -128,7 +146,7 @@ export const alertHandlers: HandlerMap<AlertMethods> = {
         now,
       );
       handle(db, alert, { userId: actor.userId, action: 'crisisCase', note: input.note, caseId }, now);
-      const form = triagedForm(db, alert, now);
+      triagedForm(db, alert, now);
       if (form.campaignId !== null) {
         setTriageState(db, { campaignId: form.campaignId, studentId: form.studentId, state: 'caseOpened', note: null, caseId, userId: actor.userId }, now);
       }

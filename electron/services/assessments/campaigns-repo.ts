@@ -9,7 +9,13 @@ type Outcome = (typeof PARTICIPANT_OUTCOMES)[number];
 export type TriagePriority = (typeof TRIAGE_PRIORITIES)[number];
 export type TriageState = (typeof TRIAGE_STATES)[number];
 
-export type CampaignRow = Omit<CampaignView, 'progress'>;
+/** A scale as the campaign pins it; its titles are read from the definition when the campaign is shown. */
+export interface PinnedScale {
+  scaleId: string;
+  version: string;
+}
+
+export type CampaignRow = Omit<CampaignView, 'progress' | 'scales'> & { scales: PinnedScale[] };
 
 const SELECT_CAMPAIGN = `
   SELECT id, name, scales_json AS scalesJson, grades_json AS gradesJson, classes_json AS classesJson, start_date AS startDate,

@@ -76,7 +76,12 @@ export function openCampaignsOfGrades(db: Database, grades: readonly number[], t
 function views(db: Database, rows: CampaignRow[], now: number): (CampaignView & { progress: Progress })[] {
   const today = schoolDate(db, now);
   const progress = progressOf(db, rows.map((r) => r.id));
-  return rows.map((r) => ({ ...withStatus(r, today), progress: progress.get(r.id) ?? NO_PROGRESS }));
+  return rows.map((r) => ({ ...withStatus(r, today), scales: withTitles(db, r.scales), progress: progress.get(r.id) ?? NO_PROGRESS }));
+}
+
+/** The pinned scales with their titles; a definition no longer found keeps its id as its title. */
+function withTitles(db: Database, scales: CampaignRow['scales']): CampaignView['scales'] {
+  return scales.map((s) => ({ ...s, title: { ...(findDefinition(db, s.scaleId, s.version)?.definition.names ?? { 'zh-CN': s.scaleId }) } }));
 }
 
 /**
@@ -221,7 +226,7 @@ function summaryOf(db: Database, c: CampaignRow) {
         toScreen: done?.toScreen ?? 0,
       };
     });
-    return { scaleId: d.id, bands, byGrade };
+    return { scaleId: d.id, title: { ...d.names }, bands, byGrade };
   });
   return {
     campaign: { id: c.id, name: c.name, startDate: c.startDate, endDate: c.endDate, status: c.status },

@@ -1,12 +1,16 @@
 import { stmt } from '../../db/statements';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { CounselError } from '../../../shared/api/errors';
-import { studentFields, type ImportIssue, type StudentFields } from '../../../shared/api/students';
+import type { ParsedInputOf } from '../../../shared/api/contract';
+import { studentFields, type ImportIssue, type ImportPreview, type StudentFields } from '../../../shared/api/students';
 import { gradesOfStages } from '../../../shared/domain/grades';
 import { dbHandler, type HandlerMap } from '../../core/handler';
 import { studentHasClinicalRecords } from '../counseling/cases';
-import { readRosterFile } from './roster-import';
-import { base64Bytes } from './roster-import/spreadsheet';
+import { changesOf } from './import-changes';
+import { rememberedMapping, rememberMapping } from './import-mappings';
+import { headerOf, planRoster } from './roster-import';
+import { rosterTemplate, TEMPLATE_FILENAME } from './roster-import/template';
+import { base64Bytes, type ParsedSheet, parseSpreadsheet } from './roster-import/spreadsheet';
 import { readSchool } from '../accounts/settings-store';
 import {
   findIdByStudentNo,
@@ -18,6 +22,7 @@ import {
 } from './students-repo';
 
 type StudentMethods =
+  | 'students.importTemplate'
   | 'students.list'
   | 'students.get'
   | 'students.create'
@@ -53,7 +58,7 @@ function assertGradeInSchool(db: Database, grade: number): void {
 interface RosterPlan {
   format: 'xlsx' | 'csv';
   encoding: string;
-  mapping: { column: string; field: string | null }[];
+  mapping: ImportPreview['mapping'];
   totalRows: number;
   candidates: { row: number; fields: StudentFields }[];
   issues: ImportIssue[];
@@ -71,8 +76,17 @@ function checkAgainstSchool(db: Database, plan: RosterPlan): RosterPlan {
   return { ...plan, candidates: plan.candidates.filter((c) => grades.has(c.fields.grade)), issues };
 }
 
-async function readImport(input: { fileName: string; contentBase64: string }): Promise<RosterPlan> {
-  return readRosterFile(base64Bytes(input.contentBase64), input.fileName);
+type RosterImport = ParsedInputOf<'students.importPreview'>;
+
+const readImport = (input: RosterImport): Promise<ParsedSheet> => parseSpreadsheet(base64Bytes(input.contentBase64), input.fileName);
+
+/**
+ * The file read through the counselor's mapping, or the one remembered for this header row, or
+ * its headers; `remembered` says the second applied.
+ */
+function planImport(db: Database, input: RosterImport, sheet: ParsedSheet): { plan: RosterPlan; remembered: boolean } {
+  const remembered = input.mapping === undefined ? rememberedMapping(db, headerOf(sheet)) : undefined;
+  return { plan: checkAgainstSchool(db, planRoster(sheet, input.mapping ?? remembered)), remembered: remembered !== undefined };
 }
 
 function splitCreatesUpdates(db: Database, plan: RosterPlan) {
@@ -152,15 +166,24 @@ export const studentHandlers: HandlerMap<StudentMethods> = {
     }),
   }),
 
-  'students.importPreview': dbHandler<'students.importPreview', RosterPlan>({
+  // Written before the transaction: the template holds no data of the archive.
+  'students.importTemplate': dbHandler<'students.importTemplate', string>({
+    prepare: rosterTemplate,
+    run: (_ctx, _input, base64) => ({ filename: TEMPLATE_FILENAME, base64 }),
+  }),
+
+  'students.importPreview': dbHandler<'students.importPreview', ParsedSheet>({
     prepare: readImport,
-    run: ({ db }, _input, read) => {
-      const plan = checkAgainstSchool(db, read);
-      const { creates, updates } = splitCreatesUpdates(db, plan);
+    run: ({ db }, input, sheet) => {
+      const { plan, remembered } = planImport(db, input, sheet);
+      const { existing, creates, updates } = splitCreatesUpdates(db, plan);
+      const changes = changesOf(db, existing.flatMap((c) => (c.id === null ? [] : [{ ...c, id: c.id }])));
       return {
         format: plan.format,
         encoding: plan.encoding,
         mapping: plan.mapping,
+        remembered,
+        changes,
         totalRows: plan.totalRows,
         validRows: plan.candidates.length,
         creates,
@@ -174,11 +197,12 @@ export const studentHandlers: HandlerMap<StudentMethods> = {
   }),
 
   // All or nothing: any bad row refuses the whole file, and the writes share one transaction.
-  'students.importCommit': dbHandler<'students.importCommit', RosterPlan>({
+  'students.importCommit': dbHandler<'students.importCommit', ParsedSheet>({
     prepare: readImport,
-    run: (ctx, _input, read) => {
-      const plan = checkAgainstSchool(ctx.db, read);
+    run: (ctx, input, sheet) => {
+      const { plan } = planImport(ctx.db, input, sheet);
       if (plan.issues.length > 0) throw new CounselError('VALIDATION', 'errors.import.invalid', plan.issues);
+      if (input.mapping !== undefined) rememberMapping(ctx.db, headerOf(sheet), input.mapping);
       const { existing, creates, updates } = splitCreatesUpdates(ctx.db, plan);
       for (const c of existing) {
         if (c.id === null) insertStudent(ctx.db, c.fields, ctx.now);

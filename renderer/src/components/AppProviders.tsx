@@ -41,11 +41,14 @@ const THEME = {
   components: { Menu: { itemSelectedBg: '#e4efee', itemSelectedColor: '#1f4f52' } },
 };
 
+/** antd spaces out a two-character Chinese label (锁 定, 保 存), which reads as two words. */
+const BUTTON = { autoInsertSpace: false };
+
 /** antd's own texts (pagination, pickers, empty states) follow the chosen language. */
 export function AppProviders({ children }: { children: ReactNode }) {
   const language = useSettings((s) => s.language);
   return (
-    <ConfigProvider locale={ANTD_LOCALE[language]} theme={THEME}>
+    <ConfigProvider locale={ANTD_LOCALE[language]} theme={THEME} button={BUTTON}>
       <AntApp>{children}</AntApp>
     </ConfigProvider>
   );

@@ -19,6 +19,8 @@ export interface SheetColumns {
   /** Each column in file order and what it was read as (null: ignored). */
   mapping: { column: string; itemId: string | null }[];
   studentNo: { index: number; column: string } | null;
+  /** A 姓名 column, read only to name a row whose 学号 the roster does not know. */
+  name: { index: number; column: string } | null;
   /** In the definition's item order. */
   items: ItemColumn[];
   /** Header problems, all on row 1: a missing 学号 or item column, a column given twice. */
@@ -49,9 +51,11 @@ export function mapColumns(header: readonly string[], def: ScaleDefinition): She
   const issues: AnswerImportIssue[] = [];
   const items = new Map<string, ItemColumn>();
   let studentNo: SheetColumns['studentNo'] = null;
+  let name: SheetColumns['name'] = null;
 
   const mapping = header.map((column, index) => {
     const itemId = byKey.get(headerKey(column)) ?? (fieldOfHeader(column) === 'studentNo' ? STUDENT_NO_COLUMN : null);
+    if (itemId === null && name === null && fieldOfHeader(column) === 'name') name = { index, column };
     if (itemId === null) return { column, itemId };
     const taken = itemId === STUDENT_NO_COLUMN ? studentNo !== null : items.has(itemId);
     if (taken) {
@@ -67,5 +71,5 @@ export function mapColumns(header: readonly string[], def: ScaleDefinition): She
   for (const item of def.items) {
     if (!items.has(item.id)) issues.push({ row: 1, column: missingItemLabel(item), value: '', reason: 'import.reason.missingColumn' });
   }
-  return { mapping, studentNo, items: def.items.flatMap((i) => items.get(i.id) ?? []), issues };
+  return { mapping, studentNo, name, items: def.items.flatMap((i) => items.get(i.id) ?? []), issues };
 }

@@ -16,7 +16,7 @@ import { base64Bytes, isBlankRow, type ParsedSheet, parseSpreadsheet, unreadable
 import { type Resolved, requireDefinition } from '../scales';
 import { missingConsent } from '../testing-consent';
 import { mapColumns } from './columns';
-import { rosterByStudentNo, studentsWithFormOn } from './lookup-repo';
+import { type RosterEntry, rosterByStudentNo, studentsWithFormOn } from './lookup-repo';
 import { type AnswerImportReason, readRows, type SheetRow } from './rows';
 
 export { ANSWER_IMPORT_REASONS } from './rows';
@@ -60,14 +60,25 @@ function planImport(db: Database, input: AnswerSheet, sheet: ParsedSheet, now: n
   }
   const { rows, totalRows } = readRows(sheet.rows, columns, scale.definition);
   if (totalRows === 0) throw unreadable('import.error.empty');
-  const ready = checkAgainstArchive(db, input, scale.definition, rows, columns.studentNo!);
+  const roster = rosterByStudentNo(db);
+  const ready = checkAgainstArchive(db, input, scale.definition, rows, columns.studentNo!, roster);
+  const who = (r: SheetRow) => rowStudent(r, roster);
   return {
     ...base,
     totalRows,
     ready,
-    issues: rows.flatMap((r) => r.issues.sort((a, b) => a.index - b.index).map((x) => x.issue)),
-    criticalRows: rows.filter((r) => r.critical).map((r) => ({ row: r.row, studentNo: r.studentNo })),
+    issues: rows.flatMap((r) => r.issues.sort((a, b) => a.index - b.index).map((x) => ({ ...x.issue, ...who(r) }))),
+    criticalRows: rows.filter((r) => r.critical).map((r) => ({ row: r.row, studentNo: r.studentNo, name: who(r).name ?? '' })),
   };
+}
+
+/**
+ * Who a row is about, for its issues: the 学号 as written and the roster's 姓名 for it (the sheet's own
+ * 姓名 cell when the roster does not know the 学号), so the counselor finds the paper form by name.
+ */
+function rowStudent(r: SheetRow, roster: ReadonlyMap<string, RosterEntry>): { studentNo?: string; name?: string } {
+  const name = issueValue(roster.get(r.studentNo)?.name ?? r.sheetName);
+  return { ...(r.studentNo === '' ? {} : { studentNo: issueValue(r.studentNo) }), ...(name === '' ? {} : { name }) };
 }
 
 /**
@@ -75,9 +86,15 @@ function planImport(db: Database, input: AnswerSheet, sheet: ParsedSheet, now: n
  * roster by 学号, the day's forms of this scale, the campaign's participants. Adds the issues to
  * their rows and returns the rows left without any.
  */
-function checkAgainstArchive(db: Database, input: AnswerSheet, definition: ScaleDefinition, rows: SheetRow[], studentNo: { index: number; column: string }): ReadyRow[] {
+function checkAgainstArchive(
+  db: Database,
+  input: AnswerSheet,
+  definition: ScaleDefinition,
+  rows: SheetRow[],
+  studentNo: { index: number; column: string },
+  roster: ReadonlyMap<string, RosterEntry>,
+): ReadyRow[] {
   const campaignId = input.campaignId ?? null;
-  const roster = rosterByStudentNo(db);
   const formToday = studentsWithFormOn(db, input.scaleId, input.date);
   const participants = campaignId === null ? null : participantMap(db, campaignId);
   const ready: ReadyRow[] = [];

@@ -4,6 +4,7 @@ import { stmt } from '../../../db/statements';
 
 export interface RosterEntry {
   id: string;
+  name: string;
   status: StudentFields['status'];
   grade: number;
   birthDate: string | null;
@@ -11,7 +12,7 @@ export interface RosterEntry {
 
 /** The roster by 学号, read once per import instead of once per row. */
 export function rosterByStudentNo(db: Database): Map<string, RosterEntry> {
-  const rows = stmt(db, 'SELECT student_no AS studentNo, id, status, grade, birth_date AS birthDate FROM students WHERE deleted_at IS NULL').all() as (RosterEntry & {
+  const rows = stmt(db, 'SELECT student_no AS studentNo, id, name, status, grade, birth_date AS birthDate FROM students WHERE deleted_at IS NULL').all() as (RosterEntry & {
     studentNo: string;
   })[];
   return new Map(rows.map(({ studentNo, ...r }) => [studentNo, r]));

@@ -26,6 +26,8 @@ export interface PlacedIssue {
 export interface SheetRow {
   row: number;
   studentNo: string;
+  /** The 姓名 cell, when the sheet has that column. */
+  sheetName: string;
   /** Item id → code, blanks left out. */
   answers: Record<string, string>;
   /** The scored form; null while an answer is not an option of its item. */
@@ -67,7 +69,8 @@ export function readRows(rows: readonly string[][], columns: SheetColumns, def: 
       const code = cellText(cells, c.index);
       if (code !== '') answers[c.itemId] = code;
     }
-    out.push({ row, studentNo: no, answers, ...scoreRow(def, columns.items, row, answers, issues), issues });
+    const sheetName = columns.name === null ? '' : (cells[columns.name.index] ?? '').trim();
+    out.push({ row, studentNo: no, sheetName, answers, ...scoreRow(def, columns.items, row, answers, issues), issues });
   });
   return { rows: out, totalRows: out.length };
 }

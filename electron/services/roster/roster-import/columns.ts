@@ -1,18 +1,8 @@
-/** The spreadsheet columns we understand; the guardian columns fill one entry of `guardians`. */
-export const ROSTER_FIELDS = [
-  'studentNo',
-  'name',
-  'sex',
-  'birthDate',
-  'grade',
-  'className',
-  'enrollmentYear',
-  'status',
-  'guardianName',
-  'guardianRelation',
-  'guardianPhone',
-  'notes',
-] as const;
+import { CounselError } from '../../../../shared/api/errors';
+import { ROSTER_IMPORT_FIELDS as ROSTER_FIELDS } from '../../../../shared/api/students';
+
+/** The spreadsheet columns we understand (the contract's list); the guardian columns fill one entry of `guardians`. */
+export { ROSTER_FIELDS };
 export type RosterField = (typeof ROSTER_FIELDS)[number];
 
 export const REQUIRED_FIELDS: readonly RosterField[] = ['studentNo', 'name', 'sex', 'grade', 'className'];
@@ -21,14 +11,20 @@ export interface ColumnMapping {
   /** The header text as written in the file. */
   column: string;
   field: RosterField | null;
+  /** What the header alone says. */
+  guessed: RosterField | null;
+  /** For a header no rule knows, the field whose name it contains (监护人联系电话 → guardianPhone); shown, not applied. */
+  suggested: RosterField | null;
 }
 
 export interface HeaderMapping {
   /** One entry per column, in file order; a duplicate column maps to null so the first one wins. */
   mapping: ColumnMapping[];
   missingRequired: RosterField[];
-  /** Columns ignored because an earlier column already maps to the same field. */
-  duplicates: { column: string; field: RosterField }[];
+  /** Columns ignored because an earlier column already maps to the same field (`first`: that column). */
+  duplicates: { column: string; field: RosterField; first: string }[];
+  /** Whether the counselor chose the fields: then a duplicate is their mistake to fix, not a column to skip. */
+  chosen: boolean;
 }
 
 /** Header synonyms; the first one is the label we show when a column is missing. */
@@ -69,24 +65,53 @@ export function fieldOfHeader(header: string): RosterField | null {
   return FIELD_BY_KEY.get(headerKey(header)) ?? null;
 }
 
+/** Every header the import reads as this field, as a school would write it. */
+export function acceptedHeaders(field: RosterField): readonly string[] {
+  return SYNONYMS[field];
+}
+
 export function fieldLabel(field: RosterField): string {
   return SYNONYMS[field][0]!;
 }
 
-export function mapHeaders(header: readonly string[]): HeaderMapping {
-  const seen = new Set<RosterField>();
+/**
+ * Synonyms of two characters or more, longest first: a header that contains one (监护人联系电话
+ * contains 联系电话) probably means that field, though no rule reads it so.
+ */
+const SUGGESTIONS: readonly (readonly [string, RosterField])[] = [...FIELD_BY_KEY.entries()]
+  .filter(([key]) => Array.from(key).length >= 2)
+  .sort((a, b) => b[0].length - a[0].length);
+
+function suggestedField(header: string): RosterField | null {
+  const key = headerKey(header);
+  return SUGGESTIONS.find(([synonym]) => key.includes(synonym))?.[1] ?? null;
+}
+
+/**
+ * Each column's field: the counselor's `chosen` one when given (one entry per column, null for 不导入),
+ * else the header's. A chosen list of another length than the header row is refused: it was made
+ * for another file.
+ */
+export function mapHeaders(header: readonly string[], chosen?: readonly (RosterField | null)[]): HeaderMapping {
+  if (chosen !== undefined && chosen.length !== header.length) {
+    throw new CounselError('VALIDATION', 'errors.import.mappingColumns', [{ path: 'mapping', reason: 'errors.import.mappingColumns', columns: header.length }]);
+  }
+  const firstColumnOf = new Map<RosterField, string>();
   const duplicates: HeaderMapping['duplicates'] = [];
-  const mapping = header.map((column): ColumnMapping => {
-    const field = fieldOfHeader(column);
-    if (field === null) return { column, field };
-    if (seen.has(field)) {
-      duplicates.push({ column, field });
-      return { column, field: null };
+  const mapping = header.map((column, index): ColumnMapping => {
+    const guessed = fieldOfHeader(column);
+    const base = { column, guessed, suggested: guessed === null ? suggestedField(column) : null };
+    const field = chosen === undefined ? guessed : chosen[index]!;
+    if (field === null) return { ...base, field };
+    const first = firstColumnOf.get(field);
+    if (first !== undefined) {
+      duplicates.push({ column, field, first });
+      return { ...base, field: null };
     }
-    seen.add(field);
-    return { column, field };
+    firstColumnOf.set(field, column);
+    return { ...base, field };
   });
-  return { mapping, missingRequired: requiredFieldsMissing(seen), duplicates };
+  return { mapping, missingRequired: requiredFieldsMissing(new Set(firstColumnOf.keys())), duplicates, chosen: chosen !== undefined };
 }
 
 /** A guardian is a name or a phone; a relation column with neither cannot be stored, so the name column becomes required. */

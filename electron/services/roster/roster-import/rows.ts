@@ -9,6 +9,7 @@ export const IMPORT_REASONS = [
   'import.reason.required',
   'import.reason.missingColumn',
   'import.reason.duplicateColumn',
+  'import.reason.sameField',
   'import.reason.duplicateInFile',
   'import.reason.badSex',
   'import.reason.badDate',
@@ -25,8 +26,8 @@ export type ImportReason = (typeof IMPORT_REASONS)[number];
 
 export interface RosterIssue extends ImportIssue {
   reason: ImportReason;
-  /** Values for the message: `firstRow` of a duplicate 学号, `max` length of a too-long cell. */
-  params?: Readonly<Record<string, number>>;
+  /** Values for the message: `firstRow` of a duplicate 学号, `max` length of a too-long cell, the `first` column given a `field`. */
+  params?: Readonly<Record<string, number | string>>;
 }
 
 export interface Candidate {
@@ -293,6 +294,16 @@ function zodReason(field: RosterField, issue: z.core.$ZodIssue): ImportReason {
 function report(draft: RowDraft, field: RosterField, reason: ImportReason, params?: Record<string, number>): void {
   draft.failed.add(field);
   const cell = draft.cells.get(field);
-  const issue: RosterIssue = { row: draft.row, column: cell?.column ?? fieldLabel(field), value: issueValue(cell?.text ?? ''), reason };
+  const issue: RosterIssue = { row: draft.row, column: cell?.column ?? fieldLabel(field), value: issueValue(cell?.text ?? ''), reason, ...rowStudent(draft) };
   draft.issues.push({ index: cell?.index ?? Number.MAX_SAFE_INTEGER, issue: params ? { ...issue, params } : issue });
+}
+
+/**
+ * The row's 学号 and 姓名 as written, so a counselor finds the student in the file by who it is and
+ * not only by its row number (a sorted or filtered sheet no longer matches the numbers).
+ */
+function rowStudent(draft: RowDraft): { studentNo?: string; name?: string } {
+  const text = (field: RosterField) => issueValue(draft.cells.get(field)?.text ?? '');
+  const [studentNo, name] = [text('studentNo'), text('name')];
+  return { ...(studentNo === '' ? {} : { studentNo }), ...(name === '' ? {} : { name }) };
 }

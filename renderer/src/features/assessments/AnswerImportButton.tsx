@@ -31,8 +31,8 @@ type Committed = OutputOf<'assessments.importCommit'>;
 /** A refused commit's details carry each issue's params flattened beside its row, column and reason. */
 function refusedIssues(err: unknown): AnswerImportIssue[] {
   return validationDetails(err).flatMap((d) => {
-    const { path: _path, row, column, value, reason, ...params } = d as Record<string, unknown>;
-    const parsed = answerImportIssue.safeParse({ row, column, value, reason, params });
+    const { path: _path, row, column, value, reason, studentNo, name, ...params } = d as Record<string, unknown>;
+    const parsed = answerImportIssue.safeParse({ row, column, value, reason, params, studentNo, name });
     return parsed.success ? [parsed.data] : [];
   });
 }
@@ -185,7 +185,7 @@ function PreviewResult({ preview, fileName, blocked, committing, onCommit }: { p
             <List
               size="small"
               dataSource={preview.criticalRows}
-              renderItem={(r) => <List.Item>{t('answerImport.criticalRow', { row: r.row, studentNo: r.studentNo })}</List.Item>}
+              renderItem={(r) => <List.Item>{t('answerImport.criticalRow', { row: r.row, studentNo: r.studentNo, name: r.name })}</List.Item>}
             />
           }
         />

@@ -9,21 +9,24 @@ export const SEVERITY_COLORS: Record<AlertView['severity'], string | undefined> 
 
 const listScales = () => api.scales.list({});
 
+type Titles = Readonly<Record<string, string>>;
+
+/** A definition's title in the current language, zh-CN when it has none in that language. */
+export function useScaleTitle(): (titles: Titles | undefined, scaleId: string) => string {
+  const { i18n } = useTranslation();
+  return useCallback((titles, scaleId) => titles?.[i18n.language] ?? titles?.['zh-CN'] ?? scaleId.toUpperCase(), [i18n.language]);
+}
+
 /**
  * The scales the archive knows, and a scale's title in the current language (definitions carry
  * their own zh-CN and en titles, not catalog keys); an unknown id shows as itself. scales.list is a
- * counselor's: a page a principal shares passes `enabled` false and gets ids only.
+ * counselor's: a page a principal shares passes `enabled` false and takes the titles its own answer
+ * carries (campaigns give theirs) through useScaleTitle.
  */
 export function useScales(enabled = true) {
-  const { i18n } = useTranslation();
+  const localized = useScaleTitle();
   const call = useCall(listScales, enabled ? {} : null);
   const items = call.data?.items;
-  const title = useCallback(
-    (scaleId: string) => {
-      const titles = items?.find((s) => s.id === scaleId)?.title;
-      return titles?.[i18n.language] ?? titles?.['zh-CN'] ?? scaleId.toUpperCase();
-    },
-    [items, i18n.language],
-  );
+  const title = useCallback((scaleId: string) => localized(items?.find((s) => s.id === scaleId)?.title, scaleId), [items, localized]);
   return { items: items ?? [], title };
 }

@@ -5,7 +5,7 @@ import { api } from '../../api/client';
 import { errorMessage } from '../../lib/errors';
 import { useCall } from '../../lib/useCall';
 import { useSession } from '../../stores/session';
-import { useScales } from '../assessments/scaleLabels';
+import { useScaleTitle } from '../assessments/scaleLabels';
 import { BackButton } from '../shell/BackButton';
 import { CampaignSettings } from './CampaignSettings';
 import { CampaignSummary } from './CampaignSummary';
@@ -44,7 +44,7 @@ function PrincipalSummary({ id }: { id: string }) {
 function CounselorCampaign({ id }: { id: string }) {
   const { t } = useTranslation();
   const labels = useCampaignLabels();
-  const scales = useScales();
+  const scaleTitle = useScaleTitle();
   const [tab, setTab] = useState<TabKey>(lastTab.get(id) ?? 'participants');
   const call = useCall(getCampaign, { id });
   const c = call.data?.campaign;
@@ -69,7 +69,7 @@ function CounselorCampaign({ id }: { id: string }) {
         size="small"
         column={3}
         items={[
-          { key: 'scales', label: t('campaigns.fields.scales'), children: c.scales.map((s) => scales.title(s.scaleId)).join('、') },
+          { key: 'scales', label: t('campaigns.fields.scales'), children: c.scales.map((s) => scaleTitle(s.title, s.scaleId)).join('、') },
           { key: 'target', label: t('campaigns.fields.target'), children: labels.target(c) },
           { key: 'dates', label: t('campaigns.fields.dates'), children: `${c.startDate} – ${c.endDate}` },
           { key: 'progress', label: t('campaigns.fields.progress'), span: 2, children: labels.progress(c.progress) },

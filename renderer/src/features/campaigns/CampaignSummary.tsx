@@ -5,8 +5,7 @@ import { api } from '../../api/client';
 import { errorMessage } from '../../lib/errors';
 import { useLabels } from '../../lib/labels';
 import { useCall } from '../../lib/useCall';
-import { useSession } from '../../stores/session';
-import { useScales } from '../assessments/scaleLabels';
+import { useScaleTitle } from '../assessments/scaleLabels';
 import { PageTitle } from '../../components/PageTitle';
 
 type Summary = OutputOf<'campaigns.summary'>;
@@ -34,7 +33,7 @@ const GRADE_COUNTS = ['participants', 'done', 'declined', 'absent', 'pending'] a
 export function CampaignSummary({ id, withTitle = false }: { id: string; withTitle?: boolean }) {
   const { t } = useTranslation();
   const { grade } = useLabels();
-  const scales = useScales(useSession((s) => s.status?.user?.role === 'counselor'));
+  const scaleTitle = useScaleTitle();
   const call = useCall(summaryOf, { id });
   const summary = call.data;
 
@@ -61,7 +60,7 @@ export function CampaignSummary({ id, withTitle = false }: { id: string; withTit
       <Typography.Text type="secondary">{t('campaigns.summary.countsOnly')}</Typography.Text>
       <Table<GradeRow> rowKey="grade" size="small" pagination={false} title={() => t('campaigns.summary.title')} dataSource={summary.grades} columns={gradeColumns} />
       {summary.scales.map((s) => (
-        <BandTable key={s.scaleId} scale={s} title={t('campaigns.summary.byBand', { scale: scales.title(s.scaleId) })} />
+        <BandTable key={s.scaleId} scale={s} title={t('campaigns.summary.byBand', { scale: scaleTitle(s.title, s.scaleId) })} />
       ))}
     </Flex>
   );

@@ -8,7 +8,7 @@ import { errorMessage } from '../../lib/errors';
 import { useCall } from '../../lib/useCall';
 import { useNav } from '../../stores/nav';
 import { useSession } from '../../stores/session';
-import { useScales } from '../assessments/scaleLabels';
+import { useScaleTitle } from '../assessments/scaleLabels';
 import { CampaignFormModal } from './CampaignFormModal';
 import { STATUS_COLORS, useCampaignLabels } from './labels';
 import { PageTitle } from '../../components/PageTitle';
@@ -24,7 +24,7 @@ export function CampaignsPage() {
   const labels = useCampaignLabels();
   const open = useNav((s) => s.open);
   const counselor = useSession((s) => s.status?.user?.role === 'counselor');
-  const scales = useScales(counselor);
+  const scaleTitle = useScaleTitle();
   const [creating, setCreating] = useState(false);
   const list = useCall(listCampaigns, {});
 
@@ -35,7 +35,7 @@ export function CampaignsPage() {
     { key: 'status', title: t('campaigns.fields.status'), render: (_v, c) => <Tag color={STATUS_COLORS[c.status]}>{labels.status(c.status)}</Tag> },
   ];
   const progressColumns: TableColumnsType<CampaignView> = [
-    { key: 'scales', title: t('campaigns.fields.scales'), render: (_v, c) => c.scales.map((s) => scales.title(s.scaleId)).join('、') },
+    { key: 'scales', title: t('campaigns.fields.scales'), render: (_v, c) => c.scales.map((s) => scaleTitle(s.title, s.scaleId)).join('、') },
     { key: 'progress', title: t('campaigns.fields.progress'), render: (_v, c) => labels.progress(c.progress) },
     { key: 'consent', title: t('campaigns.fields.consent'), render: (_v, c) => labels.consent(c.progress) },
     { key: 'triage', title: t('campaigns.fields.triageOpen'), align: 'right', render: (_v, c) => (c.progress.triageOpen ? <Tag color="orange">{c.progress.triageOpen}</Tag> : 0) },

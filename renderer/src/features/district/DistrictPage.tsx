@@ -7,7 +7,8 @@ import { api } from '../../api/client';
 import { errorMessage } from '../../lib/errors';
 import { useCall } from '../../lib/useCall';
 import { useComplianceLabels } from '../compliance/labels';
-import { downloadBase64, StatTableView, XLSX_TYPE } from '../statistics/StatTableView';
+import { downloadBase64, XLSX_TYPE } from '../../lib/download';
+import { StatTableView } from '../statistics/StatTableView';
 import { PageTitle } from '../../components/PageTitle';
 
 const HEADLINE = ['sessions', 'clients', 'groupAttendance', 'screened', 'alerts', 'alertsOpen'] as const;

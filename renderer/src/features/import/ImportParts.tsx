@@ -49,7 +49,12 @@ interface IssueLike {
   column: string;
   value: string;
   reason: string;
+  studentNo?: string | undefined;
+  name?: string | undefined;
 }
+
+/** 学号 · 姓名 of the row, as far as the file (or the roster) tells; a header issue has neither. */
+const rowStudent = (i: IssueLike) => [i.studentNo, i.name].filter((part) => part !== undefined && part !== '').join(' · ');
 
 /** Every issue of the file, by sheet row, with the cell as written and the reason in words. */
 export function ImportIssueTable<I extends IssueLike>({ issues, reason, value = (i) => i.value }: { issues: I[]; reason(i: I): ReactNode; value?(i: I): ReactNode }) {
@@ -63,6 +68,7 @@ export function ImportIssueTable<I extends IssueLike>({ issues, reason, value = 
       pagination={{ pageSize: 20, showSizeChanger: false, hideOnSinglePage: true }}
       columns={[
         { key: 'row', title: t('import.issueRow'), dataIndex: 'row', width: 80 },
+        { key: 'student', title: t('import.issueStudent'), render: (_v, i) => rowStudent(i) },
         { key: 'column', title: t('import.issueColumn'), dataIndex: 'column' },
         { key: 'value', title: t('import.issueValue'), render: (_v, i) => value(i) },
         { key: 'reason', title: t('import.issueReason'), render: (_v, i) => reason(i) },

@@ -11,7 +11,8 @@ import { useSettings } from '../../stores/settings';
 import { KInput, PeriodPicker, presetPeriod } from './PeriodPicker';
 import { chartable, StatChart } from './StatChart';
 import { StatisticsPrint } from './StatisticsPrint';
-import { downloadBase64, StatTableView, XLSX_TYPE } from './StatTableView';
+import { downloadBase64, XLSX_TYPE } from '../../lib/download';
+import { StatTableView } from './StatTableView';
 import { PageTitle } from '../../components/PageTitle';
 
 const load = (a: Period & { k: number; suppressed: boolean }) => api.statistics.period(a);
