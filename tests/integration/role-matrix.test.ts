@@ -267,9 +267,9 @@ const NAMES_OPEN_TO_PRINCIPALS: Record<string, string[]> = {
   'training.list': ['items[].title', 'items[].attendees[].name'],
   'training.save': ['title', 'attendees[].name'],
   'training.totals': ['items[].name'],
-  // screening campaigns: their name and the classes they cover
-  'campaigns.list': ['items[].name', 'items[].classNames'],
-  'campaigns.summary': ['campaign.name'],
+  // screening campaigns: their name, the classes they cover and their scales' titles
+  'campaigns.list': ['items[].name', 'items[].classNames', 'items[].scales[].title'],
+  'campaigns.summary': ['campaign.name', 'scales[].title'],
   // recovery and first-run setup answer with the account they act on
   'auth.recover': ['username'],
   'auth.recoveryAccounts': ['items[].username', 'items[].displayName'],
