@@ -46,7 +46,7 @@ async function focusOnTitle(p: Page, screen: string): Promise<void> {
   const h1 = p.getByRole('main').locator('h1');
   await h1.waitFor();
   expect(await p.locator('h1').count(), `${screen}: one h1`).toBe(1);
-  await expect.poll(() => h1.evaluate((el) => el === document.activeElement), { timeout: 10_000, message: `${screen}: focus on the h1` }).toBe(true);
+  await expect.poll(() => h1.evaluate((el) => el === document.activeElement), { message: `${screen}: focus on the h1` }).toBe(true);
 }
 
 /** Every entry of the menu in turn, each page scanned once it has loaded; returns the pages' names. */

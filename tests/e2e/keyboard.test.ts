@@ -118,7 +118,7 @@ describe.skipIf(!available)('the keyboard alone', () => {
     // 周/日 is one Tab stop; an arrow switches the view.
     await pressUntil(p, 'Tab', (f) => f.segmented === '视图', 'the 周/日 switch');
     await p.keyboard.press('ArrowRight');
-    await expect.poll(() => p.locator('.ant-segmented[aria-label="视图"] .ant-segmented-item-selected').textContent(), { timeout: 10_000 }).toBe('日');
+    await expect.poll(() => p.locator('.ant-segmented[aria-label="视图"] .ant-segmented-item-selected').textContent()).toBe('日');
     expect((await move(p, 'Tab')).segmented, 'Tab leaves the switch').not.toBe('视图');
     await pressUntil(p, 'Shift+Tab', (f) => f.role === 'menu' || f.role === 'menuitem', 'the menu');
     await pressUntil(p, 'ArrowDown', named('学生名册'), '学生名册 in the menu', 10);

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { render, waitFor, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import { expect, test } from 'vitest';
 import type { CounselClient } from '../../shared/api/contract';
 import { AppProviders } from '../../renderer/src/components/AppProviders';
@@ -30,6 +30,9 @@ async function classWithConsent(client: CounselClient, count: number): Promise<P
 async function openGrid(count: number) {
   let students: PaperStudent[] = [];
   const app = await openApp({ setup: true, prepare: async ({ client }) => void (students = await classWithConsent(client, count)) });
+  // The app's landing page takes focus to its title once it has loaded; the grid, drawn beside the
+  // app rather than in its dialog, must get the keys after that, not lose them to it mid-row.
+  await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1, name: '我的个案' })));
   const { container } = render(
     <AppProviders>
       <PaperEntryGrid students={students} scale={{ scaleId: 'phq9' }} date={today()} />

@@ -24,8 +24,11 @@ test('忘记口令: the recovery key sets a new passphrase; errors land on their
   // The button reads "loading 重设口令" while a try is under way; wait until it is back.
   const submit = async () => user.click(await screen.findByRole('button', { name: '重设口令' }));
 
+  // The form opens with the keys in the recovery key field (autofocus, after the form has drawn):
+  // typing elsewhere before that would lose the rest of the word to it.
+  await waitFor(() => expect(screen.getByLabelText('恢复密钥')).toHaveFocus());
   // A valid key but an account nobody has: the core names the account field.
-  await user.type(await screen.findByLabelText('用户名或姓名'), 'nobody');
+  await user.type(screen.getByLabelText('用户名或姓名'), 'nobody');
   await user.type(screen.getByLabelText('恢复密钥'), recoveryKey);
   await user.type(screen.getByLabelText('新口令'), NEW_PASS);
   await user.type(screen.getByLabelText('再次输入口令'), NEW_PASS);
