@@ -21,8 +21,13 @@ test('忘记口令: the recovery key sets a new passphrase; errors land on their
   await user.click(await screen.findByRole('button', { name: '忘记口令？' }));
   expect(await screen.findByText('用恢复密钥重设口令')).toBeInTheDocument();
   const field = (name: string) => screen.getByLabelText(name).closest<HTMLElement>('.ant-form-item')!;
-  // The button reads "loading 重设口令" while a try is under way; wait until it is back.
-  const submit = async () => user.click(await screen.findByRole('button', { name: '重设口令' }));
+  // The button reads "loading 重设口令" while a try is under way, and stays disabled until the new
+  // passphrase's strength has been judged (its estimator loads on first use): wait until it can be pressed.
+  const submit = async () => {
+    const button = await screen.findByRole('button', { name: '重设口令' });
+    await waitFor(() => expect(button).toBeEnabled());
+    await user.click(button);
+  };
 
   // The form opens with the keys in the recovery key field (autofocus, after the form has drawn):
   // typing elsewhere before that would lose the rest of the word to it.
