@@ -20,7 +20,7 @@ export default defineConfig({
           include: ['tests/renderer/**/*.test.tsx'],
           environment: 'jsdom',
           setupFiles: ['tests/renderer/setup.ts'],
-          testTimeout: 120_000,
+          testTimeout: 240_000,
           // Importing the app, antd and echarts costs ~10 s per file; a worker keeps them for the
           // next file. Every test starts the app afresh (harness: stores, language, transport,
           // cleanup), and spies are put back after each test.

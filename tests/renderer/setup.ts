@@ -4,8 +4,10 @@ import { afterEach } from 'vitest';
 
 // Every findBy/waitFor waits for a condition, so a long ceiling costs nothing when the app is quick
 // and keeps a loaded machine (two cores shared with other work) from failing a test that is right.
-// Set once here: no test picks its own, shorter wait.
-export const UI_WAIT_MS = 20_000;
+// Set once here: no test picks its own, shorter wait. A full run writes heavily beside the renderer
+// tests (crash injection, backups, e2e), and an answer that waits on a file's fsync (a failed
+// recovery is recorded in the key-slot file) has taken longer than 20 s there.
+export const UI_WAIT_MS = 60_000;
 configure({ asyncUtilTimeout: UI_WAIT_MS });
 
 // jsdom lacks the layout APIs antd asks for; these stand-ins answer "no match / no size",
