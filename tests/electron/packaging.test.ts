@@ -70,6 +70,15 @@ describe('electron-builder.yml', () => {
     expect(config.artifactName).toMatch(/^[\x20-\x7e]+$/);
   });
 
+  it('gives the installer and the portable build (both .exe) different file names', async () => {
+    const config = await resolvedConfig();
+    // A target's own artifactName wins over the top-level one (electron-builder's artifactPatternConfig).
+    const pattern = (target: string) => ((config[target] as { artifactName?: string } | undefined)?.artifactName ?? config.artifactName);
+    const names = config.win.target.map((t) => pattern(t.target).replaceAll('${os}', 'win').replaceAll('${arch}', 'x64').replaceAll('${ext}', 'exe'));
+    expect(new Set(names).size).toBe(names.length);
+    for (const name of names) expect(name).toMatch(/^[\x20-\x7e]+$/);
+  });
+
   it('associates district packages (.crpkg) with the app: a Windows file class, a Linux MIME type', async () => {
     const config = await resolvedConfig();
     expect(config.fileAssociations).toEqual([
