@@ -1,5 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { IpcMain } from 'electron';
 import { PACKAGE_EXTENSION } from '../../shared/domain/district-package';
 import { isTrustedSender } from '../ipc';
@@ -23,6 +24,20 @@ export function packageRefusal(file: string): string | null {
     return statSync(file).isFile() ? null : 'not a regular file';
   } catch {
     return 'no such file';
+  }
+}
+
+/**
+ * The path a command-line argument names. Linux desktop entries pass files as %U, so a file manager
+ * may hand over a file:// URL (percent-encoded, as Chinese names are) instead of a path; any other
+ * URL names no local file (null).
+ */
+function argumentPath(arg: string, cwd: string): string | null {
+  if (!/^[a-z][a-z0-9+.-]+:\/\//i.test(arg)) return path.resolve(cwd, arg);
+  try {
+    return fileURLToPath(arg);
+  } catch {
+    return null;
   }
 }
 
@@ -57,7 +72,9 @@ export class OpenedPackages {
     let queued = false;
     for (const arg of argv.slice(skip)) {
       if (arg.startsWith('-')) continue;
-      if (this.offer(path.resolve(cwd, arg), source)) queued = true;
+      const file = argumentPath(arg, cwd);
+      if (file === null) this.log(`[main] an opened file was ignored (${source}): not a local file`);
+      else if (this.offer(file, source)) queued = true;
     }
     return queued;
   }

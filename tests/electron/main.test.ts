@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { METHOD_NAMES } from '../../shared/api/contract';
 import { defaultUserDataDir } from '../../electron/platform/user-data-dir';
@@ -179,6 +180,15 @@ describe('district packages the system opens with the app', () => {
     expect(window.webContents.send).toHaveBeenCalledExactlyOnceWith('shell:package-opened');
     expect(window.restore).toHaveBeenCalledTimes(1);
     expect(window.focus).toHaveBeenCalledTimes(1);
+  });
+
+  it('takes a file:// URL as a Linux file manager passes it (%U, percent-encoded), and no other URL', async () => {
+    const url = pathToFileURL(file('春季学期.crpkg')).href;
+    expect(url).toContain('%E6%98%A5');
+    const { electron, warnings } = await started();
+    electron.app.emit('second-instance', fakeEvent(), [process.execPath, url, 'https://example.com/spring.crpkg'], '/');
+    expect(ask(electron, 'pending')).toEqual(['春季学期.crpkg']);
+    expect(warnings()).toEqual(['[main] an opened file was ignored (second instance): not a local file']);
   });
 
   it('ignores a second start with anything but an existing .crpkg file: the window comes forward, the page hears nothing', async () => {
