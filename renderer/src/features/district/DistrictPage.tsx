@@ -100,12 +100,9 @@ function usePackageImport(onImported: () => void) {
   const [results, setResults] = useState<ImportResult[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const run = async (read: () => Promise<PackageFile[]>) => {
+  const importFiles = async (files: PackageFile[]) => {
     setBusy(true);
-    setError(null);
     try {
-      const files = await read();
-      if (files.length === 0) return;
       const out = await api.district.import({ files });
       setResults(out.results);
       void message.success(t('district.import.summary', { imported: out.imported, rejected: out.rejected }));
@@ -115,6 +112,15 @@ function usePackageImport(onImported: () => void) {
     } finally {
       setBusy(false);
     }
+  };
+  const run = async (read: () => Promise<PackageFile[]>) => {
+    setError(null);
+    const files = await read().catch((e: unknown) => {
+      setError(errorMessage(e));
+      return [];
+    });
+    // Nothing read (another check took the opened packages first) must not end an import still running.
+    if (files.length > 0) await importFiles(files);
   };
   return { results, busy, error, setError, run };
 }
