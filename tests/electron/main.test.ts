@@ -217,6 +217,14 @@ describe('district packages the system opens with the app', () => {
     expect(electron.windows[0]!.webContents.send).toHaveBeenCalledWith('shell:package-opened');
   });
 
+  it('skips a package taken off (a USB stick pulled) between opening and import, saying why', async () => {
+    const pkg = file('unplugged.crpkg');
+    const { electron, warnings } = await started([process.execPath, pkg]);
+    rmSync(pkg);
+    expect(ask(electron, 'take')).toEqual([]);
+    expect(warnings()).toEqual(['[main] an opened package could not be read: it is gone or unreadable']);
+  });
+
   it('refuses a page that is not ours or a frame gone mid-call, and unknown actions; the queue stays as it was', async () => {
     const pkg = file('kept.crpkg');
     const { electron, warnings } = await started([process.execPath, pkg]);
