@@ -2,16 +2,17 @@ import { Alert, App, Button, Card, Descriptions, Flex, List, Tag, Typography } f
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CrisisDetail, StepView } from '../../../../shared/api/crisis';
-import { CRISIS_TIERS, type CrisisStep } from '../../../../shared/domain/crisis';
+import { CRISIS_TIERS } from '../../../../shared/domain/crisis';
 import { api } from '../../api/client';
 import { PersonName } from '../../components/PersonName';
 import { errorMessage, toApiError } from '../../lib/errors';
 import { useCall } from '../../lib/useCall';
 import { CrisisActions } from './CrisisActions';
-import { EntryModal } from './EntryModal';
+import { EntryModal, type EntryTarget } from './EntryModal';
 import { STEP_COLORS, stepShown, TIER_COLORS, useEntryLines, useTierName } from './labels';
 import { ReasonModal } from './ReasonModal';
 import { StepEditModal } from './StepEditModal';
+import { StepShortcuts } from './StepShortcuts';
 import { SectionTitle } from '../../components/SectionTitle';
 
 const getCrisis = ({ caseId }: { caseId: string }) => api.crisis.get({ caseId });
@@ -23,7 +24,19 @@ export function StepTag({ step }: { step: Pick<StepView, 'state' | 'overdue' | '
 }
 
 /** One of the six steps: its state, due date and owner, what was written into it, and what can be done next. */
-function StepCard({ crisis, step, onEntry, onChanged }: { crisis: CrisisDetail; step: StepView; onEntry(step: CrisisStep): void; onChanged(d: CrisisDetail): void }) {
+function StepCard({
+  crisis,
+  step,
+  onEntry,
+  onChanged,
+  onLinked,
+}: {
+  crisis: CrisisDetail;
+  step: StepView;
+  onEntry(target: EntryTarget): void;
+  onChanged(d: CrisisDetail): void;
+  onLinked(): void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const lines = useEntryLines();
@@ -74,7 +87,8 @@ function StepCard({ crisis, step, onEntry, onChanged }: { crisis: CrisisDetail; 
       />
       {active && (
         <Flex gap="small" wrap>
-          <Button size="small" onClick={() => onEntry(step.step)}>
+          <StepShortcuts crisis={crisis} step={step} onEntry={onEntry} onLinked={onLinked} />
+          <Button size="small" onClick={() => onEntry({ step: step.step })}>
             {t('crisis.case.addEntry')}
           </Button>
           <Button size="small" onClick={() => setEditing(true)}>
@@ -130,7 +144,12 @@ export function CrisisSection({ caseId, onPresence }: { caseId: string; onPresen
   const call = useCall(getCrisis, { caseId });
   // Each change answers with the whole case, shown in place of what was read first.
   const [changed, setShown] = useState<CrisisDetail | null>(null);
-  const [entryStep, setEntryStep] = useState<CrisisStep | null>(null);
+  const [entryTarget, setEntryTarget] = useState<EntryTarget | null>(null);
+  // A form or a booking made from a step is linked by another area's call: read the case again.
+  const reread = () => {
+    setShown(null);
+    call.reload();
+  };
   const missing = call.error !== undefined && toApiError(call.error).code === 'NOT_FOUND';
   useEffect(() => {
     if (call.data || missing) onPresence(!missing);
@@ -165,7 +184,7 @@ export function CrisisSection({ caseId, onPresence }: { caseId: string; onPresen
       />
       <Flex gap="middle" wrap align="start">
         {k.steps.map((s) => (
-          <StepCard key={s.step} crisis={k} step={s} onEntry={setEntryStep} onChanged={setShown} />
+          <StepCard key={s.step} crisis={k} step={s} onEntry={setEntryTarget} onChanged={setShown} onLinked={reread} />
         ))}
       </Flex>
       <Card size="small" title={t('crisis.case.reviews')}>
@@ -201,10 +220,10 @@ export function CrisisSection({ caseId, onPresence }: { caseId: string; onPresen
       </Card>
       <EntryModal
         crisis={k}
-        step={entryStep}
-        onClose={() => setEntryStep(null)}
+        target={entryTarget}
+        onClose={() => setEntryTarget(null)}
         onSaved={(d) => {
-          setEntryStep(null);
+          setEntryTarget(null);
           setShown(d);
         }}
       />
