@@ -217,6 +217,15 @@ export const crisisApi = {
     kind: 'write',
     gate: 'unlocked',
   }),
+  'crisis.attach': defineMethod({
+    summary:
+      'Give an open case of category crisis that has no crisis details (opened before they were required) its source, tier and reason: the six steps, owned by the counselor in charge, due by the tier counted from today. A case with crisis details already is CONFLICT errors.crisis.alreadyAttached; a case of another category VALIDATION errors.crisis.notCrisisCategory on caseId.',
+    input: z.object({ caseId: id, source: z.enum(CRISIS_SOURCES), tier: z.enum(CRISIS_TIERS), reason: requiredText(LIMITS.line) }).strict(),
+    output: crisisDetail,
+    roles: ['counselor'],
+    kind: 'write',
+    gate: 'unlocked',
+  }),
   'crisis.get': defineMethod({
     summary: 'A crisis case with its steps, entries, review meetings and change history (audited). NOT_FOUND for a case without crisis details.',
     input: caseRef,

@@ -1,5 +1,7 @@
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { colleague, counselingSchool, openCase, rejection, STUDENT, type CounselingSchool } from '../helpers/counseling';
+import { openRaw } from '../helpers/raw-db';
 import { openRoom } from '../helpers/schedule';
 import { completePhq9, consentToTesting, phq9Codes } from '../helpers/screening';
 
@@ -52,6 +54,31 @@ describe('opening a case of category crisis by hand', () => {
     expect(await refusal(c.cases.update({ id: plain.id, categories: ['study', 'crisis'] }))).toEqual(['VALIDATION', ['categories errors.case.crisisCategoryFixed']]);
     expect(await refusal(c.cases.update({ id: opened.id, categories: ['emotion'] }))).toEqual(['VALIDATION', ['categories errors.case.crisisCategoryFixed']]);
     expect((await c.cases.update({ id: opened.id, categories: ['crisis', 'family'] })).categories).toEqual(['family', 'crisis']);
+  });
+});
+
+describe('a crisis case opened before crisis details were required', () => {
+  it('is given its details and six steps, due from today, once; other cases are refused by field', async () => {
+    s = await counselingSchool();
+    const { c } = s;
+    // What an older archive holds: a case of category crisis without crisis details.
+    const bare = await openCase(c, s.studentId, { categories: ['emotion'] });
+    const { rawKeyHex } = await c.key.exportRaw({ recoveryKey: s.recoveryKey });
+    const raw = openRaw(join(s.t.dataDir, 'counselroom.db'), rawKeyHex);
+    raw.prepare("INSERT INTO case_categories (case_id, category) VALUES (?, 'crisis')").run(bare.id);
+    raw.close();
+    expect((await rejection(c.crisis.get({ caseId: bare.id }))).code).toBe('NOT_FOUND');
+
+    const plain = await openCase(c, s.studentId, { categories: ['study'] });
+    expect(await refusal(c.crisis.attach({ caseId: plain.id, ...CRISIS }))).toEqual(['VALIDATION', ['caseId errors.crisis.notCrisisCategory']]);
+
+    await s.later(24); // Thursday 13 March
+    const k = await c.crisis.attach({ caseId: bare.id, source: 'guardian', tier: 'orange', reason: '家长反映情绪低落' });
+    expect(k).toMatchObject({ caseId: bare.id, source: 'guardian', tier: 'orange', status: 'open', openedOn: '2025-03-12', counselorId: s.me });
+    expect(k.steps.every((x) => x.state === 'open' && x.ownerId === s.me && x.dueOn >= '2025-03-13')).toBe(true);
+    expect((await c.audit.list({ action: 'crisis.attach' })).items[0]).toMatchObject({ targetId: bare.id, details: { studentId: s.studentId, tier: 'orange', source: 'guardian' } });
+    expect(await refusal(c.crisis.attach({ caseId: bare.id, ...CRISIS }))).toEqual(['CONFLICT', 'errors.crisis.alreadyAttached']);
+    expect((await c.crisis.get({ caseId: bare.id })).tier).toBe('orange');
   });
 });
 

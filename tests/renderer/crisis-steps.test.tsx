@@ -1,8 +1,11 @@
 // @vitest-environment jsdom
 import { screen, waitFor, within } from '@testing-library/react';
+import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { addDays } from '../../shared/domain/dates';
 import { STUDENT } from '../helpers/counseling';
+import { setupSchool } from '../helpers/inproc';
+import { openRaw } from '../helpers/raw-db';
 import { newRoom } from '../helpers/schedule';
 import { consentToTesting } from '../helpers/screening';
 import { findDialog, label, messageShown, openApp, pickOption } from './harness';
@@ -126,4 +129,36 @@ test('the steps start their own work: a form in 测评建档, the next session i
     ['peer', 'peerAssigned'],
     ['peer', 'peerReport'],
   ]);
+});
+
+test('a crisis case opened before crisis details were required says so, and 补充危机信息 gives it the six steps', async () => {
+  let caseId = '';
+  const { core, user } = await openApp({
+    prepare: async (t) => {
+      const recoveryKey = await setupSchool(t.client);
+      const s = await t.client.students.create(STUDENT);
+      caseId = (await t.client.cases.open({ studentId: s.id, source: 'walkIn', categories: ['emotion'] })).id;
+      // What an older archive holds: category crisis without crisis details.
+      const raw = openRaw(join(t.dataDir, 'counselroom.db'), (await t.client.key.exportRaw({ recoveryKey })).rawKeyHex);
+      raw.prepare("INSERT INTO case_categories (case_id, category) VALUES (?, 'crisis')").run(caseId);
+      raw.close();
+    },
+  });
+  await user.click(await screen.findByRole('menuitem', { name: '我的个案' }));
+  await user.click(await screen.findByText(STUDENT.name));
+  const missing = await screen.findByTestId('crisis-missing');
+  expect(missing).toHaveTextContent('因此没有六步工作法的各步骤');
+  await user.click(within(missing).getByRole('button', { name: '补充危机信息' }));
+  const dialog = await findDialog('补充危机信息');
+  await pickOption(user, dialog, '风险等级', '二级（橙）');
+  await pickOption(user, dialog, '来源', '家长报告');
+  await user.type(within(dialog).getByLabelText('简要原因'), '家长反映情绪低落');
+  await user.click(within(dialog).getByRole('button', { name: label('保存') }));
+
+  const section = await screen.findByTestId('crisis-section');
+  expect(within(section).getByTestId('crisis-tier')).toHaveTextContent('二级（橙）');
+  expect(screen.queryByTestId('crisis-missing')).toBeNull();
+  // Now a crisis case, it closes through its own rules, not the generic 结案.
+  expect(screen.queryByRole('button', { name: label('结案') })).not.toBeInTheDocument();
+  expect(await core.client.crisis.get({ caseId })).toMatchObject({ tier: 'orange', source: 'guardian', reason: '家长反映情绪低落' });
 });

@@ -17,7 +17,7 @@ import { dbHandler, type HandlerMap, type ServiceContext } from '../../core/hand
 import { readSchool, writeSetting } from '../accounts/settings-store';
 import { assertActiveOrAcknowledged, assertNotFuture, requireCounselor, requireStudentRef, schoolDate } from '../common/clinical';
 import { invalid } from '../common/validation';
-import { closeCaseChecked, insertCase } from '../counseling/cases';
+import { closeCaseChecked, insertCase, requireOpenCase } from '../counseling/cases';
 import { requireAppointment } from '../schedule/appointments';
 import { loadCalendar } from '../schedule/school-calendar';
 import { attachCrisis, RULES_KEY, tierRules, type CrisisSource } from './attach';
@@ -50,6 +50,7 @@ import {
 
 type CrisisMethods =
   | 'crisis.open'
+  | 'crisis.attach'
   | 'crisis.get'
   | 'crisis.board'
   | 'crisis.redOverdue'
@@ -246,6 +247,21 @@ export const crisisHandlers: HandlerMap<CrisisMethods> = {
       attachCrisis(db, { caseId, ownerId: actor.userId, source: input.source, sourceAlertId: null, tier: input.tier, reason: input.reason, openedOn }, now);
       ctx.audit = { targetType: 'case', targetId: caseId, details: { studentId: student.id, tier: input.tier, source: input.source } };
       return detail(db, caseId, now);
+    },
+  }),
+
+  // Cases of category crisis opened before the details were required: given them now, due from today.
+  'crisis.attach': dbHandler<'crisis.attach'>({
+    run: (ctx, input) => {
+      const { db, now } = ctx;
+      const c = requireOpenCase(db, input.caseId, 'caseId');
+      if (!c.categories.includes('crisis')) throw invalid('caseId', 'errors.crisis.notCrisisCategory');
+      if (c.studentId === null) throw invalid('caseId', 'errors.case.crisisNotStudent');
+      if (getCrisis(db, c.id)) throw new CounselError('CONFLICT', 'errors.crisis.alreadyAttached', { path: 'caseId', id: c.id });
+      const { caseId: _c, ...details } = input;
+      attachCrisis(db, { caseId: c.id, ownerId: c.counselorId, sourceAlertId: null, openedOn: schoolDate(db, now), ...details }, now);
+      ctx.audit = { targetType: 'case', targetId: c.id, details: { studentId: c.studentId, tier: input.tier, source: input.source } };
+      return detail(db, c.id, now);
     },
   }),
 

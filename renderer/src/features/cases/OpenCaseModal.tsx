@@ -1,19 +1,16 @@
-import { Alert, App, Checkbox, Form, Input, Modal, Radio, Select } from 'antd';
+import { App, Checkbox, Form, Input, Modal, Radio, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { CASE_CATEGORIES, CASE_SOURCES, casesApi, type CaseView } from '../../../../shared/api/cases';
-import { CRISIS_SOURCES } from '../../../../shared/api/crisis';
 import { LIMITS, requiredText } from '../../../../shared/api/fields';
-import { CRISIS_TIERS } from '../../../../shared/domain/crisis';
 import { api } from '../../api/client';
 import { useShownName } from '../../components/PersonName';
 import { useAskInactive, withInactiveAcknowledgement } from '../../lib/acknowledgeInactive';
 import { useCodeLabels } from '../../lib/codeLabels';
 import { useFormSubmit } from '../../lib/useFormSubmit';
 import { maxLengthOf, zodRule } from '../../lib/zodForm';
-import { useTierName } from '../crisis/labels';
+import { CrisisDetailsFields, type CrisisDetailsValues } from '../crisis/CrisisDetailsFields';
 
 const fields = casesApi['cases.open'].input.shape;
-const crisisFields = fields.crisis.unwrap().shape;
 /** A staff member or parent must be named (the contract refines this across fields). */
 const clientLabelField = requiredText(LIMITS.name);
 const OTHER_KINDS = ['staff', 'parent'] as const;
@@ -28,30 +25,7 @@ interface Values {
   source: (typeof CASE_SOURCES)[number];
   sourceNote?: string;
   goals?: string;
-  crisis?: { source: (typeof CRISIS_SOURCES)[number]; tier: (typeof CRISIS_TIERS)[number]; reason: string };
-}
-
-/**
- * With category 危机 the case opens as a crisis case, so its source, tier and reason are asked for
- * here: the core refuses a crisis case without them.
- */
-function CrisisFields() {
-  const { t } = useTranslation();
-  const tierName = useTierName();
-  return (
-    <>
-      <Alert type="warning" showIcon title={t('crisis.case.crisisDetails')} style={{ marginBottom: 16 }} />
-      <Form.Item name={['crisis', 'tier']} label={t('crisis.fields.tier')} rules={[zodRule(crisisFields.tier)]}>
-        <Select aria-label={t('crisis.fields.tier')} options={CRISIS_TIERS.map((x) => ({ value: x, label: tierName(x) }))} />
-      </Form.Item>
-      <Form.Item name={['crisis', 'source']} label={t('crisis.fields.source')} rules={[zodRule(crisisFields.source)]}>
-        <Select aria-label={t('crisis.fields.source')} options={CRISIS_SOURCES.map((x) => ({ value: x, label: t(`crisis.source.${x}`) }))} />
-      </Form.Item>
-      <Form.Item name={['crisis', 'reason']} label={t('crisis.case.reason')} rules={[zodRule(crisisFields.reason)]}>
-        <Input maxLength={maxLengthOf(crisisFields.reason)} showCount />
-      </Form.Item>
-    </>
-  );
+  crisis?: CrisisDetailsValues;
 }
 
 /**
@@ -129,7 +103,7 @@ export function OpenCaseModal({
         <Form.Item name="categories" label={t('counseling.cases.categories')} rules={[zodRule(fields.categories)]}>
           <Checkbox.Group options={codes.options('category', CASE_CATEGORIES)} />
         </Form.Item>
-        {isCrisis && <CrisisFields />}
+        {isCrisis && <CrisisDetailsFields />}
         <Form.Item name="source" label={t('counseling.cases.source')} rules={[zodRule(fields.source)]}>
           <Select options={codes.options('source', CASE_SOURCES)} />
         </Form.Item>

@@ -7,6 +7,7 @@ import { api } from '../../api/client';
 import { PersonName } from '../../components/PersonName';
 import { errorMessage, toApiError } from '../../lib/errors';
 import { useCall } from '../../lib/useCall';
+import { AttachCrisis } from './AttachCrisis';
 import { CrisisActions } from './CrisisActions';
 import { EntryModal, type EntryTarget } from './EntryModal';
 import { STEP_COLORS, stepShown, TIER_COLORS, useEntryLines, useTierName } from './labels';
@@ -136,9 +137,10 @@ function StepCard({
 /**
  * The crisis part of a crisis case's page: tier, status and reason, the six steps with their
  * entries, review meetings and the actions on the whole case. Tells the page whether the case has
- * crisis details, so the page can leave closing to crisis.close.
+ * crisis details, so the page can leave closing to crisis.close; an open case without them (opened
+ * before they were required) is offered 补充危机信息.
  */
-export function CrisisSection({ caseId, onPresence }: { caseId: string; onPresence(hasCrisis: boolean): void }) {
+export function CrisisSection({ caseId, caseOpen, onPresence }: { caseId: string; caseOpen: boolean; onPresence(hasCrisis: boolean): void }) {
   const { t } = useTranslation();
   const tierName = useTierName();
   const call = useCall(getCrisis, { caseId });
@@ -151,12 +153,12 @@ export function CrisisSection({ caseId, onPresence }: { caseId: string; onPresen
     call.reload();
   };
   const missing = call.error !== undefined && toApiError(call.error).code === 'NOT_FOUND';
-  useEffect(() => {
-    if (call.data || missing) onPresence(!missing);
-  }, [call.data, missing, onPresence]);
-  if (missing) return null;
-  if (call.error !== undefined) return <Alert type="error" showIcon title={errorMessage(call.error)} />;
   const k = changed ?? call.data;
+  useEffect(() => {
+    if (k || missing) onPresence(k !== undefined && k !== null);
+  }, [k, missing, onPresence]);
+  if (missing && !changed) return caseOpen ? <AttachCrisis caseId={caseId} onAttached={setShown} /> : null;
+  if (call.error !== undefined && !changed) return <Alert type="error" showIcon title={errorMessage(call.error)} />;
   if (!k) return null;
   return (
     <Flex vertical gap="middle" data-testid="crisis-section">
