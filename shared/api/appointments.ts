@@ -113,7 +113,7 @@ export const waitlistItem = z.object({
 export const appointmentsApi = {
   'appointments.create': defineMethod({
     summary:
-      'Book an appointment, or a weekly series (repeat: every intervalWeeks weeks, count occurrences). Every occurrence is checked: the same room, counselor or student overlapping is CONFLICT errors.appointment.conflict with one detail per clashing appointment; outside the room’s opening hours needs overrideOpening. A deleted student or an inactive room: VALIDATION naming the field. Nothing is booked unless every occurrence is free.',
+      'Book an appointment, or a weekly series (repeat: every intervalWeeks weeks, count occurrences). Every occurrence is checked: the same room, counselor or student overlapping is CONFLICT errors.appointment.conflict with one detail per clashing appointment; outside the room’s opening hours needs overrideOpening. A deleted student or an inactive room: VALIDATION naming the field. Nothing is booked unless every occurrence is free. crisisCaseId links the booking to that crisis case’s 积极干预 step (VALIDATION errors.crisis.notACrisisCase or errors.crisis.linkNotOfStudent on crisisCaseId).',
     input: z
       .object({
         ...clientShape,
@@ -125,6 +125,8 @@ export const appointmentsApi = {
         repeat: z.object({ intervalWeeks: z.number().int().min(1).max(4), count: z.number().int().min(2).max(52) }).strict().optional(),
         /** Taken off the waitlist by this booking: the same client's entry, still waiting (else CONFLICT errors.waitlist.closed). */
         waitlistId: id.optional(),
+        /** Booked from a crisis case's 积极干预 step: the same student's crisis case, not closed; each occurrence is linked there. */
+        crisisCaseId: id.optional(),
       })
       .strict()
       .superRefine(checkClient)

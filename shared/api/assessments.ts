@@ -176,7 +176,7 @@ export const assessmentsApi = {
   }),
   'assessments.start': defineMethod({
     summary:
-      'Begin a form for a student (kiosk or paper). Testing needs the student’s and the guardian’s consent given (guide ETH-05/06) — recorded individually or on the campaign’s consent list — else CONFLICT errors.assessment.noConsent naming what is missing; outside the scale’s age/grade eligibility needs acknowledgeIneligible. In a campaign the scale must be one of its scales and the student a participant.',
+      'Begin a form for a student (kiosk or paper). Testing needs the student’s and the guardian’s consent given (guide ETH-05/06) — recorded individually or on the campaign’s consent list — else CONFLICT errors.assessment.noConsent naming what is missing; outside the scale’s age/grade eligibility needs acknowledgeIneligible. In a campaign the scale must be one of its scales and the student a participant. crisisCaseId links the form to that crisis case’s 测评建档 step (VALIDATION on crisisCaseId when it is not the student’s crisis case).',
     input: z
       .object({
         studentId: id,
@@ -188,6 +188,8 @@ export const assessmentsApi = {
         campaignId: id.optional(),
         normProfileId: text(LIMITS.code).optional(),
         acknowledgeIneligible: z.boolean().default(false),
+        /** Started from a crisis case's 测评建档 step: the same student's crisis case, not closed; the form is linked there. */
+        crisisCaseId: id.optional(),
       })
       .strict(),
     output: formView,

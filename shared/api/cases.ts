@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { defineMethod } from './define';
 import { calendarDate, codes, id, LIMITS, pageInput, requiredText, text } from './fields';
+import { CRISIS_TIERS } from '../domain/crisis';
+import { CRISIS_SOURCES } from './crisis';
 import { RECORD_KINDS, RECORD_MODES, RISKS_OF_HARM } from './records';
 
 /** Presenting-problem categories: 学业, 人际, 情绪, 家庭, 青春期与性心理, 网络使用, 生涯, 自我意识, 危机, 其他. */
@@ -111,7 +113,7 @@ const smallCount = z.number().int().nullable();
 export const casesApi = {
   'cases.open': defineMethod({
     summary:
-      'Open a case (个案) for a student, staff member or parent. A student who is graduated or transferred needs acknowledgeInactive: true, else CONFLICT errors.case.studentInactive (path studentId, status). An appointmentId must be the same client’s (VALIDATION errors.case.appointmentMismatch).',
+      'Open a case (个案) for a student, staff member or parent. A student who is graduated or transferred needs acknowledgeInactive: true, else CONFLICT errors.case.studentInactive (path studentId, status). An appointmentId must be the same client’s (VALIDATION errors.case.appointmentMismatch). Category crisis needs a student client and crisis (source, tier, reason): the case opens as a crisis case, its six steps owned by the counselor in charge and due by the tier (VALIDATION errors.case.crisisDetailsRequired on crisis, errors.case.crisisNotStudent on clientKind; crisis without the category is errors.case.crisisWithoutCategory).',
     input: z
       .object({
         ...clientShape,
@@ -125,6 +127,8 @@ export const casesApi = {
         /** Defaults to the caller; must be an enabled counselor. */
         counselorId: id.optional(),
         acknowledgeInactive: z.boolean().default(false),
+        /** Required with category crisis (and only then): the case opens as a crisis case with its six steps. */
+        crisis: z.object({ source: z.enum(CRISIS_SOURCES), tier: z.enum(CRISIS_TIERS), reason: requiredText(LIMITS.line) }).strict().optional(),
       })
       .strict()
       .superRefine(checkClient),
@@ -159,7 +163,8 @@ export const casesApi = {
     gate: 'unlocked',
   }),
   'cases.update': defineMethod({
-    summary: 'Change an open case’s source, appointment link, categories or goals; a closed case is CONFLICT errors.case.closed.',
+    summary:
+      'Change an open case’s source, appointment link, categories or goals; a closed case is CONFLICT errors.case.closed. Category crisis is neither added nor removed here (VALIDATION errors.case.crisisCategoryFixed on categories): a crisis case is opened with its details, and closed through crisis.close.',
     input: z.object(editable).partial().extend({ id }).strict(),
     output: caseView,
     roles: ['counselor'],

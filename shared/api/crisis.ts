@@ -27,6 +27,8 @@ export const ENTRY_SHAPES = {
   checkIn: { date: day, channel: z.enum(CHECK_IN_CHANNELS), observed: note.default(''), concerns: note.default('') },
   plan: { date: day, goals: text(LIMITS.note, { min: 1, multiline: true }), actions: note.default(''), frequency: line.default('') },
   appointmentLink: { date: day, appointmentId: id },
+  /** A form of the student's, linked when it is started from the step (assessments.start crisisCaseId). */
+  assessmentLink: { date: day, formId: id },
   peerAssigned: { date: day, peerId: id },
   peerReport: { date: day, peerId: id, report: text(LIMITS.note, { min: 1, multiline: true }) },
   guardianNotice: { date: day, who: requiredText(LIMITS.name), channel: z.enum(CHECK_IN_CHANNELS), response: note.default('') },
@@ -45,6 +47,7 @@ export const ENTRY_KINDS = Object.keys(ENTRY_SHAPES) as EntryKind[];
 export const STEP_OF_ENTRY: Record<Exclude<EntryKind, 'note'>, (typeof CRISIS_STEPS)[number]> = {
   pairing: 'pairing',
   checkIn: 'pairing',
+  assessmentLink: 'assess',
   plan: 'intervention',
   appointmentLink: 'intervention',
   peerAssigned: 'peer',
@@ -67,6 +70,7 @@ function entryUnion<E extends z.ZodRawShape>(extra: E) {
     variant('checkIn'),
     variant('plan'),
     variant('appointmentLink'),
+    variant('assessmentLink'),
     variant('peerAssigned'),
     variant('peerReport'),
     variant('guardianNotice'),
@@ -208,6 +212,15 @@ export const crisisApi = {
         acknowledgeInactive: z.boolean().default(false),
       })
       .strict(),
+    output: crisisDetail,
+    roles: ['counselor'],
+    kind: 'write',
+    gate: 'unlocked',
+  }),
+  'crisis.attach': defineMethod({
+    summary:
+      'Give an open case of category crisis that has no crisis details (opened before they were required) its source, tier and reason: the six steps, owned by the counselor in charge, due by the tier counted from today. A case with crisis details already is CONFLICT errors.crisis.alreadyAttached; a case of another category VALIDATION errors.crisis.notCrisisCategory on caseId.',
+    input: z.object({ caseId: id, source: z.enum(CRISIS_SOURCES), tier: z.enum(CRISIS_TIERS), reason: requiredText(LIMITS.line) }).strict(),
     output: crisisDetail,
     roles: ['counselor'],
     kind: 'write',

@@ -174,7 +174,7 @@ export const audit: Catalog['audit'] = {
     assessments: { start: 'Start an assessment', answer: 'Record an answer', finish: 'Finish an assessment', void: 'Void an assessment', get: 'Open an assessment', ofStudent: 'View a student’s assessments', rescore: 'Rescore an assessment', importPreview: 'Check an answer sheet before import', importCommit: 'Import answer sheets' },
     alerts: { get: 'View an alert', open: 'View open alerts', acknowledge: 'Handle an alert', defer: 'Alert left to handle later', openCrisisCase: 'Open a crisis case from an alert' },
     crisis: {
-      open: 'Open a crisis case', get: 'View a crisis case', board: 'View the crisis board', redOverdue: 'View the red overdue reminder', setTier: 'Change a crisis tier', setStatus: 'Change a crisis case status',
+      open: 'Open a crisis case', attach: 'Add crisis details to a case', get: 'View a crisis case', board: 'View the crisis board', redOverdue: 'View the red overdue reminder', setTier: 'Change a crisis tier', setStatus: 'Change a crisis case status',
       updateStep: 'Change a crisis step', addEntry: 'Add a crisis entry', addReview: 'Record a review meeting', close: 'Close a crisis case', referralExport: 'Export a crisis case for referral',
       summary: 'View crisis counts', rules: 'View tier deadlines', updateRules: 'Change tier deadlines',
     },

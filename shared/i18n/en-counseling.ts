@@ -63,6 +63,7 @@ export const counseling: Catalog['counseling'] = {
     open: 'Open a case',
     openTitle: 'Open a case for {{name}}',
     opened: 'Case opened',
+    crisisOpened: 'Crisis case opened with the six steps',
     categories: 'Presenting problems',
     source: 'Source',
     sourceNote: 'Source details',

@@ -76,6 +76,10 @@ export const errors: Omit<Catalog['errors'], 'backup' | 'crisis' | 'compliance'>
     unsignedRecords: 'Some session records are not signed yet; sign them before closing the case',
     closedBeforeOpened: 'The closing date cannot be before the opening date',
     appointmentMismatch: 'The chosen appointment is not this client’s',
+    crisisDetailsRequired: 'A crisis case needs its source, risk tier and a short reason',
+    crisisNotStudent: 'A crisis case is opened for a student only',
+    crisisWithoutCategory: 'Crisis details go only with the crisis category',
+    crisisCategoryFixed: 'The crisis category is not added or removed here: a crisis case is opened with its crisis details and closed from its crisis section',
   },
   record: {
     notYetHeld: 'The session begins at {{start}}; it can be signed from then on',

@@ -172,7 +172,7 @@ export const audit = {
     assessments: { start: '开始测评', answer: '记录测评作答', finish: '完成测评', void: '作废测评', get: '打开测评结果', ofStudent: '查看学生测评记录', rescore: '按新版本重新计分', importPreview: '预检答卷导入文件', importCommit: '批量导入答卷' },
     alerts: { get: '查看预警', open: '查看待处理预警', acknowledge: '处理预警', defer: '预警稍后处理', openCrisisCase: '由预警建立危机个案' },
     crisis: {
-      open: '新建危机个案', get: '查看危机个案', board: '查看危机干预看板', redOverdue: '查看一级逾期提醒', setTier: '调整危机等级', setStatus: '调整危机个案状态',
+      open: '新建危机个案', attach: '补充危机信息', get: '查看危机个案', board: '查看危机干预看板', redOverdue: '查看一级逾期提醒', setTier: '调整危机等级', setStatus: '调整危机个案状态',
       updateStep: '调整危机干预步骤', addEntry: '添加危机干预记录', addReview: '记录研判会', close: '危机个案结案', referralExport: '危机个案转介导出',
       summary: '查看危机干预统计', rules: '查看分级时限', updateRules: '修改分级时限',
     },

@@ -61,6 +61,7 @@ export const counseling = {
     open: '开个案',
     openTitle: '为 {{name}} 开个案',
     opened: '已开个案',
+    crisisOpened: '已建危机个案，六步工作法各步骤已生成',
     categories: '问题类别',
     source: '来源',
     sourceNote: '来源说明',

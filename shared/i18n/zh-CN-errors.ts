@@ -73,6 +73,10 @@ export const errors = {
     unsignedRecords: '还有未签署的辅导记录，请先签署后再结案',
     closedBeforeOpened: '结案日期不能早于开案日期',
     appointmentMismatch: '所选预约不是该来访者的',
+    crisisDetailsRequired: '危机个案须填写来源、风险等级和简要原因',
+    crisisNotStudent: '危机个案只能为学生开设',
+    crisisWithoutCategory: '只有“危机”类别的个案才填写危机信息',
+    crisisCategoryFixed: '“危机”类别不能在此添加或去掉：危机个案须在开案时填写危机信息，并在危机干预部分结案',
   },
   record: {
     notYetHeld: '会谈 {{start}} 才开始，届时才能签名',

@@ -207,7 +207,7 @@ describe.skipIf(!available)('crisis intervention, the six steps', () => {
     expect(timeline.items.map((e) => e.tags[0]).sort()).toEqual(['step:family', 'step:intervention', 'step:pairing', 'step:pairing', 'step:referral', 'step:referral', 'step:referral']);
   });
 
-  it('an overdue red step raises the banner on 我的个案 after unlocking; the board puts it first', async () => {
+  it('an overdue red step raises the banner on 我的个案 after unlocking, which leads to the board; the board puts it first', async () => {
     const p = app.page;
     const today = dateInZone(Date.now(), 'Asia/Shanghai');
     // Opened ten days ago as red and left: every step is past its working-day deadline.
@@ -222,6 +222,9 @@ describe.skipIf(!available)('crisis intervention, the six steps', () => {
     await p.getByRole('button', { name: /^解\s*锁$/ }).click();
     await p.getByRole('heading', { name: '我的个案' }).waitFor();
     await p.getByTestId('crisis-red-overdue').getByText('有 6 个一级（红）危机干预步骤已逾期').waitFor();
+    // The banner names no student; its button leads to the board, where the cases are.
+    await p.getByTestId('crisis-red-overdue').getByRole('button', { name: '查看危机看板' }).click();
+    await p.getByTestId('crisis-counts').getByText('已逾期 6').waitFor();
 
     expect(await boardStates(p, OTHER)).toEqual({ assess: '逾期', pairing: '逾期', intervention: '逾期', peer: '逾期', family: '逾期', referral: '逾期' });
     await p.getByTestId('crisis-counts').getByText('已逾期 6').waitFor();

@@ -11,7 +11,7 @@ describe('the student’s archive (一生一档)', () => {
     s = await counselingSchool();
     const { c, studentId } = s;
     const consent = await c.consents.record({ studentId, scope: 'counseling', party: 'guardian', outcome: 'given', date: '2025-03-01', form: 'written' });
-    const kase = await openCase(c, studentId, { openedOn: '2025-03-03', categories: ['crisis', 'emotion'] });
+    const kase = await openCase(c, studentId, { openedOn: '2025-03-03', categories: ['crisis', 'emotion'], crisis: { source: 'session', tier: 'orange', reason: '会谈中流露自伤想法' } });
     const a = await filledDraft(c, kase.id, { sessionDate: '2025-03-05', riskOfHarm: 'self', mainProblem: '自伤想法，需要评估。'.repeat(6) });
     const disclosure = await c.records.addDisclosure({ recordId: a.id, informedKind: 'guardian', informedLabel: '母亲', informedAt: at('2025-03-05T16:00'), channel: 'phone' });
     await c.records.sign({ id: a.id, revision: a.revision });
@@ -50,7 +50,9 @@ describe('the student’s archive (一生一档)', () => {
 
     // Closing the case adds its own entry.
     await c.records.sign({ id: b.id, revision: (await c.records.saveDraft({ id: b.id, revision: 1, currentState: '稳定', analysis: '好转', plan: '结束', durationMinutes: 30 })).revision });
-    await c.cases.close({ id: kase.id, closingSummary: '危机解除，结案。' });
+    // A crisis case closes through its crisis section, with a reason for each step left open.
+    const stepReasons = Object.fromEntries(['assess', 'pairing', 'intervention', 'peer', 'family', 'referral'].map((step) => [step, '会谈中已处理']));
+    await c.crisis.close({ caseId: kase.id, reason: '危机解除，结案。', stepReasons });
     expect((await c.archive.timeline({ studentId, kinds: ['caseClosed'] })).items).toEqual([
       expect.objectContaining({ kind: 'caseClosed', id: kase.id, date: '2025-03-12', excerpt: '危机解除，结案。' }),
     ]);

@@ -144,7 +144,7 @@ describe('cases', () => {
   it('gives principals counts only, small cells withheld, and refuses to delete a student with counseling records', async () => {
     s = await counselingSchool();
     for (let i = 0; i < 6; i++) await openCase(s.c, s.studentId, { categories: ['emotion'] });
-    await openCase(s.c, s.studentId, { categories: ['crisis', 'emotion'] });
+    await openCase(s.c, s.studentId, { categories: ['crisis', 'emotion'], crisis: { source: 'session', tier: 'orange', reason: '会谈中流露自伤想法' } });
     await s.c.cases.open({ clientKind: 'staff', clientLabel: '教师', source: 'walkIn', categories: ['emotion'] });
     const principal = await colleague(s.t, 'principal', 'lixiaozhang');
     const summary = await principal.client.cases.summary({});

@@ -170,7 +170,7 @@ describe('the confidentiality exception (ETH-04)', () => {
   it('refuses to sign a record that marks a risk of harm until a disclosure is documented', async () => {
     s = await counselingSchool();
     const { c } = s;
-    const kase = await openCase(c, s.studentId, { categories: ['crisis'] });
+    const kase = await openCase(c, s.studentId, { categories: ['crisis'], crisis: { source: 'session', tier: 'orange', reason: '会谈中流露自伤想法' } });
     const d = await filledDraft(c, kase.id, { kind: 'crisis', riskOfHarm: 'self' });
     expect((await c.records.get({ id: d.id })).signBlockers).toEqual([{ path: 'disclosures', reason: 'errors.record.disclosureRequired' }]);
     const gate = await rejection(c.records.sign({ id: d.id, revision: d.revision }));

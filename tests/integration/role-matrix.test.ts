@@ -170,6 +170,7 @@ const ROLE_MATRIX: Record<string, string> = {
   'backup.runDue': '--y--',
   'backup.verify': '--y--',
   'crisis.open': '--y--',
+  'crisis.attach': '--y--',
   'crisis.get': '--y--',
   'crisis.board': '--y--',
   'crisis.redOverdue': '--y--',

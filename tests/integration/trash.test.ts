@@ -11,7 +11,8 @@ const DAY_MS = 86_400_000;
 /** A case with a signed risk record, its disclosure and an addendum: everything the triggers guard. */
 async function guardedCase(s: CounselingSchool) {
   const { c } = s;
-  const kase = await openCase(c, s.studentId, { categories: ['crisis'] });
+  // Emotion, not crisis: a crisis case is closed and kept, never purged (its rows refuse deletion).
+  const kase = await openCase(c, s.studentId, { categories: ['emotion'] });
   const d = await filledDraft(c, kase.id, { kind: 'crisis', riskOfHarm: 'self', plan: '与班主任约定每日关注，安全计划。' });
   await c.records.addDisclosure({ recordId: d.id, informedKind: 'guardian', informedLabel: '母亲', informedAt: s.clock.now - 60_000, channel: 'phone' });
   await c.records.sign({ id: d.id, revision: d.revision });

@@ -69,7 +69,7 @@ test('a crisis case shows its six steps; an entry puts a step under way, done an
   ]);
 });
 
-test('an overdue red step raises the banner on 我的个案; the board puts the case first with each step’s state; a principal has no board', async () => {
+test('an overdue red step raises the banner on 我的个案, which leads to the board; the board puts the case first with each step’s state; a principal has no board', async () => {
   const clock = testClock(); // Wednesday 12 March
   const { user } = await openApp({
     setup: true,
@@ -86,9 +86,11 @@ test('an overdue red step raises the banner on 我的个案; the board puts the 
       await client.auth.unlock({ passphrase: TEST_PASSPHRASE });
     },
   });
-  expect(await screen.findByTestId('crisis-red-overdue')).toHaveTextContent('有 5 个一级（红）危机干预步骤已逾期');
+  const banner = await screen.findByTestId('crisis-red-overdue');
+  expect(banner).toHaveTextContent('有 5 个一级（红）危机干预步骤已逾期');
 
-  await user.click(await screen.findByRole('menuitem', { name: '危机干预' }));
+  // The banner names no student: it leads to the board, where the cases are.
+  await user.click(within(banner).getByRole('button', { name: '查看危机看板' }));
   const counts = await screen.findByTestId('crisis-counts');
   expect(counts).toHaveTextContent('已逾期 5');
   const rows = screen.getAllByRole('row').slice(1);

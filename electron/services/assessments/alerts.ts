@@ -9,7 +9,7 @@ import type { ScaleDefinition } from '../../../shared/domain/scales';
 import { afterAlertsRaised } from './campaign-hooks';
 import { advanceTriageFromReview, setTriageState, type TriageState } from './campaigns-repo';
 import { insertCase } from '../counseling/cases';
-import { attachCrisis, tierOfSeverity } from '../crisis/crisis';
+import { attachCrisis, tierOfSeverity } from '../crisis/attach';
 import { requireAppointment } from '../schedule/appointments';
 import { invalid } from '../common/validation';
 import { indexNote } from '../counseling/search';

@@ -11,6 +11,7 @@ import { assertNotFuture, requireStudentRef, schoolDate } from '../common/clinic
 import { type Resolved, requireDefinition } from './scales';
 import { missingConsent } from './testing-consent';
 import { assertNoProblems } from '../common/validation';
+import { linkToCrisis, requireCrisisOfStudent } from '../crisis/attach';
 
 type AssessmentMethods =
   | 'assessments.start'
@@ -133,6 +134,7 @@ export const assessmentHandlers: HandlerMap<AssessmentMethods> = {
       assertNormProfile(d, normProfileId);
       assertTestingConsent(db, student.id, campaignId);
       assertEligible(db, d, student.id, date, input.acknowledgeIneligible);
+      if (input.crisisCaseId !== undefined) requireCrisisOfStudent(db, input.crisisCaseId, student.id, 'crisisCaseId');
       const { id: scaleId, version } = d.definition;
       const id = insertForm(
         db,
@@ -140,7 +142,9 @@ export const assessmentHandlers: HandlerMap<AssessmentMethods> = {
         now,
       );
       afterFormStarted(db, { campaignId });
-      ctx.audit = { targetType: 'form', targetId: id, details: { studentId: student.id, scaleId, version, mode: input.mode, campaignId } };
+      const crisisCaseId = input.crisisCaseId ?? null;
+      if (crisisCaseId !== null) linkToCrisis(db, crisisCaseId, { kind: 'assessmentLink', formId: id }, actor.userId, now);
+      ctx.audit = { targetType: 'form', targetId: id, details: { studentId: student.id, scaleId, version, mode: input.mode, campaignId, crisisCaseId } };
       return formView(db, requireForm(db, id));
     },
   }),

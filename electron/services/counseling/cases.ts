@@ -21,6 +21,7 @@ import {
 import { assertActiveOrAcknowledged, assertNotFuture, changedKeys, definedOnly, requireCounselor, requireStudentRef, schoolDate } from '../common/clinical';
 import { countRecordsOfCase, recordsOfCase, unindexCase } from './records-repo';
 import { invalid } from '../common/validation';
+import { attachCrisis } from '../crisis/attach';
 
 // Alerts open a crisis case; the roster asks before deleting a student who has clinical records and
 // warns of graduating students' open cases before the 升级.
@@ -47,6 +48,18 @@ function assertAppointmentOfClient(db: Database, appointmentId: string | null | 
   if (requireAppointment(db, appointmentId, 'appointmentId').studentId !== studentId) {
     throw invalid('appointmentId', 'errors.case.appointmentMismatch', { id: appointmentId });
   }
+}
+
+/**
+ * A case of category crisis is a crisis case: it opens with its source, tier and reason (and so its
+ * six steps), never bare; and crisis details go only with the category, for a student.
+ */
+function assertCrisisDetails(input: { clientKind: string; categories: readonly string[]; crisis?: unknown }): void {
+  const isCrisis = input.categories.includes('crisis');
+  if (!isCrisis && input.crisis !== undefined) throw invalid('crisis', 'errors.case.crisisWithoutCategory');
+  if (!isCrisis) return;
+  if (input.clientKind !== 'student') throw invalid('clientKind', 'errors.case.crisisNotStudent');
+  if (input.crisis === undefined) throw invalid('crisis', 'errors.case.crisisDetailsRequired');
 }
 
 /** What a principal sees of the case counts: the small cells withheld within each group. */
@@ -90,6 +103,7 @@ export const caseHandlers: HandlerMap<CaseMethods> = {
       assertAppointmentOfClient(db, input.appointmentId, input.studentId ?? null);
       const openedOn = input.openedOn ?? today;
       assertNotFuture(openedOn, today, 'openedOn');
+      assertCrisisDetails(input);
       const id = insertCase(
         db,
         {
@@ -107,7 +121,9 @@ export const caseHandlers: HandlerMap<CaseMethods> = {
         },
         now,
       );
-      ctx.audit = { targetType: 'case', targetId: id, details: { clientKind: input.clientKind, studentId: input.studentId ?? null, counselorId } };
+      if (input.crisis) attachCrisis(db, { caseId: id, ownerId: counselorId, sourceAlertId: null, openedOn, ...input.crisis }, now);
+      const crisis = input.crisis ? { tier: input.crisis.tier, source: input.crisis.source } : {};
+      ctx.audit = { targetType: 'case', targetId: id, details: { clientKind: input.clientKind, studentId: input.studentId ?? null, counselorId, ...crisis } };
       return getCase(db, id)!;
     },
   }),
@@ -130,6 +146,7 @@ export const caseHandlers: HandlerMap<CaseMethods> = {
       if (given.categories) given.categories = CASE_CATEGORIES.filter((c) => given.categories!.includes(c));
       const changed = changedKeys(before, given);
       if (changed.includes('appointmentId')) assertAppointmentOfClient(ctx.db, given.appointmentId, before.studentId);
+      if (given.categories && given.categories.includes('crisis') !== before.categories.includes('crisis')) throw invalid('categories', 'errors.case.crisisCategoryFixed');
       if (changed.length > 0) {
         updateCaseFields(ctx.db, id, { ...before, ...given }, ctx.now);
         if (given.categories) setCategories(ctx.db, id, given.categories);

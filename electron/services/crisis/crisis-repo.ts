@@ -152,7 +152,7 @@ interface EntryRow {
   refLabel: string | null;
 }
 
-/** A case's entries in date order, each with the name of the partner, supporter or the appointment's day it refers to. */
+/** A case's entries in date order, each with the name of the partner or supporter, the appointment's day or the form's scale and date it refers to. */
 export function entriesOf(db: Database, caseId: string): EntryView[] {
   const rows = stmt(
     db,
@@ -161,12 +161,14 @@ export function entriesOf(db: Database, caseId: string): EntryView[] {
          rp.name || CASE WHEN rp.department <> '' THEN ' ' || rp.department ELSE '' END,
          ps.name || ' ' || ps.class_name,
          a.date || ' ' || printf('%02d:%02d', a.start_min / 60, a.start_min % 60),
+         f.scale_id || ' ' || f.date,
          (SELECT r2.name FROM crisis_entries re JOIN referral_partners r2 ON r2.id = re.partner_id WHERE re.id = e.referral_id)
        ) AS refLabel
      FROM crisis_entries e JOIN users u ON u.id = e.created_by
      LEFT JOIN referral_partners rp ON rp.id = e.partner_id
      LEFT JOIN peer_supporters p ON p.id = e.peer_id LEFT JOIN students ps ON ps.id = p.student_id
      LEFT JOIN appointments a ON a.id = e.appointment_id
+     LEFT JOIN forms f ON e.kind = 'assessmentLink' AND f.id = json_extract(e.fields, '$.formId')
      WHERE e.case_id = ? ORDER BY e.entry_date, e.created_at, e.rowid`,
   ).all(caseId) as EntryRow[];
   return rows.map(({ fields, refLabel, ...r }) => ({ ...r, ...(JSON.parse(fields) as object), refLabel: refLabel ?? '' }) as EntryView);
@@ -182,6 +184,16 @@ export function getEntryHead(db: Database, id: string) {
 export function firstEntryDates(db: Database, step: CrisisStep): Map<string, string> {
   const rows = stmt(db, 'SELECT case_id AS caseId, min(entry_date) AS first FROM crisis_entries WHERE step = ? GROUP BY case_id').all(step) as { caseId: string; first: string }[];
   return new Map(rows.map((r) => [r.caseId, r.first]));
+}
+
+/** The student a form is of (null for none): a form linked to a crisis case must be its student's. */
+export function formStudentOf(db: Database, formId: string): string | null {
+  return (stmt(db, 'SELECT student_id AS studentId FROM forms WHERE id = ?').get(formId) as { studentId: string } | undefined)?.studentId ?? null;
+}
+
+/** Whether a peer supporter was assigned to the case: only they report on it. */
+export function peerAssigned(db: Database, caseId: string, peerId: string): boolean {
+  return stmt(db, "SELECT 1 FROM crisis_entries WHERE case_id = ? AND kind = 'peerAssigned' AND peer_id = ?").get(caseId, peerId) !== undefined;
 }
 
 export function countEntries(db: Database, caseId: string, kind: string): number {

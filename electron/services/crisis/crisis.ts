@@ -4,9 +4,7 @@ import type { CaseView } from '../../../shared/api/cases';
 import { CounselError } from '../../../shared/api/errors';
 import { addDays, weekOf } from '../../../shared/domain/dates';
 import {
-  CRISIS_STEPS,
   CRISIS_TIERS,
-  DEFAULT_TIER_RULES,
   isOverdue,
   median,
   stepDueDates,
@@ -16,12 +14,13 @@ import {
 } from '../../../shared/domain/crisis';
 import { suppressCount, suppressGroup, SMALL_CELL_K } from '../../../shared/domain/suppression';
 import { dbHandler, type HandlerMap, type ServiceContext } from '../../core/handler';
-import { readSchool, readSetting, writeSetting } from '../accounts/settings-store';
+import { readSchool, writeSetting } from '../accounts/settings-store';
 import { assertActiveOrAcknowledged, assertNotFuture, requireCounselor, requireStudentRef, schoolDate } from '../common/clinical';
 import { invalid } from '../common/validation';
-import { closeCaseChecked, insertCase } from '../counseling/cases';
+import { closeCaseChecked, insertCase, requireOpenCase } from '../counseling/cases';
 import { requireAppointment } from '../schedule/appointments';
 import { loadCalendar } from '../schedule/school-calendar';
+import { attachCrisis, RULES_KEY, tierRules, type CrisisSource } from './attach';
 import { firstInterventionDays } from './figures';
 import {
   activeCrises,
@@ -33,11 +32,11 @@ import {
   getEntryHead,
   getPartner,
   getPeer,
+  formStudentOf,
+  peerAssigned,
   insertChange,
-  insertCrisis,
   insertEntry,
   insertReview,
-  insertStep,
   lastReviews,
   reviewsOf,
   setCrisisField,
@@ -51,6 +50,7 @@ import {
 
 type CrisisMethods =
   | 'crisis.open'
+  | 'crisis.attach'
   | 'crisis.get'
   | 'crisis.board'
   | 'crisis.redOverdue'
@@ -65,14 +65,6 @@ type CrisisMethods =
   | 'crisis.rules'
   | 'crisis.updateRules';
 
-const RULES_KEY = 'crisisTierRules';
-
-export function tierRules(db: Database): TierRules {
-  return readSetting(db, RULES_KEY, DEFAULT_TIER_RULES);
-}
-
-export type CrisisSource = 'screening' | 'session' | 'teacher' | 'peer' | 'guardian' | 'selfReport' | 'other';
-
 /** How the case itself names where it came from (its older, coarser list). */
 const CASE_SOURCE: Record<CrisisSource, CaseView['source']> = {
   screening: 'screening',
@@ -83,30 +75,6 @@ const CASE_SOURCE: Record<CrisisSource, CaseView['source']> = {
   selfReport: 'walkIn',
   other: 'referral',
 };
-
-/**
- * Gives a case of category crisis its crisis details and six steps, owned by the counselor in charge
- * and due by the tier's rules from the opening day. A case opened from a screening alert has its
- * assessment already: 测评建档 is done on that day.
- */
-export function attachCrisis(
-  db: Database,
-  k: { caseId: string; ownerId: string; source: CrisisSource; sourceAlertId: string | null; tier: CrisisTier; reason: string; openedOn: string },
-  now: number,
-): void {
-  insertCrisis(db, k, now);
-  const due = stepDueDates(loadCalendar(db), tierRules(db)[k.tier], k.openedOn);
-  for (const step of CRISIS_STEPS) insertStep(db, { caseId: k.caseId, step, ownerId: k.ownerId, dueOn: due[step] });
-  if (k.sourceAlertId !== null) {
-    const [assess] = stepsOf(db, [k.caseId]).filter((s) => s.step === 'assess');
-    updateStep(db, { ...assess!, state: 'done', doneOn: k.openedOn });
-  }
-}
-
-/** The tier a screening alert's severity calls for. */
-export function tierOfSeverity(severity: string): CrisisTier {
-  return severity === 'critical' ? 'red' : severity === 'urgent' ? 'orange' : 'yellow';
-}
 
 function requireCrisis(db: Database, caseId: string): CrisisRow {
   const k = getCrisis(db, caseId);
@@ -219,8 +187,11 @@ function entryRefs(db: Database, k: CrisisRow, entry: EntryInput): EntryRefs {
     const p = getPeer(db, entry.peerId);
     if (!p || !p.active) throw invalid('entry.peerId', 'errors.crisis.unknownPeer');
     if (p.grade !== k.grade || p.className !== k.className) throw invalid('entry.peerId', 'errors.crisis.peerOtherClass');
+    if (entry.kind === 'peerReport' && !peerAssigned(db, k.caseId, p.id)) throw invalid('entry.peerId', 'errors.crisis.peerNotAssigned');
+    if (entry.kind === 'peerAssigned' && peerAssigned(db, k.caseId, p.id)) throw invalid('entry.peerId', 'errors.crisis.peerAlreadyAssigned');
     refs.peerId = p.id;
   }
+  if ('formId' in entry && formStudentOf(db, entry.formId) !== k.studentId) throw invalid('entry.formId', 'errors.crisis.formNotOfStudent');
   if ('appointmentId' in entry) {
     const a = requireAppointment(db, entry.appointmentId, 'entry.appointmentId');
     if (a.studentId !== k.studentId) throw invalid('entry.appointmentId', 'errors.crisis.appointmentNotOfStudent');
@@ -276,6 +247,21 @@ export const crisisHandlers: HandlerMap<CrisisMethods> = {
       attachCrisis(db, { caseId, ownerId: actor.userId, source: input.source, sourceAlertId: null, tier: input.tier, reason: input.reason, openedOn }, now);
       ctx.audit = { targetType: 'case', targetId: caseId, details: { studentId: student.id, tier: input.tier, source: input.source } };
       return detail(db, caseId, now);
+    },
+  }),
+
+  // Cases of category crisis opened before the details were required: given them now, due from today.
+  'crisis.attach': dbHandler<'crisis.attach'>({
+    run: (ctx, input) => {
+      const { db, now } = ctx;
+      const c = requireOpenCase(db, input.caseId, 'caseId');
+      if (!c.categories.includes('crisis')) throw invalid('caseId', 'errors.crisis.notCrisisCategory');
+      if (c.studentId === null) throw invalid('caseId', 'errors.case.crisisNotStudent');
+      if (getCrisis(db, c.id)) throw new CounselError('CONFLICT', 'errors.crisis.alreadyAttached', { path: 'caseId', id: c.id });
+      const { caseId: _c, ...details } = input;
+      attachCrisis(db, { caseId: c.id, ownerId: c.counselorId, sourceAlertId: null, openedOn: schoolDate(db, now), ...details }, now);
+      ctx.audit = { targetType: 'case', targetId: c.id, details: { studentId: c.studentId, tier: input.tier, source: input.source } };
+      return detail(db, c.id, now);
     },
   }),
 

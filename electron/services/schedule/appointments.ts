@@ -19,6 +19,7 @@ import { openingsBetween } from './openings';
 import { requireActiveRoom } from './rooms';
 import { assertDateRange, requireBookableStudent, toMinutes } from './schedule-checks';
 import { invalid } from '../common/validation';
+import { linkToCrisis, requireCrisisOfStudent } from '../crisis/attach';
 import { requireWaitingEntry } from './waitlist';
 import { closeWaitlistEntry } from './waitlist-repo';
 
@@ -94,6 +95,7 @@ export const appointmentHandlers: HandlerMap<AppointmentMethods> = {
       if (waiting && (waiting.clientKind !== input.clientKind || waiting.studentId !== studentId)) {
         throw invalid('waitlistId', 'errors.appointment.waitlistMismatch');
       }
+      if (input.crisisCaseId !== undefined) requireCrisisOfStudent(db, input.crisisCaseId, studentId, 'crisisCaseId');
 
       const dates = input.repeat ? expandSeries({ startDate: input.date, ...input.repeat }) : [input.date];
       const slot = { roomId: input.roomId, counselorId, studentId, startMin: toMinutes(input.start), endMin: toMinutes(input.end) };
@@ -108,6 +110,8 @@ export const appointmentHandlers: HandlerMap<AppointmentMethods> = {
       });
       const first = candidates[0]!.id;
       if (waiting) closeWaitlistEntry(db, waiting.id, first, now);
+      // Booked from a crisis case's 积极干预 step: each occurrence shows there.
+      if (input.crisisCaseId !== undefined) for (const c of candidates) linkToCrisis(db, input.crisisCaseId, { kind: 'appointmentLink', appointmentId: c.id }, actor.userId, now);
       const outsideCount = outside.filter(Boolean).length;
       ctx.audit = {
         targetType: 'appointment',
@@ -121,6 +125,7 @@ export const appointmentHandlers: HandlerMap<AppointmentMethods> = {
           roomId: input.roomId,
           ...(outsideCount > 0 ? { outsideOpening: true, outsideCount } : {}),
           ...(waiting ? { waitlistId: waiting.id } : {}),
+          ...(input.crisisCaseId !== undefined ? { crisisCaseId: input.crisisCaseId } : {}),
         },
       };
       return { items: candidates.map((c) => getAppointment(db, c.id)!) };

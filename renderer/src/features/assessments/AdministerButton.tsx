@@ -26,6 +26,10 @@ export interface AdministerButtonProps {
   campaignId?: string;
   /** The scales to offer (a campaign's); all the archive knows when left out. */
   scaleIds?: readonly string[];
+  /** Started from a crisis case's 测评建档 step: the form is linked to that case. */
+  crisisCaseId?: string;
+  /** Small inside a card (a crisis step), the page's primary action elsewhere. */
+  size?: 'small';
   /** A form was closed (finished, voided, or left in progress). */
   onChanged?(): void;
 }
@@ -34,7 +38,7 @@ export interface AdministerButtonProps {
  * 开始施测: a scale, a mode (屏幕作答 or 纸笔录入) and a date, then the form is administered at once.
  * The core checks consent and the scale's range; a refusal lands in the dialog as its message.
  */
-export function AdministerButton({ studentId, campaignId, scaleIds, onChanged }: AdministerButtonProps) {
+export function AdministerButton({ studentId, campaignId, scaleIds, crisisCaseId, size, onChanged }: AdministerButtonProps) {
   const { t } = useTranslation();
   const today = useSchoolToday();
   const scales = useScales();
@@ -53,7 +57,7 @@ export function AdministerButton({ studentId, campaignId, scaleIds, onChanged }:
   };
 
   const submit = async (v: StartValues) => {
-    const input = { studentId: studentId ?? v.studentId ?? '', scaleId: v.scaleId ?? '', mode: v.mode, date: v.date, ...(campaignId ? { campaignId } : {}) };
+    const input = { studentId: studentId ?? v.studentId ?? '', scaleId: v.scaleId ?? '', mode: v.mode, date: v.date, ...(campaignId ? { campaignId } : {}), ...(crisisCaseId ? { crisisCaseId } : {}) };
     try {
       await begin(input);
     } catch (err) {
@@ -65,7 +69,7 @@ export function AdministerButton({ studentId, campaignId, scaleIds, onChanged }:
 
   return (
     <>
-      <Button type="primary" onClick={() => setOpen(true)}>
+      <Button type="primary" size={size} onClick={() => setOpen(true)}>
         {t('administer.start')}
       </Button>
       <FormModal<StartValues>

@@ -2,7 +2,9 @@ import { App, Button, Flex } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AlertView } from '../../../../shared/api/assessments';
-import type { TriageEntryView } from '../../../../shared/api/campaigns';
+import type { TRIAGE_PRIORITIES, TriageEntryView } from '../../../../shared/api/campaigns';
+import { LIMITS } from '../../../../shared/api/fields';
+import type { CrisisTier } from '../../../../shared/domain/crisis';
 import { api } from '../../api/client';
 import { errorMessage } from '../../lib/errors';
 import { CrisisCaseModal, CrisisHandOffModal } from '../assessments/CrisisHandOffModal';
@@ -12,6 +14,14 @@ import { BookTalkModal } from '../schedule/BookTalkModal';
 async function openAlertOf(studentId: string): Promise<AlertView | null> {
   const { items } = await api.alerts.open({});
   return items.find((a) => a.studentId === studentId && a.severity !== 'followup') ?? null;
+}
+
+/** The risk tier a triage priority suggests, as an alert's severity does; the counselor may change it. */
+const TIER_OF_PRIORITY: Record<(typeof TRIAGE_PRIORITIES)[number], CrisisTier> = { critical: 'red', alert: 'orange', flagged: 'yellow' };
+
+/** A crisis case's short reason: the note's first line, else the entry's, else what the triage was. */
+function reasonOf(...notes: string[]): string | undefined {
+  return notes.map((n) => n.trim().split('\n')[0]!.slice(0, LIMITS.line)).find((n) => n !== '');
 }
 
 /**
@@ -33,8 +43,10 @@ export function TriageActions({ entry, onChanged, onCaseOpened }: { entry: Triag
       void message.error(errorMessage(err));
     }
   };
-  const openCase = async (note: string) => {
-    const opened = await api.cases.open({ studentId: entry.studentId, source: 'screening', categories: ['crisis'] });
+  // A real crisis case: its tier, source and reason give it the six steps and their due dates.
+  const openCase = async (note: string, tier: CrisisTier | undefined) => {
+    const crisisDetails = { source: 'screening' as const, tier: tier ?? TIER_OF_PRIORITY[entry.priority], reason: reasonOf(note, entry.note) ?? t('campaigns.triage.crisisReason') };
+    const opened = await api.cases.open({ studentId: entry.studentId, source: 'screening', categories: ['crisis'], crisis: crisisDetails });
     // An empty note keeps the one the entry has.
     await api.campaigns.setTriage({ id: entry.campaignId, studentId: entry.studentId, state: 'caseOpened', caseId: opened.id, note: note.trim() === '' ? entry.note : note });
     return opened.id;
@@ -59,6 +71,7 @@ export function TriageActions({ entry, onChanged, onCaseOpened }: { entry: Triag
       <CrisisCaseModal
         studentName={crisis && !crisis.alert ? entry.name : null}
         explain={t('campaigns.triage.crisisExplain')}
+        tier={TIER_OF_PRIORITY[entry.priority]}
         open={openCase}
         onClose={() => setCrisis(null)}
         onDone={done}

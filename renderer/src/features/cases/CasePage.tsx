@@ -133,7 +133,7 @@ export function CasePage({ id }: { id: string }) {
             : []),
         ]}
       />
-      {c.categories.includes('crisis') && c.clientKind === 'student' && <CrisisSection caseId={c.id} onPresence={setCrisis} />}
+      {c.categories.includes('crisis') && c.clientKind === 'student' && <CrisisSection caseId={c.id} caseOpen={c.status === 'open'} onPresence={setCrisis} />}
       <Table<RecordItem>
         rowKey="id"
         size="middle"

@@ -8,6 +8,7 @@ import { useAskInactive, withInactiveAcknowledgement } from '../../lib/acknowled
 import { useCodeLabels } from '../../lib/codeLabels';
 import { useFormSubmit } from '../../lib/useFormSubmit';
 import { maxLengthOf, zodRule } from '../../lib/zodForm';
+import { CrisisDetailsFields, type CrisisDetailsValues } from '../crisis/CrisisDetailsFields';
 
 const fields = casesApi['cases.open'].input.shape;
 /** A staff member or parent must be named (the contract refines this across fields). */
@@ -24,6 +25,7 @@ interface Values {
   source: (typeof CASE_SOURCES)[number];
   sourceNote?: string;
   goals?: string;
+  crisis?: CrisisDetailsValues;
 }
 
 /**
@@ -48,16 +50,18 @@ export function OpenCaseModal({
   const shown = useShownName();
   const askInactive = useAskInactive();
   const [form] = Form.useForm<Values>();
+  const categories = Form.useWatch('categories', form);
+  const isCrisis = categories?.includes('crisis') === true;
   const { busy, submit } = useFormSubmit(form, async (values: Values) => {
     if (!client) return;
-    const { clientKind = 'staff', clientLabel = '', ...chosen } = values;
-    const rest = { ...chosen, appointmentId: appointmentId ?? null };
+    const { clientKind = 'staff', clientLabel = '', crisis, ...chosen } = values;
+    const rest = { ...chosen, appointmentId: appointmentId ?? null, ...(chosen.categories.includes('crisis') ? { crisis } : {}) };
     const opened =
       client.kind === 'student'
         ? await withInactiveAcknowledgement((acknowledgeInactive) => api.cases.open({ studentId: client.id, ...rest, acknowledgeInactive }), askInactive)
         : await api.cases.open({ clientKind, clientLabel, ...rest });
     if (!opened) return;
-    void message.success(t('counseling.cases.opened'));
+    void message.success(t(opened.categories.includes('crisis') ? 'counseling.cases.crisisOpened' : 'counseling.cases.opened'));
     onOpened(opened);
   });
 
@@ -81,6 +85,7 @@ export function OpenCaseModal({
         initialValues={{
           source: appointmentId ? 'appointment' : 'walkIn',
           categories: [],
+          crisis: appointmentId ? { source: 'session' } : undefined,
           clientKind: (client?.kind === 'other' && client.clientKind) || 'staff',
           clientLabel: client?.kind === 'other' ? client.label : undefined,
         }}
@@ -98,6 +103,7 @@ export function OpenCaseModal({
         <Form.Item name="categories" label={t('counseling.cases.categories')} rules={[zodRule(fields.categories)]}>
           <Checkbox.Group options={codes.options('category', CASE_CATEGORIES)} />
         </Form.Item>
+        {isCrisis && <CrisisDetailsFields />}
         <Form.Item name="source" label={t('counseling.cases.source')} rules={[zodRule(fields.source)]}>
           <Select options={codes.options('source', CASE_SOURCES)} />
         </Form.Item>

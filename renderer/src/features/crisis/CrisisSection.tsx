@@ -2,16 +2,18 @@ import { Alert, App, Button, Card, Descriptions, Flex, List, Tag, Typography } f
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CrisisDetail, StepView } from '../../../../shared/api/crisis';
-import { CRISIS_TIERS, type CrisisStep } from '../../../../shared/domain/crisis';
+import { CRISIS_TIERS } from '../../../../shared/domain/crisis';
 import { api } from '../../api/client';
 import { PersonName } from '../../components/PersonName';
 import { errorMessage, toApiError } from '../../lib/errors';
 import { useCall } from '../../lib/useCall';
+import { AttachCrisis } from './AttachCrisis';
 import { CrisisActions } from './CrisisActions';
-import { EntryModal } from './EntryModal';
+import { EntryModal, type EntryTarget } from './EntryModal';
 import { STEP_COLORS, stepShown, TIER_COLORS, useEntryLines, useTierName } from './labels';
 import { ReasonModal } from './ReasonModal';
 import { StepEditModal } from './StepEditModal';
+import { StepShortcuts } from './StepShortcuts';
 import { SectionTitle } from '../../components/SectionTitle';
 
 const getCrisis = ({ caseId }: { caseId: string }) => api.crisis.get({ caseId });
@@ -23,7 +25,19 @@ export function StepTag({ step }: { step: Pick<StepView, 'state' | 'overdue' | '
 }
 
 /** One of the six steps: its state, due date and owner, what was written into it, and what can be done next. */
-function StepCard({ crisis, step, onEntry, onChanged }: { crisis: CrisisDetail; step: StepView; onEntry(step: CrisisStep): void; onChanged(d: CrisisDetail): void }) {
+function StepCard({
+  crisis,
+  step,
+  onEntry,
+  onChanged,
+  onLinked,
+}: {
+  crisis: CrisisDetail;
+  step: StepView;
+  onEntry(target: EntryTarget): void;
+  onChanged(d: CrisisDetail): void;
+  onLinked(): void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const lines = useEntryLines();
@@ -74,7 +88,8 @@ function StepCard({ crisis, step, onEntry, onChanged }: { crisis: CrisisDetail; 
       />
       {active && (
         <Flex gap="small" wrap>
-          <Button size="small" onClick={() => onEntry(step.step)}>
+          <StepShortcuts crisis={crisis} step={step} onEntry={onEntry} onLinked={onLinked} />
+          <Button size="small" onClick={() => onEntry({ step: step.step })}>
             {t('crisis.case.addEntry')}
           </Button>
           <Button size="small" onClick={() => setEditing(true)}>
@@ -122,22 +137,28 @@ function StepCard({ crisis, step, onEntry, onChanged }: { crisis: CrisisDetail; 
 /**
  * The crisis part of a crisis case's page: tier, status and reason, the six steps with their
  * entries, review meetings and the actions on the whole case. Tells the page whether the case has
- * crisis details, so the page can leave closing to crisis.close.
+ * crisis details, so the page can leave closing to crisis.close; an open case without them (opened
+ * before they were required) is offered 补充危机信息.
  */
-export function CrisisSection({ caseId, onPresence }: { caseId: string; onPresence(hasCrisis: boolean): void }) {
+export function CrisisSection({ caseId, caseOpen, onPresence }: { caseId: string; caseOpen: boolean; onPresence(hasCrisis: boolean): void }) {
   const { t } = useTranslation();
   const tierName = useTierName();
   const call = useCall(getCrisis, { caseId });
   // Each change answers with the whole case, shown in place of what was read first.
   const [changed, setShown] = useState<CrisisDetail | null>(null);
-  const [entryStep, setEntryStep] = useState<CrisisStep | null>(null);
+  const [entryTarget, setEntryTarget] = useState<EntryTarget | null>(null);
+  // A form or a booking made from a step is linked by another area's call: read the case again.
+  const reread = () => {
+    setShown(null);
+    call.reload();
+  };
   const missing = call.error !== undefined && toApiError(call.error).code === 'NOT_FOUND';
-  useEffect(() => {
-    if (call.data || missing) onPresence(!missing);
-  }, [call.data, missing, onPresence]);
-  if (missing) return null;
-  if (call.error !== undefined) return <Alert type="error" showIcon title={errorMessage(call.error)} />;
   const k = changed ?? call.data;
+  useEffect(() => {
+    if (k || missing) onPresence(k !== undefined && k !== null);
+  }, [k, missing, onPresence]);
+  if (missing && !changed) return caseOpen ? <AttachCrisis caseId={caseId} onAttached={setShown} /> : null;
+  if (call.error !== undefined && !changed) return <Alert type="error" showIcon title={errorMessage(call.error)} />;
   if (!k) return null;
   return (
     <Flex vertical gap="middle" data-testid="crisis-section">
@@ -165,7 +186,7 @@ export function CrisisSection({ caseId, onPresence }: { caseId: string; onPresen
       />
       <Flex gap="middle" wrap align="start">
         {k.steps.map((s) => (
-          <StepCard key={s.step} crisis={k} step={s} onEntry={setEntryStep} onChanged={setShown} />
+          <StepCard key={s.step} crisis={k} step={s} onEntry={setEntryTarget} onChanged={setShown} onLinked={reread} />
         ))}
       </Flex>
       <Card size="small" title={t('crisis.case.reviews')}>
@@ -201,10 +222,10 @@ export function CrisisSection({ caseId, onPresence }: { caseId: string; onPresen
       </Card>
       <EntryModal
         crisis={k}
-        step={entryStep}
-        onClose={() => setEntryStep(null)}
+        target={entryTarget}
+        onClose={() => setEntryTarget(null)}
         onSaved={(d) => {
-          setEntryStep(null);
+          setEntryTarget(null);
           setShown(d);
         }}
       />

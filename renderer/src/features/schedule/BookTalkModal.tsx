@@ -12,11 +12,22 @@ const LOOK_AHEAD_DAYS = 14;
 const expandOpenings = (input: { from: string; to: string }) => api.openings.expand(input);
 
 /**
- * 预约面谈 for one student from outside the schedule (an alert, the triage queue): the schedule's
- * own booking dialog with its clash and opening checks, starting at the next opening in the coming
- * two weeks (else today at eight) with the caller as counselor.
+ * 预约面谈 for one student from outside the schedule (an alert, the triage queue, a crisis case's
+ * 积极干预 step, which links the booking to the case): the schedule's own booking dialog with its
+ * clash and opening checks, starting at the next opening in the coming two weeks (else today at
+ * eight) with the caller as counselor.
  */
-export function BookTalkModal({ student, onClose, onBooked }: { student: { id: string; name: string } | null; onClose(): void; onBooked(appointment: AppointmentView): void }) {
+export function BookTalkModal({
+  student,
+  crisisCaseId,
+  onClose,
+  onBooked,
+}: {
+  student: { id: string; name: string } | null;
+  crisisCaseId?: string;
+  onClose(): void;
+  onBooked(appointment: AppointmentView): void;
+}) {
   const today = useSchoolToday();
   const me = useSession((s) => s.status?.user?.id ?? '');
   const openings = useCall(expandOpenings, student ? { from: today, to: addDays(today, LOOK_AHEAD_DAYS) } : null);
@@ -24,7 +35,7 @@ export function BookTalkModal({ student, onClose, onBooked }: { student: { id: s
   // Until the openings are known the dialog waits, so its first values are the ones it keeps.
   const target: NewBooking | null =
     student && !openings.loading
-      ? { kind: 'new', date: next?.date ?? today, start: next?.start ?? '08:00', end: next?.end ?? '08:45', roomId: next?.roomId ?? null, counselorId: me, student }
+      ? { kind: 'new', date: next?.date ?? today, start: next?.start ?? '08:00', end: next?.end ?? '08:45', roomId: next?.roomId ?? null, counselorId: me, student, ...(crisisCaseId ? { crisisCaseId } : {}) }
       : null;
   return <BookingModal target={target} onClose={onClose} onSaved={([first]) => first && onBooked(first)} />;
 }

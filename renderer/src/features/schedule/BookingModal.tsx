@@ -33,6 +33,8 @@ export interface NewBooking {
   waitlist?: WaitlistItem;
   /** Booking a talk after a screening answer: the student is given and the source is screening. */
   student?: { id: string; name: string };
+  /** Booking from a crisis case's 积极干预 step: the booking is linked there and its source is crisis. */
+  crisisCaseId?: string;
 }
 
 /** A new booking starts from a free slot; an edit from the appointment it changes. */
@@ -58,13 +60,13 @@ interface Values {
 
 function initialValues(target: BookingTarget): Partial<Values> {
   if (target.kind === 'new') {
-    const { kind: _kind, roomId, waitlist, student, ...slot } = target;
+    const { kind: _kind, roomId, waitlist, student, crisisCaseId, ...slot } = target;
     return {
       ...slot,
       roomId: roomId ?? undefined,
       clientKind: 'student',
       kind: 'individual',
-      source: waitlist?.source ?? (student ? 'screening' : 'selfReferral'),
+      source: waitlist?.source ?? (crisisCaseId ? 'crisis' : student ? 'screening' : 'selfReferral'),
       status: 'confirmed',
       repeat: { count: 4, intervalWeeks: 1 },
     };
@@ -91,6 +93,7 @@ export function BookingModal({ target, onClose, onSaved }: { target: BookingTarg
   const editing = target?.kind === 'edit' ? target.appointment : null;
   const waiting = target?.kind === 'new' ? target.waitlist : undefined;
   const student = target?.kind === 'new' ? target.student : undefined;
+  const crisisCaseId = target?.kind === 'new' ? target.crisisCaseId : undefined;
   const given = waiting ?? (student ? { clientKind: 'student' as const, clientLabel: student.name } : undefined);
 
   const reset = () => {
@@ -109,7 +112,7 @@ export function BookingModal({ target, onClose, onSaved }: { target: BookingTarg
         void message.success(t('schedule.booking.updated'));
       } else {
         const client = clientInput(waiting ?? (student ? { clientKind: 'student', studentId: student.id } : { clientKind, studentId, clientLabel }));
-        booked = (await api.appointments.create({ ...common, ...client, status, repeat: repeating ? repeat : undefined, waitlistId: waiting?.id })).items;
+        booked = (await api.appointments.create({ ...common, ...client, status, repeat: repeating ? repeat : undefined, waitlistId: waiting?.id, crisisCaseId })).items;
         void message.success(t('schedule.booking.booked', { count: booked.length }));
       }
       reset();
