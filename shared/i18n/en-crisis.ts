@@ -159,6 +159,7 @@ export const crisis: Catalog['crisis'] = {
 };
 
 export const crisisErrors: Catalog['errors']['crisis'] = {
+  neverDeleted: 'A crisis case is closed, never deleted',
   closed: 'The crisis case is closed and takes no changes',
   dueInPast: 'A due date cannot be in the past',
   reasonRequired: 'Give a reason',

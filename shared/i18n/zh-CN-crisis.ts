@@ -157,6 +157,7 @@ export const crisis = {
 };
 
 export const crisisErrors = {
+  neverDeleted: '危机个案只能结案，不能删除',
   closed: '危机个案已结案，不能再修改',
   dueInPast: '截止日期不能早于今天',
   reasonRequired: '请填写原因',

@@ -179,3 +179,24 @@ describe('同伴跟防: supporters assigned from the register and their reports'
     expect((await c.audit.list({ action: 'crisis.addEntry' })).items[0]!.details).toMatchObject({ kind: 'peerReport', peerId: inClass.id });
   });
 });
+
+describe('a crisis case is closed, never deleted', () => {
+  it('refuses 删除 by field, and a purge leaves one an older archive had deleted in the trash, restorable', async () => {
+    s = await counselingSchool();
+    const { c } = s;
+    const k = await openCase(c, s.studentId, { categories: ['crisis'], crisis: CRISIS });
+    expect(await refusal(c.cases.remove({ id: k.id, reason: '误建' }))).toEqual(['CONFLICT', 'errors.crisis.neverDeleted']);
+    expect((await rejection(c.cases.remove({ id: k.id, reason: '误建' }))).details).toMatchObject({ path: 'id' });
+    expect((await c.cases.get({ id: k.id })).id).toBe(k.id);
+
+    // What an archive from before the refusal can hold: a crisis case in the trash since long ago.
+    const { rawKeyHex } = await c.key.exportRaw({ recoveryKey: s.recoveryKey });
+    const raw = openRaw(join(s.t.dataDir, 'counselroom.db'), rawKeyHex);
+    raw.prepare("UPDATE cases SET deleted_at = 1, deleted_reason = '误建', deleted_by = ? WHERE id = ?").run(s.me, k.id);
+    raw.close();
+    expect(await c.trash.purge({ confirm: true })).toEqual({ cases: 0, records: 0, contacts: 0 });
+    expect((await c.trash.list({})).items.map((i) => i.id)).toContain(k.id);
+    await c.trash.restore({ kind: 'case', id: k.id });
+    expect((await c.crisis.get({ caseId: k.id })).status).toBe('open');
+  });
+});

@@ -21,7 +21,7 @@ import {
 import { assertActiveOrAcknowledged, assertNotFuture, changedKeys, definedOnly, requireCounselor, requireStudentRef, schoolDate } from '../common/clinical';
 import { countRecordsOfCase, recordsOfCase, unindexCase } from './records-repo';
 import { invalid } from '../common/validation';
-import { attachCrisis } from '../crisis/attach';
+import { attachCrisis, isCrisisCase } from '../crisis/attach';
 
 // Alerts open a crisis case; the roster asks before deleting a student who has clinical records and
 // warns of graduating students' open cases before the 升级.
@@ -185,6 +185,8 @@ export const caseHandlers: HandlerMap<CaseMethods> = {
     run: (ctx, input) => {
       const { db, actor, now } = ctx;
       const c = requireCase(db, input.id);
+      // A crisis case is the school's record of how a child at risk was looked after: closed, never deleted.
+      if (isCrisisCase(db, c.id)) throw new CounselError('CONFLICT', 'errors.crisis.neverDeleted', { path: 'id', id: c.id });
       const records = countRecordsOfCase(db, c.id);
       softDeleteCase(db, c.id, input.reason, actor.userId, now);
       unindexCase(db, c.id);

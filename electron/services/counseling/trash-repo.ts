@@ -74,7 +74,10 @@ export interface Purged {
  * The purge gate (migration 003) is what lets the immutability triggers allow these deletes.
  */
 export function purgeDeletedBefore(db: Database, cutoff: number): Purged {
-  const caseIds = stmt(db, 'SELECT id FROM cases WHERE deleted_at IS NOT NULL AND deleted_at < ?').pluck().all(cutoff) as string[];
+  // A crisis case deleted before deleting one was refused stays in the trash, restorable: its rows refuse deletion.
+  const caseIds = stmt(db, 'SELECT id FROM cases WHERE deleted_at IS NOT NULL AND deleted_at < ? AND id NOT IN (SELECT case_id FROM crisis_cases)')
+    .pluck()
+    .all(cutoff) as string[];
   let records = 0;
   for (const caseId of caseIds) {
     stmt(db, 'INSERT INTO purge_gate (case_id) VALUES (?)').run(caseId);

@@ -61,6 +61,11 @@ export function requireCrisisOfStudent(db: Database, caseId: string, studentId: 
   if (k.studentId !== studentId) throw invalid(path, 'errors.crisis.linkNotOfStudent');
 }
 
+/** Whether the case carries crisis details (rows that are closed, never deleted). */
+export function isCrisisCase(db: Database, caseId: string): boolean {
+  return getCrisis(db, caseId) !== null;
+}
+
 /** Writes the link into its step as an entry of today, so the step lists what was started from it. Returns the entry's id. */
 export function linkToCrisis(db: Database, caseId: string, link: CrisisLink, by: string, now: number): string {
   const entry: EntryInput = { ...link, date: schoolDate(db, now) };

@@ -93,9 +93,12 @@ export function CasePage({ id }: { id: string }) {
             {!crisis && <Button onClick={() => setActing('close')}>{t('counseling.cases.close')}</Button>}
             {!mine && me !== undefined && <Button onClick={takeOver}>{t('counseling.cases.takeOver')}</Button>}
             <Button onClick={() => setActing('transfer')}>{t('counseling.cases.transfer')}</Button>
-            <Button danger onClick={() => setActing('remove')}>
-              {t('counseling.cases.remove')}
-            </Button>
+            {/* A crisis case is closed, never deleted: the core refuses it, so nothing offers it. */}
+            {!crisis && (
+              <Button danger onClick={() => setActing('remove')}>
+                {t('counseling.cases.remove')}
+              </Button>
+            )}
           </Flex>
         )}
       </Flex>
