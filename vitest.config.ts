@@ -12,7 +12,7 @@ export default defineConfig({
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', testTimeout: 30_000 } },
       { test: { name: 'integration', include: ['tests/integration/**/*.test.ts'], environment: 'node', testTimeout: 30_000 } },
       { test: { name: 'electron', include: ['tests/electron/**/*.test.ts'], environment: 'node', testTimeout: 30_000 } },
-      { test: { name: 'cli', include: ['tests/cli/**/*.test.ts'], environment: 'node', testTimeout: 120_000, hookTimeout: 120_000 } },
+      { test: { name: 'cli', include: ['tests/cli/**/*.test.ts'], environment: 'node', globalSetup: ['tests/cli/global-setup.ts'], testTimeout: 120_000, hookTimeout: 120_000 } },
       {
         plugins: [react()],
         test: {

@@ -1,10 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rosterCsv, syntheticRoster } from '../../bench/dataset';
 import { openRaw } from '../helpers/raw-db';
+import { runCli } from '../helpers/cli';
 
 const PASS = 'correct horse battery';
 const STUDENTS = 3000;
@@ -13,15 +13,7 @@ let dir: string;
 let data: string;
 let recoveryKey = '';
 
-function cli(args: string[], stdin = '') {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', ...args], {
-    encoding: 'utf8',
-    input: stdin,
-    maxBuffer: 64 * 1024 * 1024,
-    env: { ...process.env, COUNSELROOM_KDF_LOGN: '12', COUNSELROOM_PASSPHRASE: PASS, COUNSELROOM_RECOVERY_KEY: recoveryKey },
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr, json: <T>() => JSON.parse(r.stdout) as T };
-}
+const cli = (args: string[], stdin = '') => runCli(args, { stdin, env: { COUNSELROOM_PASSPHRASE: PASS, COUNSELROOM_RECOVERY_KEY: recoveryKey } });
 const as = ['--data', '', '--user', 'wang'];
 
 /** The forms table counted by an outsider holding the raw key, not through the app. */

@@ -1,22 +1,15 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { digestsOf, filesIn } from '../helpers/backup';
+import { runCli } from '../helpers/cli';
 
 const PASS = 'correct horse battery';
 const root = mkdtempSync(join(tmpdir(), 'counselroom-cli-backup-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-function cli(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', ...args], {
-    encoding: 'utf8',
-    input: '',
-    env: { ...process.env, COUNSELROOM_KDF_LOGN: '12', COUNSELROOM_PASSPHRASE: PASS, COUNSELROOM_RECOVERY_KEY: '', ...env },
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr, json: () => JSON.parse(r.stdout) as Record<string, unknown> };
-}
+const cli = (args: string[], env: Record<string, string> = {}) => runCli(args, { env: { COUNSELROOM_PASSPHRASE: PASS, ...env } });
 
 describe('counselroom backup create / verify / restore', () => {
   it('round trip through the command line: backup, wipe, restore; equal by per-table content hash', () => {

@@ -1,28 +1,18 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, spawnCli, type CliRun } from '../helpers/cli';
 
 const PASS = 'correct horse battery';
 let data: string;
 
-function cli(args: string[], opts: { env?: Record<string, string>; stdin?: string } = {}) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', ...args], {
-    encoding: 'utf8',
-    // `methods --json` prints every method's JSON Schema: past spawnSync's 1 MB default, the child is killed.
-    maxBuffer: 64 * 1024 * 1024,
-    input: opts.stdin ?? '',
-    env: { ...process.env, COUNSELROOM_KDF_LOGN: '12', COUNSELROOM_PASSPHRASE: '', COUNSELROOM_RECOVERY_KEY: '', ...opts.env },
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr, json: () => JSON.parse(r.stdout) as unknown };
-}
 const as = (user: string) => ['--data', data, '--user', user];
 
 let recoveryKey = '';
 beforeAll(() => {
   data = mkdtempSync(join(tmpdir(), 'counselroom-cli-'));
-  const r = cli(['init', '--data', data, '--school', '示例市第一中学', '--user', 'wang', '--stages', 'junior,senior', '--json'], { env: { COUNSELROOM_PASSPHRASE: PASS } });
+  const r = runCli(['init', '--data', data, '--school', '示例市第一中学', '--user', 'wang', '--stages', 'junior,senior', '--json'], { env: { COUNSELROOM_PASSPHRASE: PASS } });
   expect(r.code, r.err).toBe(0);
   recoveryKey = (r.json() as { recoveryKey: string }).recoveryKey;
 });
@@ -30,7 +20,7 @@ afterAll(() => rmSync(data, { recursive: true, force: true }));
 
 describe('counselroom CLI', () => {
   it('lists every method with JSON Schemas', () => {
-    const r = cli(['methods', '--json']);
+    const r = runCli(['methods', '--json']);
     expect(r.code).toBe(0);
     const methods = r.json() as { name: string; roles: string[]; input: { type?: string; properties?: object } }[];
     const names = methods.map((m) => m.name);
@@ -42,9 +32,9 @@ describe('counselroom CLI', () => {
 
   it('writes a student read from stdin after the passphrase line, and keeps the name off the disk in plaintext', () => {
     const input = JSON.stringify({ studentNo: '20240101', name: '张三明', sex: 'M', grade: 7, className: '1班' });
-    const r = cli(['call', 'students.create', ...as('wang'), '--input', '-'], { stdin: `${PASS}\n${input}\n` });
+    const r = runCli(['call', 'students.create', ...as('wang'), '--input', '-'], { stdin: `${PASS}\n${input}\n` });
     expect(r.code, r.err).toBe(0);
-    const list = cli(['call', 'students.list', ...as('wang'), '--input', '{"query":"张三"}'], { env: { COUNSELROOM_PASSPHRASE: PASS } });
+    const list = runCli(['call', 'students.list', ...as('wang'), '--input', '{"query":"张三"}'], { env: { COUNSELROOM_PASSPHRASE: PASS } });
     expect((list.json() as { items: { name: string }[] }).items.map((s) => s.name)).toEqual(['张三明']);
     for (const f of readdirSync(data)) {
       const bytes = readFileSync(join(data, f));
@@ -54,46 +44,46 @@ describe('counselroom CLI', () => {
   });
 
   it('exits 3 with FORBIDDEN when a principal calls a counselor-only method', () => {
-    const create = cli(['call', 'users.create', ...as('wang'), '--input', JSON.stringify({ username: 'xiaozhang', displayName: '李校长', role: 'principal', passphrase: 'principal-pass-1' })], {
+    const create = runCli(['call', 'users.create', ...as('wang'), '--input', JSON.stringify({ username: 'xiaozhang', displayName: '李校长', role: 'principal', passphrase: 'principal-pass-1' })], {
       env: { COUNSELROOM_PASSPHRASE: PASS },
     });
     expect(create.code, create.err).toBe(0);
-    const r = cli(['call', 'students.list', ...as('xiaozhang')], { env: { COUNSELROOM_PASSPHRASE: 'principal-pass-1' } });
+    const r = runCli(['call', 'students.list', ...as('xiaozhang')], { env: { COUNSELROOM_PASSPHRASE: 'principal-pass-1' } });
     expect(r.code).toBe(3);
     expect(JSON.parse(r.err)).toEqual({ error: { code: 'FORBIDDEN', messageKey: 'errors.forbidden' } });
   });
 
   it('exits 2 on bad input, 3 on a wrong passphrase, 4 on a conflict', () => {
     const env = { COUNSELROOM_PASSPHRASE: PASS };
-    expect(cli(['call', 'students.create', ...as('wang'), '--input', '{"name":""}'], { env }).code).toBe(2);
-    expect(cli(['call', 'students.list', ...as('wang')], { env: { COUNSELROOM_PASSPHRASE: 'wrong-passphrase' } }).code).toBe(3);
+    expect(runCli(['call', 'students.create', ...as('wang'), '--input', '{"name":""}'], { env }).code).toBe(2);
+    expect(runCli(['call', 'students.list', ...as('wang')], { env: { COUNSELROOM_PASSPHRASE: 'wrong-passphrase' } }).code).toBe(3);
     const dup = JSON.stringify({ studentNo: '20240101', name: '李四', sex: 'F', grade: 7, className: '1班' });
-    const r = cli(['call', 'students.create', ...as('wang'), '--input', dup], { env });
+    const r = runCli(['call', 'students.create', ...as('wang'), '--input', dup], { env });
     expect(r.code).toBe(4);
     expect(JSON.parse(r.err)).toMatchObject({ error: { code: 'CONFLICT', messageKey: 'errors.student.duplicateNo' } });
   });
 
   it('imports a roster: the dry run lists the bad row, the commit refuses it, a good file goes in', () => {
     const env = { COUNSELROOM_PASSPHRASE: PASS };
-    const dry = cli(['roster', 'import', 'tests/fixtures/roster/roster-one-bad-row.xlsx', ...as('wang'), '--dry-run'], { env });
+    const dry = runCli(['roster', 'import', 'tests/fixtures/roster/roster-one-bad-row.xlsx', ...as('wang'), '--dry-run'], { env });
     expect(dry.code, dry.err).toBe(0);
     expect((dry.json() as { issues: { row: number }[] }).issues.map((i) => i.row)).toEqual([7, 7]);
-    expect(cli(['roster', 'import', 'tests/fixtures/roster/roster-one-bad-row.xlsx', ...as('wang')], { env }).code).toBe(2);
-    const ok = cli(['roster', 'import', 'tests/fixtures/roster/roster-ok.xlsx', ...as('wang')], { env });
+    expect(runCli(['roster', 'import', 'tests/fixtures/roster/roster-one-bad-row.xlsx', ...as('wang')], { env }).code).toBe(2);
+    const ok = runCli(['roster', 'import', 'tests/fixtures/roster/roster-ok.xlsx', ...as('wang')], { env });
     expect(ok.json()).toEqual({ created: 10, updated: 0 });
   });
 
   it('exports the raw key for the recovery key only, and the chain verifies', () => {
-    expect(cli(['key', 'export-raw', '--data', data], { env: { COUNSELROOM_RECOVERY_KEY: 'AAAA-BBBB-CCCC' } }).code).toBe(3);
-    const r = cli(['key', 'export-raw', '--data', data], { stdin: `${recoveryKey}\n` });
+    expect(runCli(['key', 'export-raw', '--data', data], { env: { COUNSELROOM_RECOVERY_KEY: 'AAAA-BBBB-CCCC' } }).code).toBe(3);
+    const r = runCli(['key', 'export-raw', '--data', data], { stdin: `${recoveryKey}\n` });
     expect(r.code, r.err).toBe(0);
     expect(r.json()).toMatchObject({ rawKeyHex: expect.stringMatching(/^[0-9a-f]{64}$/), cipher: 'sqlcipher', legacy: 4 });
-    const verify = cli(['call', 'audit.verify', ...as('wang')], { env: { COUNSELROOM_PASSPHRASE: PASS } });
+    const verify = runCli(['call', 'audit.verify', ...as('wang')], { env: { COUNSELROOM_PASSPHRASE: PASS } });
     expect(verify.json()).toMatchObject({ ok: true, firstBroken: null });
   });
 
   it('never takes a passphrase from the arguments', () => {
-    const r = cli(['call', 'students.list', ...as('wang'), '--passphrase', PASS]);
+    const r = runCli(['call', 'students.list', ...as('wang'), '--passphrase', PASS]);
     expect(r.code).toBe(1);
     expect(r.err).toContain('USAGE');
   });
@@ -102,8 +92,8 @@ describe('counselroom CLI', () => {
 describe('the schedule from the command line', () => {
   it('books a room and exits 4 on a double booking, naming the appointment it clashes with', () => {
     const env = { COUNSELROOM_PASSPHRASE: PASS };
-    const call = (method: string, input: object) => cli(['call', method, ...as('wang'), '--input', JSON.stringify(input)], { env });
-    const ok = <T>(r: ReturnType<typeof cli>) => {
+    const call = (method: string, input: object) => runCli(['call', method, ...as('wang'), '--input', JSON.stringify(input)], { env });
+    const ok = <T>(r: CliRun) => {
       expect(r.code, r.err).toBe(0);
       return r.json() as T;
     };
@@ -130,9 +120,8 @@ describe('a killed import', () => {
   it('leaves either nothing or everything, never part of the file', async () => {
     const { rosterCsv, syntheticRoster } = await import('../../bench/dataset');
     const { writeFileSync } = await import('node:fs');
-    const { spawn } = await import('node:child_process');
     const env = { COUNSELROOM_PASSPHRASE: PASS };
-    const total = () => (cli(['call', 'students.summary', ...as('wang')], { env }).json() as { total: number }).total;
+    const total = () => (runCli(['call', 'students.summary', ...as('wang')], { env }).json() as { total: number }).total;
     const file = join(data, '..', `roster-kill-${process.pid}.csv`);
     const rows = 20_000;
     writeFileSync(file, rosterCsv(syntheticRoster(rows, 7, [7, 8, 9]).map((s, i) => ({ ...s, studentNo: `K${i}` }))));
@@ -141,10 +130,7 @@ describe('a killed import', () => {
       // Kill at several moments of the run; whichever phase it was in, no partial import may remain.
       for (const delayMs of [2500, 3500, 1500]) {
         const before = total();
-        const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', 'roster', 'import', file, ...as('wang')], {
-          env: { ...process.env, COUNSELROOM_KDF_LOGN: '12', ...env },
-          stdio: 'ignore',
-        });
+        const child = spawnCli(['roster', 'import', file, ...as('wang')], { env });
         const exited = new Promise<NodeJS.Signals | null>((r) => child.once('exit', (_code, signal) => r(signal)));
         await new Promise((r) => setTimeout(r, delayMs));
         child.kill('SIGKILL');
@@ -156,6 +142,6 @@ describe('a killed import', () => {
       rmSync(file);
     }
     expect(killedWhileRunning).toBeGreaterThan(0);
-    expect(cli(['call', 'audit.verify', ...as('wang')], { env }).json()).toMatchObject({ ok: true });
+    expect(runCli(['call', 'audit.verify', ...as('wang')], { env }).json()).toMatchObject({ ok: true });
   });
 });

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawnCli } from '../helpers/cli';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,20 +51,17 @@ const reference = new Map<string, { workMs: number; after: Map<string, string> }
 let before: ReturnType<typeof inspect>;
 
 /**
- * The CLI in a child process with the project's Node and tsx, as `npm run cli` starts it. Its
+ * The CLI in a child process with the project's Node (the bundle of the cli project's setup). Its
  * first write (the login's audit row) is seen as the WAL file growing; `killAfterFirstWriteMs`
  * sends SIGKILL that long after it, so start-up time, which varies widely on a busy machine, does
  * not decide where the kill lands.
  */
 function runCli(op: Op, data: string, killAfterFirstWriteMs?: number): Promise<{ code: number | null; signal: string | null; ms: number; firstWriteMs: number; err: string }> {
   const started = Date.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', ...op.args(data)], {
-    env: { ...process.env, COUNSELROOM_KDF_LOGN: '12', COUNSELROOM_PASSPHRASE: TEST_PASSPHRASE, COUNSELROOM_RECOVERY_KEY: '' },
-    stdio: ['pipe', 'ignore', 'pipe'],
-  });
-  child.stdin.end(op.stdin ?? '');
+  const child = spawnCli(op.args(data), { env: { COUNSELROOM_PASSPHRASE: TEST_PASSPHRASE }, stdio: ['pipe', 'ignore', 'pipe'] });
+  child.stdin!.end(op.stdin ?? '');
   let err = '';
-  child.stderr.on('data', (b: Buffer) => (err += b.toString()));
+  child.stderr!.on('data', (b: Buffer) => (err += b.toString()));
   const wal = join(data, `${DB}-wal`);
   let firstWriteMs = -1;
   let kill: NodeJS.Timeout | undefined;

@@ -1,21 +1,14 @@
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli';
 
 const PASS = 'correct horse battery';
 const dir = mkdtempSync(join(tmpdir(), 'counselroom-cli-district-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function cli(args: string[], stdin = '') {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', ...args], {
-    encoding: 'utf8',
-    input: stdin,
-    env: { ...process.env, COUNSELROOM_KDF_LOGN: '12', COUNSELROOM_PASSPHRASE: PASS, COUNSELROOM_RECOVERY_KEY: '' },
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr, json: <T>() => JSON.parse(r.stdout) as T };
-}
+const cli = (args: string[], stdin = '') => runCli(args, { stdin, env: { COUNSELROOM_PASSPHRASE: PASS } });
 
 describe('district commands', () => {
   // Seven spawned runs of the CLI (each compiles TypeScript on start): longer than the file's default.
