@@ -9,6 +9,8 @@ import { defaultUserDataDir } from './platform/user-data-dir';
 import { createDbHostClient, type DbHostClient } from './shell/db-host-client';
 import { installMenu } from './shell/menu';
 import { registerKioskToggle } from './shell/kiosk-window';
+import { OpenedPackages, registerOpenedPackages } from './shell/opened-packages';
+import { PACKAGE_OPENED_EVENT } from './shell/package-channel';
 import { DB_HOST_PATH, RENDERER_ROOT } from './shell/paths';
 import { registerAppProtocol, registerAppSchemePrivileges } from './shell/protocol';
 import { installSecurity } from './shell/security';
@@ -17,6 +19,10 @@ import { createMainWindow } from './shell/window';
 let mainWindow: BrowserWindow | null = null;
 let dbHost: DbHostClient | null = null;
 let dbHostStopped = false;
+// District packages double-clicked in the file manager (.crpkg), until the page takes them.
+const openedPackages = new OpenedPackages();
+// A packaged app's command line is [app, files…]; run unpackaged (`electron .`) the app path follows the binary.
+const ARGV_SKIP = process.defaultApp ? 2 : 1;
 
 /** npm start hands over the Electron-ABI build it prepared; a packaged app ships its own. */
 function nativeBindingPath(): string | null {
@@ -54,6 +60,7 @@ function onReady(): void {
   dbHost = startDbHost(nativeBinding);
   registerIpc(ipcMain, dbHost);
   registerKioskToggle(ipcMain);
+  registerOpenedPackages(ipcMain, openedPackages);
   mainWindow = createMainWindow({ devTools: !app.isPackaged });
   mainWindow.on('closed', () => {
     mainWindow = null;
@@ -66,6 +73,22 @@ function focusMainWindow(): void {
   mainWindow.focus();
 }
 
+/** A package handed over while the app runs: the page is told so that it asks for it now, not at the next login. */
+function packagesOpened(queued: boolean): void {
+  if (queued) mainWindow?.webContents.send(PACKAGE_OPENED_EVENT);
+  focusMainWindow();
+}
+
+function onSecondInstance(_event: unknown, argv: string[], workingDirectory: string): void {
+  packagesOpened(openedPackages.offerArguments(argv, ARGV_SKIP, workingDirectory, 'second instance'));
+}
+
+/** macOS hands a double-clicked file to the running app, or before ready to the one starting. */
+function onOpenFile(event: { preventDefault(): void }, file: string): void {
+  event.preventDefault();
+  packagesOpened(openedPackages.offer(file, 'open-file'));
+}
+
 // Before the single-instance lock, which lives in the userData folder.
 app.setPath('userData', defaultUserDataDir());
 // One archive, one writer: a second copy would fight over the database and its key.
@@ -74,7 +97,10 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   app.enableSandbox();
   registerAppSchemePrivileges();
-  app.on('second-instance', focusMainWindow);
+  // Windows and Linux start the app with the package's path; a second start hands it over here.
+  openedPackages.offerArguments(process.argv, ARGV_SKIP, process.cwd(), 'command line');
+  app.on('second-instance', onSecondInstance);
+  app.on('open-file', onOpenFile);
   app.on('window-all-closed', () => app.quit());
   // Hold the quit until the host has closed its connections (audited logouts) and the database.
   app.on('before-quit', (event) => {

@@ -9,6 +9,7 @@ import { METHOD_NAMES } from '../shared/api/contract';
 import type { ApiResult } from '../shared/api/errors';
 import { channelOf } from './ipc-channel';
 import { KIOSK_CHANNEL } from './shell/kiosk-channel';
+import { OPENED_PACKAGES_CHANNEL, PACKAGE_OPENED_EVENT } from './shell/package-channel';
 
 type Invoke = (input: unknown) => Promise<ApiResult<unknown>>;
 
@@ -20,5 +21,19 @@ for (const method of METHOD_NAMES) {
 }
 
 contextBridge.exposeInMainWorld('counsel', api);
-// The kiosk toggle moves the window only; it is not part of the contract and reaches no data.
-contextBridge.exposeInMainWorld('counselShell', { setKiosk: (on: boolean) => ipcRenderer.invoke(KIOSK_CHANNEL, on === true) });
+// Outside the contract and the archive: the kiosk toggle moves the window only, and the opened
+// packages are files the system handed over, which the page imports through district.import.
+contextBridge.exposeInMainWorld('counselShell', {
+  setKiosk: (on: boolean) => ipcRenderer.invoke(KIOSK_CHANNEL, on === true),
+  pendingPackages: () => ipcRenderer.invoke(OPENED_PACKAGES_CHANNEL, 'pending'),
+  takePackages: () => ipcRenderer.invoke(OPENED_PACKAGES_CHANNEL, 'take'),
+  dismissPackages: () => ipcRenderer.invoke(OPENED_PACKAGES_CHANNEL, 'dismiss'),
+  // The listener gets no event object: the page learns only that something arrived.
+  onPackageOpened: (listener: () => void) => {
+    const notify = () => listener();
+    ipcRenderer.on(PACKAGE_OPENED_EVENT, notify);
+    return () => {
+      ipcRenderer.removeListener(PACKAGE_OPENED_EVENT, notify);
+    };
+  },
+});

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { ApiResult } from '../../shared/api/errors';
+import { PACKAGE_EXTENSION } from '../../shared/domain/district-package';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { type CliIo, withoutSession, withSession } from './commands';
 import { secret } from './secrets';
@@ -44,7 +45,7 @@ export async function districtKeygen(a: { data: string; user: string; displayNam
 function packagePaths(path: string): string[] {
   if (!statSync(path).isDirectory()) return [path];
   return readdirSync(path)
-    .filter((f) => f.endsWith('.crpkg'))
+    .filter((f) => f.endsWith(PACKAGE_EXTENSION))
     .sort()
     .map((f) => join(path, f));
 }

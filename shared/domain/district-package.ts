@@ -14,6 +14,8 @@ import { z } from 'zod';
  */
 export const SIGNING_CONTEXT = 'counselroom-district-export/v1';
 export const PACKAGE_SCHEMA_VERSION = 1 as const;
+/** A package file's extension, fixed for the exchange: the installers associate it with the app. */
+export const PACKAGE_EXTENSION = '.crpkg';
 /** Statistics always; the checklist signed last by the period's end when the counselor includes it and one is signed. */
 export const PACKAGE_CONTENTS = ['statistics', 'compliance'] as const;
 

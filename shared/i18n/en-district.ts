@@ -59,6 +59,10 @@ export const district: typeof zh = {
     confirmOffer: 'Register after checking the fingerprint',
     offerExplain: '{{name}} ({{code}}) is not registered. Phone the school and compare the fingerprint: {{fingerprint}}',
   },
+  opened: {
+    refusedTitle: 'Package not opened',
+    refused: 'Received the package {{names}}. Only a district office account can import packages; the app neither opened nor read the file. Please hand it to the district office.',
+  },
   reasons: {
     notPackage: 'Not a package file',
     wrongIdentity: 'Not encrypted to this district (or its header was altered)',

@@ -57,6 +57,10 @@ export const district = {
     confirmOffer: '核对指纹后登记',
     offerExplain: '{{name}}（{{code}}）尚未登记。请致电学校核对指纹：{{fingerprint}}',
   },
+  opened: {
+    refusedTitle: '没有打开上报包',
+    refused: '收到上报包 {{names}}。上报包只能由区教育局的账号导入，本程序没有打开、也没有读取这个文件。请把它交给区教育局。',
+  },
   reasons: {
     notPackage: '不是上报包文件',
     wrongIdentity: '不是加密给本区的（或文件头被改动）',

@@ -11,6 +11,7 @@ type WindowOpenHandler = (details: { url: string }) => { action: string };
 
 export class FakeWebContents extends EventEmitter {
   windowOpenHandler: WindowOpenHandler | null = null;
+  readonly send = vi.fn();
 
   constructor(readonly id: number) {
     super();
@@ -87,7 +88,7 @@ export function createFakeElectron() {
     },
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
     ipcMain: { handle: vi.fn() },
-    ipcRenderer: { invoke: vi.fn(async () => ({ ok: true, value: null })) },
+    ipcRenderer: Object.assign(new EventEmitter(), { invoke: vi.fn(async () => ({ ok: true, value: null })) }),
     contextBridge: { exposeInMainWorld: vi.fn() },
     Menu: { buildFromTemplate: vi.fn((template: unknown) => ({ template })), setApplicationMenu: vi.fn() },
     dialog: { showErrorBox: vi.fn() },

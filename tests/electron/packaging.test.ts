@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { PACKAGE_EXTENSION } from '../../shared/domain/district-package';
 
 vi.mock('electron', async () => (await import('./fake-electron')).createFakeElectron());
 
@@ -67,6 +68,24 @@ describe('electron-builder.yml', () => {
     expect(config.linux.desktop.entry['Name[zh_CN]']).toBe('心理辅导室工作台');
     // Installers travel on USB sticks between old file systems: ASCII names only.
     expect(config.artifactName).toMatch(/^[\x20-\x7e]+$/);
+  });
+
+  it('gives the installer and the portable build (both .exe) different file names', async () => {
+    const config = await resolvedConfig();
+    // A target's own artifactName wins over the top-level one (electron-builder's artifactPatternConfig).
+    const pattern = (target: string) => ((config[target] as { artifactName?: string } | undefined)?.artifactName ?? config.artifactName);
+    const names = config.win.target.map((t) => pattern(t.target).replaceAll('${os}', 'win').replaceAll('${arch}', 'x64').replaceAll('${ext}', 'exe'));
+    expect(new Set(names).size).toBe(names.length);
+    for (const name of names) expect(name).toMatch(/^[\x20-\x7e]+$/);
+  });
+
+  it('associates district packages (.crpkg) with the app: a Windows file class, a Linux MIME type', async () => {
+    const config = await resolvedConfig();
+    expect(config.fileAssociations).toEqual([
+      expect.objectContaining({ ext: 'crpkg', name: 'CounselRoom.DistrictPackage', description: '心理辅导室上报包', mimeType: 'application/x-counselroom-package' }),
+    ]);
+    // The extension main.ts accepts is the one the installers register.
+    expect(`.${(config.fileAssociations as { ext: string }[])[0]!.ext}`).toBe(PACKAGE_EXTENSION);
   });
 
   it('never looks for updates, and ships an icon electron-builder can convert (≥ 512 px PNG)', async () => {

@@ -14,9 +14,13 @@ describe('preload', () => {
     expect(electron.contextBridge.exposeInMainWorld.mock.calls.map((c) => c[0])).toEqual(['counsel', 'counselShell']);
   });
 
+  const shell = electron.contextBridge.exposeInMainWorld.mock.calls[1]![1] as Record<string, (arg?: unknown) => unknown>;
+
+  it('gives the page the kiosk toggle and the opened packages, nothing more', () => {
+    expect(Object.keys(shell)).toEqual(['setKiosk', 'pendingPackages', 'takePackages', 'dismissPackages', 'onPackageOpened']);
+  });
+
   it('lets the page toggle kiosk mode with a boolean on window:kiosk, and nothing more', async () => {
-    const shell = electron.contextBridge.exposeInMainWorld.mock.calls[1]![1] as Record<string, (on: unknown) => Promise<unknown>>;
-    expect(Object.keys(shell)).toEqual(['setKiosk']);
     electron.ipcRenderer.invoke.mockClear();
     await shell.setKiosk!(true);
     await shell.setKiosk!('yes');
@@ -24,6 +28,29 @@ describe('preload', () => {
       ['window:kiosk', true],
       ['window:kiosk', false],
     ]);
+  });
+
+  it('asks for opened packages with a fixed action each, whatever the page passes', async () => {
+    electron.ipcRenderer.invoke.mockClear();
+    await shell.pendingPackages!('take');
+    await shell.takePackages!('/etc/passwd');
+    await shell.dismissPackages!();
+    expect(electron.ipcRenderer.invoke.mock.calls).toEqual([
+      ['shell:opened-packages', 'pending'],
+      ['shell:opened-packages', 'take'],
+      ['shell:opened-packages', 'dismiss'],
+    ]);
+  });
+
+  it('tells the page a package arrived without handing it the IPC event, until it unsubscribes', () => {
+    const heard: unknown[][] = [];
+    const unsubscribe = shell.onPackageOpened!((...args: unknown[]) => heard.push(args)) as () => void;
+    electron.ipcRenderer.emit('shell:package-opened', { sender: 'ipc event' }, 'extra');
+    expect(heard).toEqual([[]]);
+    unsubscribe();
+    electron.ipcRenderer.emit('shell:package-opened', { sender: 'ipc event' });
+    expect(heard).toHaveLength(1);
+    expect(electron.ipcRenderer.listenerCount('shell:package-opened')).toBe(0);
   });
 
   const api = electron.contextBridge.exposeInMainWorld.mock.calls[0]![1] as Api;

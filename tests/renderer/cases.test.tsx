@@ -2,7 +2,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { expect, test } from 'vitest';
 import { colleague, filledDraft, openCase, STUDENT } from '../helpers/counseling';
-import { findDialog, label, openApp, openRoster, messageShown } from './harness';
+import { findDialog, label, openApp, openRoster, openSelectPopup, messageShown } from './harness';
 
 type User = Awaited<ReturnType<typeof openApp>>['user'];
 
@@ -73,7 +73,7 @@ test('transfer: to another enabled counselor, confirmed; the page then shows who
   const dialog = await findDialog(`转介个案：${STUDENT.name}`);
   // Only other counselors are offered: not me, not the principal.
   await user.click(await within(dialog).findByRole('combobox', { name: '接收教师' }));
-  const popup = [...document.querySelectorAll<HTMLElement>('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')].at(-1)!;
+  const popup = await waitFor(openSelectPopup);
   expect(await within(popup).findByTitle('赵老师')).toBeInTheDocument();
   expect(within(popup).queryByTitle('王老师')).not.toBeInTheDocument();
   expect(within(popup).queryByTitle('李校长')).not.toBeInTheDocument();

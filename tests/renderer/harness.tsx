@@ -64,6 +64,13 @@ export function menuEntryNames(scope: HTMLElement): string[] {
     .map((i) => i.textContent!.replace(i.querySelector('.shell-menu-hint')?.textContent ?? '', ''));
 }
 
+/** The select popup open now (the newest, if several); throws until there is one, for waitFor. */
+export function openSelectPopup(): HTMLElement {
+  const open = [...document.querySelectorAll<HTMLElement>('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')].at(-1);
+  if (!open) throw new Error('no open select popup');
+  return open;
+}
+
 /**
  * antd renders a Select's options in a popup: open the select by its label within `scope` and
  * pick by text. Long lists are virtualised, so a searchable select is typed into first.
@@ -78,12 +85,8 @@ export async function pickOption(
   const select = within(scope).getByRole('combobox', { name });
   await user.click(select);
   if (search) await user.type(select, option);
-  const popup = await waitFor(() => {
-    const open = [...document.querySelectorAll<HTMLElement>('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')].at(-1);
-    if (!open) throw new Error('no open select popup');
-    return open;
-  });
-  await user.click(within(popup).getByTitle(option));
+  // A searched list fills in when the core answers the typed text, after the popup has opened.
+  await user.click(await waitFor(() => within(openSelectPopup()).getByTitle(option)));
 }
 
 /** A button's accessible name: antd spaces out two-character Chinese labels (打 印). */
@@ -108,6 +111,11 @@ export function findDialog(title: string | RegExp): Promise<HTMLElement> {
 
 /** Every text antd's message toasts showed since the app was opened, in order. */
 const shownMessages: string[] = [];
+
+/** The toasts shown so far, for a failure message that says what the app said instead. */
+export function toastsSoFar(): string {
+  return JSON.stringify(shownMessages);
+}
 
 function watchMessages(): () => void {
   shownMessages.length = 0;

@@ -3,7 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { expect, test } from 'vitest';
 import { testClock } from '../helpers/counseling';
 import { setupSchool } from '../helpers/inproc';
-import { label, openApp } from './harness';
+import { label, openApp, toastsSoFar } from './harness';
 
 const NEW_PASS = 'Recovered-pass-2024';
 
@@ -11,7 +11,7 @@ test('忘记口令: the recovery key sets a new passphrase; errors land on their
   let recoveryKey = '';
   // The core's clock stands still: its backoff cannot run out while a busy machine types the next try.
   const clock = testClock();
-  const { user } = await openApp({
+  const { user, calls } = await openApp({
     now: () => clock.now,
     prepare: async ({ client }) => {
       recoveryKey = await setupSchool(client);
@@ -38,7 +38,9 @@ test('忘记口令: the recovery key sets a new passphrase; errors land on their
   await user.type(screen.getByLabelText('新口令'), NEW_PASS);
   await user.type(screen.getByLabelText('再次输入口令'), NEW_PASS);
   await submit();
-  await waitFor(() => expect(field('用户名或姓名')).toHaveTextContent('没有这个用户名或姓名的账号'));
+  await waitFor(() =>
+    expect(field('用户名或姓名'), `calls ${calls.join(' ')}; toasts ${toastsSoFar()}`).toHaveTextContent('没有这个用户名或姓名的账号'),
+  );
   // The departed colleague as everyone knows her: by her name, not her username.
   await user.clear(screen.getByLabelText('用户名或姓名'));
   await user.type(screen.getByLabelText('用户名或姓名'), '王老师');

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../../../shared/api/contract';
 import type { Period } from '../../../../shared/api/statistics';
 import { SMALL_CELL_K } from '../../../../shared/domain/suppression';
+import { PACKAGE_EXTENSION } from '../../../../shared/domain/district-package';
 import { api } from '../../api/client';
 import { errorMessage } from '../../lib/errors';
 import { useCall } from '../../lib/useCall';
@@ -70,7 +71,7 @@ export function DistrictExportPage() {
     act(async () => {
       if (!current.data?.schoolKey) await api.district.createSchoolKey({});
       setPreview(await api.district.previewExport({ ...period, k, includeCompliance }));
-      setPath(`${period.from}_${period.to}.crpkg`);
+      setPath(`${period.from}_${period.to}${PACKAGE_EXTENSION}`);
       setStep(-1);
     });
   const write = () =>

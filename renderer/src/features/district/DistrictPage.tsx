@@ -8,6 +8,8 @@ import { errorMessage } from '../../lib/errors';
 import { useCall } from '../../lib/useCall';
 import { useComplianceLabels } from '../compliance/labels';
 import { downloadBase64, XLSX_TYPE } from '../../lib/download';
+import { fileToBase64 } from '../../lib/base64';
+import { useOpenedPackages } from './openedPackages';
 import { StatTableView } from '../statistics/StatTableView';
 import { PageTitle } from '../../components/PageTitle';
 
@@ -21,13 +23,10 @@ const loadDashboard = ({ from, to }: { from: string; to: string; round: number }
 const loadSchools = ({ round: _ }: { round: number }) => api.district.schools({});
 const loadIdentity = () => api.district.identity({});
 
-/** Reads files picked in the browser as base64, as district.import takes them. */
-async function asBase64(file: File): Promise<{ name: string; base64: string }> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return { name: file.name, base64: btoa(binary) };
-}
+type PackageFile = { name: string; base64: string };
+
+/** Reads a file picked in the browser as district.import takes it. */
+const asPackageFile = async (file: File): Promise<PackageFile> => ({ name: file.name, base64: await fileToBase64(file) });
 
 function Dashboard({ round }: { round: number }) {
   const { t } = useTranslation();
@@ -90,18 +89,21 @@ function Dashboard({ round }: { round: number }) {
   );
 }
 
-function ImportPanel({ onImported }: { onImported: () => void }) {
+/**
+ * The one way packages come in, whether picked in the file dialog or handed over by the system:
+ * district.import, its results and its error. Held by the page, so a package that arrives while
+ * another tab is shown is imported and its results wait on the import tab.
+ */
+function usePackageImport(onImported: () => void) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [results, setResults] = useState<ImportResult[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const run = async (files: FileList | null) => {
-    if (!files || files.length === 0) return;
+  const importFiles = async (files: PackageFile[]) => {
     setBusy(true);
-    setError(null);
     try {
-      const out = await api.district.import({ files: await Promise.all([...files].map(asBase64)) });
+      const out = await api.district.import({ files });
       setResults(out.results);
       void message.success(t('district.import.summary', { imported: out.imported, rejected: out.rejected }));
       onImported();
@@ -110,6 +112,26 @@ function ImportPanel({ onImported }: { onImported: () => void }) {
     } finally {
       setBusy(false);
     }
+  };
+  const run = async (read: () => Promise<PackageFile[]>) => {
+    setError(null);
+    const files = await read().catch((e: unknown) => {
+      setError(errorMessage(e));
+      return [];
+    });
+    // Nothing read (another check took the opened packages first) must not end an import still running.
+    if (files.length > 0) await importFiles(files);
+  };
+  return { results, busy, error, setError, run };
+}
+type PackageImport = ReturnType<typeof usePackageImport>;
+
+function ImportPanel({ importer, onImported }: { importer: PackageImport; onImported: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { results, busy, error, setError, run } = importer;
+  const pick = (files: FileList | null) => {
+    if (files && files.length > 0) void run(() => Promise.all([...files].map(asPackageFile)));
   };
   const register = async (offer: NonNullable<ImportResult['offer']>) => {
     try {
@@ -124,7 +146,7 @@ function ImportPanel({ onImported }: { onImported: () => void }) {
     <Flex vertical gap="middle">
       <label>
         <Typography.Text>{t('district.import.choose')}</Typography.Text>{' '}
-        <input type="file" multiple aria-label={t('district.import.choose')} disabled={busy} onChange={(e) => void run(e.target.files)} />
+        <input type="file" multiple aria-label={t('district.import.choose')} disabled={busy} onChange={(e) => pick(e.target.files)} />
       </label>
       {error && <Alert type="error" showIcon title={error} />}
       <Table<ImportResult>
@@ -224,14 +246,26 @@ function SchoolsPanel({ round, onChanged }: { round: number; onChanged: () => vo
 export function DistrictPage() {
   const { t } = useTranslation();
   const [round, setRound] = useState(0);
+  const [tab, setTab] = useState('dashboard');
   const bump = () => setRound((r) => r + 1);
+  const importer = usePackageImport(bump);
+  // A package double-clicked in the file manager goes through the same import as a picked file.
+  useOpenedPackages((shell) => {
+    void shell.pendingPackages().then((names) => {
+      if (names.length === 0) return;
+      setTab('import');
+      void importer.run(() => shell.takePackages());
+    }, () => undefined);
+  });
   return (
     <Flex vertical gap="middle">
       <PageTitle>{t('district.dashboard.title')}</PageTitle>
       <Tabs
+        activeKey={tab}
+        onChange={setTab}
         items={[
           { key: 'dashboard', label: t('district.nav.dashboard'), children: <Dashboard round={round} /> },
-          { key: 'import', label: t('district.nav.import'), children: <ImportPanel onImported={bump} /> },
+          { key: 'import', label: t('district.nav.import'), children: <ImportPanel importer={importer} onImported={bump} /> },
           { key: 'schools', label: t('district.nav.schools'), children: <SchoolsPanel round={round} onChanged={bump} /> },
         ]}
       />

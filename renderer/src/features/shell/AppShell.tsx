@@ -10,6 +10,7 @@ import { useNav, type Opened } from '../../stores/nav';
 import { useSettings } from '../../stores/settings';
 import { useIdleLock } from '../auth/useActivity';
 import { RecoveryKeyBanner } from '../recovery/RecoveryKeyBanner';
+import { OpenedPackageNotice } from '../district/openedPackages';
 import { AlertBanner } from '../assessments/AlertBanner';
 import { useAlertPolling } from '../assessments/useAlertPolling';
 import { useOpenAlerts } from '../../stores/alerts';
@@ -197,6 +198,7 @@ export function AppShell({ user }: { user: UserView }) {
         <Layout.Content id="main-content" ref={main} style={{ padding: 24 }}>
           {seesAlerts ? <AlertBanner onOpen={() => goTo('caseload')} /> : null}
           <RecoveryKeyBanner />
+          <OpenedPackageNotice role={user.role} />
           {loadFailure ? (
             <Alert type="error" showIcon title={loadFailure} />
           ) : !settings ? (

@@ -1,13 +1,4 @@
-/** What the Electron preload exposes besides the contract: the kiosk toggle of this window. */
-interface CounselShell {
-  setKiosk(on: boolean): Promise<boolean>;
-}
-
-declare global {
-  interface Window {
-    counselShell?: CounselShell;
-  }
-}
+import { counselShell } from '../../../lib/counselShell';
 
 /**
  * Fills the screen for a student: in Electron the window's true kiosk mode (no taskbar, no window
@@ -15,16 +6,18 @@ declare global {
  * covers the whole page then, so a refusal is ignored.
  */
 export function enterKioskWindow(): void {
-  if (window.counselShell) {
-    void window.counselShell.setKiosk(true).catch(() => undefined);
+  const shell = counselShell();
+  if (shell) {
+    void shell.setKiosk(true).catch(() => undefined);
     return;
   }
   void document.documentElement.requestFullscreen?.().catch(() => undefined);
 }
 
 export function leaveKioskWindow(): void {
-  if (window.counselShell) {
-    void window.counselShell.setKiosk(false).catch(() => undefined);
+  const shell = counselShell();
+  if (shell) {
+    void shell.setKiosk(false).catch(() => undefined);
     return;
   }
   if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
