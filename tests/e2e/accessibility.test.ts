@@ -1,10 +1,14 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { DEMO_MARKER } from '../../electron/platform/demo-folder';
 import type { CounselClient } from '../../shared/api/contract';
 import { createClient } from '../../shared/api/client';
 import { openCase } from '../helpers/counseling';
 import { counselorClient, startPhq9, studentsWithConsent } from './assessments-flows';
 import { axeScan, countByRule, type Finding, type Waiver } from './axe';
+import { seedDetailViews, walkDetailViews } from './axe-detail-views';
 import { completeSetup, E2E_PASS } from './flows';
 import { e2eAvailable, startApp, type E2eApp } from './harness';
 
@@ -106,13 +110,29 @@ async function login(p: Page, username: string, passphrase: string): Promise<voi
   await p.getByRole('button', { name: /^登\s*录$/ }).click();
 }
 
+/** No serious or critical finding among those of the screens scanned since `from` (an index into `findings`). */
+function expectClean(from: number): void {
+  const serious = findings.slice(from).filter((f) => f.impact === 'serious' || f.impact === 'critical');
+  expect(serious.map(line)).toEqual([]);
+  // Content outside every landmark is only moderate for axe, but the demo banner was once found there.
+  expect(findings.slice(from).filter((f) => f.rule === 'region').map(line)).toEqual([]);
+}
+
+// One archive and one page walked in order: each test goes on from where the one before left off.
 describe.skipIf(!available)('accessibility of every screen (axe-core, WCAG 2.1 A/AA)', () => {
-  it('setup, every page and tab of the counselor, principal and district roles, dialogs, lock, login and the kiosk: no serious or critical violation', async () => {
+  it('setup, and every page, tab and add dialog of the counselor: no serious or critical violation', async () => {
+    const from = findings.length;
     const p = app.page;
+    // A demo folder, so its banner is above every screen of the walk and held to the same rules.
+    writeFileSync(join(app.dataDir, DEMO_MARKER), 'demo');
+    await p.reload();
+    await p.getByRole('region', { name: '演示数据' }).waitFor();
     await completeSetup(p, { onScreen: async (name) => void (await scan(p, `setup: ${name}`)) });
     client = await counselorClient(app.core);
-    const [studentId] = await studentsWithConsent(client, ['陈思远', '林晓雨']);
-    await openCase(client, studentId!);
+    const [studentId, otherId] = await studentsWithConsent(client, ['陈思远', '林晓雨']);
+    const kase = await openCase(client, studentId!);
+    // Before the menu's pages, so their lists and boards are scanned with rows in them.
+    await seedDetailViews(client, kase.id, { caseOf: studentId!, crisisOf: otherId! });
     await client.users.create({ username: 'lixiaozhang', displayName: '李校长', role: 'principal', passphrase: PRINCIPAL_FIRST });
 
     const counselorPages = await everyPage(p, 'counselor', async (screen) => {
@@ -121,8 +141,12 @@ describe.skipIf(!available)('accessibility of every screen (axe-core, WCAG 2.1 A
     });
     // The pages that landed last are in the walk (the menu is the list; this guards against it shrinking).
     expect(counselorPages).toEqual(expect.arrayContaining(['危机干预', '自查材料', '统计报表', '上报区教育局']));
+    expectClean(from);
+  });
 
-    // The open dialogs and views a counselor works in most.
+  it('the views a counselor opens (student, archive, case, records, contact, group, screening, crisis case) and their dialogs: no serious or critical violation', async () => {
+    const from = findings.length;
+    const p = app.page;
     await p.getByRole('navigation').getByRole('menuitem', { name: '学生名册' }).click();
     await p.getByRole('button', { name: '新增学生' }).click();
     await p.getByRole('dialog').waitFor();
@@ -135,7 +159,13 @@ describe.skipIf(!available)('accessibility of every screen (axe-core, WCAG 2.1 A
     await p.getByRole('button', { name: '一生一档' }).click();
     await p.getByRole('heading', { name: '一生一档：陈思远' }).waitFor();
     await scan(p, 'counselor: 一生一档');
+    await walkDetailViews(p, (screen) => scan(p, screen));
+    expectClean(from);
+  });
 
+  it('lock, login, and the principal through the forced passphrase change on every page and tab: no serious or critical violation', async () => {
+    const from = findings.length;
+    const p = app.page;
     await p.getByRole('button', { name: /^锁\s*定$/ }).click();
     await p.getByRole('button', { name: /^解\s*锁$/ }).waitFor();
     await scan(p, 'lock');
@@ -145,7 +175,6 @@ describe.skipIf(!available)('accessibility of every screen (axe-core, WCAG 2.1 A
     await p.getByRole('button', { name: /^登\s*录$/ }).waitFor();
     await scan(p, 'login');
 
-    // The principal, first through the forced passphrase change, then on every page of that role.
     await login(p, 'lixiaozhang', PRINCIPAL_FIRST);
     await p.getByText('请先把口令改成只有自己知道的新口令', { exact: false }).waitFor();
     await scan(p, 'principal: 修改口令');
@@ -157,8 +186,12 @@ describe.skipIf(!available)('accessibility of every screen (axe-core, WCAG 2.1 A
     const principalPages = await everyPage(p, 'principal', (screen) => everyTab(p, screen));
     expect(principalPages).toEqual(expect.arrayContaining(['达标自查', '概况', '统计报表']));
     await p.getByRole('button', { name: '退出登录' }).click();
+    expectClean(from);
+  });
 
-    // The kiosk a student answers on, and its counselor panel.
+  it('the kiosk a student answers on, and the district office’s archive on every page and tab: no serious or critical violation', async () => {
+    const from = findings.length;
+    const p = app.page;
     await login(p, 'wanglaoshi', E2E_PASS);
     await p.getByRole('navigation').waitFor();
     await startPhq9(p, '陈思远', '屏幕作答');
@@ -180,8 +213,6 @@ describe.skipIf(!available)('accessibility of every screen (axe-core, WCAG 2.1 A
     await login(d, 'quyuan', E2E_PASS);
     await scan(d, 'district: landing');
     expect(await everyPage(d, 'district', (screen) => everyTab(d, screen))).toContain('区级汇总');
-
-    const serious = findings.filter((f) => f.impact === 'serious' || f.impact === 'critical');
-    expect(serious.map(line)).toEqual([]);
+    expectClean(from);
   });
 });

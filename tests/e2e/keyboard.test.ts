@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { addDays, dateInZone } from '../../shared/domain/dates';
-import { openCase } from '../helpers/counseling';
+import { filledDraft, openCase } from '../helpers/counseling';
 import { counselorClient, studentsWithConsent } from './assessments-flows';
 import { completeSetup, E2E_PASS } from './flows';
 import { e2eAvailable, settled, startApp, type E2eApp } from './harness';
@@ -26,6 +26,8 @@ interface Focused {
   inDialog: boolean;
   /** The segmented switch it is in, by name. */
   segmented: string;
+  /** Drawn with a focus ring (an outline), as a keyboard user needs to see where they are. */
+  ring: boolean;
 }
 
 /** What has focus now, as a keyboard user would learn it: its role, its name, and whether it can be seen. */
@@ -43,8 +45,10 @@ const focused = (p: Page): Promise<Focused> =>
       name: name.replace(/\s+/g, ''),
       visible: r.width > 1 && r.height > 1 && r.bottom > 0 && r.right > 0 && getComputedStyle(a).visibility !== 'hidden',
       inPicker: a.closest('.ant-picker') !== null,
-      inDialog: a.closest('[role="dialog"]') !== null,
+      // A drawer keeps focus at first on its own focus guard, just outside the element with role=dialog.
+      inDialog: a.closest('[role="dialog"], .ant-drawer') !== null,
       segmented: a.closest('.ant-segmented')?.getAttribute('aria-label') ?? '',
+      ring: getComputedStyle(a).outlineStyle !== 'none' && parseFloat(getComputedStyle(a).outlineWidth) >= 1,
     };
   });
 
@@ -79,7 +83,35 @@ async function chooseActiveOption(p: Page): Promise<void> {
 const named = (name: string) => (f: Focused) => f.name === name.replace(/\s+/g, '');
 
 async function expectTitleFocused(p: Page, title: string): Promise<void> {
-  await expect.poll(() => focused(p)).toMatchObject({ tag: 'H1', name: title });
+  await expect.poll(() => focused(p)).toMatchObject({ tag: 'H1', name: title.replace(/\s+/g, '') });
+}
+
+/** Back to the menu with Shift+Tab, `key` (an arrow) to the entry, Enter; focus is then on the page's title. */
+async function openFromMenu(p: Page, name: string, key: 'ArrowDown' | 'ArrowUp'): Promise<void> {
+  await pressUntil(p, 'Shift+Tab', (f) => f.role === 'menu' || f.role === 'menuitem', 'the menu', 60);
+  await pressUntil(p, key, named(name), `${name} in the menu`, 25);
+  await p.keyboard.press('Enter');
+  await expectTitleFocused(p, name);
+}
+
+/** A date-range filter lets Tab in, from the start date to the end date, and out; Shift+Tab comes back in. */
+async function tabThroughDateFilter(p: Page, where: string): Promise<void> {
+  await pressUntil(p, 'Tab', (f) => f.inPicker, `the date filter on ${where}`);
+  expect(await move(p, 'Tab'), `${where}: Tab from the start date goes to the end date`).toMatchObject({ inPicker: true });
+  expect((await move(p, 'Tab')).inPicker, `${where}: Tab from the end date leaves the date filter`).toBe(false);
+  expect(await move(p, 'Shift+Tab'), `${where}: Shift+Tab comes back into it`).toMatchObject({ inPicker: true });
+}
+
+/** Enter on what has focus opens a dialog; Escape closes it and focus is back on what opened it. */
+async function dialogReturnsFocus(p: Page, opener: string): Promise<void> {
+  expect(await focused(p)).toMatchObject({ name: opener });
+  await p.keyboard.press('Enter');
+  await p.getByRole('dialog').waitFor();
+  await settled(p);
+  await expect.poll(() => focused(p), { message: `${opener}: focus goes into the dialog` }).toMatchObject({ inDialog: true });
+  await p.keyboard.press('Escape');
+  await p.getByRole('dialog').waitFor({ state: 'hidden' });
+  await expect.poll(() => focused(p), { message: `${opener}: focus is back on the button that opened the dialog` }).toMatchObject({ tag: 'BUTTON', name: opener, inDialog: false });
 }
 
 describe.skipIf(!available)('the keyboard alone', () => {
@@ -88,7 +120,9 @@ describe.skipIf(!available)('the keyboard alone', () => {
     await completeSetup(p);
     const client = await counselorClient(app.core);
     const [studentId] = await studentsWithConsent(client, ['陈思远']);
-    await openCase(client, studentId!);
+    const kase = await openCase(client, studentId!);
+    // A record still to sign, so 我的个案 lists it to be opened from there.
+    await filledDraft(client, kase.id, { sessionDate: dateInZone(Date.now(), 'Asia/Shanghai') });
     // A room open every afternoon from tomorrow, set up through the contract: the booking below is what is tested.
     const tomorrow = addDays(dateInZone(Date.now(), 'Asia/Shanghai'), 1);
     await client.calendar.saveTerm({ name: '本学期', startDate: addDays(tomorrow, -60), endDate: addDays(tomorrow, 150) });
@@ -166,10 +200,7 @@ describe.skipIf(!available)('the keyboard alone', () => {
     await pressUntil(p, 'Tab', named('一生一档'), '一生一档');
     await p.keyboard.press('Enter');
     await expectTitleFocused(p, '一生一档：陈思远');
-    await pressUntil(p, 'Tab', (f) => f.inPicker, 'the date filter');
-    expect(await move(p, 'Tab'), 'Tab from the start date goes to the end date').toMatchObject({ inPicker: true });
-    expect((await move(p, 'Tab')).inPicker, 'Tab from the end date leaves the date filter').toBe(false);
-    expect(await move(p, 'Shift+Tab'), 'Shift+Tab comes back into it').toMatchObject({ inPicker: true });
+    await tabThroughDateFilter(p, '一生一档');
 
     // Booking the next free slot for that student: 新建预约, the student picked by typing, 预约.
     await pressUntil(p, 'Shift+Tab', (f) => f.role === 'menu' || f.role === 'menuitem', 'the menu', 60);
@@ -189,5 +220,46 @@ describe.skipIf(!available)('the keyboard alone', () => {
     await p.getByRole('dialog').waitFor({ state: 'hidden' });
     const booked = await client.appointments.list({ from: tomorrow, to: tomorrow });
     expect(booked.items.map((a) => [a.start, a.studentId])).toEqual([['14:00', studentId]]);
+  });
+
+  it('returns focus to the opener of a dialog, rings sorted headers, leaves the audit log’s date filter, and puts focus on the title after unlocking and opening a record or a case', async () => {
+    const p = app.page;
+    // Where the first test left off: on 日程, logged in.
+    await openFromMenu(p, '审计日志', 'ArrowDown');
+    await tabThroughDateFilter(p, '审计日志');
+
+    // 学生名册: a sortable header is a Tab stop drawn with a ring, and Enter sorts by it.
+    await openFromMenu(p, '学生名册', 'ArrowUp');
+    await pressUntil(p, 'Tab', (f) => f.tag === 'TH' && f.name.startsWith('学号'), 'the 学号 header');
+    expect((await focused(p)).ring, 'the focused 学号 header shows a focus ring').toBe(true);
+    await p.keyboard.press('Enter');
+    await expect.poll(() => p.locator('th[aria-sort="ascending"]').textContent()).toContain('学号');
+
+    // A drawer and a dialog closed with Escape give focus back to the button that opened them.
+    await pressUntil(p, 'Shift+Tab', named('新增学生'), '新增学生');
+    await dialogReturnsFocus(p, '新增学生');
+    await pressUntil(p, 'Tab', named('升级'), '升级');
+    await dialogReturnsFocus(p, '升级');
+
+    // Locked and unlocked by keyboard: focus on the landing page's title.
+    await pressUntil(p, 'Shift+Tab', named('锁定'), '锁定', 60);
+    await p.keyboard.press('Enter');
+    await p.getByRole('button', { name: /^解\s*锁$/ }).waitFor();
+    // The lock screen puts focus on its passphrase, as the login screen does on the user name.
+    await expect.poll(() => focused(p)).toMatchObject({ tag: 'INPUT', name: '口令' });
+    await p.keyboard.type(E2E_PASS);
+    await p.keyboard.press('Enter');
+    await expectTitleFocused(p, '我的个案');
+
+    // From 我的个案: the unsigned record, then (back again) the case; focus on each one's title.
+    await pressUntil(p, 'Tab', (f) => f.tag === 'LI' && f.name.startsWith('陈思远') && !f.name.includes('学业'), 'the unsigned record');
+    await p.keyboard.press('Enter');
+    await expectTitleFocused(p, '辅导记录 · 陈思远');
+    await pressUntil(p, 'Shift+Tab', named('返回'), '返回');
+    await p.keyboard.press('Enter');
+    await expectTitleFocused(p, '我的个案');
+    await pressUntil(p, 'Tab', (f) => f.tag === 'LI' && f.name.startsWith('陈思远') && f.name.includes('学业'), 'the open case');
+    await p.keyboard.press('Enter');
+    await expectTitleFocused(p, '个案：陈思远');
   });
 });

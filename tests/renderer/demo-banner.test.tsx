@@ -20,6 +20,8 @@ test('a demo folder shows 演示数据 from the login screen on, and still insid
   const banner = screen.getByText(BANNER).closest<HTMLElement>('.ant-alert')!;
   expect(banner).toHaveAttribute('role', 'status');
   expect(banner).toHaveTextContent('请勿在此录入真实学生信息');
+  // Above every screen's own landmarks, so a landmark of its own (axe's region rule).
+  expect(screen.getByRole('region', { name: BANNER })).toContainElement(banner);
 
   await user.type(screen.getByLabelText('用户名'), 'wanglaoshi');
   await user.type(screen.getByLabelText('口令'), TEST_PASSPHRASE);

@@ -36,6 +36,8 @@ test('roster: add through the validated drawer, list, mask names with 隐私遮�
   expect(row).toHaveTextContent('张三明');
   expect(row).toHaveTextContent('初一');
   expect((await core.client.students.list({})).items.map((s) => s.name)).toEqual(['张三明']);
+  // The search box's button and the table's page arrows hold only icons; antd named them after the icons, in English.
+  for (const name of ['搜索', '上一页', '下一页']) expect(screen.getByRole('button', { name })).toBeInTheDocument();
 
   // A second student with the same 学号: the core's CONFLICT lands on the 学号 field.
   await user.click(screen.getByRole('button', { name: '新增学生' }));

@@ -1,7 +1,9 @@
+import { EllipsisOutlined } from '@ant-design/icons';
 import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../shared/i18n';
 import { useSettings } from '../stores/settings';
 
@@ -47,8 +49,12 @@ const BUTTON = { autoInsertSpace: false };
 /** antd's own texts (pagination, pickers, empty states) follow the chosen language. */
 export function AppProviders({ children }: { children: ReactNode }) {
   const language = useSettings((s) => s.language);
+  const { t } = useTranslation();
+  // The button a tab bar shows when its tabs overflow holds only an icon, which antd names in English
+  // after the icon ("ellipsis"); named here once for every tab bar.
+  const tabs = useMemo(() => ({ more: { icon: <EllipsisOutlined aria-label={t('common.moreTabs')} /> } }), [t]);
   return (
-    <ConfigProvider locale={ANTD_LOCALE[language]} theme={THEME} button={BUTTON}>
+    <ConfigProvider locale={ANTD_LOCALE[language]} theme={THEME} button={BUTTON} tabs={tabs}>
       <AntApp>{children}</AntApp>
     </ConfigProvider>
   );

@@ -13,6 +13,7 @@ import { AnswerImportButton } from '../assessments/AnswerImportButton';
 import { useScales } from '../assessments/scaleLabels';
 import { useGroupLabels } from '../groups/labels';
 import { ClassPaperEntry } from './ClassPaperEntry';
+import { usePageArrows } from '../../components/usePageArrows';
 
 type ConsentEntry = Omit<InputOf<'campaigns.setConsent'>['entries'][number], 'studentId'>;
 type MarkedOutcome = InputOf<'campaigns.setOutcome'>['outcome'];
@@ -37,6 +38,7 @@ const OUTCOME_COLORS = { pending: undefined, done: 'green', declined: 'default',
 /** 名单与知情同意: participants by class, their consent and outcome, changed for the selected rows at once. */
 export function ParticipantsTab({ campaign, participants, onChanged }: { campaign: CampaignView; participants: ParticipantView[]; onChanged(): void }) {
   const { t } = useTranslation();
+  const pageArrows = usePageArrows();
   const { message } = App.useApp();
   const groupLabels = useGroupLabels();
   const scales = useScales();
@@ -169,7 +171,7 @@ export function ParticipantsTab({ campaign, participants, onChanged }: { campaig
         size="small"
         dataSource={shown}
         columns={columns}
-        pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }}
+        pagination={{ ...pageArrows, pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }}
         rowSelection={closed ? undefined : { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]), preserveSelectedRowKeys: true }}
       />
       {marking && (

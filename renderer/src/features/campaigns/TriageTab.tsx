@@ -17,6 +17,7 @@ import { CampaignDates } from './CampaignDates';
 import { PRIORITY_COLORS } from './labels';
 import { TriageActions } from './TriageActions';
 import { TriageStateModal } from './TriageStateModal';
+import { usePageArrows } from '../../components/usePageArrows';
 
 type Query = InputOf<'campaigns.triage'> & { round: number };
 const triage = ({ round: _round, ...input }: Query) => api.campaigns.triage(input);
@@ -27,6 +28,7 @@ type Rescreen = Pick<InputOf<'campaigns.rescreen'>, 'name' | 'startDate' | 'endD
 /** 分流: flagged students in the core's order (critical first, the severest first within), their state, a crisis case or a talk booked from the row, and re-screens for those selected. */
 export function TriageTab({ campaign, onChanged }: { campaign: CampaignView; onChanged(): void }) {
   const { t } = useTranslation();
+  const pageArrows = usePageArrows();
   const { message } = App.useApp();
   const open = useNav((s) => s.open);
   const groupLabels = useGroupLabels();
@@ -120,7 +122,7 @@ export function TriageTab({ campaign, onChanged }: { campaign: CampaignView; onC
         dataSource={call.data?.items ?? []}
         columns={columns}
         locale={{ emptyText: t('campaigns.triage.none') }}
-        pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }}
+        pagination={{ ...pageArrows, pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }}
         rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]) }}
       />
       {changing && (

@@ -1,4 +1,4 @@
-import { App, Col, DatePicker, Flex, Form, Input, Radio, Row, Select, Table, Typography } from 'antd';
+import { App, Col, DatePicker, Flex, Form, Radio, Row, Select, Table, Typography } from 'antd';
 import { useState, type Key } from 'react';
 import { useTranslation } from 'react-i18next';
 import { groupsApi } from '../../../../shared/api/groups';
@@ -14,6 +14,7 @@ import { zodRule } from '../../lib/zodForm';
 import { classStudentIds, useClasses, useGradeOptions } from './data';
 import { useGroupLabels } from './labels';
 import type { GroupDetail } from './MembersSection';
+import { SearchInput } from '../../components/SearchInput';
 
 const MODES = ['byClass', 'byFilter', 'one'] as const;
 type Mode = (typeof MODES)[number];
@@ -56,7 +57,7 @@ function FilterPicker({ selected, onSelect }: { selected: Key[]; onSelect(keys: 
   return (
     <Flex vertical gap="small">
       <Flex gap="small" wrap>
-        <Input.Search
+        <SearchInput
           allowClear
           aria-label={t('common.search')}
           placeholder={t('groups.members.search')}

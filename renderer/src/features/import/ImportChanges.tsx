@@ -3,12 +3,14 @@ import { useTranslation } from 'react-i18next';
 import type { ImportPreview } from '../../../../shared/api/students';
 import { PersonName } from '../../components/PersonName';
 import { fieldKey } from './ImportMapping';
+import { usePageArrows } from '../../components/usePageArrows';
 
 type Change = ImportPreview['changes'][number];
 
 /** A re-import's updates said in full: which students, and which of their fields the file changes. */
 export function ImportChanges({ preview }: { preview: ImportPreview }) {
   const { t } = useTranslation();
+  const pageArrows = usePageArrows();
   const unchanged = preview.updates - preview.changes.length;
   if (preview.updates === 0) return null;
   return (
@@ -18,7 +20,7 @@ export function ImportChanges({ preview }: { preview: ImportPreview }) {
           size="small"
           rowKey="row"
           dataSource={preview.changes}
-          pagination={{ pageSize: 10, showSizeChanger: false, hideOnSinglePage: true }}
+          pagination={{ ...pageArrows, pageSize: 10, showSizeChanger: false, hideOnSinglePage: true }}
           title={() => <Typography.Text strong>{t('import.changes.title', { count: preview.changes.length })}</Typography.Text>}
           columns={[
             { key: 'row', title: t('import.issueRow'), dataIndex: 'row', width: 80 },

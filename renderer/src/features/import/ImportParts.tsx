@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ZodType } from 'zod';
 import { fileToBase64 } from '../../lib/base64';
 import { validationDetails } from '../../lib/errors';
+import { usePageArrows } from '../../components/usePageArrows';
 
 /** The pieces every spreadsheet import shares: picking the file, and the table of what is wrong with it. */
 
@@ -59,13 +60,14 @@ const rowStudent = (i: IssueLike) => [i.studentNo, i.name].filter((part) => part
 /** Every issue of the file, by sheet row, with the cell as written and the reason in words. */
 export function ImportIssueTable<I extends IssueLike>({ issues, reason, value = (i) => i.value }: { issues: I[]; reason(i: I): ReactNode; value?(i: I): ReactNode }) {
   const { t } = useTranslation();
+  const pageArrows = usePageArrows();
   return (
     <Table<I>
       size="small"
       title={() => <Typography.Text type="danger">{t('import.issues', { count: issues.length })}</Typography.Text>}
       rowKey={(i) => `${i.row}|${i.column}|${i.reason}`}
       dataSource={issues}
-      pagination={{ pageSize: 20, showSizeChanger: false, hideOnSinglePage: true }}
+      pagination={{ ...pageArrows, pageSize: 20, showSizeChanger: false, hideOnSinglePage: true }}
       columns={[
         { key: 'row', title: t('import.issueRow'), dataIndex: 'row', width: 80 },
         { key: 'student', title: t('import.issueStudent'), render: (_v, i) => rowStudent(i) },

@@ -9,6 +9,7 @@ import { errorMessage } from '../../lib/errors';
 import { useLabels } from '../../lib/labels';
 import { useFormatInstant } from '../../lib/time';
 import { useCall } from '../../lib/useCall';
+import { usePageArrows } from '../../components/usePageArrows';
 
 type Preview = OutputOf<'students.rollForwardPreview'>;
 type Change = Preview['changes'][number];
@@ -36,6 +37,7 @@ function WarningText({ w }: { w: RollForwardWarning }) {
  */
 export function RollForwardModal({ open, onClose, onApplied }: { open: boolean; onClose(): void; onApplied(): void }) {
   const { t } = useTranslation();
+  const pageArrows = usePageArrows();
   const { message, modal } = App.useApp();
   const labels = useLabels();
   const formatInstant = useFormatInstant();
@@ -203,7 +205,7 @@ export function RollForwardModal({ open, onClose, onApplied }: { open: boolean; 
             size="small"
             rowKey="id"
             dataSource={preview.changes}
-            pagination={{ pageSize: 10, showSizeChanger: false }}
+            pagination={{ ...pageArrows, pageSize: 10, showSizeChanger: false }}
             locale={{ emptyText: t('rollForward.nothing') }}
             columns={[
               { key: 'studentNo', title: t('student.fields.studentNo'), dataIndex: 'studentNo' },

@@ -1,4 +1,4 @@
-import { Flex, Input, Select } from 'antd';
+import { Flex, Select } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { gradesOfStages } from '../../../../shared/domain/grades';
@@ -6,6 +6,7 @@ import { useLabels, type StudentStatus } from '../../lib/labels';
 import { useDebounced } from '../../lib/useDebounced';
 import { useRoster } from '../../stores/roster';
 import { useSettings } from '../../stores/settings';
+import { SearchInput } from '../../components/SearchInput';
 
 const SEARCH_DEBOUNCE_MS = 300;
 
@@ -42,7 +43,7 @@ export function RosterToolbar() {
 
   return (
     <Flex gap="small" wrap>
-      <Input.Search
+      <SearchInput
         allowClear
         value={text}
         onChange={(e) => setText(e.target.value)}

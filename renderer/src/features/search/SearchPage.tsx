@@ -1,4 +1,4 @@
-import { Alert, Flex, Input, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, Flex, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SearchHit } from '../../../../shared/api/search';
@@ -13,6 +13,7 @@ import { useNav, type Opened } from '../../stores/nav';
 import { Highlighted } from './Highlighted';
 import { activateProps } from '../../lib/activate';
 import { PageTitle } from '../../components/PageTitle';
+import { SearchInput } from '../../components/SearchInput';
 
 const PAGE_SIZE = 20;
 const search = (input: { query: string; page: number }) => api.search.notes({ ...input, pageSize: PAGE_SIZE });
@@ -58,7 +59,7 @@ export function SearchPage() {
       <PageTitle>
         {t('counseling.search.title')}
       </PageTitle>
-      <Input.Search
+      <SearchInput
         allowClear
         aria-label={t('counseling.search.title')}
         placeholder={t('counseling.search.placeholder')}

@@ -11,18 +11,22 @@ export function DemoBanner() {
   const { t } = useTranslation();
   const demo = useSession((s) => s.status?.demo ?? false);
   if (!demo) return null;
-  // One line, so the pages keep their room on a 768-pixel-high school screen.
+  // One line, so the pages keep their room on a 768-pixel-high school screen. It sits above every
+  // screen's own landmarks, so it is a named region of its own: a screen reader listing the page's
+  // landmarks finds it there, and nothing on the screen is outside a landmark.
   return (
-    <Alert
-      banner
-      type="info"
-      role="status"
-      title={
-        <>
-          <strong style={{ marginInlineEnd: 12 }}>{t('app.demoBanner')}</strong>
-          {t('app.demoBannerExplain')}
-        </>
-      }
-    />
+    <section aria-label={t('app.demoBanner')}>
+      <Alert
+        banner
+        type="info"
+        role="status"
+        title={
+          <>
+            <strong style={{ marginInlineEnd: 12 }}>{t('app.demoBanner')}</strong>
+            {t('app.demoBannerExplain')}
+          </>
+        }
+      />
+    </section>
   );
 }

@@ -7,6 +7,7 @@ import { api } from '../../../api/client';
 import { errorMessage, issueMessage, toApiError, validationDetails } from '../../../lib/errors';
 import { SpreadsheetDropzone } from '../../import/ImportParts';
 import { titleOf } from './ScaleLibraryPage';
+import { usePageArrows } from '../../../components/usePageArrows';
 
 type Failure = { kind: 'problems'; problems: ErrorDetail[] } | { kind: 'message'; text: string };
 
@@ -44,6 +45,7 @@ export function ImportScaleDefinition({ onImported }: { onImported(): void }) {
 
 function ImportDialog({ onImported }: { onImported(): void }) {
   const { t, i18n } = useTranslation();
+  const pageArrows = usePageArrows();
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<Failure | null>(null);
@@ -81,7 +83,7 @@ function ImportDialog({ onImported }: { onImported(): void }) {
           title={() => <Typography.Text type="danger">{t('library.refused', { count: failure.problems.length })}</Typography.Text>}
           rowKey={(p) => `${p.path}|${p.reason}|${JSON.stringify(p)}`}
           dataSource={failure.problems}
-          pagination={{ pageSize: 20, showSizeChanger: false, hideOnSinglePage: true }}
+          pagination={{ ...pageArrows, pageSize: 20, showSizeChanger: false, hideOnSinglePage: true }}
           columns={[
             { key: 'path', title: t('library.problemPath'), width: 280, render: (_v, p) => <Typography.Text code>{p.path ?? 'json'}</Typography.Text> },
             { key: 'reason', title: t('library.problemReason'), render: (_v, p) => issueMessage(p) },
