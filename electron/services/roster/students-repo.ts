@@ -60,7 +60,7 @@ export function insertStudent(db: Database, f: StudentFields, now: number): stri
     `INSERT INTO students (id, student_no, name, name_pinyin, name_initials, sex, birth_date, grade, class_name, enrollment_year, status, notes, created_at, updated_at)
      VALUES (@id, @studentNo, @name, @full, @initials, @sex, @birthDate, @grade, @className, @enrollmentYear, @status, @notes, @now, @now)`,
   ).run({ ...f, id, full: keys.full, initials: keys.initials, now });
-  replaceGuardians(db, id, f.guardians, now);
+  insertGuardians(db, id, f.guardians, now);
   return id;
 }
 
@@ -78,6 +78,11 @@ export function updateStudent(db: Database, id: string, f: StudentFields, now: n
 
 function replaceGuardians(db: Database, studentId: string, guardians: StudentFields['guardians'], now: number): void {
   stmt(db, 'DELETE FROM guardians WHERE student_id = ?').run(studentId);
+  insertGuardians(db, studentId, guardians, now);
+}
+
+/** A new student's guardians: nothing to delete first (a roster import adds thousands). */
+function insertGuardians(db: Database, studentId: string, guardians: StudentFields['guardians'], now: number): void {
   const insert = stmt(db, 'INSERT INTO guardians (id, student_id, position, name, relation, phone) VALUES (?, ?, ?, ?, ?, ?)');
   guardians.forEach((g, i) => insert.run(uuidv7(now), studentId, i, g.name, g.relation, g.phone));
 }
