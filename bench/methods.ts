@@ -92,7 +92,10 @@ async function main(): Promise<void> {
     const { call, shutdown } = await archive.login();
     const measured: { k: Case; t: Timing }[] = [];
     let peakRss = process.memoryUsage().rss;
+    /** Where the resident set grew: the peak after each method against the peak before it. */
+    const growth: { method: string; variant: string; grewMiB: number }[] = [];
     for (const k of cases) {
+      const before = peakRss;
       const first = await call(k.method, k.input);
       if (!first.ok) {
         unmeasured.push({ method: k.method, reason: `refused: ${first.error.code} ${first.error.messageKey} with ${JSON.stringify(k.input)}` });
@@ -103,7 +106,9 @@ async function main(): Promise<void> {
         () => (peakRss = Math.max(peakRss, process.memoryUsage().rss)),
       );
       measured.push({ k, t });
+      if (peakRss > before) growth.push({ method: k.method, variant: k.variant, grewMiB: +((peakRss - before) / 2 ** 20).toFixed(1) });
     }
+    const memory = process.memoryUsage();
     await shutdown();
 
     const enc = openDatabase({ file: join(dir, 'run', 'counselroom.db'), key: Buffer.from(meta.rawKeyHex, 'hex') });
@@ -123,6 +128,9 @@ async function main(): Promise<void> {
       dataset: { name: SIZE, ...meta.size, rows: meta.counts, cached, seedSeconds: +meta.seedSeconds.toFixed(0) },
       callsPerMethod: N,
       peakRssMiB: +(peakRss / 2 ** 20).toFixed(0),
+      /** At the end of the calls: V8's heap, and memory outside it (buffers, the native module's own allocations are in rss only). */
+      endMiB: { rss: +(memory.rss / 2 ** 20).toFixed(0), heapUsed: +(memory.heapUsed / 2 ** 20).toFixed(0), external: +(memory.external / 2 ** 20).toFixed(0) },
+      rssGrowth: growth.sort((a, b) => b.grewMiB - a.grewMiB).slice(0, 8),
       /** Sum of the baselines' p50 on the encrypted archive over the same on the plain copy. */
       encryptionRatio: +(sum((r) => r.raw!.p50) / sum((r) => r.plain!.p50)).toFixed(2),
       rows,
@@ -141,6 +149,8 @@ function markdown(r: {
   dataset: Record<string, unknown>;
   callsPerMethod: number;
   peakRssMiB: number;
+  endMiB: Record<string, number>;
+  rssGrowth: { method: string; variant: string; grewMiB: number }[];
   encryptionRatio: number;
   rows: Row[];
   unmeasured: { method: string; reason: string }[];
@@ -148,7 +158,7 @@ function markdown(r: {
   const f = (x: number) => x.toFixed(2);
   const base = (x: Row) => (x.raw && x.plain ? `${f(x.raw.p50)} / ${f(x.raw.p95)} | ${(x.p50 / x.raw.p50).toFixed(1)}× | ${f(x.plain.p50)} | ${(x.raw.p50 / x.plain.p50).toFixed(2)}×` : ' | | | ');
   return [
-    `Machine: ${JSON.stringify(r.machine)}; dataset: ${JSON.stringify(r.dataset)}; ${r.callsPerMethod} calls per method; peak RSS ${r.peakRssMiB} MiB; encryption ratio of the baselines ${r.encryptionRatio}×`,
+    `Machine: ${JSON.stringify(r.machine)}; dataset: ${JSON.stringify(r.dataset)}; ${r.callsPerMethod} calls per method; peak RSS ${r.peakRssMiB} MiB (at the end ${JSON.stringify(r.endMiB)}; grown most by ${r.rssGrowth.map((g) => `${g.method} ${g.variant} +${g.grewMiB}`.replace('  ', ' ')).join(', ')}); encryption ratio of the baselines ${r.encryptionRatio}×`,
     '',
     '| method | input | p50 ms | p95 ms | max ms | raw p50 / p95 ms | app/raw p50 | plain raw p50 ms | encrypted/plain |',
     '|---|---|---:|---:|---:|---:|---:|---:|---:|',
