@@ -14,7 +14,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { contract } from '../shared/api/contract';
-import { openDatabase } from '../electron/db/connection';
+import { CACHE_SIZE_PRAGMA, openDatabase } from '../electron/db/connection';
 import { baselineOf } from './baselines';
 import { machine } from './harness';
 import { type Case, casesOf, drawIds } from './method-inputs';
@@ -81,6 +81,7 @@ function baselines(enc: Database.Database, plain: Database.Database, cases: Case
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'counselroom-bench-methods-'));
+  const rssAtStart = process.memoryUsage().rss;
   const load = loadavg();
   try {
     if (!(SIZE in SCHOOL_SIZES)) throw new Error(`BENCH_SIZE must be one of ${Object.keys(SCHOOL_SIZES).join(', ')}`);
@@ -90,6 +91,8 @@ async function main(): Promise<void> {
 
     // The dispatcher first, so the peak RSS is the core's (and this harness's), before the baseline connections open.
     const { call, shutdown } = await archive.login();
+    // After the raw connection that migrated the copy and drew the ids has closed: what the allocator kept of it is in here too.
+    const rssAtLogin = process.memoryUsage().rss;
     const measured: { k: Case; t: Timing }[] = [];
     let peakRss = process.memoryUsage().rss;
     /** Where the resident set grew: the peak after each method against the peak before it. */
@@ -114,7 +117,7 @@ async function main(): Promise<void> {
     const enc = openDatabase({ file: join(dir, 'run', 'counselroom.db'), key: Buffer.from(meta.rawKeyHex, 'hex') });
     const plainDb = new Database(plainFile(), { readonly: true });
     // The app's cache size on the plain copy too, so only the cipher differs.
-    plainDb.pragma('cache_size = -131072');
+    plainDb.pragma(`cache_size = ${CACHE_SIZE_PRAGMA}`);
     const based = baselines(enc, plainDb, cases, meta.userId);
     plainDb.close();
     enc.close();
@@ -128,6 +131,9 @@ async function main(): Promise<void> {
       dataset: { name: SIZE, ...meta.size, rows: meta.counts, cached, seedSeconds: +meta.seedSeconds.toFixed(0) },
       callsPerMethod: N,
       peakRssMiB: +(peakRss / 2 ** 20).toFixed(0),
+      /** The process before it opened anything (Node, tsx, the modules), and once logged in before the first call. */
+      rssAtStartMiB: +(rssAtStart / 2 ** 20).toFixed(0),
+      rssAtLoginMiB: +(rssAtLogin / 2 ** 20).toFixed(0),
       /** At the end of the calls: V8's heap, and memory outside it (buffers, the native module's own allocations are in rss only). */
       endMiB: { rss: +(memory.rss / 2 ** 20).toFixed(0), heapUsed: +(memory.heapUsed / 2 ** 20).toFixed(0), external: +(memory.external / 2 ** 20).toFixed(0) },
       rssGrowth: growth.sort((a, b) => b.grewMiB - a.grewMiB).slice(0, 8),
@@ -149,6 +155,8 @@ function markdown(r: {
   dataset: Record<string, unknown>;
   callsPerMethod: number;
   peakRssMiB: number;
+  rssAtStartMiB: number;
+  rssAtLoginMiB: number;
   endMiB: Record<string, number>;
   rssGrowth: { method: string; variant: string; grewMiB: number }[];
   encryptionRatio: number;
@@ -158,7 +166,7 @@ function markdown(r: {
   const f = (x: number) => x.toFixed(2);
   const base = (x: Row) => (x.raw && x.plain ? `${f(x.raw.p50)} / ${f(x.raw.p95)} | ${(x.p50 / x.raw.p50).toFixed(1)}× | ${f(x.plain.p50)} | ${(x.raw.p50 / x.plain.p50).toFixed(2)}×` : ' | | | ');
   return [
-    `Machine: ${JSON.stringify(r.machine)}; dataset: ${JSON.stringify(r.dataset)}; ${r.callsPerMethod} calls per method; peak RSS ${r.peakRssMiB} MiB (at the end ${JSON.stringify(r.endMiB)}; grown most by ${r.rssGrowth.map((g) => `${g.method} ${g.variant} +${g.grewMiB}`.replace('  ', ' ')).join(', ')}); encryption ratio of the baselines ${r.encryptionRatio}×`,
+    `Machine: ${JSON.stringify(r.machine)}; dataset: ${JSON.stringify(r.dataset)}; ${r.callsPerMethod} calls per method; peak RSS ${r.peakRssMiB} MiB (${r.rssAtStartMiB} MiB at the start, ${r.rssAtLoginMiB} MiB once logged in; at the end ${JSON.stringify(r.endMiB)}; grown most by ${r.rssGrowth.map((g) => `${g.method} ${g.variant} +${g.grewMiB}`.replace('  ', ' ')).join(', ')}); encryption ratio of the baselines ${r.encryptionRatio}×`,
     '',
     '| method | input | p50 ms | p95 ms | max ms | raw p50 / p95 ms | app/raw p50 | plain raw p50 ms | encrypted/plain |',
     '|---|---|---:|---:|---:|---:|---:|---:|---:|',
