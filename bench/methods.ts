@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { contract } from '../shared/api/contract';
 import { CACHE_SIZE_PRAGMA, openDatabase } from '../electron/db/connection';
-import { baselineOf } from './baselines';
+import { baselineOf, unboundedNotes } from './baselines';
 import { machine } from './harness';
 import { type Case, casesOf, drawIds } from './method-inputs';
 import { benchSchool, SCHOOL_SIZES, type SchoolSizeName } from './school';
@@ -119,6 +119,18 @@ async function main(): Promise<void> {
     // The app's cache size on the plain copy too, so only the cipher differs.
     plainDb.pragma(`cache_size = ${CACHE_SIZE_PRAGMA}`);
     const based = baselines(enc, plainDb, cases, meta.userId);
+    const unbounded = cases
+      .filter((k) => k.method === 'search.notes')
+      .map((k) => {
+        const input = contract[k.method].input.parse(k.input) as Record<string, unknown>;
+        const xs: number[] = [];
+        for (let i = 0; i < N; i++) {
+          const t0 = performance.now();
+          unboundedNotes(enc, input);
+          xs.push(performance.now() - t0);
+        }
+        return { variant: k.variant, ...stats(xs) };
+      });
     plainDb.close();
     enc.close();
     const rows: Row[] = measured.map(({ k, t }) => ({ method: k.method, variant: k.variant, ...t, ...based.get(k) }));
@@ -140,6 +152,8 @@ async function main(): Promise<void> {
       /** Sum of the baselines' p50 on the encrypted archive over the same on the plain copy. */
       encryptionRatio: +(sum((r) => r.raw!.p50) / sum((r) => r.plain!.p50)).toFixed(2),
       rows,
+      /** search.notes's raw FTS5 query without the ranking window (bm25 of every hit, full count), on the encrypted archive. */
+      unboundedSearch: unbounded,
       unmeasured,
     };
     mkdirSync(join('bench', 'results'), { recursive: true });
@@ -161,6 +175,7 @@ function markdown(r: {
   rssGrowth: { method: string; variant: string; grewMiB: number }[];
   encryptionRatio: number;
   rows: Row[];
+  unboundedSearch: ({ variant: string } & Timing)[];
   unmeasured: { method: string; reason: string }[];
 }): string {
   const f = (x: number) => x.toFixed(2);
@@ -171,6 +186,10 @@ function markdown(r: {
     '| method | input | p50 ms | p95 ms | max ms | raw p50 / p95 ms | app/raw p50 | plain raw p50 ms | encrypted/plain |',
     '|---|---|---:|---:|---:|---:|---:|---:|---:|',
     ...r.rows.map((x) => `| ${x.method} | ${x.variant} | ${f(x.p50)} | ${f(x.p95)} | ${f(x.max)} | ${base(x)} |`),
+    '',
+    '| search.notes without the ranking window (raw FTS5: bm25 of every hit, full count) | p50 ms | p95 ms |',
+    '|---|---:|---:|',
+    ...r.unboundedSearch.map((x) => `| ${x.variant} | ${f(x.p50)} | ${f(x.p95)} |`),
     '',
     '| unmeasured method | reason |',
     '|---|---|',
