@@ -1,37 +1,22 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadMigrations, migrate } from '../../electron/db/migrate';
 import { builtins } from '../../electron/services/assessments/scales';
 import { headlineBand, scoreForm } from '../../shared/domain/scales';
-import { openRaw } from '../helpers/raw-db';
+import { seedCounselorAndStudent, tempArchive } from '../helpers/raw-db';
 
-let dir: string | undefined;
-let db: Database.Database | undefined;
-afterEach(() => {
-  db?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-  db = undefined;
-  dir = undefined;
-});
+let archive: ReturnType<typeof tempArchive> | undefined;
+afterEach(() => archive?.remove());
 
 const def = (id: string) => builtins().find((r) => r.definition.id === id)!.definition;
 const answers = (prefix: string, n: number, code: string) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`${prefix}_${i + 1}`, code]));
 
 describe('migration 016: the headline band stored with each completed form', () => {
   it('fills the band of every completed or voided form from its result, none for an invalid one, and keeps them read-only', () => {
-    dir = mkdtempSync(join(tmpdir(), 'counselroom-mig16-'));
-    db = openRaw(join(dir, 'counselroom.db'), randomBytes(32).toString('hex'));
-    db.pragma('foreign_keys = ON');
+    archive = tempArchive('counselroom-mig16-');
+    const db: Database.Database = archive.db;
     expect(migrate(db, loadMigrations().slice(0, 15))).toBe(15);
-    db.prepare(`INSERT INTO users (id, username, display_name, role, created_at, updated_at) VALUES ('u1', 'wang', '王老师', 'counselor', 1, 1)`).run();
-    db.prepare(
-      `INSERT INTO students (id, student_no, name, name_pinyin, name_initials, sex, grade, class_name, status, created_at, updated_at)
-       VALUES ('s1', '20240101', '张三明', 'zhang san ming', 'zsm', 'M', 8, '3班', 'active', 1, 1)`,
-    ).run();
+    seedCounselorAndStudent(db);
     const results = {
       mild: scoreForm(def('phq9'), answers('phq9', 9, '1')),
       severe: scoreForm(def('gad7'), answers('gad7', 7, '3')),
@@ -62,8 +47,8 @@ describe('migration 016: the headline band stored with each completed form', () 
     expect(headlineBand(results.invalid)).toBeNull();
 
     // The read-only trigger is back, with the band among what cannot change.
-    expect(() => db!.prepare(`UPDATE forms SET band_code = 'none' WHERE id = 'mild'`).run()).toThrow(/read-only/);
-    expect(() => db!.prepare(`UPDATE forms SET result_json = '{}' WHERE id = 'mild'`).run()).toThrow(/read-only/);
-    expect(() => db!.prepare(`UPDATE forms SET band_label = NULL WHERE id = 'severe'`).run()).toThrow(/read-only/);
+    expect(() => db.prepare(`UPDATE forms SET band_code = 'none' WHERE id = 'mild'`).run()).toThrow(/read-only/);
+    expect(() => db.prepare(`UPDATE forms SET result_json = '{}' WHERE id = 'mild'`).run()).toThrow(/read-only/);
+    expect(() => db.prepare(`UPDATE forms SET band_label = NULL WHERE id = 'severe'`).run()).toThrow(/read-only/);
   });
 });
