@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { CounselClient } from '../shared/api/contract';
-import { type ScaleDefinition, scoreForm } from '../shared/domain/scales';
+import { type BandResult, headlineBand, type ScaleDefinition, scoreForm } from '../shared/domain/scales';
 import { uuidv7 } from '../shared/ids';
 import { builtins } from '../electron/services/assessments/scales';
 import { syntheticRoster } from './dataset';
@@ -61,13 +61,16 @@ export interface ScoredForm {
   studentId: string;
   answers: Record<string, string>;
   resultJson: string;
+  /** The headline band written beside the result, as the app's completeForm does. */
+  band: BandResult | null;
 }
 
 /** The rows of one scale's sheet as scored forms of the given students (row i is studentIds[i]). */
 export function sheetForms(def: ScaleDefinition, hash: string, rows: string[][], studentIds: readonly string[]): ScoredForm[] {
   return rows.map((r, i) => {
     const answers = Object.fromEntries(def.items.map((item, k) => [item.id, r[k]!]));
-    return { def, hash, studentId: studentIds[i]!, answers, resultJson: JSON.stringify(scoreForm(def, answers)) };
+    const result = scoreForm(def, answers);
+    return { def, hash, studentId: studentIds[i]!, answers, resultJson: JSON.stringify(result), band: headlineBand(result) };
   });
 }
 
@@ -81,12 +84,12 @@ export function writeForms(db: Database, userId: string, forms: readonly ScoredF
      VALUES (?, ?, ?, ?, ?, 'import', 'inProgress', ?, NULL, ?, ?, ?)`,
   );
   const answer = db.prepare('INSERT INTO form_answers (form_id, item_id, code, answered_at) VALUES (?, ?, ?, ?)');
-  const complete = db.prepare(`UPDATE forms SET status = 'completed', completed_at = ?, result_json = ? WHERE id = ?`);
+  const complete = db.prepare(`UPDATE forms SET status = 'completed', completed_at = ?, result_json = ?, band_code = ?, band_label = ? WHERE id = ?`);
   for (const p of forms) {
     const id = uuidv7(now);
     form.run(id, p.studentId, p.def.id, p.def.version, p.hash, date, userId, now, campaignId);
     for (const [itemId, code] of Object.entries(p.answers)) answer.run(id, itemId, code, now);
-    complete.run(now, p.resultJson, id);
+    complete.run(now, p.resultJson, p.band?.code ?? null, p.band?.labelKey ?? null, id);
   }
 }
 

@@ -42,6 +42,27 @@ export const BASELINES: Record<string, Baseline> = {
     timeline(db, { studentId: String(input.studentId), kinds: TIMELINE_KINDS, from: null, to: null, order: 'desc', limit: Number(input.pageSize), offset: (Number(input.page) - 1) * Number(input.pageSize) }),
 };
 
+/**
+ * The notes search as it was before the ranking window: bm25 over every hit, then the top page,
+ * and a count of every hit. Timed beside search.notes in the same run, so the window's gain is
+ * measured against raw FTS5 rather than remembered.
+ */
+export function unboundedNotes(db: Database, input: Record<string, unknown>): unknown {
+  const parsed = parseQuery(String(input.query));
+  if (!parsed.ok) throw new Error(`not a search: ${String(input.query)}`);
+  const match = ftsQuery(parsed.phrases);
+  const pageSize = Number(input.pageSize);
+  return [
+    db.prepare('SELECT count(*) AS n FROM notes_fts WHERE notes_fts MATCH ?').get(match),
+    db
+      .prepare(
+        `SELECT n.source_kind, n.source_id, n.note_date FROM notes_fts JOIN note_index n ON n.doc = notes_fts.rowid
+         WHERE notes_fts MATCH ? ORDER BY bm25(notes_fts), n.note_date DESC, n.doc DESC LIMIT ? OFFSET ?`,
+      )
+      .all(match, pageSize, (Number(input.page) - 1) * pageSize),
+  ];
+}
+
 export function baselineOf(method: string, variant: string): Baseline | undefined {
   return BASELINES[`${method}|${variant}`] ?? BASELINES[method];
 }

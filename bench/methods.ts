@@ -14,8 +14,8 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { contract } from '../shared/api/contract';
-import { openDatabase } from '../electron/db/connection';
-import { baselineOf } from './baselines';
+import { CACHE_SIZE_PRAGMA, openDatabase } from '../electron/db/connection';
+import { baselineOf, unboundedNotes } from './baselines';
 import { machine } from './harness';
 import { type Case, casesOf, drawIds } from './method-inputs';
 import { benchSchool, SCHOOL_SIZES, type SchoolSizeName } from './school';
@@ -81,6 +81,7 @@ function baselines(enc: Database.Database, plain: Database.Database, cases: Case
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'counselroom-bench-methods-'));
+  const rssAtStart = process.memoryUsage().rss;
   const load = loadavg();
   try {
     if (!(SIZE in SCHOOL_SIZES)) throw new Error(`BENCH_SIZE must be one of ${Object.keys(SCHOOL_SIZES).join(', ')}`);
@@ -90,9 +91,14 @@ async function main(): Promise<void> {
 
     // The dispatcher first, so the peak RSS is the core's (and this harness's), before the baseline connections open.
     const { call, shutdown } = await archive.login();
+    // After the raw connection that migrated the copy and drew the ids has closed: what the allocator kept of it is in here too.
+    const rssAtLogin = process.memoryUsage().rss;
     const measured: { k: Case; t: Timing }[] = [];
     let peakRss = process.memoryUsage().rss;
+    /** Where the resident set grew: the peak after each method against the peak before it. */
+    const growth: { method: string; variant: string; grewMiB: number }[] = [];
     for (const k of cases) {
+      const before = peakRss;
       const first = await call(k.method, k.input);
       if (!first.ok) {
         unmeasured.push({ method: k.method, reason: `refused: ${first.error.code} ${first.error.messageKey} with ${JSON.stringify(k.input)}` });
@@ -103,14 +109,28 @@ async function main(): Promise<void> {
         () => (peakRss = Math.max(peakRss, process.memoryUsage().rss)),
       );
       measured.push({ k, t });
+      if (peakRss > before) growth.push({ method: k.method, variant: k.variant, grewMiB: +((peakRss - before) / 2 ** 20).toFixed(1) });
     }
+    const memory = process.memoryUsage();
     await shutdown();
 
     const enc = openDatabase({ file: join(dir, 'run', 'counselroom.db'), key: Buffer.from(meta.rawKeyHex, 'hex') });
     const plainDb = new Database(plainFile(), { readonly: true });
     // The app's cache size on the plain copy too, so only the cipher differs.
-    plainDb.pragma('cache_size = -131072');
+    plainDb.pragma(`cache_size = ${CACHE_SIZE_PRAGMA}`);
     const based = baselines(enc, plainDb, cases, meta.userId);
+    const unbounded = cases
+      .filter((k) => k.method === 'search.notes')
+      .map((k) => {
+        const input = contract[k.method].input.parse(k.input) as Record<string, unknown>;
+        const xs: number[] = [];
+        for (let i = 0; i < N; i++) {
+          const t0 = performance.now();
+          unboundedNotes(enc, input);
+          xs.push(performance.now() - t0);
+        }
+        return { variant: k.variant, ...stats(xs) };
+      });
     plainDb.close();
     enc.close();
     const rows: Row[] = measured.map(({ k, t }) => ({ method: k.method, variant: k.variant, ...t, ...based.get(k) }));
@@ -123,9 +143,17 @@ async function main(): Promise<void> {
       dataset: { name: SIZE, ...meta.size, rows: meta.counts, cached, seedSeconds: +meta.seedSeconds.toFixed(0) },
       callsPerMethod: N,
       peakRssMiB: +(peakRss / 2 ** 20).toFixed(0),
+      /** The process before it opened anything (Node, tsx, the modules), and once logged in before the first call. */
+      rssAtStartMiB: +(rssAtStart / 2 ** 20).toFixed(0),
+      rssAtLoginMiB: +(rssAtLogin / 2 ** 20).toFixed(0),
+      /** At the end of the calls: V8's heap, and memory outside it (buffers, the native module's own allocations are in rss only). */
+      endMiB: { rss: +(memory.rss / 2 ** 20).toFixed(0), heapUsed: +(memory.heapUsed / 2 ** 20).toFixed(0), external: +(memory.external / 2 ** 20).toFixed(0) },
+      rssGrowth: growth.sort((a, b) => b.grewMiB - a.grewMiB).slice(0, 8),
       /** Sum of the baselines' p50 on the encrypted archive over the same on the plain copy. */
       encryptionRatio: +(sum((r) => r.raw!.p50) / sum((r) => r.plain!.p50)).toFixed(2),
       rows,
+      /** search.notes's raw FTS5 query without the ranking window (bm25 of every hit, full count), on the encrypted archive. */
+      unboundedSearch: unbounded,
       unmeasured,
     };
     mkdirSync(join('bench', 'results'), { recursive: true });
@@ -141,18 +169,27 @@ function markdown(r: {
   dataset: Record<string, unknown>;
   callsPerMethod: number;
   peakRssMiB: number;
+  rssAtStartMiB: number;
+  rssAtLoginMiB: number;
+  endMiB: Record<string, number>;
+  rssGrowth: { method: string; variant: string; grewMiB: number }[];
   encryptionRatio: number;
   rows: Row[];
+  unboundedSearch: ({ variant: string } & Timing)[];
   unmeasured: { method: string; reason: string }[];
 }): string {
   const f = (x: number) => x.toFixed(2);
   const base = (x: Row) => (x.raw && x.plain ? `${f(x.raw.p50)} / ${f(x.raw.p95)} | ${(x.p50 / x.raw.p50).toFixed(1)}× | ${f(x.plain.p50)} | ${(x.raw.p50 / x.plain.p50).toFixed(2)}×` : ' | | | ');
   return [
-    `Machine: ${JSON.stringify(r.machine)}; dataset: ${JSON.stringify(r.dataset)}; ${r.callsPerMethod} calls per method; peak RSS ${r.peakRssMiB} MiB; encryption ratio of the baselines ${r.encryptionRatio}×`,
+    `Machine: ${JSON.stringify(r.machine)}; dataset: ${JSON.stringify(r.dataset)}; ${r.callsPerMethod} calls per method; peak RSS ${r.peakRssMiB} MiB (${r.rssAtStartMiB} MiB at the start, ${r.rssAtLoginMiB} MiB once logged in; at the end ${JSON.stringify(r.endMiB)}; grown most by ${r.rssGrowth.map((g) => `${g.method} ${g.variant} +${g.grewMiB}`.replace('  ', ' ')).join(', ')}); encryption ratio of the baselines ${r.encryptionRatio}×`,
     '',
     '| method | input | p50 ms | p95 ms | max ms | raw p50 / p95 ms | app/raw p50 | plain raw p50 ms | encrypted/plain |',
     '|---|---|---:|---:|---:|---:|---:|---:|---:|',
     ...r.rows.map((x) => `| ${x.method} | ${x.variant} | ${f(x.p50)} | ${f(x.p95)} | ${f(x.max)} | ${base(x)} |`),
+    '',
+    '| search.notes without the ranking window (raw FTS5: bm25 of every hit, full count) | p50 ms | p95 ms |',
+    '|---|---:|---:|',
+    ...r.unboundedSearch.map((x) => `| ${x.variant} | ${f(x.p50)} | ${f(x.p95)} |`),
     '',
     '| unmeasured method | reason |',
     '|---|---|',

@@ -9,6 +9,15 @@ const PAGE_SIZE = 4096;
 const PLAINTEXT_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 export const SALT_BYTES = 16;
 
+/**
+ * The page cache, in KiB (negative, as SQLite takes it): 32 MiB. Encrypted pages are cheap only
+ * when the ones in use stay decrypted in the cache (a 2 MB default cost 0.46x of plain inserts,
+ * a large one 0.92x), but the core's whole resident set has to stay under 300 MB on a ten-year
+ * archive, and 128 MiB of cache filled by statistics and searches took it past 450 MB
+ * (docs/PERFORMANCE.md has the encrypted/plain ratio of the screen queries at this size).
+ */
+export const CACHE_SIZE_PRAGMA = -32768;
+
 export interface OpenOptions {
   file: string;
   key: Buffer;
@@ -131,8 +140,7 @@ export function openDatabase(opts: OpenOptions): DB {
     db.pragma('foreign_keys = ON');
     db.pragma('secure_delete = ON');
     db.pragma('temp_store = MEMORY');
-    // Encrypted pages are cheap only with a large cache (measured: 0.46x → 0.92x of plain inserts).
-    db.pragma('cache_size = -131072');
+    db.pragma(`cache_size = ${CACHE_SIZE_PRAGMA}`);
     migrate(db, migrations);
     restrictPermissions(opts.file);
     return db;

@@ -29,7 +29,7 @@ export type SearchHit = z.output<typeof searchHit>;
 export const searchApi = {
   'search.notes': defineMethod({
     summary:
-      'Full-text search over session records, addenda, contact summaries and alert-handling notes, Chinese by character bigrams: words separated by spaces or punctuation must all match, a Chinese word as written (情绪低落 as a phrase). Best match first (bm25), newer first on a tie, with a ~60-character snippet. A single Chinese character is refused (VALIDATION errors.search.singleCharacter), as is a query with no letter, digit or Chinese character (errors.search.noTerms). Audited without the query text.',
+      'Full-text search over session records, addenda, contact summaries and alert-handling notes, Chinese by character bigrams: words separated by spaces or punctuation must all match, a Chinese word as written (情绪低落 as a phrase). Best match first (bm25), newer first on a tie, ranked among the 1,000 most recently written matching notes: with more matches than that, `capped` is true and `total` is 1,000 (the screen shows “more than 1,000” and asks for another word), with a ~60-character snippet. A single Chinese character is refused (VALIDATION errors.search.singleCharacter), as is a query with no letter, digit or Chinese character (errors.search.noTerms). Audited without the query text.',
     input: z
       .object({
         query: requiredText(100),
@@ -37,7 +37,7 @@ export const searchApi = {
         pageSize: z.number().int().min(1).max(50).default(20),
       })
       .strict(),
-    output: z.object({ items: z.array(searchHit), total: z.number().int() }),
+    output: z.object({ items: z.array(searchHit), total: z.number().int(), capped: z.boolean() }),
     roles: ['counselor'],
     kind: 'read',
     auditRead: true,

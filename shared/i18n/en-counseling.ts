@@ -204,6 +204,7 @@ export const counseling: Catalog['counseling'] = {
   search: {
     title: 'Search notes',
     placeholder: 'At least two characters, e.g. 焦虑, 失眠',
+    capped: 'More than {{count}} matches: only the {{count}} most recent are ranked; add another word to narrow the search',
     tooShort: 'Type at least two characters',
     empty: 'No matching notes',
     date: 'Date',

@@ -202,6 +202,7 @@ export const counseling = {
   search: {
     title: '全文检索',
     placeholder: '输入至少两个字，如 焦虑、失眠',
+    capped: '匹配超过 {{count}} 条，只排序了最近写的 {{count}} 条；请再加一个词缩小范围',
     tooShort: '请至少输入两个字',
     empty: '没有找到匹配的记录',
     date: '日期',

@@ -1,12 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadMigrations, migrate } from '../../electron/db/migrate';
 import { colleague, counselingSchool, filledDraft, openCase, rejection, type CounselingSchool } from '../helpers/counseling';
 import { TEST_SCHOOL } from '../helpers/inproc';
-import { openRaw } from '../helpers/raw-db';
+import { seedCounselorAndStudent, tempArchive } from '../helpers/raw-db';
 import { completePhq9, consentToTesting, phq9Codes } from '../helpers/screening';
 
 let s: CounselingSchool;
@@ -134,16 +130,10 @@ describe('the referral export', () => {
 
 describe('migration 008 on an archive with handled alerts', () => {
   it('dates each handled alert on its school day, keeps it read-only, and keeps the notes index', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'counselroom-mig8-'));
-    const db = openRaw(join(dir, 'counselroom.db'), randomBytes(32).toString('hex'));
+    const { db, remove } = tempArchive('counselroom-mig8-');
     try {
-      db.pragma('foreign_keys = ON');
       expect(migrate(db, loadMigrations().slice(0, 7))).toBe(7);
-      db.prepare(`INSERT INTO users (id, username, display_name, role, created_at, updated_at) VALUES ('u1', 'wang', '王老师', 'counselor', 1, 1)`).run();
-      db.prepare(
-        `INSERT INTO students (id, student_no, name, name_pinyin, name_initials, sex, grade, class_name, status, created_at, updated_at)
-         VALUES ('s1', '20240101', '张三明', 'zhangsanming', 'zsm', 'M', 8, '3班', 'active', 1, 1)`,
-      ).run();
+      seedCounselorAndStudent(db);
       db.prepare(
         `INSERT INTO forms (id, student_id, scale_id, version, definition_hash, mode, status, date, administered_by, started_at)
          VALUES ('f1', 's1', 'phq9', '1.0.0', 'h', 'kiosk', 'inProgress', '2025-03-12', 'u1', 10)`,
@@ -163,8 +153,7 @@ describe('migration 008 on an archive with handled alerts', () => {
       expect(() => db.prepare(`DELETE FROM alert_deferrals`).run()).toThrow(/kept/);
       expect(db.pragma('foreign_key_check')).toEqual([]);
     } finally {
-      db.close();
-      rmSync(dir, { recursive: true, force: true });
+      remove();
     }
   });
 });

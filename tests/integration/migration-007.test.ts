@@ -1,38 +1,27 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadMigrations, migrate, schemaVersion } from '../../electron/db/migrate';
-import { openRaw } from '../helpers/raw-db';
+import { seedCounselorAndStudent, tempArchive } from '../helpers/raw-db';
 
-let dir: string | undefined;
+let archive: ReturnType<typeof tempArchive> | undefined;
 let db: Database.Database | undefined;
 afterEach(() => {
-  db?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  archive?.remove();
+  archive = undefined;
   db = undefined;
-  dir = undefined;
 });
 
 /** A keyed SQLCipher file with the pragmas the app sets that matter here. */
 function openArchive(): Database.Database {
-  dir = mkdtempSync(join(tmpdir(), 'counselroom-mig7-'));
-  const opened = openRaw(join(dir, 'counselroom.db'), randomBytes(32).toString('hex'));
-  opened.pragma('foreign_keys = ON');
-  return opened;
+  archive = tempArchive('counselroom-mig7-');
+  return archive.db;
 }
 
 const RESULT = JSON.stringify({ scaleId: 'phq9', version: '1.0.0', scales: { total: { score: 11 } } });
 
 /** Version 6 data: a completed PHQ-9 with its answers and the critical alert it raised, and a form still in progress. */
 function seedVersion6(d: Database.Database): void {
-  d.prepare(`INSERT INTO users (id, username, display_name, role, created_at, updated_at) VALUES ('u1', 'wang', '王老师', 'counselor', 1, 1)`).run();
-  d.prepare(
-    `INSERT INTO students (id, student_no, name, name_pinyin, name_initials, sex, grade, class_name, status, created_at, updated_at)
-     VALUES ('s1', '20240101', '张三明', 'zhangsanming', 'zsm', 'M', 8, '3班', 'active', 1, 1)`,
-  ).run();
+  seedCounselorAndStudent(d);
   const form = d.prepare(
     `INSERT INTO forms (id, student_id, scale_id, version, definition_hash, mode, status, date, administered_by, started_at)
      VALUES (?, 's1', 'phq9', '1.0.0', 'hash-1', 'kiosk', 'inProgress', '2025-03-12', 'u1', 10)`,

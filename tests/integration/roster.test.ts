@@ -145,6 +145,37 @@ describe('roster list', () => {
   });
 });
 
+describe('roster search by Latin letters (index ranges, migration 015)', () => {
+  it('finds the same students as a match on every field would: pinyin and initials by prefix, Latin letters in a name or 学号 anywhere, any case', async () => {
+    const c = await ready();
+    const students = [
+      ['20240001', '张三明'],
+      ['20240002', '赵一鸣'],
+      ['A2024003', '安琪'],
+      ['20240004', 'Tom李'],
+      ['20240005', '朱Zhu'],
+      ['20240006', '周子怡'],
+      ['20240007', '欧阳娜娜'],
+    ] as const;
+    const ids = new Map<string, string>();
+    for (const [studentNo, name] of students) ids.set(name, (await c.students.create({ studentNo, name, sex: 'F', grade: 7, className: '1班' })).id);
+    await c.students.remove({ id: ids.get('周子怡')!, reason: '重复录入' });
+    const found = async (query: string) => (await c.students.list({ query, sort: 'studentNo' })).items.map((s) => s.name);
+    expect(await found('zh')).toEqual(['张三明', '赵一鸣', '朱Zhu']);
+    expect(await found('ZH')).toEqual(['张三明', '赵一鸣', '朱Zhu']);
+    expect(await found('zhao yi')).toEqual(['赵一鸣']);
+    expect(await found('zsm')).toEqual(['张三明']);
+    // 安琪 by its pinyin and by the A in its 学号; 欧阳娜娜 by no field starting with a.
+    expect(await found('a')).toEqual(['安琪']);
+    expect(await found('om')).toEqual(['Tom李']);
+    expect(await found('hu')).toEqual(['朱Zhu']);
+    // z is the last letter: its range ends past it.
+    expect(await found('z')).toEqual(['张三明', '赵一鸣', '朱Zhu']);
+    expect(await found('zx')).toEqual([]);
+    expect((await c.students.list({ query: 'zh', grade: 8 })).total).toBe(0);
+  });
+});
+
 describe('roll-forward (升级)', () => {
   it('moves every active student up, graduates the top grade of each stage, and refuses a stale preview', async () => {
     const c = await ready();

@@ -100,6 +100,20 @@ describe('snippets', () => {
     expect(s.highlights.map(([a, b]) => s.text.slice(a, b))).toEqual(['焦虑']);
   });
 
+  it('cuts the same snippet from a long note as from the whole note tokenized, wherever the match stands', () => {
+    const filler = '与同学关系紧张，情绪波动明显。';
+    for (const before of [0, 30, 34, 140, 600]) {
+      // PHQ 9 spans a separator; the second match sits just inside the window.
+      const text = `${filler.repeat(before)}PHQ-9 得分高，焦虑明显${filler.repeat(300)}`;
+      const phrases = [['phq', '9'], ['焦虑']];
+      const s = snippet(text, phrases);
+      const start = text.indexOf('PHQ') - 20;
+      expect(s.highlights.map(([a, b]) => s.text.slice(a, b)), String(before)).toEqual(['PHQ-9', '焦虑']);
+      expect(s.text.startsWith(start > 0 ? `…${text.slice(start, start + 5)}` : text.slice(0, 5)), String(before)).toBe(true);
+      expect(matchSpans(text, phrases)[0]![0]).toBe(text.indexOf('PHQ'));
+    }
+  });
+
   it('keeps HTML as text: the snippet is data, not markup', () => {
     const s = snippet('<img src=x onerror=alert(1)> 焦虑', [['焦虑']]);
     expect(s.text).toBe('<img src=x onerror=alert(1)> 焦虑');

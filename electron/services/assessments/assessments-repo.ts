@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { ADMIN_MODES, FORM_STATUSES } from '../../../shared/api/assessments';
 import { uuidv7 } from '../../../shared/ids';
-import type { FormResult } from '../../../shared/domain/scales';
+import { type FormResult, headlineBand } from '../../../shared/domain/scales';
 import { stmt } from '../../db/statements';
 
 export interface FormRow {
@@ -85,8 +85,16 @@ export function saveAnswer(db: Database, formId: string, itemId: string, code: s
     ).run(formId, itemId, code, now);
 }
 
+/** Completes a form with its result and, for counting in SQL (migration 016), its headline band. */
 export function completeForm(db: Database, id: string, result: FormResult, now: number): void {
-  stmt(db, `UPDATE forms SET status = 'completed', completed_at = ?, result_json = ? WHERE id = ?`).run(now, JSON.stringify(result), id);
+  const band = headlineBand(result);
+  stmt(db, `UPDATE forms SET status = 'completed', completed_at = ?, result_json = ?, band_code = ?, band_label = ? WHERE id = ?`).run(
+    now,
+    JSON.stringify(result),
+    band?.code ?? null,
+    band?.labelKey ?? null,
+    id,
+  );
 }
 
 export function voidForm(db: Database, id: string, reason: string): void {

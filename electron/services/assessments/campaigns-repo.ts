@@ -327,19 +327,19 @@ export function screeningProgress(db: Database, campaignId: string, scaleIds: re
 /**
  * Each participant's latest completed form per scale (voided ones are out by status), counted by
  * grade and by the band of the scale's headline subscale; band null means an invalid form.
- * `headline` maps a scale id to the subscale whose band is counted.
+ * `headline` maps a scale id to the subscale whose band is counted: its first with bands, which
+ * is the first with a band in a valid form's result, so the band stored with the form (migration
+ * 016) is that subscale's. Read from one covering index, never the results.
  */
 export function bandCounts(db: Database, campaignId: string, headline: Record<string, string>): { scaleId: string; grade: number; band: string | null; count: number }[] {
   return stmt(
     db,
     `WITH latest AS (
-       SELECT f.student_id, f.scale_id, f.result_json,
+       SELECT f.student_id, f.scale_id, f.band_code,
          row_number() OVER (PARTITION BY f.student_id, f.scale_id ORDER BY f.completed_at DESC, f.id DESC) AS n
-       FROM forms f WHERE f.campaign_id = @campaignId AND f.status = 'completed'
+       FROM forms f INDEXED BY forms_campaign_bands WHERE f.campaign_id = @campaignId AND f.status = 'completed' AND f.campaign_id IS NOT NULL
      )
-     SELECT l.scale_id AS scaleId, p.grade,
-       CASE WHEN json_extract(l.result_json, '$.validity.valid') THEN json_extract(l.result_json, '$.scales."' || h.value || '".band.code') END AS band,
-       count(*) AS count
+     SELECT l.scale_id AS scaleId, p.grade, l.band_code AS band, count(*) AS count
      FROM latest l
      JOIN json_each(@headline) h ON h.key = l.scale_id
      JOIN campaign_participants p ON p.campaign_id = @campaignId AND p.student_id = l.student_id

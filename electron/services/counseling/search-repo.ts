@@ -36,18 +36,32 @@ export interface MatchRow {
   date: string;
 }
 
-/** One page of matches, best bm25 first, newer notes first on a tie. */
-export function matchNotes(db: Database, match: string, limit: number, offset: number): { rows: MatchRow[]; total: number } {
-  const total = (stmt(db, 'SELECT count(*) AS n FROM notes_fts WHERE notes_fts MATCH ?').get(match) as { n: number }).n;
+/**
+ * How many matches are ranked: the most recently indexed ones (highest doc numbers, FTS5 walks
+ * its doclist backwards and stops there). bm25 over every hit of a term found in every note cost
+ * ~100 ms on a ten-year archive; a term that frequent needs another word to narrow it, so the
+ * screen says "more than N" rather than ranking notes nobody pages through.
+ */
+export const RANK_WINDOW = 1000;
+
+/**
+ * One page of matches, best bm25 first, newer notes first on a tie, among the newest
+ * RANK_WINDOW matches; `capped` when there are more matches than that (then `total` is the window).
+ * Under the window the ranking is exactly the one over all matches.
+ */
+export function matchNotes(db: Database, match: string, limit: number, offset: number): { rows: MatchRow[]; total: number; capped: boolean } {
+  const counted = (
+    stmt(db, 'SELECT count(*) AS n FROM (SELECT 1 FROM notes_fts WHERE notes_fts MATCH ? ORDER BY rowid DESC LIMIT ?)').get(match, RANK_WINDOW + 1) as { n: number }
+  ).n;
   const rows = stmt(
     db,
     `SELECT n.source_kind AS source, n.source_id AS sourceId, n.note_date AS date
-     FROM notes_fts JOIN note_index n ON n.doc = notes_fts.rowid
-     WHERE notes_fts MATCH ?
-     ORDER BY bm25(notes_fts), n.note_date DESC, n.doc DESC
+     FROM (SELECT rowid AS doc, bm25(notes_fts) AS score FROM notes_fts WHERE notes_fts MATCH ? ORDER BY rowid DESC LIMIT ?) m
+     JOIN note_index n ON n.doc = m.doc
+     ORDER BY m.score, n.note_date DESC, n.doc DESC
      LIMIT ? OFFSET ?`,
-  ).all(match, limit, offset) as MatchRow[];
-  return { rows, total };
+  ).all(match, RANK_WINDOW, limit, offset) as MatchRow[];
+  return { rows, total: Math.min(counted, RANK_WINDOW), capped: counted > RANK_WINDOW };
 }
 
 /** An alert's handling note and whose it is: the alert itself belongs to the assessments area. */

@@ -45,7 +45,7 @@ export const searchHandlers: HandlerMap<'search.notes'> = {
         const reason = parsed.reason === 'noTerms' ? 'errors.search.noTerms' : 'errors.search.singleCharacter';
         throw new CounselError('VALIDATION', 'errors.validation', [{ path: 'query', reason }]);
       }
-      const { rows, total } = matchNotes(db, ftsQuery(parsed.phrases), input.pageSize, (input.page - 1) * input.pageSize);
+      const { rows, total, capped } = matchNotes(db, ftsQuery(parsed.phrases), input.pageSize, (input.page - 1) * input.pageSize);
       const items: SearchHit[] = [];
       for (const m of rows) {
         const note = noteOf(db, m);
@@ -54,8 +54,8 @@ export const searchHandlers: HandlerMap<'search.notes'> = {
         items.push({ ...hit, source: m.source, id: m.sourceId, date: m.date, snippet: snippet(text, parsed.phrases) });
       }
       // The query itself is not recorded: it may hold a name or clinical words.
-      ctx.audit = { targetType: null, targetId: null, details: { page: input.page, total } };
-      return { items, total };
+      ctx.audit = { targetType: null, targetId: null, details: { page: input.page, total, capped } };
+      return { items, total, capped };
     },
   }),
 };

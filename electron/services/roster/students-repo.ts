@@ -60,7 +60,7 @@ export function insertStudent(db: Database, f: StudentFields, now: number): stri
     `INSERT INTO students (id, student_no, name, name_pinyin, name_initials, sex, birth_date, grade, class_name, enrollment_year, status, notes, created_at, updated_at)
      VALUES (@id, @studentNo, @name, @full, @initials, @sex, @birthDate, @grade, @className, @enrollmentYear, @status, @notes, @now, @now)`,
   ).run({ ...f, id, full: keys.full, initials: keys.initials, now });
-  replaceGuardians(db, id, f.guardians, now);
+  insertGuardians(db, id, f.guardians, now);
   return id;
 }
 
@@ -78,6 +78,11 @@ export function updateStudent(db: Database, id: string, f: StudentFields, now: n
 
 function replaceGuardians(db: Database, studentId: string, guardians: StudentFields['guardians'], now: number): void {
   stmt(db, 'DELETE FROM guardians WHERE student_id = ?').run(studentId);
+  insertGuardians(db, studentId, guardians, now);
+}
+
+/** A new student's guardians: nothing to delete first (a roster import adds thousands). */
+function insertGuardians(db: Database, studentId: string, guardians: StudentFields['guardians'], now: number): void {
   const insert = stmt(db, 'INSERT INTO guardians (id, student_id, position, name, relation, phone) VALUES (?, ?, ?, ?, ?, ?)');
   guardians.forEach((g, i) => insert.run(uuidv7(now), studentId, i, g.name, g.relation, g.phone));
 }
@@ -106,18 +111,41 @@ function likeEscape(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+/**
+ * A query of Latin letters only (what a pinyin or initials search is): the same four matches as
+ * any query, each answered from an index (migration 015). The pinyin keys by range; a
+ * contains-match on a name or student number can only hit the few with Latin letters in them,
+ * which their partial indexes hold (named: without statistics the planner scans the table instead).
+ * The union is the set of matching students by rowid.
+ */
+const LATIN_MATCHES = `rowid IN (
+  SELECT rowid FROM students WHERE deleted_at IS NULL AND replace(name_pinyin, ' ', '') >= @lo AND replace(name_pinyin, ' ', '') < @hi
+  UNION SELECT rowid FROM students WHERE deleted_at IS NULL AND name_initials >= @lo AND name_initials < @hi
+  UNION SELECT rowid FROM students INDEXED BY students_latin_name WHERE deleted_at IS NULL AND name GLOB '*[A-Za-z]*' AND name LIKE @contains ESCAPE '\\'
+  UNION SELECT rowid FROM students INDEXED BY students_latin_no WHERE deleted_at IS NULL AND student_no GLOB '*[A-Za-z]*' AND student_no LIKE @contains ESCAPE '\\')`;
+
+/** The search condition: by index ranges for a Latin query, else a scan (a name contains 张, a 学号 contains 2024). */
+function matchesQuery(where: Where, text: string): void {
+  const compact = text.toLowerCase().replace(/\s+/g, '');
+  const contains = `%${likeEscape(text)}%`;
+  if (/^[a-z]+$/.test(compact)) {
+    // Every key starting with the prefix sorts in [prefix, prefix with its last letter raised).
+    const hi = compact.slice(0, -1) + String.fromCharCode(compact.charCodeAt(compact.length - 1) + 1);
+    where.raw(LATIN_MATCHES, { lo: compact, hi, contains });
+    return;
+  }
+  where.raw(
+    `(name LIKE @contains ESCAPE '\\' OR student_no LIKE @contains ESCAPE '\\'
+      OR name_initials LIKE @prefix ESCAPE '\\' OR replace(name_pinyin, ' ', '') LIKE @prefix ESCAPE '\\')`,
+    { contains, prefix: `${likeEscape(compact)}%` },
+  );
+}
+
 /** One page of the roster; search by name, pinyin (full or initials) or 学号. */
 export function listStudents(db: Database, q: ListQuery): { items: StudentListItem[]; total: number } {
   const where = new Where('deleted_at IS NULL');
   const text = q.query?.trim();
-  if (text) {
-    const compact = likeEscape(text.toLowerCase().replace(/\s+/g, ''));
-    where.raw(
-      `(name LIKE @contains ESCAPE '\\' OR student_no LIKE @contains ESCAPE '\\'
-        OR name_initials LIKE @prefix ESCAPE '\\' OR replace(name_pinyin, ' ', '') LIKE @prefix ESCAPE '\\')`,
-      { contains: `%${likeEscape(text)}%`, prefix: `${compact}%` },
-    );
-  }
+  if (text) matchesQuery(where, text);
   where.when(q.grade, 'grade', 'grade = @grade').when(q.className, 'className', 'class_name = @className').when(q.status, 'status', 'status = @status');
   const clause = where.sql;
   const params = where.params;

@@ -69,20 +69,18 @@ export function screeningCoverage(db: Database, p: Period): { row: string; done:
 
 /**
  * Each student's latest completed form per scale in the period, by grade and by the neutral label
- * of its headline band (the first subscale with a band); `invalid` when the form was invalid.
+ * of its headline band (the first subscale with a band, stored with the form: migration 016);
+ * `invalid` when the form was invalid. Read from one covering index, never the results.
  */
 export function screeningBands(db: Database, p: Period): { row: string; band: string; count: number }[] {
   return stmt(
     db,
     `WITH latest AS (
-       SELECT f.student_id, f.result_json,
+       SELECT f.student_id, f.band_label,
          row_number() OVER (PARTITION BY f.student_id, f.scale_id ORDER BY f.completed_at DESC, f.id DESC) AS n
-       FROM forms f WHERE f.status = 'completed' AND f.date BETWEEN @from AND @to
+       FROM forms f INDEXED BY forms_completed_bands WHERE f.status = 'completed' AND f.date BETWEEN @from AND @to
      )
-     SELECT ${GRADE_ROW} AS row,
-       coalesce((SELECT json_extract(sc.value, '$.band.labelKey') FROM json_each(l.result_json, '$.scales') sc
-                 WHERE json_extract(sc.value, '$.band') IS NOT NULL LIMIT 1), 'invalid') AS band,
-       count(*) AS count
+     SELECT ${GRADE_ROW} AS row, coalesce(l.band_label, 'invalid') AS band, count(*) AS count
      FROM latest l JOIN students st ON st.id = l.student_id
      WHERE l.n = 1
      GROUP BY row, band`,

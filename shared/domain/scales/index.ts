@@ -21,6 +21,7 @@ export {
   ScaleInputError,
   alertsForAnswer,
   answerProblems,
+  headlineBand,
   scoreForm,
 } from './score';
 export { validateDefinition } from './validate';

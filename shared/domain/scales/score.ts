@@ -50,6 +50,15 @@ export interface FormResult {
   followUps: { id: string; scaleId: string }[];
 }
 
+/**
+ * The band statistics and screening summaries count for a form: its first subscale's with one
+ * (subscales in the definition's order); none on an invalid form, whose subscales have no band.
+ * Stored with the form when it is completed, so that they count in SQL.
+ */
+export function headlineBand(result: FormResult): BandResult | null {
+  return Object.values(result.scales).find((s) => s.band !== null)?.band ?? null;
+}
+
 /** Answers or options the definition cannot score; callers check with `answerProblems` first. */
 export class ScaleInputError extends Error {
   constructor(readonly problems: Problem[]) {

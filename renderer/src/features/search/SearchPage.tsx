@@ -73,6 +73,7 @@ export function SearchPage() {
       />
       {query !== '' && !ready && <Typography.Text type="secondary">{t('counseling.search.tooShort')}</Typography.Text>}
       {call.error !== undefined && <Alert type="error" showIcon title={errorMessage(call.error)} />}
+      {ready && call.data?.capped && <Alert type="info" showIcon title={t('counseling.search.capped', { count: call.data.total })} />}
       {ready && (
         <PagedTable<SearchHit>
           rowKey={(h) => `${h.source}:${h.id}`}
