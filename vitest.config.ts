@@ -35,7 +35,9 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 180_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
+          // Each file has its own browser, bridge (port 0) and data folder, so files share the
+          // workers with the other projects: a project that runs its files one at a time is held
+          // back by Vitest until every other project has finished, leaving a core idle for minutes.
           // expect.poll waits for a condition: the same generous ceiling as Playwright's waits (harness).
           expect: { poll: { timeout: 60_000 } },
         },
