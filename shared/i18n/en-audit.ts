@@ -193,7 +193,7 @@ export const audit: Catalog['audit'] = {
       rescreen: 'Schedule a re-screen',
       summary: 'View screening figures',
     },
-    statistics: { period: 'View statistics', exportXlsx: 'Export statistics (Excel)' },
+    statistics: { printReport: 'Print the statistics report (PDF)', period: 'View statistics', exportXlsx: 'Export statistics (Excel)' },
     district: {
       exportSettings: 'View reporting settings',
       setRecipient: 'Set the district public key',

@@ -191,7 +191,7 @@ export const audit = {
       rescreen: '安排复测',
       summary: '查看普测统计',
     },
-    statistics: { period: '查看统计报表', exportXlsx: '导出统计报表（Excel）' },
+    statistics: { printReport: '打印统计报表（PDF）', period: '查看统计报表', exportXlsx: '导出统计报表（Excel）' },
     district: {
       exportSettings: '查看上报设置',
       setRecipient: '设置区教育局公钥',

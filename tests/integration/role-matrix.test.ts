@@ -160,6 +160,7 @@ const ROLE_MATRIX: Record<string, string> = {
   'campaigns.rescreen': '--y--',
   'campaigns.summary': '--yy-',
   'statistics.period': '--yy-',
+  'statistics.printReport': '--yy-',
   'statistics.exportXlsx': '--yy-',
   'backup.status': '--yy-',
   'backup.configure': '--y--',
