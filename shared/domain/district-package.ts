@@ -17,6 +17,14 @@ export const PACKAGE_SCHEMA_VERSION = 1 as const;
 /** Statistics always; the checklist signed last by the period's end when the counselor includes it and one is signed. */
 export const PACKAGE_CONTENTS = ['statistics', 'compliance'] as const;
 
+/** A package file's name ends so; a folder's other files (a USB stick's) are left alone. */
+export const PACKAGE_EXT = '.crpkg';
+
+/** The package files among a folder's entries, in name order: what the CLI and the import screen take from a folder. */
+export function packageFilesOf<T>(entries: readonly T[], nameOf: (entry: T) => string): T[] {
+  return entries.filter((e) => nameOf(e).endsWith(PACKAGE_EXT)).sort((a, b) => (nameOf(a) < nameOf(b) ? -1 : nameOf(a) > nameOf(b) ? 1 : 0));
+}
+
 /** An age X25519 recipient: "age1" and 58 bech32 characters. */
 export const AGE_RECIPIENT = /^age1[02-9ac-hj-np-z]{58}$/;
 

@@ -25,6 +25,8 @@ export const district: typeof zh = {
     noCompliance: 'No checklist was signed by the end of the period; none is attached.',
     complianceLine: '{{pack}}, signed {{signedOn}} by {{signer}}; score {{percent}}, {{openTasks}} open fix items',
     cancel: 'Cancel',
+    cancelWrite: 'Cancel writing',
+    cancelled: 'Writing cancelled: the target is as it was, no file was written',
   },
   setup: {
     choose: 'This computer is for:',
@@ -50,6 +52,9 @@ export const district: typeof zh = {
   import: {
     title: 'Import packages',
     choose: 'Choose files (several allowed)',
+    chooseFolder: 'Choose a folder (on a USB stick)',
+    folderHelp: 'A folder imports all its .crpkg files (in name order, not subfolders) and leaves other files alone; each file is verified on its own and a bad one is refused with its own reason.',
+    noPackages: 'The chosen folder holds no .crpkg package file',
     importing: 'Importing {{done}}/{{total}}…',
     summary: '{{imported}} imported, {{rejected}} refused',
     file: 'File',
@@ -95,5 +100,7 @@ export const district: typeof zh = {
     fingerprintMismatch: 'The fingerprint does not match the key; check again',
     noSchoolKey: 'Make the school signing key first',
     keyRegistered: 'This key is registered already',
+    noSuchExport: 'No such export',
+    exportEnded: 'The export has ended and cannot be cancelled',
   },
 };

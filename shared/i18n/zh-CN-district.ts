@@ -23,6 +23,8 @@ export const district = {
     noCompliance: '本期间结束前没有已签署的达标自查，上报包中不附。',
     complianceLine: '{{pack}}，{{signedOn}} 由 {{signer}} 签署；得分 {{percent}}，未完成整改 {{openTasks}} 项',
     cancel: '取消',
+    cancelWrite: '取消写出',
+    cancelled: '已取消写出：目标位置保持原样，没有写出文件',
   },
   setup: {
     choose: '这台电脑用于：',
@@ -48,6 +50,9 @@ export const district = {
   import: {
     title: '导入上报包',
     choose: '选择文件（可多选）',
+    chooseFolder: '选择文件夹（U 盘中的文件夹）',
+    folderHelp: '选择文件夹时，导入其中所有 .crpkg 文件（按文件名顺序，不含子文件夹），其他文件不动；每个文件单独核验，有问题的文件单独拒绝并写明原因。',
+    noPackages: '所选文件夹中没有 .crpkg 上报包文件',
     importing: '正在导入 {{done}}/{{total}}…',
     summary: '导入 {{imported}} 个，拒绝 {{rejected}} 个',
     file: '文件',
@@ -93,5 +98,7 @@ export const district = {
     fingerprintMismatch: '指纹与公钥不符，请重新核对',
     noSchoolKey: '请先生成本校签名密钥',
     keyRegistered: '该密钥已登记',
+    noSuchExport: '没有这次写出',
+    exportEnded: '写出已经结束，无法取消',
   },
 };

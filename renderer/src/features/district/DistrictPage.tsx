@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Empty, Flex, Form, Input, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Empty, Flex, Form, Input, Progress, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../../../shared/api/contract';
@@ -9,6 +9,7 @@ import { useCall } from '../../lib/useCall';
 import { useComplianceLabels } from '../compliance/labels';
 import { downloadBase64, XLSX_TYPE } from '../../lib/download';
 import { StatTableView } from '../statistics/StatTableView';
+import { FOLDER_PICKER, folderPackages } from './folder-packages';
 import { PageTitle } from '../../components/PageTitle';
 
 const HEADLINE = ['sessions', 'clients', 'groupAttendance', 'screened', 'alerts', 'alertsOpen'] as const;
@@ -94,21 +95,28 @@ function ImportPanel({ onImported }: { onImported: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [results, setResults] = useState<ImportResult[]>([]);
-  const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const run = async (files: FileList | null) => {
-    if (!files || files.length === 0) return;
-    setBusy(true);
+  // One file per call: each is verified and stored on its own anyway, and the count moves as they go.
+  const run = async (files: File[]) => {
+    if (files.length === 0) return;
     setError(null);
+    setResults([]);
+    setProgress({ done: 0, total: files.length });
+    let imported = 0;
     try {
-      const out = await api.district.import({ files: await Promise.all([...files].map(asBase64)) });
-      setResults(out.results);
-      void message.success(t('district.import.summary', { imported: out.imported, rejected: out.rejected }));
-      onImported();
+      for (const [i, file] of files.entries()) {
+        const out = await api.district.import({ files: [await asBase64(file)] });
+        imported += out.imported;
+        setResults((r) => [...r, ...out.results]);
+        setProgress({ done: i + 1, total: files.length });
+      }
+      void message.success(t('district.import.summary', { imported, rejected: files.length - imported }));
     } catch (e) {
       setError(errorMessage(e));
     } finally {
-      setBusy(false);
+      setProgress(null);
+      onImported();
     }
   };
   const register = async (offer: NonNullable<ImportResult['offer']>) => {
@@ -120,12 +128,29 @@ function ImportPanel({ onImported }: { onImported: () => void }) {
       setError(errorMessage(e));
     }
   };
+  const pickFolder = async (all: File[]) => {
+    const files = folderPackages(all);
+    if (all.length > 0 && files.length === 0) setError(t('district.import.noPackages'));
+    else await run(files);
+  };
+  const busy = progress !== null;
   return (
     <Flex vertical gap="middle">
       <label>
         <Typography.Text>{t('district.import.choose')}</Typography.Text>{' '}
-        <input type="file" multiple aria-label={t('district.import.choose')} disabled={busy} onChange={(e) => void run(e.target.files)} />
+        <input type="file" multiple aria-label={t('district.import.choose')} disabled={busy} onChange={(e) => void run([...(e.target.files ?? [])])} />
       </label>
+      <label>
+        <Typography.Text>{t('district.import.chooseFolder')}</Typography.Text>{' '}
+        <input type="file" multiple {...FOLDER_PICKER} aria-label={t('district.import.chooseFolder')} disabled={busy} onChange={(e) => void pickFolder([...(e.target.files ?? [])])} />
+      </label>
+      <Typography.Text type="secondary">{t('district.import.folderHelp')}</Typography.Text>
+      {progress && (
+        <Flex vertical gap={4} data-testid="import-progress">
+          <Typography.Text>{t('district.import.importing', progress)}</Typography.Text>
+          <Progress percent={Math.round((progress.done / progress.total) * 100)} aria-label={t('district.import.importing', progress)} />
+        </Flex>
+      )}
       {error && <Alert type="error" showIcon title={error} />}
       <Table<ImportResult>
         data-testid="import-results"
@@ -143,7 +168,7 @@ function ImportPanel({ onImported }: { onImported: () => void }) {
               r.status === 'imported' ? (
                 <Tag color="green">{t('district.import.imported')}</Tag>
               ) : (
-                <Space direction="vertical" size={2}>
+                <Space orientation="vertical" size={2}>
                   <Tag color="red">{`${t('district.import.rejected')}：${t(`district.reasons.${r.reason}`)}`}</Tag>
                   {r.offer && (
                     <Space>
