@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineMethod, ROLES } from './define';
-import { LIMITS, requiredText, text } from './fields';
+import { id, LIMITS, requiredText, text } from './fields';
 import { newAccount, userView } from './session';
 import { complianceReport } from './compliance';
 import { periodInput, statReport, statTable, suppressionK } from './statistics';
@@ -28,6 +28,21 @@ const contentChoice = { includeCompliance: z.boolean().default(true) };
 
 /** A file path chosen by the user (a save dialog, the CLI); the service writes there atomically. */
 const filePath = z.string().trim().min(1).max(1000);
+
+/** Where a package being written stands (district.startExport, district.exportProgress, district.cancelExport). */
+export const EXPORT_STEPS = ['figures', 'seal', 'write', 'done'] as const;
+const exportJobView = z.object({
+  jobId: z.string(),
+  state: z.enum(['running', 'done', 'failed', 'cancelled']),
+  /** The step under way (the last one reached once it has ended); null before the first. */
+  step: z.enum(EXPORT_STEPS).nullable(),
+  path: z.string(),
+  /** The written package; null unless done. */
+  result: z.object({ packageId: z.string(), bytes: z.number().int(), sha256: z.string() }).nullable(),
+  /** Why it failed, as a call's error would say it; null unless failed. */
+  error: z.object({ code: z.string(), messageKey: z.string(), details: z.unknown() }).nullable(),
+});
+export type ExportJobView = z.output<typeof exportJobView>;
 
 const schoolView = z.object({
   id: z.string(),
@@ -100,6 +115,31 @@ export const districtApi = {
       'Write the signed, encrypted package for the period to path (temp file, fsync, rename: never a partial file; a failure changes nothing). Makes the school key on first use. Audited with the package id and hash.',
     input: periodInput.extend({ k: suppressionK, ...contentChoice, path: filePath }).strict(),
     output: z.object({ path: z.string(), packageId: z.string(), bytes: z.number().int(), sha256: z.string(), manifest: packageManifest }),
+    roles: ['counselor'],
+    kind: 'write',
+    gate: 'unlocked',
+  }),
+  'district.startExport': defineMethod({
+    summary:
+      'Start writing the package as district.exportPackage does, between other calls, so the screen can follow it with district.exportProgress and stop it with district.cancelExport. The finished export is audited as district.exportPackage.',
+    input: periodInput.extend({ k: suppressionK, ...contentChoice, path: filePath }).strict(),
+    output: exportJobView,
+    roles: ['counselor'],
+    kind: 'write',
+    gate: 'unlocked',
+  }),
+  'district.exportProgress': defineMethod({
+    summary: 'Where a package being written stands: its step, and how it ended (the package, or why it failed or that it was cancelled).',
+    input: z.object({ jobId: id }).strict(),
+    output: exportJobView,
+    roles: ['counselor'],
+    kind: 'read',
+    gate: 'unlocked',
+  }),
+  'district.cancelExport': defineMethod({
+    summary: 'Stop a package being written: the target path keeps exactly what it held (no partial or new file), no school key is stored. CONFLICT once it has ended. Audited.',
+    input: z.object({ jobId: id }).strict(),
+    output: exportJobView,
     roles: ['counselor'],
     kind: 'write',
     gate: 'unlocked',

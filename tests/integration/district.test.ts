@@ -140,6 +140,42 @@ describe('school side: key, preview and package', () => {
     expect(await call('district.exportSettings', {})).toMatchObject({ schoolKey: null });
     expect(((await call('audit.list', { action: 'district.exportPackage' })) as { items: unknown[] }).items).toEqual([]);
   });
+
+  it('the screen’s export runs between calls: cancelled, the target keeps exactly the bytes it held; let run, it is replaced and audited', async () => {
+    const d = await district();
+    const s = await school(d.recipient);
+    const target = join(dir, 'kept.crpkg');
+    const before = Buffer.from('last term’s package, already on the stick');
+    writeFileSync(target, before);
+    const job = await s.c.district.startExport({ ...TERM, path: target });
+    expect(job).toMatchObject({ state: 'running', path: target, result: null });
+    const cancelling = await s.c.district.cancelExport({ jobId: job.jobId });
+    expect(cancelling.state).toBe('running');
+    await expect.poll(async () => (await s.c.district.exportProgress({ jobId: job.jobId })).state).toBe('cancelled');
+    expect((await s.c.district.exportProgress({ jobId: job.jobId })).error).toMatchObject({ messageKey: 'district.errors.cancelled' });
+    expect(readFileSync(target)).toEqual(before);
+    expect(readdirSync(dir).filter((f) => f.startsWith('kept.crpkg.tmp-'))).toEqual([]);
+    expect((await s.c.district.exportSettings({})).schoolKey).toBeNull();
+    expect((await s.c.audit.list({ action: 'district.exportPackage' })).items).toEqual([]);
+    expect((await s.c.audit.list({ action: 'district.cancelExport' })).items[0]).toMatchObject({ details: { jobId: job.jobId } });
+    expect(await rejection(s.c.district.cancelExport({ jobId: job.jobId }))).toMatchObject({ code: 'CONFLICT', messageKey: 'district.errors.exportEnded' });
+
+    const again = await s.c.district.startExport({ ...TERM, path: target });
+    await expect.poll(async () => (await s.c.district.exportProgress({ jobId: again.jobId })).state).toBe('done');
+    const done = await s.c.district.exportProgress({ jobId: again.jobId });
+    expect(done.step).toBe('done');
+    expect(readFileSync(target).subarray(0, 21).toString()).toBe('age-encryption.org/v1');
+    expect((await s.c.audit.list({ action: 'district.exportPackage' })).items[0]).toMatchObject({ targetId: done.result!.packageId, details: { sha256: done.result!.sha256 } });
+    expect(await rejection(s.c.district.exportProgress({ jobId: '01890000-0000-7000-8000-000000000000' }))).toMatchObject({ code: 'NOT_FOUND', details: { path: 'jobId' } });
+  });
+
+  it('a job that cannot write ends failed with the reason naming the path', async () => {
+    const d = await district();
+    const s = await school(d.recipient);
+    const job = await s.c.district.startExport({ ...TERM, path: join(dir, 'no-such-folder', 'term.crpkg') });
+    await expect.poll(async () => (await s.c.district.exportProgress({ jobId: job.jobId })).state).toBe('failed');
+    expect((await s.c.district.exportProgress({ jobId: job.jobId })).error).toMatchObject({ code: 'VALIDATION', details: [{ path: 'path', reason: 'district.errors.cannotWrite' }] });
+  });
 });
 
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';

@@ -3,11 +3,14 @@ import { isAbsolute } from 'node:path';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { CounselError } from '../../../shared/api/errors';
 import type { Period } from '../../../shared/api/statistics';
+import type { EXPORT_STEPS, ExportJobView } from '../../../shared/api/district';
+import type { ParsedInputOf } from '../../../shared/api/contract';
+import type { CoreState } from '../../core/state';
 import { PACKAGE_SCHEMA_VERSION, type PackageManifest } from '../../../shared/domain/district-package';
 import { uuidv7 } from '../../../shared/ids';
 import { actorFields } from '../../core/dispatcher';
 import { dbHandler, type HandlerMap, type SystemContext, systemHandler } from '../../core/handler';
-import { writeFileAtomic } from '../../fs/atomic-write';
+import { type AtomicFile, openAtomic } from '../../fs/atomic-write';
 import { readSchool, readSetting, writeSetting } from '../accounts/settings-store';
 import { invalid } from '../common/validation';
 import { latestSignedReport } from '../compliance/runs';
@@ -15,7 +18,15 @@ import { buildReport } from '../statistics/statistics';
 import { insertSigningKey, readSigningKey, type StoredSigningKey } from './district-repo';
 import { fingerprintOf, keyIdOf, newSigningKey, publicKeyPem, sealPackage } from './package-crypto';
 
-type SchoolMethods = 'district.exportSettings' | 'district.setRecipient' | 'district.createSchoolKey' | 'district.previewExport' | 'district.exportPackage';
+type SchoolMethods =
+  | 'district.exportSettings'
+  | 'district.setRecipient'
+  | 'district.createSchoolKey'
+  | 'district.previewExport'
+  | 'district.exportPackage'
+  | 'district.startExport'
+  | 'district.exportProgress'
+  | 'district.cancelExport';
 
 const RECIPIENT_SETTING = 'districtRecipient';
 
@@ -53,8 +64,11 @@ function packageContent(db: Database, c: Period & { k: number; includeCompliance
   };
 }
 
-/** Where an export stands; the CLI prints it, a test cancels between steps. */
-export type ExportStep = 'figures' | 'seal' | 'write' | 'done';
+/** Where an export stands; the CLI prints it, the screen shows it, a cancel is heard between steps. */
+export type ExportStep = (typeof EXPORT_STEPS)[number];
+
+/** Lets the core's other calls (district.exportProgress, district.cancelExport) run before the next step. */
+const betweenCalls = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export interface ExportControl {
   signal?: AbortSignal;
@@ -68,28 +82,44 @@ export interface ExportControl {
  */
 export async function exportPackage(ctx: SystemContext, input: Period & { k: number; includeCompliance: boolean; path: string }, control: ExportControl = {}) {
   const { signal, onStep } = control;
-  // Each step is announced, then the cancel is honoured before the step does anything.
-  const step = (name: ExportStep) => {
-    onStep?.(name);
+  const honourCancel = () => {
     if (signal?.aborted) throw new CounselError('CONFLICT', 'district.errors.cancelled');
+  };
+  // Each step is announced, other calls get their turn, then a cancel is honoured before the step does anything.
+  const step = async (name: ExportStep) => {
+    onStep?.(name);
+    if (signal) await betweenCalls();
+    honourCancel();
   };
   if (!isAbsolute(input.path)) throw invalid('path', 'district.errors.pathNotAbsolute');
   const db = ctx.core.requireDb();
   const period = { from: input.from, to: input.to };
-  step('figures');
+  await step('figures');
   const { existing, key, content } = db.transaction(() => {
     const stored = readSigningKey(db);
     const k = stored ?? freshKey(ctx.now);
     return { existing: stored !== null, key: k, content: packageContent(db, input, requireRecipient(db), k, ctx.now) };
   })();
-  step('seal');
+  await step('seal');
   const fields: Omit<PackageManifest, 'payloadSha256'> = { ...content.manifest, packageId: uuidv7(ctx.now), createdAt: ctx.now };
   const { bytes, manifest } = await sealPackage(fields, content.payload, key);
-  step('write');
+  await step('write');
+  const cannotWrite = (e: unknown) => invalid('path', 'district.errors.cannotWrite', { cause: (e as NodeJS.ErrnoException).code ?? 'unknown' });
+  let file: AtomicFile;
   try {
-    writeFileAtomic(input.path, bytes);
+    file = openAtomic(input.path);
+    file.write(bytes);
   } catch (e) {
-    throw invalid('path', 'district.errors.cannotWrite', { cause: (e as NodeJS.ErrnoException).code ?? 'unknown' });
+    throw cannotWrite(e);
+  }
+  // The bytes sit under a temporary name: a cancel heard now removes them, and the target keeps what it held.
+  try {
+    if (signal) await betweenCalls();
+    honourCancel();
+    file.commit();
+  } catch (e) {
+    file.abort();
+    throw e instanceof CounselError ? e : cannotWrite(e);
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   db.transaction(() => {
@@ -105,6 +135,45 @@ export async function exportPackage(ctx: SystemContext, input: Period & { k: num
   });
   onStep?.('done');
   return { path: input.path, packageId: manifest.packageId, bytes: bytes.length, sha256, manifest };
+}
+
+interface ExportJob {
+  view: ExportJobView;
+  cancel: AbortController;
+}
+
+const jobs = new WeakMap<CoreState, Map<string, ExportJob>>();
+
+function jobsOf(core: CoreState): Map<string, ExportJob> {
+  let m = jobs.get(core);
+  if (!m) jobs.set(core, (m = new Map()));
+  return m;
+}
+
+function jobOf(core: CoreState, jobId: string): ExportJob {
+  const job = jobsOf(core).get(jobId);
+  if (!job) throw new CounselError('NOT_FOUND', 'district.errors.noSuchExport', { path: 'jobId' });
+  return job;
+}
+
+/**
+ * Runs exportPackage between the core's other calls (the backup's pattern): the call returns at
+ * once, the screen asks where it stands, and a cancel stops it before the file is in place.
+ */
+function startExportJob(ctx: SystemContext, input: ParsedInputOf<'district.exportPackage'>): ExportJobView {
+  const job: ExportJob = {
+    view: { jobId: uuidv7(ctx.now), state: 'running', step: null, path: input.path, result: null, error: null },
+    cancel: new AbortController(),
+  };
+  jobsOf(ctx.core).set(job.view.jobId, job);
+  exportPackage(ctx, input, { signal: job.cancel.signal, onStep: (step) => (job.view = { ...job.view, step }) }).then(
+    (out) => (job.view = { ...job.view, state: 'done', result: { packageId: out.packageId, bytes: out.bytes, sha256: out.sha256 } }),
+    (e: unknown) => {
+      const error = e instanceof CounselError ? { code: e.code, messageKey: e.messageKey, details: e.details ?? null } : { code: 'INTERNAL', messageKey: 'errors.internal', details: null };
+      job.view = { ...job.view, state: job.cancel.signal.aborted && error.messageKey === 'district.errors.cancelled' ? 'cancelled' : 'failed', error };
+    },
+  );
+  return job.view;
 }
 
 export const schoolExportHandlers: HandlerMap<SchoolMethods> = {
@@ -144,4 +213,16 @@ export const schoolExportHandlers: HandlerMap<SchoolMethods> = {
   }),
 
   'district.exportPackage': systemHandler<'district.exportPackage'>((ctx, input) => exportPackage(ctx, input)),
+
+  'district.startExport': systemHandler<'district.startExport'>((ctx, input) => startExportJob(ctx, input)),
+
+  'district.exportProgress': systemHandler<'district.exportProgress'>(({ core }, { jobId }) => jobOf(core, jobId).view),
+
+  'district.cancelExport': systemHandler<'district.cancelExport'>((ctx, { jobId }) => {
+    const job = jobOf(ctx.core, jobId);
+    if (job.view.state !== 'running') throw new CounselError('CONFLICT', 'district.errors.exportEnded', { path: 'jobId' });
+    job.cancel.abort();
+    ctx.audit({ ...actorFields(ctx.conn.session!), action: 'district.cancelExport', targetType: null, targetId: null, outcome: 'ok', details: { jobId, step: job.view.step } });
+    return job.view;
+  }),
 };

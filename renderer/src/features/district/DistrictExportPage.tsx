@@ -1,8 +1,10 @@
 import { Alert, App, Button, Card, Checkbox, Descriptions, Flex, Form, Input, Modal, Space, Steps, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../../../shared/api/contract';
 import type { Period } from '../../../../shared/api/statistics';
+import { EXPORT_STEPS, type ExportJobView } from '../../../../shared/api/district';
+import type { ApiError } from '../../../../shared/api/errors';
 import { SMALL_CELL_K } from '../../../../shared/domain/suppression';
 import { api } from '../../api/client';
 import { errorMessage } from '../../lib/errors';
@@ -14,7 +16,8 @@ import { PageTitle } from '../../components/PageTitle';
 
 const settings = () => api.district.exportSettings({});
 type Preview = OutputOf<'district.previewExport'>;
-const STEPS = ['figures', 'seal', 'write', 'done'] as const;
+/** How often the dialog asks where the package being written stands. */
+const POLL_MS = 200;
 
 /** The signed checklist the package carries, as one line, or why none is attached. */
 function CompliancePreview({ report }: { report: Preview['payload']['compliance'] }) {
@@ -54,8 +57,31 @@ export function DistrictExportPage() {
   const [includeCompliance, setIncludeCompliance] = useState(true);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [path, setPath] = useState('');
-  const [step, setStep] = useState(-1);
+  const [job, setJob] = useState<ExportJobView | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const running = job?.state === 'running';
+
+  // How a write ended is said once, then the job is let go.
+  const follow = (next: ExportJobView) => {
+    if (next.state === 'running') return setJob(next);
+    setJob(null);
+    if (next.state === 'done') {
+      void message.success(t('district.export.written', { path: next.path }));
+      setPreview(null);
+      setRound((r) => r + 1);
+    } else if (next.state === 'cancelled') void message.info(t('district.export.cancelled'));
+    else setError(errorMessage({ ...next.error, details: next.error?.details ?? undefined } as ApiError));
+  };
+  const failed = (e: unknown) => {
+    setJob(null);
+    setError(errorMessage(e));
+  };
+  // While the package is written the dialog asks where it stands.
+  useEffect(() => {
+    if (job?.state !== 'running') return;
+    const timer = setTimeout(() => void api.district.exportProgress({ jobId: job.jobId }).then(follow, failed), POLL_MS);
+    return () => clearTimeout(timer);
+  });
 
   const act = async (fn: () => Promise<unknown>) => {
     setError(null);
@@ -71,21 +97,15 @@ export function DistrictExportPage() {
       if (!current.data?.schoolKey) await api.district.createSchoolKey({});
       setPreview(await api.district.previewExport({ ...period, k, includeCompliance }));
       setPath(`${period.from}_${period.to}.crpkg`);
-      setStep(-1);
     });
-  const write = () =>
-    act(async () => {
-      setStep(0);
-      try {
-        const out = await api.district.exportPackage({ ...period, k, includeCompliance, path });
-        setStep(3);
-        void message.success(t('district.export.written', { path: out.path }));
-        setPreview(null);
-      } catch (e) {
-        setStep(-1);
-        throw e;
-      }
-    });
+  const write = () => {
+    setError(null);
+    api.district.startExport({ ...period, k, includeCompliance, path }).then(follow, failed);
+  };
+  const cancelWrite = () => {
+    // Refused only when the write has just ended: the next poll says how.
+    if (job) api.district.cancelExport({ jobId: job.jobId }).then(follow, () => undefined);
+  };
 
   const key = current.data?.schoolKey ?? null;
   return (
@@ -136,11 +156,22 @@ export function DistrictExportPage() {
         open={preview !== null}
         width={900}
         title={t('district.export.previewTitle')}
-        onCancel={() => setPreview(null)}
-        cancelText={t('district.export.cancel')}
-        okText={t('district.export.write')}
-        okButtonProps={{ disabled: path.trim() === '' || step >= 0, loading: step >= 0 && step < 3 }}
-        onOk={() => void write()}
+        onCancel={() => !running && setPreview(null)}
+        closable={!running}
+        footer={
+          running ? (
+            <Button danger onClick={cancelWrite}>
+              {t('district.export.cancelWrite')}
+            </Button>
+          ) : (
+            <Space>
+              <Button onClick={() => setPreview(null)}>{t('district.export.cancel')}</Button>
+              <Button type="primary" disabled={path.trim() === ''} onClick={write}>
+                {t('district.export.write')}
+              </Button>
+            </Space>
+          )
+        }
       >
         {preview && (
           <Flex vertical gap="middle">
@@ -161,7 +192,10 @@ export function DistrictExportPage() {
                 <Input aria-label={t('district.export.path')} value={path} onChange={(e) => setPath(e.target.value)} />
               </Form.Item>
             </Form>
-            {step >= 0 && <Steps size="small" current={step} items={STEPS.map((s) => ({ title: t(`district.export.steps.${s}`) }))} />}
+            {error && <Alert type="error" showIcon title={error} />}
+            {running && (
+              <Steps size="small" current={job.step ? EXPORT_STEPS.indexOf(job.step) : 0} items={EXPORT_STEPS.map((s) => ({ title: t(`district.export.steps.${s}`) }))} />
+            )}
           </Flex>
         )}
       </Modal>
