@@ -3,6 +3,7 @@ import { defineMethod, ROLES } from './define';
 import { id, LIMITS, requiredText, text } from './fields';
 import { newAccount, userView } from './session';
 import { complianceReport } from './compliance';
+import { crisisDetail } from './crisis';
 import { periodInput, statReport, statTable, suppressionK } from './statistics';
 import { AGE_RECIPIENT, packageManifest, REJECTION_REASONS } from '../domain/district-package';
 
@@ -10,8 +11,11 @@ export const ageRecipient = z.string().trim().max(80).regex(AGE_RECIPIENT, 'erro
 
 const schoolKeyView = z.object({ keyId: z.string(), fingerprint: z.string(), publicKeyPem: z.string(), createdAt: z.number().int() });
 
-/** A package's payload: the suppressed statistics, and the signed checklist when the manifest lists it. */
-export const packagePayload = z.object({ statistics: statReport, compliance: complianceReport.nullable().default(null) });
+/**
+ * A package's payload: the suppressed statistics, the signed checklist when the manifest lists it,
+ * and the named crisis cases for a referral when the manifest lists those (empty otherwise).
+ */
+export const packagePayload = z.object({ statistics: statReport, compliance: complianceReport.nullable().default(null), referrals: z.array(crisisDetail).default([]) });
 export type PackagePayload = z.output<typeof packagePayload>;
 
 /** What a package would carry, shown before anything is written: the manifest and every table. */
@@ -24,7 +28,16 @@ const preview = z.object({
  * What goes into a package besides the statistics: the checklist signed last by the period's end
  * (default yes; nothing when none is signed).
  */
-const contentChoice = { includeCompliance: z.boolean().default(true) };
+const contentChoice = {
+  includeCompliance: z.boolean().default(true),
+  /** Named crisis cases for a referral: a separate choice, none by default. */
+  referralCaseIds: z.array(id).max(50).default([]),
+};
+/**
+ * The second confirmation of named cases: the number of students the counselor was shown and
+ * confirmed. It must match the cases chosen (CONFLICT otherwise), so nothing named leaves unseen.
+ */
+const referralConfirmation = { confirmedReferralStudents: z.number().int().min(0).max(50).optional() };
 
 /** A file path chosen by the user (a save dialog, the CLI); the service writes there atomically. */
 const filePath = z.string().trim().min(1).max(1000);
@@ -113,7 +126,7 @@ export const districtApi = {
   'district.exportPackage': defineMethod({
     summary:
       'Write the signed, encrypted package for the period to path (temp file, fsync, rename: never a partial file; a failure changes nothing). Makes the school key on first use. Audited with the package id and hash.',
-    input: periodInput.extend({ k: suppressionK, ...contentChoice, path: filePath }).strict(),
+    input: periodInput.extend({ k: suppressionK, ...contentChoice, ...referralConfirmation, path: filePath }).strict(),
     output: z.object({ path: z.string(), packageId: z.string(), bytes: z.number().int(), sha256: z.string(), manifest: packageManifest }),
     roles: ['counselor'],
     kind: 'write',
@@ -122,7 +135,7 @@ export const districtApi = {
   'district.startExport': defineMethod({
     summary:
       'Start writing the package as district.exportPackage does, between other calls, so the screen can follow it with district.exportProgress and stop it with district.cancelExport. The finished export is audited as district.exportPackage.',
-    input: periodInput.extend({ k: suppressionK, ...contentChoice, path: filePath }).strict(),
+    input: periodInput.extend({ k: suppressionK, ...contentChoice, ...referralConfirmation, path: filePath }).strict(),
     output: exportJobView,
     roles: ['counselor'],
     kind: 'write',
@@ -237,6 +250,16 @@ export const districtApi = {
     }),
     roles: ['district'],
     kind: 'read',
+    gate: 'unlocked',
+  }),
+  'district.referrals': defineMethod({
+    summary:
+      'The named crisis cases the period’s packages carry for a referral (each school chose and confirmed them twice), with the school that sent each. Never part of the dashboard or its workbook; every read is audited with the period and the count.',
+    input: periodInput,
+    output: z.object({ items: z.array(z.object({ packageId: z.string(), school: z.string(), code: z.string(), crisis: crisisDetail })) }),
+    roles: ['district'],
+    kind: 'read',
+    auditRead: true,
     gate: 'unlocked',
   }),
   'district.reportXlsx': defineMethod({

@@ -14,8 +14,12 @@ import { z } from 'zod';
  */
 export const SIGNING_CONTEXT = 'counselroom-district-export/v1';
 export const PACKAGE_SCHEMA_VERSION = 1 as const;
-/** Statistics always; the checklist signed last by the period's end when the counselor includes it and one is signed. */
-export const PACKAGE_CONTENTS = ['statistics', 'compliance'] as const;
+/**
+ * Statistics always; the checklist signed last by the period's end when the counselor includes it
+ * and one is signed; named crisis cases for a referral only when the counselor chose them and
+ * confirmed twice (never by default).
+ */
+export const PACKAGE_CONTENTS = ['statistics', 'compliance', 'referrals'] as const;
 
 /** A package file's name ends so; a folder's other files (a USB stick's) are left alone. */
 export const PACKAGE_EXT = '.crpkg';

@@ -210,6 +210,7 @@ export const audit: Catalog['audit'] = {
       import: 'Import district packages',
       periods: 'View reported periods',
       dashboard: 'View the district dashboard',
+      referrals: 'View named referral records',
       reportXlsx: 'Export the district dashboard (Excel)',
     },
     compliance: {

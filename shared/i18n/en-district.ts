@@ -100,6 +100,8 @@ export const district: typeof zh = {
     fingerprintMismatch: 'The fingerprint does not match the key; check again',
     noSchoolKey: 'Make the school signing key first',
     keyRegistered: 'This key is registered already',
+    noSuchCrisisCase: 'The chosen case is not a crisis case',
+    referralsUnconfirmed: 'Named referral records need the second confirmation (the number confirmed does not match)',
     noSuchExport: 'No such export',
     exportEnded: 'The export has ended and cannot be cancelled',
   },

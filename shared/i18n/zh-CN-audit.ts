@@ -208,6 +208,7 @@ export const audit = {
       import: '导入上报包',
       periods: '查看上报期间',
       dashboard: '查看区级汇总',
+      referrals: '查看实名转介材料',
       reportXlsx: '导出区级汇总（Excel）',
     },
     compliance: {

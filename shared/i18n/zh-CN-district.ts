@@ -98,6 +98,8 @@ export const district = {
     fingerprintMismatch: '指纹与公钥不符，请重新核对',
     noSchoolKey: '请先生成本校签名密钥',
     keyRegistered: '该密钥已登记',
+    noSuchCrisisCase: '所选个案不是危机个案',
+    referralsUnconfirmed: '实名转介材料须经第二次确认（确认人数与所选不符）',
     noSuchExport: '没有这次写出',
     exportEnded: '写出已经结束，无法取消',
   },

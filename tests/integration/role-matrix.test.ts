@@ -208,6 +208,7 @@ const ROLE_MATRIX: Record<string, string> = {
   'district.import': '----y',
   'district.periods': '----y',
   'district.dashboard': '----y',
+  'district.referrals': '----y',
   'district.reportXlsx': '----y',
   'compliance.importPack': '---y-',
   'compliance.start': '---y-',

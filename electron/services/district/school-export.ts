@@ -6,7 +6,7 @@ import type { Period } from '../../../shared/api/statistics';
 import type { EXPORT_STEPS, ExportJobView } from '../../../shared/api/district';
 import type { ParsedInputOf } from '../../../shared/api/contract';
 import type { CoreState } from '../../core/state';
-import { PACKAGE_SCHEMA_VERSION, type PackageManifest } from '../../../shared/domain/district-package';
+import { PACKAGE_CONTENTS, PACKAGE_SCHEMA_VERSION, type PackageManifest } from '../../../shared/domain/district-package';
 import { uuidv7 } from '../../../shared/ids';
 import { actorFields } from '../../core/dispatcher';
 import { dbHandler, type HandlerMap, type SystemContext, systemHandler } from '../../core/handler';
@@ -15,6 +15,7 @@ import { readSchool, readSetting, writeSetting } from '../accounts/settings-stor
 import { invalid } from '../common/validation';
 import { latestSignedReport } from '../compliance/runs';
 import { buildReport } from '../statistics/statistics';
+import { referralRecord } from '../crisis/crisis';
 import { insertSigningKey, readSigningKey, type StoredSigningKey } from './district-repo';
 import { fingerprintOf, keyIdOf, newSigningKey, publicKeyPem, sealPackage } from './package-crypto';
 
@@ -44,11 +45,12 @@ function requireRecipient(db: Database): string {
 }
 
 /** The manifest as far as it is known before sealing, and the payload: what the preview shows and the package carries. */
-function packageContent(db: Database, c: Period & { k: number; includeCompliance: boolean }, recipient: string, key: Pick<StoredSigningKey, 'publicKey' | 'keyId'>, now: number) {
+function packageContent(db: Database, c: Period & { k: number; includeCompliance: boolean; referralCaseIds: string[] }, recipient: string, key: Pick<StoredSigningKey, 'publicKey' | 'keyId'>, now: number) {
   const school = readSchool(db);
   const period = { from: c.from, to: c.to };
   const statistics = buildReport(db, period, c.k, now);
   const compliance = c.includeCompliance ? latestSignedReport(db, period.to) : null;
+  const referrals = namedReferrals(db, c.referralCaseIds, now);
   return {
     manifest: {
       schemaVersion: PACKAGE_SCHEMA_VERSION,
@@ -56,13 +58,27 @@ function packageContent(db: Database, c: Period & { k: number; includeCompliance
       schoolKeyId: key.keyId,
       schoolPublicKey: Buffer.from(key.publicKey).toString('base64'),
       period,
-      contents: compliance ? ['statistics' as const, 'compliance' as const] : ['statistics' as const],
+      contents: [...PACKAGE_CONTENTS].filter((x) => x === 'statistics' || (x === 'compliance' && compliance) || (x === 'referrals' && referrals.length > 0)),
       recipient,
       k: c.k,
     },
-    payload: { statistics, compliance },
+    payload: { statistics, compliance, referrals },
   };
 }
+
+/** The chosen crisis cases in full, each once; an id that is no crisis case is named by its place in the list. */
+function namedReferrals(db: Database, caseIds: string[], now: number) {
+  return [...new Set(caseIds)].map((id) => {
+    try {
+      return referralRecord(db, id, now);
+    } catch (e) {
+      if (e instanceof CounselError && e.code === 'NOT_FOUND') throw invalid(`referralCaseIds.${caseIds.indexOf(id)}`, 'district.errors.noSuchCrisisCase');
+      throw e;
+    }
+  });
+}
+
+const studentsOf = (referrals: { studentId: string }[]) => new Set(referrals.map((r) => r.studentId)).size;
 
 /** Where an export stands; the CLI prints it, the screen shows it, a cancel is heard between steps. */
 export type ExportStep = (typeof EXPORT_STEPS)[number];
@@ -80,7 +96,7 @@ export interface ExportControl {
  * fsync and rename. A school key made for this export is stored only after the file is in place,
  * together with the audit row, so a failed or cancelled export changes neither disk nor archive.
  */
-export async function exportPackage(ctx: SystemContext, input: Period & { k: number; includeCompliance: boolean; path: string }, control: ExportControl = {}) {
+export async function exportPackage(ctx: SystemContext, input: ParsedInputOf<'district.exportPackage'>, control: ExportControl = {}) {
   const { signal, onStep } = control;
   const honourCancel = () => {
     if (signal?.aborted) throw new CounselError('CONFLICT', 'district.errors.cancelled');
@@ -98,7 +114,12 @@ export async function exportPackage(ctx: SystemContext, input: Period & { k: num
   const { existing, key, content } = db.transaction(() => {
     const stored = readSigningKey(db);
     const k = stored ?? freshKey(ctx.now);
-    return { existing: stored !== null, key: k, content: packageContent(db, input, requireRecipient(db), k, ctx.now) };
+    const content = packageContent(db, input, requireRecipient(db), k, ctx.now);
+    // Named cases leave only after the second confirmation, which named how many students they are.
+    const students = studentsOf(content.payload.referrals);
+    if (students > 0 && input.confirmedReferralStudents !== students)
+      throw new CounselError('CONFLICT', 'district.errors.referralsUnconfirmed', { path: 'confirmedReferralStudents', students, cases: content.payload.referrals.length });
+    return { existing: stored !== null, key: k, content };
   })();
   await step('seal');
   const fields: Omit<PackageManifest, 'payloadSha256'> = { ...content.manifest, packageId: uuidv7(ctx.now), createdAt: ctx.now };
@@ -131,7 +152,19 @@ export async function exportPackage(ctx: SystemContext, input: Period & { k: num
     targetType: 'districtPackage',
     targetId: manifest.packageId,
     outcome: 'ok',
-    details: { from: period.from, to: period.to, k: input.k, includeCompliance: input.includeCompliance, contents: manifest.contents, sha256, bytes: bytes.length, keyId: key.keyId },
+    details: {
+      from: period.from,
+      to: period.to,
+      k: input.k,
+      includeCompliance: input.includeCompliance,
+      contents: manifest.contents,
+      // Which named cases left, and for how many students (a principal's view of the log shows only their kind).
+      referralCaseIds: content.payload.referrals.map((r) => r.caseId),
+      referralStudents: studentsOf(content.payload.referrals),
+      sha256,
+      bytes: bytes.length,
+      keyId: key.keyId,
+    },
   });
   onStep?.('done');
   return { path: input.path, packageId: manifest.packageId, bytes: bytes.length, sha256, manifest };
