@@ -13,6 +13,7 @@ import { useComplianceLabels } from '../compliance/labels';
 import { KInput, PeriodPicker, presetPeriod } from '../statistics/PeriodPicker';
 import { StatTableView } from '../statistics/StatTableView';
 import { PageTitle } from '../../components/PageTitle';
+import { ReferralChoice, ReferralPreview, useReferralConfirm } from './ReferralChoice';
 
 const settings = () => api.district.exportSettings({});
 type Preview = OutputOf<'district.previewExport'>;
@@ -55,6 +56,9 @@ export function DistrictExportPage() {
   const [period, setPeriod] = useState<Period>(() => presetPeriod('term'));
   const [k, setK] = useState(SMALL_CELL_K);
   const [includeCompliance, setIncludeCompliance] = useState(true);
+  // Named cases for a referral: null (the default) sends none.
+  const [referralCaseIds, setReferralCaseIds] = useState<string[] | null>(null);
+  const confirmReferrals = useReferralConfirm();
   const [preview, setPreview] = useState<Preview | null>(null);
   const [path, setPath] = useState('');
   const [job, setJob] = useState<ExportJobView | null>(null);
@@ -95,12 +99,17 @@ export function DistrictExportPage() {
   const openPreview = () =>
     act(async () => {
       if (!current.data?.schoolKey) await api.district.createSchoolKey({});
-      setPreview(await api.district.previewExport({ ...period, k, includeCompliance }));
+      setPreview(await api.district.previewExport({ ...period, k, includeCompliance, referralCaseIds: referralCaseIds ?? [] }));
       setPath(`${period.from}_${period.to}.crpkg`);
     });
-  const write = () => {
+  const write = async () => {
     setError(null);
-    api.district.startExport({ ...period, k, includeCompliance, path }).then(follow, failed);
+    const referrals = preview?.payload.referrals ?? [];
+    const confirmedReferralStudents = await confirmReferrals(referrals);
+    if (confirmedReferralStudents === false) return;
+    api.district
+      .startExport({ ...period, k, includeCompliance, referralCaseIds: referrals.map((r) => r.caseId), ...(confirmedReferralStudents === undefined ? {} : { confirmedReferralStudents }), path })
+      .then(follow, failed);
   };
   const cancelWrite = () => {
     // Refused only when the write has just ended: the next poll says how.
@@ -148,6 +157,7 @@ export function DistrictExportPage() {
         <Checkbox checked={includeCompliance} onChange={(e) => setIncludeCompliance(e.target.checked)}>
           {t('district.export.includeCompliance')}
         </Checkbox>
+        <ReferralChoice chosen={referralCaseIds} onChange={setReferralCaseIds} />
         <Button type="primary" onClick={() => void openPreview()}>
           {t('district.export.preview')}
         </Button>
@@ -166,7 +176,7 @@ export function DistrictExportPage() {
           ) : (
             <Space>
               <Button onClick={() => setPreview(null)}>{t('district.export.cancel')}</Button>
-              <Button type="primary" disabled={path.trim() === ''} onClick={write}>
+              <Button type="primary" disabled={path.trim() === ''} onClick={() => void write()}>
                 {t('district.export.write')}
               </Button>
             </Space>
@@ -184,6 +194,7 @@ export function DistrictExportPage() {
               <Descriptions.Item label={t('statistics.k')}>{preview.manifest.k}</Descriptions.Item>
             </Descriptions>
             {includeCompliance && <CompliancePreview report={preview.payload.compliance} />}
+            <ReferralPreview referrals={preview.payload.referrals} />
             {preview.payload.statistics.tables.map((tb) => (
               <StatTableView key={tb.id} table={tb} />
             ))}

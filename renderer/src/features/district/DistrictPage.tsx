@@ -10,6 +10,7 @@ import { useComplianceLabels } from '../compliance/labels';
 import { downloadBase64, XLSX_TYPE } from '../../lib/download';
 import { StatTableView } from '../statistics/StatTableView';
 import { FOLDER_PICKER, folderPackages } from './folder-packages';
+import { NamedReferrals } from './NamedReferrals';
 import { PageTitle } from '../../components/PageTitle';
 
 const HEADLINE = ['sessions', 'clients', 'groupAttendance', 'screened', 'alerts', 'alertsOpen'] as const;
@@ -87,6 +88,7 @@ function Dashboard({ round }: { round: number }) {
       </Card>
       <Typography.Text type="secondary">{t('district.dashboard.withheldNote')}</Typography.Text>
       {view.data?.tables.map((tb) => <StatTableView key={tb.id} table={tb} />)}
+      {period && <NamedReferrals key={key} period={period} />}
     </Flex>
   );
 }
