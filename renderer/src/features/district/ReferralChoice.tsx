@@ -1,4 +1,4 @@
-import { Alert, App, Checkbox, Flex, List, Select, Typography } from 'antd';
+import { Alert, App, Checkbox, Flex, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../../../shared/api/contract';
 import { api } from '../../api/client';
@@ -45,12 +45,11 @@ export function ReferralPreview({ referrals }: { referrals: NamedCase[] }) {
       showIcon
       title={t('district.export.referralsTitle', { students: studentCount(referrals), cases: referrals.length })}
       description={
-        <List
-          size="small"
-          data-testid="preview-referrals"
-          dataSource={referrals}
-          renderItem={(r) => <List.Item>{`${r.studentName}（${r.className}）· ${t(`crisis.tier.${r.tier}`)} · ${r.openedOn}`}</List.Item>}
-        />
+        <ul data-testid="preview-referrals">
+          {referrals.map((r) => (
+            <li key={r.caseId}>{`${r.studentName}（${r.className}）· ${t(`crisis.tier.${r.tier}`)} · ${r.openedOn}`}</li>
+          ))}
+        </ul>
       }
     />
   );
