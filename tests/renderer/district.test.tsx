@@ -6,6 +6,7 @@ import { screen, within } from '@testing-library/react';
 import { expect, onTestFinished, test } from 'vitest';
 import type { CounselClient } from '../../shared/api/contract';
 import { setTransport } from '../../renderer/src/api/client';
+import { STUDENT } from '../helpers/counseling';
 import { startTestCore, TEST_PASSPHRASE, TEST_SCHOOL } from '../helpers/inproc';
 import { openApp } from './harness';
 
@@ -23,7 +24,7 @@ function tempDir(): string {
 }
 
 /** A school registered with the district, and the bytes of the term package it wrote. */
-async function schoolPackage(officer: CounselClient['district'], recipient: string, code: string, dir: string): Promise<Buffer> {
+async function schoolPackage(officer: CounselClient['district'], recipient: string, code: string, dir: string, { named = false } = {}): Promise<Buffer> {
   const t = await startTestCore();
   onTestFinished(() => t.cleanup());
   const name = `示例市第${code.slice(-1)}中学`;
@@ -32,7 +33,11 @@ async function schoolPackage(officer: CounselClient['district'], recipient: stri
   const key = await t.client.district.createSchoolKey({});
   await officer.registerSchool({ name, code, publicKey: key.publicKeyPem, fingerprint: key.fingerprint });
   const path = join(dir, `${code}.crpkg`);
-  await t.client.district.exportPackage({ ...TERM, path });
+  // A named crisis case for a referral, chosen and confirmed as the export screen does.
+  const referral = named
+    ? { referralCaseIds: [(await t.client.crisis.open({ studentId: (await t.client.students.create(STUDENT)).id, source: 'teacher', tier: 'red', reason: '班主任反映学生流露轻生念头' })).caseId], confirmedReferralStudents: 1 }
+    : {};
+  await t.client.district.exportPackage({ ...TERM, ...referral, path });
   return readFileSync(path);
 }
 
@@ -105,4 +110,31 @@ test('a folder without any package file says so and imports nothing', async () =
   await user.upload(screen.getByLabelText('选择文件夹（U 盘中的文件夹）'), [inFolder('U盘/说明.txt', '请查收'), inFolder('U盘/旧/e.crpkg', 'x')]);
   expect(await screen.findByText('所选文件夹中没有 .crpkg 上报包文件')).toBeInTheDocument();
   expect(calls).not.toContain('district.import');
+});
+
+test('区级汇总 keeps named referral records out of the figures and shows them, by school, only when asked (audited)', async () => {
+  const dir = tempDir();
+  let officer: CounselClient['district'] | null = null;
+  let recipient = '';
+  const { core, user } = await openApp({
+    prepare: async (c) => {
+      recipient = (await c.client.setup.initializeDistrict({ office: { name: '示例区教育局', code: '330102' }, officer: { username: 'quyuan', displayName: '区教研员', passphrase: TEST_PASSPHRASE } })).recipient;
+      officer = c.client.district;
+    },
+  });
+  const bytes = await schoolPackage(officer!, recipient, '3301020001', dir, { named: true });
+  await user.click(await screen.findByRole('tab', { name: '导入上报包' }));
+  await user.upload(screen.getByLabelText('选择文件（可多选）'), [new File([new Uint8Array(bytes)], 'school-1.crpkg')]);
+  await within(screen.getByTestId('import-results')).findByText('已导入');
+
+  await user.click(screen.getByRole('tab', { name: '区级汇总' }));
+  const show = await screen.findByRole('button', { name: '查看实名转介材料' });
+  expect(document.body).not.toHaveTextContent('张三明');
+  expect((await core.client.audit.list({ action: 'district.referrals' })).items).toEqual([]);
+  await user.click(show);
+  const table = await screen.findByTestId('named-referrals');
+  expect(await within(table).findByText('张三明（3班）')).toBeInTheDocument();
+  expect(table).toHaveTextContent('示例市第1中学（3301020001）');
+  expect(table).toHaveTextContent('班主任反映学生流露轻生念头');
+  expect((await core.client.audit.list({ action: 'district.referrals' })).items).toHaveLength(1);
 });
