@@ -2,7 +2,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { expect, onTestFinished, test } from 'vitest';
 import type { CounselClient } from '../../shared/api/contract';
 import { setTransport } from '../../renderer/src/api/client';
@@ -137,4 +137,16 @@ test('区级汇总 keeps named referral records out of the figures and shows the
   expect(table).toHaveTextContent('示例市第1中学（3301020001）');
   expect(table).toHaveTextContent('班主任反映学生流露轻生念头');
   expect((await core.client.audit.list({ action: 'district.referrals' })).items).toHaveLength(1);
+
+  // The identity file for the standard age tool: handed to the browser's download, and audited.
+  const saved: Blob[] = [];
+  const { createObjectURL, revokeObjectURL } = URL;
+  onTestFinished(() => void Object.assign(URL, { createObjectURL, revokeObjectURL }));
+  URL.createObjectURL = (b: Blob) => (saved.push(b), 'blob:identity');
+  URL.revokeObjectURL = () => undefined;
+  await user.click(screen.getByRole('tab', { name: '学校登记' }));
+  await user.click(await screen.findByRole('button', { name: '导出身份文件（用于 age 命令行）' }));
+  await waitFor(() => expect(saved).toHaveLength(1));
+  expect(await saved[0]!.text()).toMatch(/^AGE-SECRET-KEY-1[0-9A-Z]+\n$/);
+  expect((await core.client.audit.list({ action: 'district.exportIdentity' })).items).toHaveLength(1);
 });

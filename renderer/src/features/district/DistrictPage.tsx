@@ -198,9 +198,23 @@ function SchoolsPanel({ round, onChanged }: { round: number; onChanged: () => vo
   return (
     <Flex vertical gap="middle">
       <Card size="small" title={t('district.identity.title')}>
-        <Typography.Text copyable code data-testid="district-recipient">
-          {identity.data?.recipient ?? ''}
-        </Typography.Text>
+        <Flex vertical gap="small" align="start">
+          <Typography.Text copyable code data-testid="district-recipient">
+            {identity.data?.recipient ?? ''}
+          </Typography.Text>
+          {/* The secret half, for opening packages with the standard age tool (docs/DISTRICT.md); audited. */}
+          <Button
+            onClick={() =>
+              void api.district.exportIdentity({}).then(
+                (f) => downloadBase64('district-identity.txt', btoa(`${f.identity}\n`), 'text/plain'),
+                (e: unknown) => setError(errorMessage(e)),
+              )
+            }
+          >
+            {t('district.identity.exportIdentity')}
+          </Button>
+          <Typography.Text type="warning">{t('district.identity.identityWarning')}</Typography.Text>
+        </Flex>
       </Card>
       <Table
         rowKey="id"
