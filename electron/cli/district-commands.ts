@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { ApiResult } from '../../shared/api/errors';
-import { PACKAGE_EXTENSION } from '../../shared/domain/district-package';
+import { packageFilesOf } from '../../shared/domain/district-package';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { type CliIo, withoutSession, withSession } from './commands';
 import { secret } from './secrets';
@@ -44,10 +44,7 @@ export async function districtKeygen(a: { data: string; user: string; displayNam
 /** The package files a path names: the file itself, or a folder's `*.crpkg` files in name order (a USB stick's folder). */
 function packagePaths(path: string): string[] {
   if (!statSync(path).isDirectory()) return [path];
-  return readdirSync(path)
-    .filter((f) => f.endsWith(PACKAGE_EXTENSION))
-    .sort()
-    .map((f) => join(path, f));
+  return packageFilesOf(readdirSync(path), (f) => f).map((f) => join(path, f));
 }
 
 export async function districtImport(a: { data: string; user: string; files: string[] }, io: CliIo) {

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { defineMethod, ROLES } from './define';
-import { LIMITS, requiredText, text } from './fields';
+import { id, LIMITS, requiredText, text } from './fields';
 import { newAccount, userView } from './session';
 import { complianceReport } from './compliance';
+import { crisisDetail } from './crisis';
 import { periodInput, statReport, statTable, suppressionK } from './statistics';
 import { AGE_RECIPIENT, packageManifest, REJECTION_REASONS } from '../domain/district-package';
 
@@ -10,8 +11,11 @@ export const ageRecipient = z.string().trim().max(80).regex(AGE_RECIPIENT, 'erro
 
 const schoolKeyView = z.object({ keyId: z.string(), fingerprint: z.string(), publicKeyPem: z.string(), createdAt: z.number().int() });
 
-/** A package's payload: the suppressed statistics, and the signed checklist when the manifest lists it. */
-export const packagePayload = z.object({ statistics: statReport, compliance: complianceReport.nullable().default(null) });
+/**
+ * A package's payload: the suppressed statistics, the signed checklist when the manifest lists it,
+ * and the named crisis cases for a referral when the manifest lists those (empty otherwise).
+ */
+export const packagePayload = z.object({ statistics: statReport, compliance: complianceReport.nullable().default(null), referrals: z.array(crisisDetail).default([]) });
 export type PackagePayload = z.output<typeof packagePayload>;
 
 /** What a package would carry, shown before anything is written: the manifest and every table. */
@@ -24,10 +28,34 @@ const preview = z.object({
  * What goes into a package besides the statistics: the checklist signed last by the period's end
  * (default yes; nothing when none is signed).
  */
-const contentChoice = { includeCompliance: z.boolean().default(true) };
+const contentChoice = {
+  includeCompliance: z.boolean().default(true),
+  /** Named crisis cases for a referral: a separate choice, none by default. */
+  referralCaseIds: z.array(id).max(50).default([]),
+};
+/**
+ * The second confirmation of named cases: the number of students the counselor was shown and
+ * confirmed. It must match the cases chosen (CONFLICT otherwise), so nothing named leaves unseen.
+ */
+const referralConfirmation = { confirmedReferralStudents: z.number().int().min(0).max(50).optional() };
 
 /** A file path chosen by the user (a save dialog, the CLI); the service writes there atomically. */
 const filePath = z.string().trim().min(1).max(1000);
+
+/** Where a package being written stands (district.startExport, district.exportProgress, district.cancelExport). */
+export const EXPORT_STEPS = ['figures', 'seal', 'write', 'done'] as const;
+const exportJobView = z.object({
+  jobId: z.string(),
+  state: z.enum(['running', 'done', 'failed', 'cancelled']),
+  /** The step under way (the last one reached once it has ended); null before the first. */
+  step: z.enum(EXPORT_STEPS).nullable(),
+  path: z.string(),
+  /** The written package; null unless done. */
+  result: z.object({ packageId: z.string(), bytes: z.number().int(), sha256: z.string() }).nullable(),
+  /** Why it failed, as a call's error would say it; null unless failed. */
+  error: z.object({ code: z.string(), messageKey: z.string(), details: z.unknown() }).nullable(),
+});
+export type ExportJobView = z.output<typeof exportJobView>;
 
 const schoolView = z.object({
   id: z.string(),
@@ -98,8 +126,33 @@ export const districtApi = {
   'district.exportPackage': defineMethod({
     summary:
       'Write the signed, encrypted package for the period to path (temp file, fsync, rename: never a partial file; a failure changes nothing). Makes the school key on first use. Audited with the package id and hash.',
-    input: periodInput.extend({ k: suppressionK, ...contentChoice, path: filePath }).strict(),
+    input: periodInput.extend({ k: suppressionK, ...contentChoice, ...referralConfirmation, path: filePath }).strict(),
     output: z.object({ path: z.string(), packageId: z.string(), bytes: z.number().int(), sha256: z.string(), manifest: packageManifest }),
+    roles: ['counselor'],
+    kind: 'write',
+    gate: 'unlocked',
+  }),
+  'district.startExport': defineMethod({
+    summary:
+      'Start writing the package as district.exportPackage does, between other calls, so the screen can follow it with district.exportProgress and stop it with district.cancelExport. The finished export is audited as district.exportPackage.',
+    input: periodInput.extend({ k: suppressionK, ...contentChoice, ...referralConfirmation, path: filePath }).strict(),
+    output: exportJobView,
+    roles: ['counselor'],
+    kind: 'write',
+    gate: 'unlocked',
+  }),
+  'district.exportProgress': defineMethod({
+    summary: 'Where a package being written stands: its step, and how it ended (the package, or why it failed or that it was cancelled).',
+    input: z.object({ jobId: id }).strict(),
+    output: exportJobView,
+    roles: ['counselor'],
+    kind: 'read',
+    gate: 'unlocked',
+  }),
+  'district.cancelExport': defineMethod({
+    summary: 'Stop a package being written: the target path keeps exactly what it held (no partial or new file), no school key is stored. CONFLICT once it has ended. Audited.',
+    input: z.object({ jobId: id }).strict(),
+    output: exportJobView,
     roles: ['counselor'],
     kind: 'write',
     gate: 'unlocked',
@@ -197,6 +250,16 @@ export const districtApi = {
     }),
     roles: ['district'],
     kind: 'read',
+    gate: 'unlocked',
+  }),
+  'district.referrals': defineMethod({
+    summary:
+      'The named crisis cases the period’s packages carry for a referral (each school chose and confirmed them twice), with the school that sent each. Never part of the dashboard or its workbook; every read is audited with the period and the count.',
+    input: periodInput,
+    output: z.object({ items: z.array(z.object({ packageId: z.string(), school: z.string(), code: z.string(), crisis: crisisDetail })) }),
+    roles: ['district'],
+    kind: 'read',
+    auditRead: true,
     gate: 'unlocked',
   }),
   'district.reportXlsx': defineMethod({

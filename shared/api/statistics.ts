@@ -56,6 +56,16 @@ export const statisticsApi = {
     kind: 'read',
     gate: 'unlocked',
   }),
+  'statistics.printReport': defineMethod({
+    summary:
+      'The period’s figures, suppressed with k, for the printable report (print or save as PDF). Audited with the period and k, as a workbook is: the printout leaves the screen.',
+    input: periodInput.extend({ k: suppressionK }).strict(),
+    output: statReport,
+    roles: ['counselor', 'principal'],
+    kind: 'read',
+    auditRead: true,
+    gate: 'unlocked',
+  }),
   'statistics.exportXlsx': defineMethod({
     summary: 'The period’s figures, suppressed with k, as an .xlsx workbook with one sheet per table (base64). Audited: figures leave the screen.',
     input: periodInput.extend({ k: suppressionK }).strict(),

@@ -14,10 +14,20 @@ import { z } from 'zod';
  */
 export const SIGNING_CONTEXT = 'counselroom-district-export/v1';
 export const PACKAGE_SCHEMA_VERSION = 1 as const;
-/** A package file's extension, fixed for the exchange: the installers associate it with the app. */
+/**
+ * Statistics always; the checklist signed last by the period's end when the counselor includes it
+ * and one is signed; named crisis cases for a referral only when the counselor chose them and
+ * confirmed twice (never by default).
+ */
+export const PACKAGE_CONTENTS = ['statistics', 'compliance', 'referrals'] as const;
+
+/** A package file's extension, fixed for the exchange: the installers associate it with the app, and a folder's other files (a USB stick's) are left alone. */
 export const PACKAGE_EXTENSION = '.crpkg';
-/** Statistics always; the checklist signed last by the period's end when the counselor includes it and one is signed. */
-export const PACKAGE_CONTENTS = ['statistics', 'compliance'] as const;
+
+/** The package files among a folder's entries, in name order: what the CLI and the import screen take from a folder. */
+export function packageFilesOf<T>(entries: readonly T[], nameOf: (entry: T) => string): T[] {
+  return entries.filter((e) => nameOf(e).endsWith(PACKAGE_EXTENSION)).sort((a, b) => (nameOf(a) < nameOf(b) ? -1 : nameOf(a) > nameOf(b) ? 1 : 0));
+}
 
 /** An age X25519 recipient: "age1" and 58 bech32 characters. */
 export const AGE_RECIPIENT = /^age1[02-9ac-hj-np-z]{58}$/;

@@ -132,13 +132,92 @@ describe('school side: key, preview and package', () => {
       const steps: string[] = [];
       const ctx = { core, conn, now: Date.now(), audit: (e: Parameters<CoreState['audit']>[1]) => core.audit(conn, e) };
       // Cancelled as the step starts: after the figures (seal) or after sealing (write).
-      const run = exportPackage(ctx, { ...TERM, k: 5, includeCompliance: true, path: target }, { signal: ac.signal, onStep: (step) => (steps.push(step), step === at && ac.abort()) });
+      const run = exportPackage(ctx, { ...TERM, k: 5, includeCompliance: true, referralCaseIds: [], path: target }, { signal: ac.signal, onStep: (step) => (steps.push(step), step === at && ac.abort()) });
       await expect(run).rejects.toMatchObject({ messageKey: 'district.errors.cancelled' });
       expect(steps.at(-1)).toBe(at);
     }
     expect(readdirSync(dir).filter((f) => f.startsWith('cancelled'))).toEqual([]);
     expect(await call('district.exportSettings', {})).toMatchObject({ schoolKey: null });
     expect(((await call('audit.list', { action: 'district.exportPackage' })) as { items: unknown[] }).items).toEqual([]);
+  });
+
+  it('the screen’s export runs between calls: cancelled, the target keeps exactly the bytes it held; let run, it is replaced and audited', async () => {
+    const d = await district();
+    const s = await school(d.recipient);
+    const target = join(dir, 'kept.crpkg');
+    const before = Buffer.from('last term’s package, already on the stick');
+    writeFileSync(target, before);
+    const job = await s.c.district.startExport({ ...TERM, path: target });
+    expect(job).toMatchObject({ state: 'running', path: target, result: null });
+    const cancelling = await s.c.district.cancelExport({ jobId: job.jobId });
+    expect(cancelling.state).toBe('running');
+    await expect.poll(async () => (await s.c.district.exportProgress({ jobId: job.jobId })).state).toBe('cancelled');
+    expect((await s.c.district.exportProgress({ jobId: job.jobId })).error).toMatchObject({ messageKey: 'district.errors.cancelled' });
+    expect(readFileSync(target)).toEqual(before);
+    expect(readdirSync(dir).filter((f) => f.startsWith('kept.crpkg.tmp-'))).toEqual([]);
+    expect((await s.c.district.exportSettings({})).schoolKey).toBeNull();
+    expect((await s.c.audit.list({ action: 'district.exportPackage' })).items).toEqual([]);
+    expect((await s.c.audit.list({ action: 'district.cancelExport' })).items[0]).toMatchObject({ details: { jobId: job.jobId } });
+    expect(await rejection(s.c.district.cancelExport({ jobId: job.jobId }))).toMatchObject({ code: 'CONFLICT', messageKey: 'district.errors.exportEnded' });
+
+    const again = await s.c.district.startExport({ ...TERM, path: target });
+    await expect.poll(async () => (await s.c.district.exportProgress({ jobId: again.jobId })).state).toBe('done');
+    const done = await s.c.district.exportProgress({ jobId: again.jobId });
+    expect(done.step).toBe('done');
+    expect(readFileSync(target).subarray(0, 21).toString()).toBe('age-encryption.org/v1');
+    expect((await s.c.audit.list({ action: 'district.exportPackage' })).items[0]).toMatchObject({ targetId: done.result!.packageId, details: { sha256: done.result!.sha256 } });
+    expect(await rejection(s.c.district.exportProgress({ jobId: '01890000-0000-7000-8000-000000000000' }))).toMatchObject({ code: 'NOT_FOUND', details: { path: 'jobId' } });
+  });
+
+  it('a job that cannot write ends failed with the reason naming the path', async () => {
+    const d = await district();
+    const s = await school(d.recipient);
+    const job = await s.c.district.startExport({ ...TERM, path: join(dir, 'no-such-folder', 'term.crpkg') });
+    await expect.poll(async () => (await s.c.district.exportProgress({ jobId: job.jobId })).state).toBe('failed');
+    expect((await s.c.district.exportProgress({ jobId: job.jobId })).error).toMatchObject({ code: 'VALIDATION', details: [{ path: 'path', reason: 'district.errors.cannotWrite' }] });
+  });
+
+  it('named crisis cases for a referral leave only when chosen and confirmed twice, are audited, and are shown on their own at the district, never in the figures', async () => {
+    const d = await district();
+    const s = await school(d.recipient);
+    const red = await s.c.crisis.open({ studentId: s.studentId, source: 'teacher', tier: 'red', reason: '班主任反映学生流露轻生念头' });
+    const key = await s.c.district.createSchoolKey({});
+    await d.c.district.registerSchool({ name: TEST_SCHOOL.name, code: TEST_SCHOOL.code, publicKey: key.publicKeyPem, fingerprint: key.fingerprint });
+    // Never by default: the preview and the package carry no name unless cases are chosen.
+    const plain = await s.c.district.previewExport(TERM);
+    expect(plain.manifest.contents).not.toContain('referrals');
+    expect(plain.payload.referrals).toEqual([]);
+    const named = await s.c.district.previewExport({ ...TERM, referralCaseIds: [red.caseId, red.caseId] });
+    expect(named.manifest.contents).toEqual(['statistics', 'referrals']);
+    expect(named.payload.referrals.map((r) => [r.caseId, r.studentName, r.tier])).toEqual([[red.caseId, '张三明', 'red']]);
+
+    // The second confirmation must name the number of students shown; without it nothing is written.
+    const path = join(dir, 'referral.crpkg');
+    for (const confirmed of [undefined, 2]) {
+      const err = await rejection(s.c.district.exportPackage({ ...TERM, referralCaseIds: [red.caseId], ...(confirmed === undefined ? {} : { confirmedReferralStudents: confirmed }), path }));
+      expect(err).toMatchObject({ code: 'CONFLICT', messageKey: 'district.errors.referralsUnconfirmed', details: { path: 'confirmedReferralStudents', students: 1, cases: 1 } });
+    }
+    expect(readdirSync(dir).filter((f) => f.startsWith('referral.crpkg'))).toEqual([]);
+    expect(await rejection(s.c.district.previewExport({ ...TERM, referralCaseIds: [s.studentId] }))).toMatchObject({ code: 'VALIDATION', details: [{ path: 'referralCaseIds.0', reason: 'district.errors.noSuchCrisisCase' }] });
+    const { client: principal } = await colleague(s.t, 'principal', 'lixiaozhang');
+    expect(await rejection(principal.district.exportPackage({ ...TERM, referralCaseIds: [red.caseId], confirmedReferralStudents: 1, path }))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await rejection(principal.district.previewExport({ ...TERM, referralCaseIds: [red.caseId] }))).toMatchObject({ code: 'FORBIDDEN' });
+
+    const out = await s.c.district.exportPackage({ ...TERM, referralCaseIds: [red.caseId], confirmedReferralStudents: 1, path });
+    expect(out.manifest.contents).toEqual(['statistics', 'referrals']);
+    const audit = (await s.c.audit.list({ action: 'district.exportPackage' })).items[0]!;
+    expect(audit.details).toMatchObject({ referralCaseIds: [red.caseId], referralStudents: 1, contents: ['statistics', 'referrals'] });
+    // The principal reads the log without the case id.
+    const seen = (await principal.audit.list({ action: 'district.exportPackage' })).items[0]!;
+    expect(JSON.stringify(seen)).not.toContain(red.caseId);
+    expect(seen.details).toMatchObject({ referralStudents: 1 });
+
+    const imported = await d.c.district.import({ files: [fileOf(path)] });
+    expect(imported).toMatchObject({ imported: 1, rejected: 0 });
+    expect(JSON.stringify(await d.c.district.dashboard(TERM))).not.toContain('张三明');
+    const list = await d.c.district.referrals(TERM);
+    expect(list.items.map((i) => [i.code, i.crisis.studentName, i.crisis.reason])).toEqual([[TEST_SCHOOL.code, '张三明', '班主任反映学生流露轻生念头']]);
+    expect((await d.c.audit.list({ action: 'district.referrals' })).items[0]).toMatchObject({ details: { ...TERM, packages: 1, cases: 1 } });
   });
 });
 

@@ -72,6 +72,26 @@ describe('period statistics', () => {
     const audit = (await s.c.audit.list({ action: 'statistics.exportXlsx' })).items[0]!;
     expect(audit.details).toEqual({ from: '2025-03-01', to: '2025-03-31', k: 5, tables: out.tables });
   });
+
+  it('prints the suppressed report for a principal and a counselor alike, each print audited with the period and k, never a student id', async () => {
+    const students = await sessionsOfMarch();
+    const { client: principal } = await colleague(s.t, 'principal', 'lixiaozhang');
+    const printed = await principal.statistics.printReport({ from: '2025-03-01', to: '2025-03-31', k: 6 });
+    expect(printed.k).toBe(6);
+    expect(table(printed, 'sessions.byGrade').cells).toEqual([[null, null], [null, null]]);
+    // The counselor's printout leaves the screen too, so it is suppressed like the principal's.
+    expect((await s.c.statistics.printReport({ from: '2025-03-01', to: '2025-03-31' })).k).toBe(5);
+    const rows = (await s.c.audit.list({ action: 'statistics.printReport' })).items;
+    expect(rows.map((r) => [r.username, r.details])).toEqual([
+      ['wanglaoshi', { from: '2025-03-01', to: '2025-03-31', k: 5, tables: printed.tables.length }],
+      ['lixiaozhang', { from: '2025-03-01', to: '2025-03-31', k: 6, tables: printed.tables.length }],
+    ]);
+    const logged = JSON.stringify(rows);
+    for (const id of students) expect(logged).not.toContain(id);
+    // A plain read of the figures stays out of the log: only what leaves the screen is recorded.
+    expect((await s.c.audit.list({ action: 'statistics.period' })).items).toEqual([]);
+    expect((await rejection(principal.statistics.printReport({ from: '2025-03-31', to: '2025-03-01' }))).details).toMatchObject([{ path: 'to' }]);
+  });
 });
 
 /** A withheld figure, or zero, or at least k: what may leave the counselor's screen. */

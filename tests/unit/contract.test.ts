@@ -45,9 +45,10 @@ describe('the contract', () => {
     expect(principal).toEqual(['students.summary', 'cases.summary', 'groups.summary', 'crisis.summary', 'crisisPlan.current']);
   });
 
+  // A printed statistics report and the district's named referral records leave or show what a read alone would not: audited too.
   it('audits opening a student’s clinical material', () => {
     const audited = METHOD_NAMES.filter((n) => contract[n].kind === 'read' && contract[n].auditRead === true);
-    expect(audited).toEqual(['students.get', 'cases.get', 'records.get', 'contacts.get', 'archive.timeline', 'search.notes', 'schedule.exportIcs', 'groups.get', 'assessments.get', 'assessments.ofStudent', 'alerts.get', 'campaigns.get', 'campaigns.triage', 'crisis.get']);
+    expect(audited).toEqual(['students.get', 'cases.get', 'records.get', 'contacts.get', 'archive.timeline', 'search.notes', 'schedule.exportIcs', 'groups.get', 'assessments.get', 'assessments.ofStudent', 'alerts.get', 'campaigns.get', 'campaigns.triage', 'statistics.printReport', 'crisis.get', 'district.referrals']);
   });
 
   it('refuses control and bidirectional-override characters in text, and takes emoji, markup and quotes as plain text', () => {

@@ -119,6 +119,11 @@ function head(k: CrisisRow, steps: readonly StepRow[], today: string, rules: Tie
   };
 }
 
+/** A crisis case in full with its student's name: what a referral carries (the district package reads it here). */
+export function referralRecord(db: Database, caseId: string, now: number): CrisisDetail {
+  return detail(db, caseId, now);
+}
+
 function detail(db: Database, caseId: string, now: number): CrisisDetail {
   const k = requireCrisis(db, caseId);
   const today = schoolDate(db, now);

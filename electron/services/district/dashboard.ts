@@ -58,6 +58,18 @@ export function combineTables(reports: readonly StatReport[]): StatTable[] {
   });
 }
 
+/** The named crisis cases the period's current packages carry for a referral, school by school. */
+export function namedReferrals(db: Database, period: Period) {
+  const schools = listSchools(db);
+  return currentPackagesOf(db, period.from, period.to)
+    .flatMap((p) => {
+      const school = schools.find((s) => s.id === p.schoolId);
+      const { referrals } = JSON.parse(p.payloadJson) as Partial<PackagePayload>;
+      return school ? (referrals ?? []).map((crisis) => ({ packageId: p.packageId, school: school.name, code: school.code, crisis })) : [];
+    })
+    .sort((a, b) => a.code.localeCompare(b.code));
+}
+
 /** A period across schools: who reported (their current package), who did not, headline figures and the summed tables. */
 export function dashboard(db: Database, period: Period): Dashboard {
   const packages = currentPackagesOf(db, period.from, period.to);

@@ -11,7 +11,7 @@ import { dbHandler, type HandlerMap, type SystemContext, systemHandler } from '.
 import { initializeArchive } from '../accounts/session';
 import { readSetting } from '../accounts/settings-store';
 import { invalid } from '../common/validation';
-import { dashboard } from './dashboard';
+import { dashboard, namedReferrals } from './dashboard';
 import { dashboardWorkbook } from './dashboard-xlsx';
 import {
   currentPackage,
@@ -37,6 +37,7 @@ type OfficeMethods =
   | 'district.import'
   | 'district.periods'
   | 'district.dashboard'
+  | 'district.referrals'
   | 'district.reportXlsx';
 
 type ImportResult = OutputOf<'district.import'>['results'][number];
@@ -66,10 +67,12 @@ async function importOne(ctx: SystemContext, db: Database, name: string, bytes: 
   const { manifest } = opened;
   const parsed = packagePayload.safeParse(opened.payload);
   if (!parsed.success) return rejected('malformed');
-  const { statistics, compliance } = parsed.data;
+  const { statistics, compliance, referrals } = parsed.data;
   // The signed manifest says what the package holds: the payload must hold exactly that, for the period it names.
   const carriesCompliance = manifest.contents.includes('compliance');
-  if (statistics.from !== manifest.period.from || statistics.to !== manifest.period.to || carriesCompliance !== (compliance !== null)) return rejected('malformed');
+  const carriesReferrals = manifest.contents.includes('referrals');
+  if (statistics.from !== manifest.period.from || statistics.to !== manifest.period.to || carriesCompliance !== (compliance !== null) || carriesReferrals !== referrals.length > 0)
+    return rejected('malformed');
   const school = schoolByKeyId(db, manifest.schoolKeyId)!;
   const base = { school: school.name, period: manifest.period };
   return db.transaction((): ImportResult => {
@@ -78,7 +81,7 @@ async function importOne(ctx: SystemContext, db: Database, name: string, bytes: 
     if (current && current.createdAt >= manifest.createdAt) return rejected('stale', base);
     insertPackage(
       db,
-      { packageId: manifest.packageId, schoolId: school.id, from: manifest.period.from, to: manifest.period.to, createdAt: manifest.createdAt, manifestJson: JSON.stringify(manifest), payloadJson: JSON.stringify({ statistics, compliance }) },
+      { packageId: manifest.packageId, schoolId: school.id, from: manifest.period.from, to: manifest.period.to, createdAt: manifest.createdAt, manifestJson: JSON.stringify(manifest), payloadJson: JSON.stringify({ statistics, compliance, referrals }) },
       createHash('sha256').update(bytes).digest('hex'),
       ctx.now,
       ctx.conn.session!.userId,
@@ -143,6 +146,15 @@ export const officeHandlers: HandlerMap<OfficeMethods> = {
   'district.periods': dbHandler<'district.periods'>({ run: ({ db }) => ({ items: periods(db) }) }),
 
   'district.dashboard': dbHandler<'district.dashboard'>({ run: ({ db }, period) => dashboard(db, period) }),
+
+  // Named cases stay out of every figure and workbook; reading them is its own audited call.
+  'district.referrals': dbHandler<'district.referrals'>({
+    run: (ctx, period) => {
+      const items = namedReferrals(ctx.db, period);
+      ctx.audit = { targetType: null, targetId: null, details: { ...period, packages: new Set(items.map((i) => i.packageId)).size, cases: items.length } };
+      return { items };
+    },
+  }),
 
   'district.reportXlsx': systemHandler<'district.reportXlsx'>(async (ctx, period) => {
     const db = ctx.core.requireDb();

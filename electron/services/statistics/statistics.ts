@@ -8,7 +8,7 @@ import { invalid } from '../common/validation';
 import { SECTION_PROVIDERS } from './sections';
 import { reportWorkbook } from './xlsx';
 
-type StatisticsMethods = 'statistics.period' | 'statistics.exportXlsx';
+type StatisticsMethods = 'statistics.period' | 'statistics.printReport' | 'statistics.exportXlsx';
 
 /** Periods up to two school years: a report, not an archive dump. */
 const MAX_PERIOD_DAYS = 2 * 366;
@@ -46,6 +46,15 @@ export function buildReport(db: Database, period: Period, k: number | null, now:
 export const statisticsHandlers: HandlerMap<StatisticsMethods> = {
   'statistics.period': dbHandler<'statistics.period'>({
     run: ({ db, actor, now }, { from, to, k, suppressed }) => buildReport(db, { from, to }, suppressed || actor.role !== 'counselor' ? k : null, now),
+  }),
+
+  // A printout leaves the screen like a workbook: suppressed, and its audit row names the period (never a student).
+  'statistics.printReport': dbHandler<'statistics.printReport'>({
+    run: (ctx, { from, to, k }) => {
+      const report = buildReport(ctx.db, { from, to }, k, ctx.now);
+      ctx.audit = { targetType: null, targetId: null, details: { from, to, k, tables: report.tables.length } };
+      return report;
+    },
   }),
 
   // A workbook leaves the screen, so it is always suppressed; building it is async, hence a system handler.

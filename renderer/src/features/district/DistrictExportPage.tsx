@@ -1,8 +1,10 @@
 import { Alert, App, Button, Card, Checkbox, Descriptions, Flex, Form, Input, Modal, Space, Steps, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../../../shared/api/contract';
 import type { Period } from '../../../../shared/api/statistics';
+import { EXPORT_STEPS, type ExportJobView } from '../../../../shared/api/district';
+import type { ApiError } from '../../../../shared/api/errors';
 import { SMALL_CELL_K } from '../../../../shared/domain/suppression';
 import { PACKAGE_EXTENSION } from '../../../../shared/domain/district-package';
 import { api } from '../../api/client';
@@ -12,10 +14,12 @@ import { useComplianceLabels } from '../compliance/labels';
 import { KInput, PeriodPicker, presetPeriod } from '../statistics/PeriodPicker';
 import { StatTableView } from '../statistics/StatTableView';
 import { PageTitle } from '../../components/PageTitle';
+import { ReferralChoice, ReferralPreview, useReferralConfirm } from './ReferralChoice';
 
 const settings = () => api.district.exportSettings({});
 type Preview = OutputOf<'district.previewExport'>;
-const STEPS = ['figures', 'seal', 'write', 'done'] as const;
+/** How often the dialog asks where the package being written stands. */
+const POLL_MS = 200;
 
 /** The signed checklist the package carries, as one line, or why none is attached. */
 function CompliancePreview({ report }: { report: Preview['payload']['compliance'] }) {
@@ -53,10 +57,36 @@ export function DistrictExportPage() {
   const [period, setPeriod] = useState<Period>(() => presetPeriod('term'));
   const [k, setK] = useState(SMALL_CELL_K);
   const [includeCompliance, setIncludeCompliance] = useState(true);
+  // Named cases for a referral: null (the default) sends none.
+  const [referralCaseIds, setReferralCaseIds] = useState<string[] | null>(null);
+  const confirmReferrals = useReferralConfirm();
   const [preview, setPreview] = useState<Preview | null>(null);
   const [path, setPath] = useState('');
-  const [step, setStep] = useState(-1);
+  const [job, setJob] = useState<ExportJobView | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const running = job?.state === 'running';
+
+  // How a write ended is said once, then the job is let go.
+  const follow = (next: ExportJobView) => {
+    if (next.state === 'running') return setJob(next);
+    setJob(null);
+    if (next.state === 'done') {
+      void message.success(t('district.export.written', { path: next.path }));
+      setPreview(null);
+      setRound((r) => r + 1);
+    } else if (next.state === 'cancelled') void message.info(t('district.export.cancelled'));
+    else setError(errorMessage({ ...next.error, details: next.error?.details ?? undefined } as ApiError));
+  };
+  const failed = (e: unknown) => {
+    setJob(null);
+    setError(errorMessage(e));
+  };
+  // While the package is written the dialog asks where it stands.
+  useEffect(() => {
+    if (job?.state !== 'running') return;
+    const timer = setTimeout(() => void api.district.exportProgress({ jobId: job.jobId }).then(follow, failed), POLL_MS);
+    return () => clearTimeout(timer);
+  });
 
   const act = async (fn: () => Promise<unknown>) => {
     setError(null);
@@ -70,23 +100,22 @@ export function DistrictExportPage() {
   const openPreview = () =>
     act(async () => {
       if (!current.data?.schoolKey) await api.district.createSchoolKey({});
-      setPreview(await api.district.previewExport({ ...period, k, includeCompliance }));
+      setPreview(await api.district.previewExport({ ...period, k, includeCompliance, referralCaseIds: referralCaseIds ?? [] }));
       setPath(`${period.from}_${period.to}${PACKAGE_EXTENSION}`);
-      setStep(-1);
     });
-  const write = () =>
-    act(async () => {
-      setStep(0);
-      try {
-        const out = await api.district.exportPackage({ ...period, k, includeCompliance, path });
-        setStep(3);
-        void message.success(t('district.export.written', { path: out.path }));
-        setPreview(null);
-      } catch (e) {
-        setStep(-1);
-        throw e;
-      }
-    });
+  const write = async () => {
+    setError(null);
+    const referrals = preview?.payload.referrals ?? [];
+    const confirmedReferralStudents = await confirmReferrals(referrals);
+    if (confirmedReferralStudents === false) return;
+    api.district
+      .startExport({ ...period, k, includeCompliance, referralCaseIds: referrals.map((r) => r.caseId), ...(confirmedReferralStudents === undefined ? {} : { confirmedReferralStudents }), path })
+      .then(follow, failed);
+  };
+  const cancelWrite = () => {
+    // Refused only when the write has just ended: the next poll says how.
+    if (job) api.district.cancelExport({ jobId: job.jobId }).then(follow, () => undefined);
+  };
 
   const key = current.data?.schoolKey ?? null;
   return (
@@ -129,6 +158,7 @@ export function DistrictExportPage() {
         <Checkbox checked={includeCompliance} onChange={(e) => setIncludeCompliance(e.target.checked)}>
           {t('district.export.includeCompliance')}
         </Checkbox>
+        <ReferralChoice chosen={referralCaseIds} onChange={setReferralCaseIds} />
         <Button type="primary" onClick={() => void openPreview()}>
           {t('district.export.preview')}
         </Button>
@@ -137,11 +167,22 @@ export function DistrictExportPage() {
         open={preview !== null}
         width={900}
         title={t('district.export.previewTitle')}
-        onCancel={() => setPreview(null)}
-        cancelText={t('district.export.cancel')}
-        okText={t('district.export.write')}
-        okButtonProps={{ disabled: path.trim() === '' || step >= 0, loading: step >= 0 && step < 3 }}
-        onOk={() => void write()}
+        onCancel={() => !running && setPreview(null)}
+        closable={!running}
+        footer={
+          running ? (
+            <Button danger onClick={cancelWrite}>
+              {t('district.export.cancelWrite')}
+            </Button>
+          ) : (
+            <Space>
+              <Button onClick={() => setPreview(null)}>{t('district.export.cancel')}</Button>
+              <Button type="primary" disabled={path.trim() === ''} onClick={() => void write()}>
+                {t('district.export.write')}
+              </Button>
+            </Space>
+          )
+        }
       >
         {preview && (
           <Flex vertical gap="middle">
@@ -154,6 +195,7 @@ export function DistrictExportPage() {
               <Descriptions.Item label={t('statistics.k')}>{preview.manifest.k}</Descriptions.Item>
             </Descriptions>
             {includeCompliance && <CompliancePreview report={preview.payload.compliance} />}
+            <ReferralPreview referrals={preview.payload.referrals} />
             {preview.payload.statistics.tables.map((tb) => (
               <StatTableView key={tb.id} table={tb} />
             ))}
@@ -162,7 +204,10 @@ export function DistrictExportPage() {
                 <Input aria-label={t('district.export.path')} value={path} onChange={(e) => setPath(e.target.value)} />
               </Form.Item>
             </Form>
-            {step >= 0 && <Steps size="small" current={step} items={STEPS.map((s) => ({ title: t(`district.export.steps.${s}`) }))} />}
+            {error && <Alert type="error" showIcon title={error} />}
+            {running && (
+              <Steps size="small" current={job.step ? EXPORT_STEPS.indexOf(job.step) : 0} items={EXPORT_STEPS.map((s) => ({ title: t(`district.export.steps.${s}`) }))} />
+            )}
           </Flex>
         )}
       </Modal>

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Empty, Flex, Form, Input, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Empty, Flex, Form, Input, Progress, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../../../shared/api/contract';
@@ -11,6 +11,8 @@ import { downloadBase64, XLSX_TYPE } from '../../lib/download';
 import { fileToBase64 } from '../../lib/base64';
 import { useOpenedPackages } from './openedPackages';
 import { StatTableView } from '../statistics/StatTableView';
+import { FOLDER_PICKER, folderPackages } from './folder-packages';
+import { NamedReferrals } from './NamedReferrals';
 import { PageTitle } from '../../components/PageTitle';
 
 const HEADLINE = ['sessions', 'clients', 'groupAttendance', 'screened', 'alerts', 'alertsOpen'] as const;
@@ -85,6 +87,7 @@ function Dashboard({ round }: { round: number }) {
       </Card>
       <Typography.Text type="secondary">{t('district.dashboard.withheldNote')}</Typography.Text>
       {view.data?.tables.map((tb) => <StatTableView key={tb.id} table={tb} />)}
+      {period && <NamedReferrals key={key} period={period} />}
     </Flex>
   );
 }
@@ -98,19 +101,26 @@ function usePackageImport(onImported: () => void) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [results, setResults] = useState<ImportResult[]>([]);
-  const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // One file per call: each is verified and stored on its own anyway, and the count moves as they go.
   const importFiles = async (files: PackageFile[]) => {
-    setBusy(true);
+    setResults([]);
+    setProgress({ done: 0, total: files.length });
+    let imported = 0;
     try {
-      const out = await api.district.import({ files });
-      setResults(out.results);
-      void message.success(t('district.import.summary', { imported: out.imported, rejected: out.rejected }));
-      onImported();
+      for (const [i, file] of files.entries()) {
+        const out = await api.district.import({ files: [file] });
+        imported += out.imported;
+        setResults((r) => [...r, ...out.results]);
+        setProgress({ done: i + 1, total: files.length });
+      }
+      void message.success(t('district.import.summary', { imported, rejected: files.length - imported }));
     } catch (e) {
       setError(errorMessage(e));
     } finally {
-      setBusy(false);
+      setProgress(null);
+      onImported();
     }
   };
   const run = async (read: () => Promise<PackageFile[]>) => {
@@ -122,16 +132,16 @@ function usePackageImport(onImported: () => void) {
     // Nothing read (another check took the opened packages first) must not end an import still running.
     if (files.length > 0) await importFiles(files);
   };
-  return { results, busy, error, setError, run };
+  return { results, progress, busy: progress !== null, error, setError, run };
 }
 type PackageImport = ReturnType<typeof usePackageImport>;
 
 function ImportPanel({ importer, onImported }: { importer: PackageImport; onImported: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const { results, busy, error, setError, run } = importer;
-  const pick = (files: FileList | null) => {
-    if (files && files.length > 0) void run(() => Promise.all([...files].map(asPackageFile)));
+  const { results, progress, busy, error, setError, run } = importer;
+  const pick = (files: readonly File[]) => {
+    if (files.length > 0) void run(() => Promise.all(files.map(asPackageFile)));
   };
   const register = async (offer: NonNullable<ImportResult['offer']>) => {
     try {
@@ -142,12 +152,28 @@ function ImportPanel({ importer, onImported }: { importer: PackageImport; onImpo
       setError(errorMessage(e));
     }
   };
+  const pickFolder = (all: File[]) => {
+    const files = folderPackages(all);
+    if (all.length > 0 && files.length === 0) setError(t('district.import.noPackages'));
+    else pick(files);
+  };
   return (
     <Flex vertical gap="middle">
       <label>
         <Typography.Text>{t('district.import.choose')}</Typography.Text>{' '}
-        <input type="file" multiple aria-label={t('district.import.choose')} disabled={busy} onChange={(e) => pick(e.target.files)} />
+        <input type="file" multiple aria-label={t('district.import.choose')} disabled={busy} onChange={(e) => pick([...(e.target.files ?? [])])} />
       </label>
+      <label>
+        <Typography.Text>{t('district.import.chooseFolder')}</Typography.Text>{' '}
+        <input type="file" multiple {...FOLDER_PICKER} aria-label={t('district.import.chooseFolder')} disabled={busy} onChange={(e) => pickFolder([...(e.target.files ?? [])])} />
+      </label>
+      <Typography.Text type="secondary">{t('district.import.folderHelp')}</Typography.Text>
+      {progress && (
+        <Flex vertical gap={4} data-testid="import-progress">
+          <Typography.Text>{t('district.import.importing', progress)}</Typography.Text>
+          <Progress percent={Math.round((progress.done / progress.total) * 100)} aria-label={t('district.import.importing', progress)} />
+        </Flex>
+      )}
       {error && <Alert type="error" showIcon title={error} />}
       <Table<ImportResult>
         data-testid="import-results"
@@ -165,7 +191,7 @@ function ImportPanel({ importer, onImported }: { importer: PackageImport; onImpo
               r.status === 'imported' ? (
                 <Tag color="green">{t('district.import.imported')}</Tag>
               ) : (
-                <Space direction="vertical" size={2}>
+                <Space orientation="vertical" size={2}>
                   <Tag color="red">{`${t('district.import.rejected')}：${t(`district.reasons.${r.reason}`)}`}</Tag>
                   {r.offer && (
                     <Space>
@@ -193,9 +219,23 @@ function SchoolsPanel({ round, onChanged }: { round: number; onChanged: () => vo
   return (
     <Flex vertical gap="middle">
       <Card size="small" title={t('district.identity.title')}>
-        <Typography.Text copyable code data-testid="district-recipient">
-          {identity.data?.recipient ?? ''}
-        </Typography.Text>
+        <Flex vertical gap="small" align="start">
+          <Typography.Text copyable code data-testid="district-recipient">
+            {identity.data?.recipient ?? ''}
+          </Typography.Text>
+          {/* The secret half, for opening packages with the standard age tool (docs/DISTRICT.md); audited. */}
+          <Button
+            onClick={() =>
+              void api.district.exportIdentity({}).then(
+                (f) => downloadBase64('district-identity.txt', btoa(`${f.identity}\n`), 'text/plain'),
+                (e: unknown) => setError(errorMessage(e)),
+              )
+            }
+          >
+            {t('district.identity.exportIdentity')}
+          </Button>
+          <Typography.Text type="warning">{t('district.identity.identityWarning')}</Typography.Text>
+        </Flex>
       </Card>
       <Table
         rowKey="id"

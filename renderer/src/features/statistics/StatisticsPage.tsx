@@ -49,10 +49,10 @@ export function StatisticsPage() {
     }
   };
 
-  // A printout leaves the screen like a workbook: always the suppressed figures.
+  // A printout leaves the screen like a workbook: always the suppressed figures, and audited.
   const print = async () => {
     try {
-      setPrinting(await api.statistics.period({ ...period, k, suppressed: true }));
+      setPrinting(await api.statistics.printReport({ ...period, k }));
     } catch (e) {
       void message.error(errorMessage(e));
     }
