@@ -3,6 +3,7 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import type { ReactNode } from 'react';
 import type { Language } from '../../../shared/i18n';
+import { FIRST_ERROR } from '../lib/revealError';
 import { useSettings } from '../stores/settings';
 
 const ANTD_LOCALE: Record<Language, typeof zhCN> = { 'zh-CN': zhCN, en: enUS };
@@ -44,11 +45,14 @@ const THEME = {
 /** antd spaces out a two-character Chinese label (锁 定, 保 存), which reads as two words. */
 const BUTTON = { autoInsertSpace: false };
 
+/** A form refused before it is sent shows its first error in view and focused, as one the core refused does (showErrorOnForm). */
+const FORM = { scrollToFirstError: FIRST_ERROR };
+
 /** antd's own texts (pagination, pickers, empty states) follow the chosen language. */
 export function AppProviders({ children }: { children: ReactNode }) {
   const language = useSettings((s) => s.language);
   return (
-    <ConfigProvider locale={ANTD_LOCALE[language]} theme={THEME} button={BUTTON}>
+    <ConfigProvider locale={ANTD_LOCALE[language]} theme={THEME} button={BUTTON} form={FORM}>
       <AntApp>{children}</AntApp>
     </ConfigProvider>
   );
