@@ -1,18 +1,20 @@
 import { Button, Result, Spin } from 'antd';
-import { lazy, Suspense, useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppProviders } from './components/AppProviders';
 import { LockScreen } from './features/auth/LockScreen';
 import { LoginScreen } from './features/auth/LoginScreen';
 import { DemoBanner } from './features/shell/DemoBanner';
+import { lazyWithCatalog } from './i18n';
 import { errorMessage } from './lib/errors';
 import { useSession } from './stores/session';
 
-// The login and lock screens come with the first script; the rest only when it is needed, so the
-// first screen is interactive before the app's pages have even been read.
-const SetupWizard = lazy(() => import('./features/setup/SetupWizard').then((m) => ({ default: m.SetupWizard })));
-const ChangePassphraseScreen = lazy(() => import('./features/auth/ChangePassphraseScreen').then((m) => ({ default: m.ChangePassphraseScreen })));
-const AppShell = lazy(() => import('./features/shell/AppShell').then((m) => ({ default: m.AppShell })));
+// The login and lock screens come with the first script and the start-up catalog; the rest only
+// when it is needed, together with the full catalog, so the first screen is interactive before the
+// app's pages and texts have even been read.
+const SetupWizard = lazyWithCatalog(() => import('./features/setup/SetupWizard').then((m) => m.SetupWizard));
+const ChangePassphraseScreen = lazyWithCatalog(() => import('./features/auth/ChangePassphraseScreen').then((m) => m.ChangePassphraseScreen));
+const AppShell = lazyWithCatalog(() => import('./features/shell/AppShell').then((m) => m.AppShell));
 
 function Screen() {
   const { t } = useTranslation();

@@ -1,8 +1,11 @@
 import 'dayjs/locale/zh-cn';
 import dayjs from 'dayjs';
 import i18n from 'i18next';
+import { lazy, type ComponentType } from 'react';
 import { initReactI18next } from 'react-i18next';
-import { DEFAULT_LANGUAGE, isLanguage, resources, type Language } from '../../shared/i18n';
+import { DEFAULT_LANGUAGE, isLanguage, type Catalog, type Language } from '../../shared/i18n';
+import { startupEn } from '../../shared/i18n/startup.en';
+import { startupZhCN } from '../../shared/i18n/startup.zh-CN';
 
 /** Only the language choice is kept on the device: never anything from the archive. */
 const LANGUAGE_KEY = 'counselroom.language';
@@ -19,7 +22,8 @@ function storedLanguage(): Language {
 const DAYJS_LOCALE: Record<Language, string> = { 'zh-CN': 'zh-cn', en: 'en' };
 
 void i18n.use(initReactI18next).init({
-  resources,
+  // The login screen's keys only: the full catalogs would be a sixth of the first script.
+  resources: { 'zh-CN': { translation: startupZhCN }, en: { translation: startupEn } },
   lng: storedLanguage(),
   fallbackLng: DEFAULT_LANGUAGE,
   // Resources are bundled, so initialise synchronously: the first render already has text.
@@ -33,12 +37,47 @@ export function currentLanguage(): Language {
   return isLanguage(i18n.language) ? i18n.language : DEFAULT_LANGUAGE;
 }
 
+const FULL_CATALOG: Record<Language, () => Promise<Catalog>> = {
+  'zh-CN': () => import('../../shared/i18n/zh-CN').then((m) => m.zhCN),
+  en: () => import('../../shared/i18n/en').then((m) => m.en),
+};
+const loading = new Map<Language, Promise<void>>();
+
+/** Adds a language's full catalog to the start-up one, once; a failed load is tried again next time. */
+export function loadCatalog(language: Language = currentLanguage()): Promise<void> {
+  let done = loading.get(language);
+  if (!done) {
+    done = FULL_CATALOG[language]().then(
+      (catalog) => void i18n.addResourceBundle(language, 'translation', catalog, true, true),
+      (err: unknown) => {
+        loading.delete(language);
+        throw err;
+      },
+    );
+    loading.set(language, done);
+  }
+  return done;
+}
+
+/**
+ * React.lazy for a screen beyond the start-up ones: its chunk and the full catalog load together,
+ * so it never renders a raw key.
+ */
+export function lazyWithCatalog<P extends object>(load: () => Promise<ComponentType<P>>) {
+  return lazy(async () => {
+    const [component] = await Promise.all([load(), loadCatalog()]);
+    return { default: component };
+  });
+}
+
 export async function applyLanguage(language: Language): Promise<void> {
   try {
     window.localStorage.setItem(LANGUAGE_KEY, language);
   } catch {
     // Storage can be unavailable (private mode); the choice then lasts for this window only.
   }
+  // The catalog first, so the switch never shows keys for a moment.
+  await loadCatalog(language);
   dayjs.locale(DAYJS_LOCALE[language]);
   document.documentElement.lang = language;
   await i18n.changeLanguage(language);

@@ -119,6 +119,12 @@ const answerSheet = z
     date: calendarDate,
     campaignId: id.optional(),
     acknowledgeIneligible: z.boolean().default(false),
+    /**
+     * The counselor's choice for each column of the file, in file order: an item id, studentNo for
+     * the 学号 column, or null (不导入); without it the columns are read by their headers. It must
+     * name every column of the header row.
+     */
+    mapping: z.array(text(LIMITS.code).nullable()).max(500).optional(),
   })
   .strict();
 
@@ -137,8 +143,18 @@ export const answerImportPreview = z.object({
   format: z.enum(['xlsx', 'csv']),
   scaleId: z.string(),
   version: z.string(),
-  /** Each column of the sheet and the item it was read as (null: ignored). */
-  mapping: z.array(z.object({ column: z.string(), itemId: z.string().nullable() })),
+  /** Each column of the sheet and the item it is read as (null: ignored; studentNo: the 学号 column). */
+  mapping: z.array(
+    z.object({
+      column: z.string(),
+      /** The counselor's choice, else the header's guess. */
+      itemId: z.string().nullable(),
+      /** What the header alone says (第3题 → the third item). */
+      guessed: z.string().nullable(),
+      /** For the same shape as the roster's mapping; a header that names no item suggests none. */
+      suggested: z.string().nullable(),
+    }),
+  ),
   totalRows: z.number().int(),
   validRows: z.number().int(),
   /** Every bad row, every reason; the commit refuses the whole file while any is left. */
@@ -247,6 +263,15 @@ export const assessmentsApi = {
     output: formView,
     roles: ['counselor'],
     kind: 'write',
+    gate: 'unlocked',
+  }),
+  'assessments.importTemplate': defineMethod({
+    summary:
+      'An .xlsx answer-sheet template for one scale (base64): 学号, 姓名 and one column per item under the header the import reads, an example row of valid answer codes, and a sheet listing every header accepted for each column.',
+    input: z.object({ scaleId, version: text(LIMITS.short).optional() }).strict(),
+    output: z.object({ filename: z.string(), base64: z.string() }),
+    roles: ['counselor'],
+    kind: 'read',
     gate: 'unlocked',
   }),
   'assessments.importPreview': defineMethod({

@@ -6,13 +6,13 @@ import { empty } from './fields';
  * The first steps of a new archive, in the order the home lists them. A step added here needs its
  * count in the getting-started service and its page and text on the home (the compiler asks for both).
  */
-export const GETTING_STARTED_STEPS = ['calendar', 'rooms', 'roster', 'principal'] as const;
+export const GETTING_STARTED_STEPS = ['calendar', 'rooms', 'roster', 'principal', 'backup'] as const;
 export type GettingStartedStep = (typeof GETTING_STARTED_STEPS)[number];
 
 export const gettingStartedView = z.object({
   /** The counselor chose to hide the list; 设置 shows it again. */
   dismissed: z.boolean(),
-  /** Each step with what the archive holds for it now (terms, rooms with weekly openings, students, principals); done when above zero. */
+  /** Each step with what the archive holds for it now (terms, rooms with weekly openings, students, principals, backup files in the backup folder); done when above zero. */
   steps: z.array(z.object({ id: z.enum(GETTING_STARTED_STEPS), count: z.number().int(), done: z.boolean() })),
 });
 export type GettingStartedView = z.output<typeof gettingStartedView>;

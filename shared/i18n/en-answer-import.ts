@@ -8,6 +8,8 @@ export const answerImport: Catalog['answerImport'] = {
   acknowledgeIneligible: 'Include students outside the scale’s age or grade range',
   pick: 'Click or drop the answer file: Excel (.xlsx) or CSV',
   pickHint: 'First row is the header: a 学号 (student no.) column and one column per item (headed by its number, e.g. 1, 第1题, Q1); cells hold the option code, blank means unanswered.',
+  accepted: 'Accepted headers: 学号 (or 学籍号 and the other roster headers), 姓名 (optional), and one column per item: its number (1), 第1题, Q1, 题1 or the item id; a column not recognised can be mapped by hand below under Column mapping.',
+  template: 'Download answer-sheet template',
   chooseFirst: 'Choose the scale and the date first',
   counts: {
     total: 'Rows',
@@ -15,7 +17,6 @@ export const answerImport: Catalog['answerImport'] = {
     critical: 'Critical alerts',
   },
   studentNoColumn: 'Student no.',
-  columnToItem: '{{column}} → {{item}}',
   item: 'Item {{number}}',
   criticalTitle: 'These students’ answers will raise a critical alert; see them in person after the import:',
   criticalRow: 'Row {{row}} · student no. {{studentNo}} · {{name}}',

@@ -171,7 +171,7 @@ export const audit: Catalog['audit'] = {
     staff: { list: 'View the staff register', create: 'Add a staff member', update: 'Change a staff member' },
     training: { list: 'View training events', save: 'Save a training event', remove: 'Remove a training event', totals: 'View yearly training hours' },
     scales: { list: 'View scales', get: 'View a scale definition', import: 'Import a scale' },
-    assessments: { start: 'Start an assessment', answer: 'Record an answer', finish: 'Finish an assessment', void: 'Void an assessment', get: 'Open an assessment', ofStudent: 'View a student’s assessments', rescore: 'Rescore an assessment', importPreview: 'Check an answer sheet before import', importCommit: 'Import answer sheets' },
+    assessments: { start: 'Start an assessment', answer: 'Record an answer', finish: 'Finish an assessment', void: 'Void an assessment', get: 'Open an assessment', ofStudent: 'View a student’s assessments', rescore: 'Rescore an assessment', importTemplate: 'Download an answer-sheet template', importPreview: 'Check an answer sheet before import', importCommit: 'Import answer sheets' },
     alerts: { get: 'View an alert', open: 'View open alerts', acknowledge: 'Handle an alert', defer: 'Alert left to handle later', openCrisisCase: 'Open a crisis case from an alert' },
     crisis: {
       open: 'Open a crisis case', attach: 'Add crisis details to a case', get: 'View a crisis case', board: 'View the crisis board', redOverdue: 'View the red overdue reminder', setTier: 'Change a crisis tier', setStatus: 'Change a crisis case status',

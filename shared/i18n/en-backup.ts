@@ -1,6 +1,7 @@
 import type { Catalog } from './zh-CN';
 
-export const backup: Catalog['backup'] = {
+// The damaged-archive notice is in the start-up catalog (startup.en.ts).
+export const backup: Omit<Catalog['backup'], 'damaged'> = {
   title: 'Backup',
   explain:
     'A backup holds the whole archive, encrypted; it opens only with the printed recovery key (or a passphrase of this archive). Back up to a USB stick or a second disk, and keep it as safe as the archive itself.',
@@ -37,11 +38,6 @@ export const backup: Catalog['backup'] = {
     overdue: 'No backup for more than {{days}} days. If this PC fails, every record is lost.',
     noFolder: 'No backup folder chosen, so there is no daily automatic backup.',
     go: 'Back up',
-  },
-  damaged: {
-    latest: 'Latest backup: {{file}} ({{when}})',
-    none: 'No backup is on record.',
-    how: 'Restore the backup with the printed recovery key into a new, empty folder (command: counselroom backup restore) and start the app on that folder; the damaged file has been left exactly as it was.',
   },
 };
 

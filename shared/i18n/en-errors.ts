@@ -1,50 +1,12 @@
+import type { StartupCatalog } from './startup.zh-CN';
 import type { Catalog } from './zh-CN';
 
 // The backup, crisis and compliance errors live with the rest of their catalogs (en-backup.ts, en-crisis.ts, en-compliance.ts).
-export const errors: Omit<Catalog['errors'], 'backup' | 'crisis' | 'compliance'> = {
-  validation: 'Some entries are not valid; please check the marked fields',
-  internal: 'Something went wrong inside the app; please try again, and contact support if it keeps happening',
-  bridgeUnreachable: 'Cannot reach the local service; make sure the app is still running',
-  forbidden: 'Your account is not allowed to do this',
-  forbiddenSender: 'The request came from an untrusted source and was refused',
-  notFound: 'The record does not exist or has been deleted',
-  conflict: 'This clashes with an existing record',
-  locked: 'The session is locked; please enter your passphrase again',
-  unknownMethod: 'Version mismatch: unknown operation',
-  dbHostExited: 'The data service stopped unexpectedly; please restart the app',
-  dbHostStopped: 'The data service has stopped; please restart the app',
-  reference: ' (error reference {{ref}})',
+// The errors a login can meet are in the start-up catalog (startup.en.ts).
+export const errors: Omit<Catalog['errors'], 'backup' | 'crisis' | 'compliance' | keyof StartupCatalog['errors']> = {
   cli: {
     inputNotJson: 'The input is not valid JSON',
     fileUnreadable: 'Cannot read the file: {{path}}',
-  },
-  bridge: {
-    token: 'Invalid access token: open the full link printed in the terminal at start-up again',
-    tooLarge: 'The request is too large',
-    badJson: 'The request is malformed',
-  },
-  auth: {
-    failed: 'Wrong username or passphrase',
-    throttled: 'Too many attempts; try again in {{seconds}} s',
-    disabled: 'This account is disabled; ask a counselor',
-    required: 'Please log in first',
-    mustChangePassphrase: 'Replace the initial passphrase with your own first',
-  },
-  setup: {
-    alreadyDone: 'This computer has already been set up',
-    required: 'Please finish the first-run setup first',
-  },
-  db: {
-    notDatabase: 'The data file is not a valid archive database',
-    truncated: 'The data file is incomplete (possibly damaged); restore it from a backup',
-    fromNewerVersion: 'The data file was written by a newer version; please update this app',
-    wrongKey: 'The key cannot open the data file',
-    plaintext: 'The data file is not encrypted; the app refuses to open it',
-    corrupt: 'The data file is damaged; restore it from a backup',
-    missing: 'The data file cannot be found',
-  },
-  vault: {
-    unreadable: 'The key file cannot be read (possibly damaged); use the recovery key or a backup',
   },
   passphrase: {
     tooShort: 'The passphrase is too short: at least 10 characters',
@@ -55,11 +17,6 @@ export const errors: Omit<Catalog['errors'], 'backup' | 'crisis' | 'compliance'>
     repeated: 'The passphrase repeats or counts characters (like aaaa, 1234, abcd), easy to guess',
     date: 'A date or year in the passphrase is easy to guess',
     guessable: 'The passphrase is not strong enough: choose a longer one that is harder to guess',
-  },
-  recovery: {
-    invalid: 'The recovery key is not correct',
-    ambiguousName: 'Several accounts have this name; enter the username, or list the accounts and choose',
-    unknownAccount: 'No account has this username or name',
   },
   student: {
     duplicateNo: 'This student number is already used by another student',
@@ -261,57 +218,5 @@ export const errors: Omit<Catalog['errors'], 'backup' | 'crisis' | 'compliance'>
   import: {
     invalid: 'The file still has issues (listed below).',
     mappingColumns: 'The column mapping does not fit the file ({{columns}} columns); pick the file again',
-  },
-  field: {
-    ageRecipient: 'Not an age public key (it starts with age1)',
-    required: 'Required',
-    tooShort: 'At least {{min}} characters',
-    tooLong: 'At most {{max}} characters',
-    tooSmall: 'Must not be less than {{min}}',
-    tooBig: 'Must not be more than {{max}}',
-    tooFew: 'Choose at least {{min}}',
-    tooMany: 'At most {{max}} items',
-    choose: 'Choose a value from the list',
-    invalid: 'Invalid format',
-    controlChars: 'Contains control characters that are not allowed',
-    lineBreak: 'Line breaks are not allowed here',
-    guardianEmpty: 'Enter the guardian’s name or phone',
-    id: 'Invalid id',
-    dateFormat: 'Use year-month-day, e.g. 2012-09-01',
-    absolutePath: 'Give the full path of the folder (for example E:\\备份 or /media/usb)',
-    dateInvalid: 'This date does not exist',
-    passphraseShort: 'The passphrase needs at least 10 characters',
-    passphraseMismatch: 'The two passphrases do not match',
-    username: 'Letters, digits, Chinese characters and _ . - only',
-    timeZone: 'Unknown time zone',
-    phone: 'Digits, spaces and + - ( ) only',
-    time: 'Use hours:minutes, e.g. 14:30',
-    duplicate: 'Each choice only once',
-    futureDate: 'Cannot be later than today',
-    twoDecimals: 'At most two decimals',
-    oneDecimal: 'At most one decimal',
-    endBeforeStart: 'The end date cannot be before the start date',
-  },
-  zod: {
-    invalid_type: 'Missing or of the wrong type',
-    too_small: 'Too short or too small (at least {{minimum}})',
-    too_big: 'Too long or too large (at most {{maximum}})',
-    invalid_format: 'Invalid format',
-    not_multiple_of: 'Invalid number',
-    unrecognized_keys: 'Contains unknown entries',
-    invalid_union: 'Invalid value',
-    invalid_key: 'Invalid value',
-    invalid_element: 'Invalid value',
-    invalid_value: 'Not an allowed value',
-    custom: 'Invalid value',
-  },
-  code: {
-    VALIDATION: 'Invalid input',
-    AUTH: 'Authentication failed',
-    FORBIDDEN: 'Not allowed',
-    NOT_FOUND: 'Not found',
-    CONFLICT: 'Conflicts with an existing record',
-    LOCKED: 'Session locked',
-    INTERNAL: 'Internal error',
   },
 };

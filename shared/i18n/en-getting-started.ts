@@ -15,6 +15,7 @@ export const gettingStarted: Catalog['gettingStarted'] = {
     rooms: { title: 'Rooms and opening hours', detail: 'Register the counseling room and its weekly opening hours.', count: '{{count}} room(s) with opening hours' },
     roster: { title: 'Import the student roster', detail: 'Import students from a spreadsheet exported by the student-records system.', count: '{{count}} student(s) on the roster' },
     principal: { title: 'A principal account', detail: 'Add an account for the principal or vice principal in charge: counts only, never cases.', count: '{{count}} principal account(s)' },
+    backup: { title: 'Backup', detail: 'Choose a backup folder (ideally another disk or a USB drive) and make the first backup.', count: '{{count}} backup(s) in the backup folder' },
   },
   settings: {
     title: 'Getting-started list',

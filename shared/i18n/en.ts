@@ -1,3 +1,4 @@
+import { startupEn } from './startup.en';
 import { errors } from './en-errors';
 import { backup, backupErrors } from './en-backup';
 import { audit } from './en-audit';
@@ -18,14 +19,7 @@ import type { Catalog } from './zh-CN';
 
 /** English; typed against the Chinese catalog so a missing or extra key fails to compile. */
 export const en: Catalog = {
-  app: {
-    title: 'CounselRoom',
-    starting: 'Opening the archive…',
-    unavailable: 'The counseling archive cannot be opened',
-    retry: 'Try again',
-    demoBanner: 'Demo data',
-    demoBannerExplain: 'This archive is the made-up school written by npm run demo; every name and record in it is invented. Do not enter real students here.',
-  },
+  ...startupEn,
   common: {
     ok: 'OK',
     cancel: 'Cancel',
@@ -51,7 +45,7 @@ export const en: Catalog = {
     total: '{{count}} in total',
     required: 'Required',
   },
-  errors: { ...errors, backup: backupErrors, crisis: crisisErrors, compliance: complianceErrors },
+  errors: { ...startupEn.errors, ...errors, backup: backupErrors, crisis: crisisErrors, compliance: complianceErrors },
   domain: {
     grade: {
       1: 'Grade 1',
@@ -139,31 +133,6 @@ export const en: Catalog = {
       printDate: 'Printed on: {{date}}',
       printWarning: 'Keep this locked away. Whoever holds this key can open every counseling record.',
     },
-  },
-  login: {
-    title: 'Log in',
-    username: 'Username',
-    passphrase: 'Passphrase',
-    submit: 'Log in',
-    waiting: 'Retry in {{seconds}} s',
-    forgot: 'Forgot your passphrase?',
-    recovered: 'The passphrase was reset. Log in with the new one.',
-  },
-  recover: {
-    title: 'Reset a passphrase with the recovery key',
-    explain: 'Enter the recovery key (the written or printed copy) and the account (username or name, or list the accounts and choose one), then choose a new passphrase.',
-    account: 'Username or name',
-    listAccounts: 'List accounts',
-    accountsHint: 'The recovery key is correct; choose the account to reset:',
-    disabled: 'disabled',
-    submit: 'Reset passphrase',
-    back: 'Back to login',
-  },
-  lock: {
-    title: 'Locked',
-    explain: '{{name}}, enter your passphrase to unlock.',
-    submit: 'Unlock',
-    switchUser: 'Switch user',
   },
   changePassphrase: {
     title: 'Change passphrase',
@@ -419,7 +388,7 @@ export const en: Catalog = {
   library,
   rescore,
   statistics,
-  backup,
+  backup: { ...startupEn.backup, ...backup },
   crisis,
   district,
   compliance,

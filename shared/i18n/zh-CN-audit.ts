@@ -169,7 +169,7 @@ export const audit = {
     staff: { list: '查看教职工名册', create: '添加教职工', update: '修改教职工信息' },
     training: { list: '查看培训记录', save: '保存培训记录', remove: '删除培训记录', totals: '查看年度培训学时' },
     scales: { list: '查看量表', get: '查看量表定义', import: '导入量表' },
-    assessments: { start: '开始测评', answer: '记录测评作答', finish: '完成测评', void: '作废测评', get: '打开测评结果', ofStudent: '查看学生测评记录', rescore: '按新版本重新计分', importPreview: '预检答卷导入文件', importCommit: '批量导入答卷' },
+    assessments: { start: '开始测评', answer: '记录测评作答', finish: '完成测评', void: '作废测评', get: '打开测评结果', ofStudent: '查看学生测评记录', rescore: '按新版本重新计分', importTemplate: '下载答卷模板', importPreview: '预检答卷导入文件', importCommit: '批量导入答卷' },
     alerts: { get: '查看预警', open: '查看待处理预警', acknowledge: '处理预警', defer: '预警稍后处理', openCrisisCase: '由预警建立危机个案' },
     crisis: {
       open: '新建危机个案', attach: '补充危机信息', get: '查看危机个案', board: '查看危机干预看板', redOverdue: '查看一级逾期提醒', setTier: '调整危机等级', setStatus: '调整危机个案状态',

@@ -1,4 +1,5 @@
 /** Backup and restore: the settings section, the home-screen card, and their errors. */
+// The damaged-archive notice is in the start-up catalog (startup.zh-CN.ts).
 export const backup = {
   title: '备份',
   explain: '备份文件包含整个档案，已加密，需用打印的恢复密钥（或本档案账号的口令）才能打开。请备份到U盘或另一块硬盘，并像档案本身一样妥善保管。',
@@ -33,11 +34,6 @@ export const backup = {
     overdue: '已超过 {{days}} 天没有备份。这台电脑一旦损坏，所有档案都会丢失。',
     noFolder: '尚未选择备份文件夹，无法每天自动备份。',
     go: '去备份',
-  },
-  damaged: {
-    latest: '最新的备份：{{file}}（{{when}}）',
-    none: '没有找到备份记录。',
-    how: '请用打印的恢复密钥把备份恢复到一个新的空文件夹（命令 counselroom backup restore），再用该文件夹启动程序；损坏的数据文件保持原样，没有被改动。',
   },
 } as const;
 

@@ -13,6 +13,7 @@ export const gettingStarted = {
     rooms: { title: '活动室与开放时间', detail: '登记辅导室，设定每周的开放时段。', count: '{{count}} 间活动室已设开放时间' },
     roster: { title: '导入学生名册', detail: '从学籍系统导出的表格导入学生。', count: '名册中有 {{count}} 名学生' },
     principal: { title: '校长账号', detail: '为校长或分管校长添加账号，只看统计，不看个案。', count: '{{count}} 个校长账号' },
+    backup: { title: '备份', detail: '选择备份文件夹（最好是另一块磁盘或U盘），并做第一次备份。', count: '备份文件夹中有 {{count}} 份备份' },
   },
   settings: {
     title: '入门清单',

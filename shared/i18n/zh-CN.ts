@@ -1,3 +1,4 @@
+import { startupZhCN, type Shape } from './startup.zh-CN';
 import { errors } from './zh-CN-errors';
 import { backup, backupErrors } from './zh-CN-backup';
 import { audit } from './zh-CN-audit';
@@ -21,14 +22,8 @@ import { compliance, complianceErrors } from './zh-CN-compliance';
  * Interpolation uses i18next's {{name}} placeholders.
  */
 export const zhCN = {
-  app: {
-    title: '心理辅导室工作台',
-    starting: '正在打开档案…',
-    unavailable: '无法打开心理辅导室档案',
-    retry: '重试',
-    demoBanner: '演示数据',
-    demoBannerExplain: '本档案是 npm run demo 生成的虚构学校，所有姓名和记录都是编造的。请勿在此录入真实学生信息。',
-  },
+  // The start-up screens' keys (startup.zh-CN.ts) are part of the full catalog too.
+  ...startupZhCN,
   common: {
     ok: '确定',
     cancel: '取消',
@@ -54,7 +49,7 @@ export const zhCN = {
     total: '共 {{count}} 条',
     required: '必填',
   },
-  errors: { ...errors, backup: backupErrors, crisis: crisisErrors, compliance: complianceErrors },
+  errors: { ...startupZhCN.errors, ...errors, backup: backupErrors, crisis: crisisErrors, compliance: complianceErrors },
   domain: {
     grade: {
       1: '一年级',
@@ -142,31 +137,6 @@ export const zhCN = {
       printDate: '打印日期：{{date}}',
       printWarning: '请存放在上锁的地方。持有此密钥即可打开全部心理档案。',
     },
-  },
-  login: {
-    title: '登录',
-    username: '用户名',
-    passphrase: '口令',
-    submit: '登录',
-    waiting: '{{seconds}} 秒后可重试',
-    forgot: '忘记口令？',
-    recovered: '口令已重设，请用新口令登录。',
-  },
-  recover: {
-    title: '用恢复密钥重设口令',
-    explain: '输入恢复密钥（抄写或打印在纸上的那份）和要重设口令的账号（用户名或姓名，也可以先列出账号再选择），再设置新口令。',
-    account: '用户名或姓名',
-    listAccounts: '列出账号',
-    accountsHint: '恢复密钥正确，选择要重设口令的账号：',
-    disabled: '已停用',
-    submit: '重设口令',
-    back: '返回登录',
-  },
-  lock: {
-    title: '已锁定',
-    explain: '{{name}}，请输入口令解锁。',
-    submit: '解锁',
-    switchUser: '切换用户',
   },
   changePassphrase: {
     title: '修改口令',
@@ -419,7 +389,7 @@ export const zhCN = {
   library,
   rescore,
   statistics,
-  backup,
+  backup: { ...startupZhCN.backup, ...backup },
   crisis,
   district,
   compliance,
@@ -480,6 +450,4 @@ export const zhCN = {
   },
 } as const;
 
-/** The catalog shape with the Chinese text widened to string, for the other languages. */
-type Shape<T> = { readonly [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 export type Catalog = Shape<typeof zhCN>;

@@ -188,3 +188,70 @@ describe('batch import of PHQ-9 answers', () => {
     }
   });
 });
+
+describe('columns mapped by hand, and the template', () => {
+  /** A school's own headers the rules do not know: 考号 for 学号 and 题一…题九 for the items. */
+  const OWN_HEADER = '考号,姓名,题一,题二,题三,题四,题五,题六,题七,题八,题九';
+  const ITEMS = Array.from({ length: 9 }, (_, i) => `phq9_${i + 1}`);
+
+  it('a sheet with unknown headers is mapped column by column and imported; a bad mapping is refused naming what is wrong', async () => {
+    s = await counselingSchool();
+    const { c } = s;
+    const id = await student(c, '2001');
+    const csv = [OWN_HEADER, '2001,某某,0,1,0,1,0,1,0,1,0'].join('\n');
+
+    // Read by its headers: nothing recognised, and every missing column named on row 1.
+    const guessed = await c.assessments.importPreview(sheet(csv));
+    // 姓名 is read by its header only to name a row; no column is an item or the 学号.
+    expect(guessed.mapping.map((m) => [m.itemId, m.guessed])).toEqual(OWN_HEADER.split(',').map(() => [null, null]));
+    expect(guessed.issues.map((i) => [i.row, i.column, i.reason])).toContainEqual([1, '学号', 'import.reason.missingColumn']);
+
+    // Mapped by hand: 考号 → 学号, 题一 → item 1 …; 姓名 not imported.
+    const mapping = ['studentNo', null, ...ITEMS];
+    const mapped = await c.assessments.importPreview(sheet(csv, { mapping }));
+    expect(mapped.issues).toEqual([]);
+    expect(mapped.mapping.map((m) => m.itemId)).toEqual(mapping);
+    expect(mapped.validRows).toBe(1);
+
+    // Two columns sent to one item: refused on row 1, naming the second column.
+    const twice = await c.assessments.importPreview(sheet(csv, { mapping: ['studentNo', null, 'phq9_1', 'phq9_1', ...ITEMS.slice(2)] }));
+    expect(twice.issues.map((i) => [i.row, i.column, i.reason])).toEqual([
+      [1, '题二', 'import.reason.duplicateColumn'],
+      [1, '第2题', 'import.reason.missingColumn'],
+    ]);
+    // A mapping made for another file, or naming no item of this scale: VALIDATION naming the field.
+    const short = await rejection(c.assessments.importPreview(sheet(csv, { mapping: mapping.slice(1) })));
+    expect([short.code, short.details]).toEqual(['VALIDATION', [{ path: 'mapping', reason: 'errors.import.mappingColumns', columns: 11 }]]);
+    const foreign = await rejection(c.assessments.importPreview(sheet(csv, { mapping: ['studentNo', null, 'gad7_1', ...ITEMS.slice(1)] })));
+    expect([foreign.code, foreign.details]).toEqual(['VALIDATION', [{ path: 'mapping.2', reason: 'errors.field.choose' }]]);
+
+    // Nothing was written by any preview; the commit through the same mapping imports the form.
+    expect(await formCount(c, [id])).toBe(0);
+    expect((await c.assessments.importCommit(sheet(csv, { mapping }))).imported).toBe(1);
+    expect(await formCount(c, [id])).toBe(1);
+  });
+
+  it('the template is an xlsx the import reads as it is: 学号, 姓名, one column per item, an example row, and the accepted headers', async () => {
+    s = await counselingSchool();
+    const { c } = s;
+    const file = await c.assessments.importTemplate({ scaleId: 'phq9' });
+    expect(file.filename).toBe('答卷模板-phq9-1.0.0.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);
+    const rows = wb.getWorksheet('答卷')!.getSheetValues().slice(1).map((r) => (r as unknown[]).slice(1).map(String));
+    expect(rows[0]).toEqual(['学号', '姓名', ...Array.from({ length: 9 }, (_, i) => `第${i + 1}题`)]);
+    expect(rows[1]).toEqual(['2025070101', '张三明', ...Array.from({ length: 9 }, () => '0')]);
+    const accepted = wb.getWorksheet('可用的表头')!.getSheetValues().slice(2).map((r) => (r as unknown[]).slice(1).map(String));
+    expect(accepted[0]![0]).toBe('学号');
+    expect(accepted[0]![1]).toContain('学籍号');
+    expect(accepted[2]).toEqual(['第1题', 'phq9_1、1、第1题、q1、题1、1题']);
+
+    // The example row, its 学号 on the roster, previews clean with every column read by its header.
+    await student(c, '2025070101');
+    const preview = await c.assessments.importPreview({ fileName: file.filename, contentBase64: file.base64, scaleId: 'phq9', date: DATE });
+    expect(preview.issues).toEqual([]);
+    expect(preview.mapping.map((m) => m.itemId)).toEqual(['studentNo', null, ...ITEMS]);
+    expect(preview.validRows).toBe(1);
+    expect((await rejection(c.assessments.importTemplate({ scaleId: 'nosuchscale' }))).code).toBe('NOT_FOUND');
+  });
+});

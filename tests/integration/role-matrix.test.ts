@@ -142,6 +142,7 @@ const ROLE_MATRIX: Record<string, string> = {
   'assessments.get': '--y--',
   'assessments.ofStudent': '--y--',
   'assessments.rescore': '--y--',
+  'assessments.importTemplate': '--y--',
   'assessments.importPreview': '--y--',
   'assessments.importCommit': '--y--',
   'alerts.open': '--y--',

@@ -5,6 +5,8 @@ import { STUDENT } from '../helpers/counseling';
 import { consentToTesting } from '../helpers/screening';
 import { findDialog, openApp, pickOption } from './harness';
 
+/** What the mapping shows a column imported as. */
+const shownChoice = (dialog: HTMLElement, column: string) => within(dialog).getByRole('combobox', { name: `“${column}”导入为` }).closest('.ant-select')!.textContent;
 const csvFile = (lines: string[]) => new File([lines.join('\r\n')], 'phq9.csv', { type: 'text/csv' });
 const HEADER = '学号,姓名,第1题,第2题,第3题,第4题,第5题,第6题,第7题,第8题,第9题';
 
@@ -39,12 +41,21 @@ test('批量导入答卷: a file with a bad row is listed and cannot be imported
     ['3', '1003 · 某某', '第1题', '4', '不是该题的选项（可填 0, 1, 2, 3）'],
   ]);
   expect(within(dialog).getByText(`第 2 行 · 学号 1001 · ${STUDENT.name}`)).toBeInTheDocument();
-  expect(within(dialog).getByText('第1题 → 第 1 题')).toBeInTheDocument();
-  expect(within(dialog).getByText('姓名 → （不导入）')).toBeInTheDocument();
+  // The column mapping, as on the roster import: each column's choice, and why.
+  expect(shownChoice(dialog, '第1题')).toBe('第 1 题');
+  expect(shownChoice(dialog, '姓名')).toBe('（不导入）');
   expect(within(dialog).getByRole('button', { name: '导入全部答卷' })).toBeDisabled();
+  expect(within(dialog).getByRole('button', { name: '下载答卷模板' })).toBeEnabled();
+  expect(within(dialog).getByText(/^可用的表头：学号/)).toBeInTheDocument();
 
-  await user.upload(input(), csvFile([HEADER, '1001,某某,0,0,0,0,0,0,0,0,1', '1002,某某,1,1,1,1,1,1,1,1,0']));
+  // The corrected file, its 学号 column headed 考号, which no rule reads: refused until mapped by hand.
+  await user.upload(input(), csvFile([HEADER.replace('学号', '考号'), '1001,某某,0,0,0,0,0,0,0,0,1', '1002,某某,1,1,1,1,1,1,1,1,0']));
+  expect(await within(dialog).findByRole('combobox', { name: '“考号”导入为' })).toBeInTheDocument();
+  expect(shownChoice(dialog, '考号')).toBe('（不导入）');
+  expect(within(dialog).getByRole('button', { name: '导入全部答卷' })).toBeDisabled();
+  await pickOption(user, dialog, '“考号”导入为', '学号');
   expect(await within(dialog).findByText('没有发现问题，可以导入。')).toBeInTheDocument();
+  expect(within(dialog).getByText('手动选择')).toBeInTheDocument();
   await user.click(within(dialog).getByRole('button', { name: '导入全部答卷' }));
   expect(await within(dialog).findByText('已生成 1 条预警，请在“我的个案”中处理。')).toBeInTheDocument();
   const imported = within(dialog).getByText('已导入').closest('.ant-statistic') as HTMLElement;

@@ -16,14 +16,16 @@ export { TEST_PASSPHRASE };
  * The whole app on a real core (real encrypted database in a temp folder): the UI
  * reaches it through the same client and contract as in Electron.
  * `setup: true` runs first-run setup through the contract, leaving the counselor's session
- * unlocked; `prepare` then runs on the core before the app is shown. `calls` lists, in order,
+ * unlocked; `prepare` then runs on the core before the app is shown. `startupCatalogOnly` leaves the
+ * texts as a fresh window has them: the start-up catalog only, the rest loading with the first page. `calls` lists, in order,
  * the methods the app sent (not those a test sends through `core.client`). `now` is the core's clock.
  */
 export async function openApp({
   setup = false,
   prepare,
   now,
-}: { setup?: boolean; prepare?: (core: TestCore) => Promise<void>; now?: () => number } = {}): Promise<{
+  startupCatalogOnly = false,
+}: { setup?: boolean; prepare?: (core: TestCore) => Promise<void>; now?: () => number; startupCatalogOnly?: boolean } = {}): Promise<{
   core: TestCore;
   user: ReturnType<typeof userEvent.setup>;
   calls: MethodName[];
@@ -42,8 +44,9 @@ export async function openApp({
     calls.push(method);
     return core.transport(method, input);
   });
-  // Stores are module singletons: every test starts from their initial state, in Chinese.
-  await applyLanguage('zh-CN');
+  // Stores are module singletons: every test starts from their initial state, in Chinese (the full
+  // catalog loaded, unless the test is about the start before it has).
+  if (!startupCatalogOnly) await applyLanguage('zh-CN');
   useSession.setState(useSession.getInitialState(), true);
   useSettings.setState({ ...useSettings.getInitialState(), language: 'zh-CN' }, true);
   useRoster.setState(useRoster.getInitialState(), true);
@@ -89,7 +92,7 @@ export async function pickOption(
   await user.click(await waitFor(() => within(openSelectPopup()).getByTitle(option)));
 }
 
-/** A button's accessible name: antd spaces out two-character Chinese labels (打 印). */
+/** A button's accessible name, with or without a space between two Chinese characters (antd inserts one unless told not to). */
 export function label(text: string): RegExp {
   const chars = Array.from(text).map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   return new RegExp(`^${chars.join('\\s?')}$`);

@@ -2,9 +2,10 @@ import { EllipsisOutlined } from '@ant-design/icons';
 import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { useMemo, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../shared/i18n';
+import { FIRST_ERROR } from '../lib/revealError';
 import { useSettings } from '../stores/settings';
 
 const ANTD_LOCALE: Record<Language, typeof zhCN> = { 'zh-CN': zhCN, en: enUS };
@@ -46,15 +47,25 @@ const THEME = {
 /** antd spaces out a two-character Chinese label (锁 定, 保 存), which reads as two words. */
 const BUTTON = { autoInsertSpace: false };
 
+/** A form refused before it is sent shows its first error in view and focused, as one the core refused does (showErrorOnForm). */
+const FORM = { scrollToFirstError: FIRST_ERROR };
+
+/**
+ * The button a tab bar shows when its tabs overflow holds only an icon, which antd names in English
+ * after the icon ("ellipsis"); named once for every tab bar. Its name is read when a tab bar draws,
+ * i.e. on a page, once the full catalog (where the key lives) has loaded.
+ */
+function MoreTabsIcon() {
+  const { t } = useTranslation();
+  return <EllipsisOutlined aria-label={t('common.moreTabs')} />;
+}
+const TABS = { more: { icon: <MoreTabsIcon /> } };
+
 /** antd's own texts (pagination, pickers, empty states) follow the chosen language. */
 export function AppProviders({ children }: { children: ReactNode }) {
   const language = useSettings((s) => s.language);
-  const { t } = useTranslation();
-  // The button a tab bar shows when its tabs overflow holds only an icon, which antd names in English
-  // after the icon ("ellipsis"); named here once for every tab bar.
-  const tabs = useMemo(() => ({ more: { icon: <EllipsisOutlined aria-label={t('common.moreTabs')} /> } }), [t]);
   return (
-    <ConfigProvider locale={ANTD_LOCALE[language]} theme={THEME} button={BUTTON} tabs={tabs}>
+    <ConfigProvider locale={ANTD_LOCALE[language]} theme={THEME} button={BUTTON} tabs={TABS} form={FORM}>
       <AntApp>{children}</AntApp>
     </ConfigProvider>
   );

@@ -1,4 +1,5 @@
 import { Alert, Checkbox, Form } from 'antd';
+import { revealOnMount } from '../lib/revealError';
 
 /**
  * The core refused something the user may still insist on (a booking outside a room's opening
@@ -6,15 +7,18 @@ import { Alert, Checkbox, Form } from 'antd';
  */
 export function OverrideAlert({ reason, name, label }: { reason: string; name: string; label: string }) {
   return (
-    <Alert
-      type="warning"
-      showIcon
-      title={reason}
-      description={
-        <Form.Item name={name} valuePropName="checked" style={{ margin: 0 }}>
-          <Checkbox>{label}</Checkbox>
-        </Form.Item>
-      }
-    />
+    // Below the fold of a long dialog otherwise: brought into view and focused (revealOnMount).
+    <div ref={revealOnMount} tabIndex={-1}>
+      <Alert
+        type="warning"
+        showIcon
+        title={reason}
+        description={
+          <Form.Item name={name} valuePropName="checked" style={{ margin: 0 }}>
+            <Checkbox>{label}</Checkbox>
+          </Form.Item>
+        }
+      />
+    </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { FormInstance } from 'antd';
 import { CounselError, isApiError, type ApiError, type ErrorDetail } from '../../../shared/api/errors';
 import i18n from '../i18n';
+import { FIRST_ERROR } from './revealError';
 
 /** Any thrown value as an ApiError: client calls reject with CounselError, anything else is internal. */
 export function toApiError(err: unknown): ApiError {
@@ -97,7 +98,8 @@ export interface FormErrorOptions {
  * Shows a failed call on a form: VALIDATION details land on the fields they name,
  * as does any other error whose details name a `path` (a duplicate 学号 or username)
  * or that `fieldFor` assigns to a field. Whatever no field can show is returned as
- * one message for the caller to display, or null.
+ * one message for the caller to display, or null. The first field with an error is scrolled into
+ * view and focused.
  */
 export function showErrorOnForm(form: FormInstance, err: unknown, { prefix = [], fieldFor = {} }: FormErrorOptions = {}): string | null {
   const registered = new Set(form.getFieldsError().map((f) => JSON.stringify(f.name)));
@@ -118,5 +120,8 @@ export function showErrorOnForm(form: FormInstance, err: unknown, { prefix = [],
   if (typeof named === 'string') addAt(toFieldPath(named), errorMessage(err));
   else if (fieldFor[error.messageKey] !== undefined) add(toFieldPath(fieldFor[error.messageKey]), errorMessage(err));
   form.setFields([...byField.values()]);
+  // The first field in the form's own order, which is the order on screen.
+  const first = form.getFieldsError().find((f) => byField.has(JSON.stringify(f.name)));
+  if (first) form.scrollToField(first.name, FIRST_ERROR);
   return byField.size > 0 ? null : errorMessage(err);
 }

@@ -3,7 +3,7 @@ import type { AnswerImportIssue, AnswerImportPreview } from '../../../../shared/
 import type { ParsedInputOf } from '../../../../shared/api/contract';
 import { CounselError } from '../../../../shared/api/errors';
 import type { FormResult, ScaleDefinition } from '../../../../shared/domain/scales';
-import { dbHandler, type HandlerMap, type ServiceContext } from '../../../core/handler';
+import { dbHandler, systemHandler, type HandlerMap, type ServiceContext } from '../../../core/handler';
 import { getAlert, raiseAlerts } from '../alerts-repo';
 import { eligibleEnough, eligibilityOn } from '../assessments';
 import { completeForm, insertForm, saveAnswer } from '../assessments-repo';
@@ -16,12 +16,13 @@ import { base64Bytes, isBlankRow, type ParsedSheet, parseSpreadsheet, unreadable
 import { type Resolved, requireDefinition } from '../scales';
 import { missingConsent } from '../testing-consent';
 import { mapColumns } from './columns';
+import { answerSheetTemplate, answerTemplateName } from './template';
 import { type RosterEntry, rosterByStudentNo, studentsWithFormOn } from './lookup-repo';
 import { type AnswerImportReason, readRows, type SheetRow } from './rows';
 
 export { ANSWER_IMPORT_REASONS } from './rows';
 
-type Methods = 'assessments.importPreview' | 'assessments.importCommit';
+type Methods = 'assessments.importTemplate' | 'assessments.importPreview' | 'assessments.importCommit';
 type AnswerSheet = ParsedInputOf<'assessments.importPreview'>;
 
 /** A row that passed every check, ready to become a completed form. */
@@ -51,7 +52,7 @@ function planImport(db: Database, input: AnswerSheet, sheet: ParsedSheet, now: n
   assertNotFuture(input.date, schoolDate(db, now), 'date');
   const header = sheet.rows[0];
   if (header === undefined) throw unreadable('import.error.empty');
-  const columns = mapColumns(header, scale.definition);
+  const columns = mapColumns(header, scale.definition, input.mapping);
   const base = { format: sheet.format, scale, mapping: columns.mapping };
   if (columns.issues.length > 0) {
     // Rows read through a wrong header would only repeat its problem on every line.
@@ -147,6 +148,11 @@ function commit(ctx: ServiceContext, input: AnswerSheet, plan: ImportPlan): stri
 }
 
 export const answerImportHandlers: HandlerMap<Methods> = {
+  // A system handler: the definition is read first, then the workbook written, which is async.
+  'assessments.importTemplate': systemHandler<'assessments.importTemplate'>(async ({ core }, input) => {
+    const scale = requireDefinition(core.requireDb(), input.scaleId, input.version, 'scaleId');
+    return { filename: answerTemplateName(scale.definition.id, scale.definition.version), base64: await answerSheetTemplate(scale.definition) };
+  }),
   'assessments.importPreview': dbHandler<'assessments.importPreview', ParsedSheet>({
     prepare: readSheet,
     run: ({ db, now }, input, sheet) => {

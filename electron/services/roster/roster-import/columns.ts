@@ -93,9 +93,7 @@ function suggestedField(header: string): RosterField | null {
  * for another file.
  */
 export function mapHeaders(header: readonly string[], chosen?: readonly (RosterField | null)[]): HeaderMapping {
-  if (chosen !== undefined && chosen.length !== header.length) {
-    throw new CounselError('VALIDATION', 'errors.import.mappingColumns', [{ path: 'mapping', reason: 'errors.import.mappingColumns', columns: header.length }]);
-  }
+  if (chosen !== undefined) checkMappingFits(header, chosen);
   const firstColumnOf = new Map<RosterField, string>();
   const duplicates: HeaderMapping['duplicates'] = [];
   const mapping = header.map((column, index): ColumnMapping => {
@@ -119,4 +117,11 @@ function requiredFieldsMissing(present: ReadonlySet<RosterField>): RosterField[]
   const relationOnly = present.has('guardianRelation') && !present.has('guardianPhone');
   const required = relationOnly ? [...REQUIRED_FIELDS, 'guardianName' as const] : REQUIRED_FIELDS;
   return required.filter((f) => !present.has(f));
+}
+
+/** A hand-made mapping (the roster's or the answer sheet's) names every column of the file it was made for. */
+export function checkMappingFits(header: readonly string[], chosen: readonly unknown[]): void {
+  if (chosen.length !== header.length) {
+    throw new CounselError('VALIDATION', 'errors.import.mappingColumns', [{ path: 'mapping', reason: 'errors.import.mappingColumns', columns: header.length }]);
+  }
 }

@@ -1,12 +1,14 @@
-import { Alert, App, Button, Checkbox, DatePicker, Flex, Form, List, Modal, Select, Spin, Statistic, Tag, Typography } from 'antd';
+import { Alert, App, Button, Checkbox, DatePicker, Flex, Form, List, Modal, Select, Spin, Statistic, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { answerImportIssue, type AnswerImportIssue, type AnswerImportPreview } from '../../../../shared/api/assessments';
 import type { OutputOf } from '../../../../shared/api/contract';
 import { api } from '../../api/client';
+import { downloadBase64, XLSX_TYPE } from '../../lib/download';
 import { errorMessage, validationDetails } from '../../lib/errors';
 import { dateProps } from '../../lib/formValues';
 import { useSchoolToday } from '../../lib/time';
+import { ImportMapping } from '../import/ImportMapping';
 import { ImportIssueTable, type PickedFile, readPickedFile, SpreadsheetDropzone } from '../import/ImportParts';
 import { useScales } from './scaleLabels';
 import { itemNumbers, useScaleDefinition } from './useScaleDefinition';
@@ -27,6 +29,9 @@ interface Sheet {
 }
 
 type Committed = OutputOf<'assessments.importCommit'>;
+
+/** The mapping's name for the 学号 column (item ids are lower case, so it is never one). */
+const STUDENT_NO = 'studentNo';
 
 /** A refused commit's details carry each issue's params flattened beside its row, column and reason. */
 function refusedIssues(err: unknown): AnswerImportIssue[] {
@@ -67,6 +72,8 @@ function AnswerImportDialog({ campaignId, scaleIds, onImported }: AnswerImportBu
   const [busy, setBusy] = useState<'reading' | 'committing' | null>(null);
   const [failure, setFailure] = useState<{ title: string; unchanged?: boolean } | null>(null);
   const [done, setDone] = useState<Committed | null>(null);
+  /** The columns as chosen by hand (item id, studentNo or null each); undefined: read by the headers. */
+  const [mapping, setMapping] = useState<(string | null)[] | undefined>(undefined);
 
   // The scale list arrives after the form mounts: the first offered scale becomes the default then.
   const firstScale = offered[0]?.id;
@@ -74,17 +81,18 @@ function AnswerImportDialog({ campaignId, scaleIds, onImported }: AnswerImportBu
     if (firstScale && !form.getFieldValue('scaleId')) form.setFieldValue('scaleId', firstScale);
   }, [firstScale, form]);
 
-  const input = (picked: PickedFile) => {
+  const input = (picked: PickedFile, chosen = mapping) => {
     const v = form.getFieldsValue();
-    return { ...picked, scaleId: v.scaleId, date: v.date, acknowledgeIneligible: v.acknowledgeIneligible, ...(campaignId ? { campaignId } : {}) };
+    return { ...picked, scaleId: v.scaleId, date: v.date, acknowledgeIneligible: v.acknowledgeIneligible, ...(campaignId ? { campaignId } : {}), ...(chosen ? { mapping: chosen } : {}) };
   };
 
-  const check = async (picked: PickedFile) => {
+  // Nothing is written while columns are mapped: each choice is a new dry run of the whole file.
+  const check = async (picked: PickedFile, chosen = mapping) => {
     setBusy('reading');
     setFailure(null);
-    setPreview(null);
     try {
-      setPreview(await api.assessments.importPreview(input(picked)));
+      setPreview(await api.assessments.importPreview(input(picked, chosen)));
+      setMapping(chosen);
     } catch (err) {
       setFailure({ title: errorMessage(err) });
     } finally {
@@ -95,6 +103,7 @@ function AnswerImportDialog({ campaignId, scaleIds, onImported }: AnswerImportBu
   const pick = async (picked: File) => {
     setFile(null);
     setDone(null);
+    setPreview(null);
     const read = await readPickedFile(picked);
     if (read === null) {
       setPreview(null);
@@ -102,7 +111,19 @@ function AnswerImportDialog({ campaignId, scaleIds, onImported }: AnswerImportBu
       return;
     }
     setFile(read);
-    await check(read);
+    // A new file is read by its own headers first.
+    await check(read, undefined);
+  };
+
+  const downloadTemplate = async () => {
+    const scaleId = form.getFieldValue('scaleId') as string | undefined;
+    if (!scaleId) return;
+    try {
+      const file = await api.assessments.importTemplate({ scaleId });
+      downloadBase64(file.filename, file.base64, XLSX_TYPE);
+    } catch (err) {
+      void message.error(errorMessage(err));
+    }
   };
 
   const commit = async () => {
@@ -135,8 +156,9 @@ function AnswerImportDialog({ campaignId, scaleIds, onImported }: AnswerImportBu
         form={form}
         layout="inline"
         initialValues={{ scaleId: firstScale, date: today, acknowledgeIneligible: false }}
-        // Another scale, day or acknowledgement changes what is wrong with the same file.
-        onValuesChange={() => void (file && check(file))}
+        // Another scale, day or acknowledgement changes what is wrong with the same file; another
+        // scale has other items, so the columns are read by their headers again.
+        onValuesChange={(changed: Partial<Sheet>) => void (file && check(file, 'scaleId' in changed ? undefined : mapping))}
       >
         <Form.Item name="scaleId" label={t('answerImport.scale')} rules={[{ required: true, message: t('errors.field.required') }]}>
           <Select style={{ minWidth: 240 }} options={offered.map((s) => ({ value: s.id, label: scales.title(s.id) }))} />
@@ -148,6 +170,14 @@ function AnswerImportDialog({ campaignId, scaleIds, onImported }: AnswerImportBu
           <Checkbox>{t('answerImport.acknowledgeIneligible')}</Checkbox>
         </Form.Item>
       </Form>
+      <Flex vertical gap={4}>
+        <Typography.Text type="secondary">{t('answerImport.accepted')}</Typography.Text>
+        <div>
+          <Button disabled={!sheet?.scaleId} onClick={() => void downloadTemplate()}>
+            {t('answerImport.template')}
+          </Button>
+        </div>
+      </Flex>
       <SpreadsheetDropzone
         title={t('answerImport.pick')}
         hint={ready ? t('answerImport.pickHint') : t('answerImport.chooseFirst')}
@@ -156,17 +186,29 @@ function AnswerImportDialog({ campaignId, scaleIds, onImported }: AnswerImportBu
       />
       {busy === 'reading' && <Spin description={t('import.reading')} />}
       {failure && <Alert type="error" showIcon role="alert" title={failure.title} description={failure.unchanged ? t('answerImport.commitFailed') : undefined} />}
-      {preview && file && <PreviewResult preview={preview} fileName={file.fileName} blocked={blocked} committing={busy === 'committing'} onCommit={() => void commit()} />}
+      {preview && file && (
+        <PreviewResult preview={preview} fileName={file.fileName} blocked={blocked} busy={busy !== null} committing={busy === 'committing'} onCommit={() => void commit()} onMap={(chosen) => void check(file, chosen)} />
+      )}
       {done && <ImportDone done={done} />}
     </Flex>
   );
 }
 
-function PreviewResult({ preview, fileName, blocked, committing, onCommit }: { preview: AnswerImportPreview; fileName: string; blocked: boolean; committing: boolean; onCommit(): void }) {
+interface PreviewProps {
+  preview: AnswerImportPreview;
+  fileName: string;
+  blocked: boolean;
+  busy: boolean;
+  committing: boolean;
+  onCommit(): void;
+  onMap(chosen: (string | null)[]): void;
+}
+
+function PreviewResult({ preview, fileName, blocked, busy, committing, onCommit, onMap }: PreviewProps) {
   const { t } = useTranslation();
   const definition = useScaleDefinition({ scaleId: preview.scaleId, version: preview.version }).data;
-  const itemLabel = (itemId: string | null) =>
-    itemId === null ? t('import.ignored') : itemId === 'studentNo' ? t('answerImport.studentNoColumn') : t('answerImport.item', { number: itemNumbers(definition, [itemId]) });
+  const itemLabel = (itemId: string) => (itemId === STUDENT_NO ? t('answerImport.studentNoColumn') : t('answerImport.item', { number: itemNumbers(definition, [itemId]) }));
+  const fields = [STUDENT_NO, ...(definition?.items.map((i) => i.id) ?? [])];
 
   return (
     <Flex vertical gap="middle">
@@ -200,13 +242,7 @@ function PreviewResult({ preview, fileName, blocked, committing, onCommit }: { p
           {t('answerImport.commit')}
         </Button>
       </div>
-      <Flex wrap gap="small" role="list" aria-label={t('import.mapping')}>
-        {preview.mapping.map((m, i) => (
-          <Tag key={`${i}|${m.column}`} role="listitem" color={m.itemId === null ? undefined : 'cyan'}>
-            {t('answerImport.columnToItem', { column: m.column, item: itemLabel(m.itemId) })}
-          </Tag>
-        ))}
-      </Flex>
+      <ImportMapping mapping={preview.mapping.map((m) => ({ ...m, field: m.itemId }))} fields={fields} label={itemLabel} disabled={busy} onChange={onMap} />
     </Flex>
   );
 }

@@ -1,13 +1,14 @@
 import { Alert, Button, Spin } from 'antd';
-import { lazy, Suspense, useState } from 'react';
+import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CenteredPanel } from '../../components/CenteredPanel';
+import { lazyWithCatalog } from '../../i18n';
 import { useSession } from '../../stores/session';
 import { KEY_FRAME_WIDTH } from '../recovery/RecoveryKeyField';
 import { PassphraseForm } from './PassphraseForm';
 
 // Recovery needs the passphrase-strength judge and its dictionaries: fetched when asked for, not with the login.
-const RecoverForm = lazy(() => import('./RecoverForm').then((m) => ({ default: m.RecoverForm })));
+const RecoverForm = lazyWithCatalog(() => import('./RecoverForm').then((m) => m.RecoverForm));
 
 export function LoginScreen() {
   const { t } = useTranslation();

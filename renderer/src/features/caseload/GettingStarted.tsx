@@ -13,6 +13,8 @@ const STEP_PAGE: Record<GettingStartedStep, PageId> = {
   rooms: 'rooms',
   roster: 'roster',
   principal: 'users',
+  // The backup folder and 立即备份 are in 设置.
+  backup: 'settings',
 };
 
 const load = () => api.app.gettingStarted({});

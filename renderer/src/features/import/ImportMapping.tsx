@@ -1,9 +1,5 @@
 import { Select, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ROSTER_IMPORT_FIELDS, type ImportPreview } from '../../../../shared/api/students';
-
-type Field = (typeof ROSTER_IMPORT_FIELDS)[number];
-type Column = ImportPreview['mapping'][number];
 
 /** The select's value for 不导入: antd shows a null value as an empty box. */
 const NOT_IMPORTED = '';
@@ -14,34 +10,52 @@ export function fieldKey(field: string): string {
   return guardian ? `student.guardian.${guardian[1]!.toLowerCase()}${guardian[2]}` : `student.fields.${field}`;
 }
 
+/** A column of the file as a preview reports it: what it is imported as, and what its header alone says. */
+export interface MappedColumn {
+  column: string;
+  field: string | null;
+  guessed: string | null;
+  suggested: string | null;
+}
+
+export interface ImportMappingProps<F extends string> {
+  mapping: readonly MappedColumn[];
+  /** What a column can be imported as, in the order offered. */
+  fields: readonly F[];
+  label(field: string): string;
+  /** The mapping is the one chosen when a file with this header row was last imported. */
+  remembered?: boolean;
+  disabled: boolean;
+  onChange(fields: (F | null)[]): void;
+}
+
 /**
  * 列的对应: each column of the file with what it is imported as, changeable by hand, and why it was
  * guessed so: read from its header, chosen by hand, or not imported (a column that looks like a
- * known field is called out, so a 监护人联系电话 is not left out without a word).
+ * known field is called out, so a 监护人联系电话 is not left out without a word). The roster import
+ * and the answer-sheet import share it, each with its own fields.
  */
-export function ImportMapping({ preview, disabled, onChange }: { preview: ImportPreview; disabled: boolean; onChange(fields: (Field | null)[]): void }) {
+export function ImportMapping<F extends string>({ mapping, fields, label, remembered = false, disabled, onChange }: ImportMappingProps<F>) {
   const { t } = useTranslation();
-  const label = (field: string) => t(fieldKey(field), { defaultValue: field });
-  const options = [{ value: NOT_IMPORTED, label: t('import.ignored') }, ...ROSTER_IMPORT_FIELDS.map((f) => ({ value: f, label: label(f) }))];
-  const choose = (index: number, value: string) =>
-    onChange(preview.mapping.map((m, i) => (i === index ? (value === NOT_IMPORTED ? null : (value as Field)) : (m.field as Field | null))));
+  const options = [{ value: NOT_IMPORTED, label: t('import.ignored') }, ...fields.map((f) => ({ value: f, label: label(f) }))];
+  const choose = (index: number, value: string) => onChange(mapping.map((m, i) => (i === index ? (value === NOT_IMPORTED ? null : (value as F)) : (m.field as F | null))));
 
-  const why = (m: Column) => {
+  const why = (m: MappedColumn) => {
     if (m.field !== null) return m.field === m.guessed ? t('import.map.byHeader') : t('import.map.byHand');
     if (m.suggested !== null) return <Typography.Text type="warning">{t('import.map.looksLike', { field: label(m.suggested) })}</Typography.Text>;
     return m.guessed === null ? t('import.map.unknown') : t('import.map.notImported');
   };
 
   return (
-    <Table<Column>
+    <Table<MappedColumn>
       size="small"
       rowKey={(_m, i) => String(i)}
-      dataSource={preview.mapping}
+      dataSource={[...mapping]}
       pagination={false}
       title={() => (
         <Typography.Text strong>
           {t('import.mapping')}
-          {preview.remembered ? <Typography.Text type="secondary">{t('import.map.remembered')}</Typography.Text> : null}
+          {remembered ? <Typography.Text type="secondary">{t('import.map.remembered')}</Typography.Text> : null}
         </Typography.Text>
       )}
       columns={[

@@ -1,13 +1,13 @@
 import { Alert, App, Button, Flex, Spin, Statistic, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { importIssue, type ImportIssue, type ImportPreview, type ROSTER_IMPORT_FIELDS } from '../../../../shared/api/students';
+import { importIssue, type ImportIssue, type ImportPreview, ROSTER_IMPORT_FIELDS } from '../../../../shared/api/students';
 import { api } from '../../api/client';
 import { useShownName } from '../../components/PersonName';
 import { downloadBase64, XLSX_TYPE } from '../../lib/download';
 import { errorMessage } from '../../lib/errors';
 import { ImportChanges } from './ImportChanges';
-import { ImportMapping } from './ImportMapping';
+import { fieldKey, ImportMapping } from './ImportMapping';
 import { ImportSample } from './ImportSample';
 import { ImportIssueTable, issuesOfRefusal, type PickedFile, readPickedFile, SpreadsheetDropzone } from './ImportParts';
 import { PageTitle } from '../../components/PageTitle';
@@ -141,7 +141,14 @@ function PreviewResult({ preview, fileName, blocked, committing, onCommit, onMap
   return (
     <Flex vertical gap="middle">
       <Typography.Text type="secondary">{t('import.file', { name: fileName })}</Typography.Text>
-      <ImportMapping preview={preview} disabled={committing} onChange={onMap} />
+      <ImportMapping
+        mapping={preview.mapping}
+        remembered={preview.remembered}
+        fields={ROSTER_IMPORT_FIELDS}
+        label={(field) => t(fieldKey(field), { defaultValue: field })}
+        disabled={committing}
+        onChange={onMap}
+      />
       <Flex gap={48} wrap>
         <Statistic title={t('import.counts.total')} value={preview.totalRows} />
         <Statistic title={t('import.counts.valid')} value={preview.validRows} />

@@ -1,5 +1,6 @@
 import { Alert, Flex, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { revealOnMount } from '../../lib/revealError';
 import { z } from 'zod';
 import { clashDetail, type ClashDetail } from '../../../../shared/api/appointments';
 import { useShownName } from '../../components/PersonName';
@@ -28,36 +29,39 @@ export function ClashList({ clashes, title, onClose }: { clashes: readonly Clash
   const labels = useScheduleLabels();
   const shown = useShownName();
   return (
-    <Alert
-      type="error"
-      showIcon
-      closable={onClose ? { onClose } : false}
-      title={title ?? t('schedule.clash.title', { count: clashes.length })}
-      description={
-        <ul style={{ margin: 0, paddingInlineStart: 18 }}>
-          {clashes.map((c) => (
-            <li key={`${c.path}:${c.appointmentId}`}>
-              <Flex gap={6} wrap align="center">
-                <span>
-                  {t('schedule.clash.line', {
-                    date: c.date,
-                    start: c.start,
-                    end: c.end,
-                    room: c.roomName ?? t('schedule.booking.noRoom'),
-                    counselor: c.counselorName,
-                    client: shown(c.clientLabel),
-                  })}
-                </span>
-                {c.reasons.map((r) => (
-                  <Tag key={r} color="red">
-                    {labels.label('clashReason', r)}
-                  </Tag>
-                ))}
-              </Flex>
-            </li>
-          ))}
-        </ul>
-      }
-    />
+    // In a long dialog the list appears below the fold: brought into view and focused (revealOnMount).
+    <div ref={revealOnMount} tabIndex={-1}>
+      <Alert
+        type="error"
+        showIcon
+        closable={onClose ? { onClose } : false}
+        title={title ?? t('schedule.clash.title', { count: clashes.length })}
+        description={
+          <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+            {clashes.map((c) => (
+              <li key={`${c.path}:${c.appointmentId}`}>
+                <Flex gap={6} wrap align="center">
+                  <span>
+                    {t('schedule.clash.line', {
+                      date: c.date,
+                      start: c.start,
+                      end: c.end,
+                      room: c.roomName ?? t('schedule.booking.noRoom'),
+                      counselor: c.counselorName,
+                      client: shown(c.clientLabel),
+                    })}
+                  </span>
+                  {c.reasons.map((r) => (
+                    <Tag key={r} color="red">
+                      {labels.label('clashReason', r)}
+                    </Tag>
+                  ))}
+                </Flex>
+              </li>
+            ))}
+          </ul>
+        }
+      />
+    </div>
   );
 }

@@ -1,0 +1,152 @@
+/**
+ * The start-up catalog: the keys the first screen needs before the rest of the app has loaded
+ * (the loading and failure screens, login, the lock screen, recovery by key, the damaged-archive
+ * notice and the errors a login can meet). It is bundled with the first script; the full catalog
+ * (zh-CN.ts, which spreads this one in) loads with the first page that needs it (renderer/src/i18n.ts).
+ * Keys of any other screen belong in zh-CN.ts or its area files, not here.
+ */
+export const startupZhCN = {
+  app: {
+    title: '心理辅导室工作台',
+    starting: '正在打开档案…',
+    unavailable: '无法打开心理辅导室档案',
+    retry: '重试',
+    demoBanner: '演示数据',
+    demoBannerExplain: '本档案是 npm run demo 生成的虚构学校，所有姓名和记录都是编造的。请勿在此录入真实学生信息。',
+  },
+  login: {
+    title: '登录',
+    username: '用户名',
+    passphrase: '口令',
+    submit: '登录',
+    waiting: '{{seconds}} 秒后可重试',
+    forgot: '忘记口令？',
+    recovered: '口令已重设，请用新口令登录。',
+  },
+  recover: {
+    title: '用恢复密钥重设口令',
+    explain: '输入恢复密钥（抄写或打印在纸上的那份）和要重设口令的账号（用户名或姓名，也可以先列出账号再选择），再设置新口令。',
+    account: '用户名或姓名',
+    listAccounts: '列出账号',
+    accountsHint: '恢复密钥正确，选择要重设口令的账号：',
+    disabled: '已停用',
+    submit: '重设口令',
+    back: '返回登录',
+  },
+  lock: {
+    title: '已锁定',
+    explain: '{{name}}，请输入口令解锁。',
+    submit: '解锁',
+    switchUser: '切换用户',
+  },
+  errors: {
+    validation: '填写的内容有误，请检查标出的项目',
+    internal: '程序内部出错，请重试；如果反复出现，请联系技术支持',
+    bridgeUnreachable: '无法连接到本机服务，请确认程序仍在运行',
+    forbidden: '当前账号没有权限执行此操作',
+    forbiddenSender: '请求来源不受信任，已被拒绝',
+    notFound: '要找的记录不存在或已被删除',
+    conflict: '操作与现有记录冲突',
+    locked: '会话已锁定，请重新输入口令',
+    unknownMethod: '程序版本不一致：未知的操作',
+    dbHostExited: '数据服务意外退出，请重新启动程序',
+    dbHostStopped: '数据服务已停止，请重新启动程序',
+    reference: '（错误编号 {{ref}}）',
+    bridge: {
+      token: '访问令牌无效：请使用启动时终端里显示的完整链接重新打开',
+      tooLarge: '请求内容过大',
+      badJson: '请求格式不正确',
+    },
+    auth: {
+      failed: '用户名或口令不正确',
+      throttled: '尝试次数过多，请 {{seconds}} 秒后再试',
+      disabled: '该账号已停用，请联系心理教师',
+      required: '请先登录',
+      mustChangePassphrase: '请先把初始口令改成自己的口令',
+    },
+    setup: {
+      alreadyDone: '本机已完成初始设置',
+      required: '请先完成初始设置',
+    },
+    db: {
+      notDatabase: '数据文件不是有效的档案数据库',
+      truncated: '数据文件不完整（可能已损坏），请从备份恢复',
+      fromNewerVersion: '数据文件来自更新版本的程序，请先升级本程序',
+      wrongKey: '密钥无法打开数据文件',
+      plaintext: '数据文件未加密，程序拒绝打开',
+      corrupt: '数据文件已损坏，请从备份恢复',
+      missing: '找不到数据文件',
+    },
+    vault: {
+      unreadable: '密钥文件无法读取（可能已损坏），请用恢复密钥或备份恢复',
+    },
+    recovery: {
+      invalid: '恢复密钥不正确',
+      ambiguousName: '有几个账号都叫这个姓名，请输入用户名，或先列出账号再选择',
+      unknownAccount: '没有这个用户名或姓名的账号',
+    },
+    field: {
+      ageRecipient: '不是有效的 age 公钥（应以 age1 开头）',
+      required: '此项必填',
+      tooShort: '至少 {{min}} 个字符',
+      tooLong: '最多 {{max}} 个字符',
+      tooSmall: '不能小于 {{min}}',
+      tooBig: '不能大于 {{max}}',
+      tooFew: '至少选择 {{min}} 项',
+      tooMany: '最多 {{max}} 项',
+      choose: '请从列表中选择',
+      invalid: '格式不正确',
+      controlChars: '含有不允许的控制字符',
+      lineBreak: '此项不能换行',
+      guardianEmpty: '请填写监护人姓名或电话',
+      id: '编号格式不正确',
+      dateFormat: '日期格式应为 年-月-日，例如 2012-09-01',
+      absolutePath: '请填写文件夹的完整路径（如 E:\\备份 或 /media/usb）',
+      dateInvalid: '没有这一天',
+      passphraseShort: '口令至少 10 个字符',
+      passphraseMismatch: '两次输入的口令不一致',
+      username: '用户名只能包含字母、数字、汉字和 _ . -',
+      timeZone: '无法识别的时区',
+      phone: '电话号码只能包含数字、空格和 + - ( )',
+      time: '时间格式应为 时:分，例如 14:30',
+      duplicate: '不能重复选择',
+      futureDate: '不能晚于今天',
+      twoDecimals: '最多保留两位小数',
+      oneDecimal: '最多保留一位小数',
+      endBeforeStart: '结束日期不能早于开始日期',
+    },
+    zod: {
+      invalid_type: '缺少此项或类型不正确',
+      too_small: '太短或太小（至少 {{minimum}}）',
+      too_big: '太长或太大（最多 {{maximum}}）',
+      invalid_format: '格式不正确',
+      not_multiple_of: '数值不符合要求',
+      unrecognized_keys: '含有无法识别的项目',
+      invalid_union: '内容不正确',
+      invalid_key: '内容不正确',
+      invalid_element: '内容不正确',
+      invalid_value: '不是允许的取值',
+      custom: '内容不正确',
+    },
+    code: {
+      VALIDATION: '填写的内容有误',
+      AUTH: '身份验证失败',
+      FORBIDDEN: '没有权限',
+      NOT_FOUND: '记录不存在',
+      CONFLICT: '与现有记录冲突',
+      LOCKED: '会话已锁定',
+      INTERNAL: '程序内部出错',
+    },
+  },
+  backup: {
+    damaged: {
+      latest: '最新的备份：{{file}}（{{when}}）',
+      none: '没有找到备份记录。',
+      how: '请用打印的恢复密钥把备份恢复到一个新的空文件夹（命令 counselroom backup restore），再用该文件夹启动程序；损坏的数据文件保持原样，没有被改动。',
+    },
+  },
+} as const;
+
+/** A catalog's shape with the Chinese text widened to string, for the other languages. */
+export type Shape<T> = { readonly [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+export type StartupCatalog = Shape<typeof startupZhCN>;
