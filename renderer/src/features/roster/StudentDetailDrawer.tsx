@@ -8,6 +8,7 @@ import { useLabels } from '../../lib/labels';
 import { useCall } from '../../lib/useCall';
 import { StudentCases } from '../cases/StudentCases';
 import { ContactConsentButtons } from '../archive/ContactConsentButtons';
+import { focusDrawerStart } from '../../lib/drawerFocus';
 
 type Guardian = StudentView['guardians'][number];
 
@@ -35,6 +36,7 @@ export function StudentDetailDrawer({ studentId, reloadKey, onClose, onEdit, onR
     <Drawer
       open={studentId !== null}
       onClose={onClose}
+      afterOpenChange={focusDrawerStart}
       size={600}
       title={student ? t('roster.detailTitle', { name: shown(student.name) }) : ' '}
       extra={

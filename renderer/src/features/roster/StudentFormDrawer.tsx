@@ -11,6 +11,7 @@ import { useFormSubmit } from '../../lib/useFormSubmit';
 import { useLabels } from '../../lib/labels';
 import { maxLengthOf, parseForm, zodRule } from '../../lib/zodForm';
 import { useSettings } from '../../stores/settings';
+import { focusDrawerStart } from '../../lib/drawerFocus';
 
 const fields = studentFields.shape;
 const guardianFields = guardian.shape;
@@ -67,6 +68,7 @@ export function StudentFormDrawer({ open, student, onClose, onSaved }: {
     <Drawer
       open={open}
       onClose={onClose}
+      afterOpenChange={focusDrawerStart}
       size={560}
       destroyOnHidden
       title={student ? t('roster.editTitle', { name: shown(student.name) }) : t('roster.createTitle')}

@@ -12,6 +12,7 @@ import { CancelAppointmentModal } from './CancelAppointmentModal';
 import { ClientName } from './ClientFields';
 import { useScheduleLabels } from './labels';
 import { STATUS_COLORS } from './statusColors';
+import { focusDrawerStart } from '../../lib/drawerFocus';
 
 const getAppointment = ({ id }: { id: string; round: number }) => api.appointments.get({ id });
 
@@ -63,7 +64,7 @@ export function AppointmentDrawer({ appointmentId, onClose, onChanged }: { appoi
   const client = a ? caseClient(a) : null;
   const none = t('common.none');
   return (
-    <Drawer open={appointmentId !== null} onClose={onClose} size={560} title={t('schedule.drawer.title')}>
+    <Drawer open={appointmentId !== null} onClose={onClose} afterOpenChange={focusDrawerStart} size={560} title={t('schedule.drawer.title')}>
       {call.error !== undefined && <Alert type="error" showIcon title={errorMessage(call.error)} />}
       {!a && call.error === undefined && <Spin />}
       {a && (

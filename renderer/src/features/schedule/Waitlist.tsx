@@ -10,6 +10,7 @@ import { AddToWaitlistModal } from './AddToWaitlistModal';
 import { BookingModal, type NewBooking, type WaitlistItem } from './BookingModal';
 import { ClientName } from './ClientFields';
 import { useScheduleLabels } from './labels';
+import { focusDrawerStart } from '../../lib/drawerFocus';
 
 const listWaitlist = () => api.waitlist.list({});
 
@@ -68,6 +69,7 @@ export function Waitlist({ slot, canBook, onBooked }: WaitlistProps) {
       <Drawer
         open={open}
         onClose={() => setOpen(false)}
+        afterOpenChange={focusDrawerStart}
         size={560}
         title={t('schedule.waitlist.title')}
         extra={

@@ -4,6 +4,7 @@ import { bandLabelKey, type Band, type ScaleDefinition } from '../../../../../sh
 import { errorMessage } from '../../../lib/errors';
 import { useLocalized, useScaleDefinition } from '../useScaleDefinition';
 import { titleOf, type ScaleSummary } from './ScaleLibraryPage';
+import { focusDrawerStart } from '../../../lib/drawerFocus';
 
 type Item = ScaleDefinition['items'][number];
 type Option = ScaleDefinition['optionSets'][string][number];
@@ -18,7 +19,7 @@ export function ScaleDetailDrawer({ scale, onClose }: { scale: ScaleSummary | nu
   const definition = useScaleDefinition(scale ? { scaleId: scale.id, version: scale.version } : null);
   const title = scale ? t('library.detail.title', { title: titleOf(scale.title, i18n.language), version: scale.version }) : ' ';
   return (
-    <Drawer open={scale !== null} onClose={onClose} size={760} title={title} destroyOnHidden>
+    <Drawer open={scale !== null} onClose={onClose} afterOpenChange={focusDrawerStart} size={760} title={title} destroyOnHidden>
       {definition.error !== undefined && <Alert type="error" showIcon title={errorMessage(definition.error)} />}
       {scale && definition.data && !definition.loading ? <DefinitionDetails definition={definition.data} hash={scale.hash} /> : definition.error === undefined && <Spin />}
     </Drawer>
