@@ -2,6 +2,9 @@ import { availableParallelism } from 'node:os';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
+/** The renderer's tests: the app in jsdom on a real core; spies are put back after each test. */
+const JSDOM = { environment: 'jsdom' as const, setupFiles: ['tests/renderer/setup.ts'], testTimeout: 240_000, restoreMocks: true };
+
 /** One project per test layer; `npm test` runs them all (e2e needs the built renderer). */
 export default defineConfig({
   test: {
@@ -18,14 +21,23 @@ export default defineConfig({
         test: {
           name: 'renderer',
           include: ['tests/renderer/**/*.test.tsx'],
-          environment: 'jsdom',
-          setupFiles: ['tests/renderer/setup.ts'],
-          testTimeout: 240_000,
+          exclude: ['tests/renderer/isolated/**'],
+          ...JSDOM,
           // Importing the app, antd and echarts costs ~10 s per file; a worker keeps them for the
           // next file. Every test starts the app afresh (harness: stores, language, transport,
-          // cleanup), and spies are put back after each test.
+          // cleanup).
           isolate: false,
-          restoreMocks: true,
+        },
+      },
+      {
+        // A file that needs modules as a fresh window has them gets a worker of its own: in the shared
+        // one an earlier file has already imported them (so a vi.mock comes too late) and loaded the
+        // lazy screens and the full catalogs (so a start from the start-up catalog cannot be seen).
+        plugins: [react()],
+        test: {
+          name: 'renderer-isolated',
+          include: ['tests/renderer/isolated/**/*.test.tsx'],
+          ...JSDOM,
         },
       },
       {

@@ -14,7 +14,7 @@ if (build.status !== 0) process.exit(build.status ?? 1);
 
 const spinners = Array.from({ length: workers }, () => new Worker('for (;;) {}', { eval: true }));
 const started = performance.now();
-const run = spawn(npx, ['vitest', 'run', '--project', 'renderer', '--project', 'e2e', ...process.argv.slice(2)], {
+const run = spawn(npx, ['vitest', 'run', '--project', 'renderer', '--project', 'renderer-isolated', '--project', 'e2e', ...process.argv.slice(2)], {
   stdio: 'inherit',
   env: { ...process.env, CI: 'true' },
 });

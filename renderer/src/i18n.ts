@@ -21,9 +21,13 @@ function storedLanguage(): Language {
 
 const DAYJS_LOCALE: Record<Language, string> = { 'zh-CN': 'zh-cn', en: 'en' };
 
+/** The login screen's keys only: the full catalogs would be a sixth of the first script. */
+const STARTUP_CATALOG = { 'zh-CN': startupZhCN, en: startupEn } as const;
+
+// i18next keeps the object it is given and merges each full catalog into it: it gets copies, so
+// the start-up catalogs themselves stay as they are written.
 void i18n.use(initReactI18next).init({
-  // The login screen's keys only: the full catalogs would be a sixth of the first script.
-  resources: { 'zh-CN': { translation: startupZhCN }, en: { translation: startupEn } },
+  resources: { 'zh-CN': { translation: structuredClone(STARTUP_CATALOG['zh-CN']) }, en: { translation: structuredClone(STARTUP_CATALOG.en) } },
   lng: storedLanguage(),
   fallbackLng: DEFAULT_LANGUAGE,
   // Resources are bundled, so initialise synchronously: the first render already has text.

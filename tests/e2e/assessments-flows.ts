@@ -71,6 +71,8 @@ export async function choosePhq9(p: Page, mode: '屏幕作答' | '纸笔录入')
 export async function answerKiosk(p: Page, from: number, keys: readonly string[]): Promise<void> {
   for (const [i, key] of keys.entries()) {
     await p.getByText(`第 ${from + i} / 9 题`).waitFor();
+    // While the last answer is saved the options are disabled and keys are not taken.
+    await p.locator('.kiosk-option:not([disabled])').first().waitFor();
     await p.keyboard.press(key);
   }
 }

@@ -183,8 +183,8 @@ describe('roles', () => {
     s = await counselingSchool();
     const principal = await colleague(s.t, 'principal', 'lixiaozhang');
     const methods = METHOD_NAMES.filter((m) => ['scales', 'assessments', 'alerts'].includes(m.split('.')[0]!));
-    // scales ×3; assessments ×9 (start, answer, finish, void, get, ofStudent, rescore, importPreview, importCommit); alerts ×5 (open, get, acknowledge, defer, openCrisisCase).
-    expect(methods).toHaveLength(17);
+    // scales ×3; assessments ×10 (start, answer, finish, void, get, ofStudent, rescore, importPreview, importCommit, importTemplate); alerts ×5 (open, get, acknowledge, defer, openCrisisCase).
+    expect(methods).toHaveLength(18);
     const call = (m: MethodName) => {
       const [area, verb] = m.split('.') as [string, string];
       return (principal.client as unknown as Record<string, Record<string, (i: unknown) => Promise<unknown>>>)[area]![verb]!({ studentId: s.studentId });

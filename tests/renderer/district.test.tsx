@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { screen, waitFor, within } from '@testing-library/react';
-import { expect, onTestFinished, test } from 'vitest';
+import { afterAll, beforeAll, expect, onTestFinished, test, vi } from 'vitest';
 import type { CounselClient } from '../../shared/api/contract';
 import { setTransport } from '../../renderer/src/api/client';
 import { STUDENT } from '../helpers/counseling';
@@ -12,8 +12,10 @@ import { openApp } from './harness';
 
 // The in-process core signs and seals with @noble, which checks its bytes with `instanceof
 // Uint8Array`; jsdom puts its own window's Uint8Array on the global, so Node's Buffers would fail
-// that here. Node's own (Electron's core has no other) is put back.
-globalThis.Uint8Array = Object.getPrototypeOf(Buffer.prototype).constructor as Uint8ArrayConstructor;
+// that here. Node's own (Electron's core has no other) is put back for this file's tests, and
+// jsdom's restored after them: the worker goes on to other files.
+beforeAll(() => void vi.stubGlobal('Uint8Array', Object.getPrototypeOf(Buffer.prototype).constructor));
+afterAll(() => void vi.unstubAllGlobals());
 
 const TERM = { from: '2025-02-17', to: '2025-07-04' };
 

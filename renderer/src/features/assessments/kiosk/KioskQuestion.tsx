@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ScaleDefinition } from '../../../../../shared/domain/scales/definition';
 import { optionsOf, useLocalized } from '../useScaleDefinition';
@@ -46,8 +46,10 @@ export function KioskQuestion({ definition, index, chosen, busy, onAnswer, onPre
 
   // Keys are heard on the whole window, not only where focus is: while an answer is saved its
   // disabled button drops focus to the page, and the next key must not be lost.
+  // Updated in the same commit that enables the buttons again, so a key pressed as soon as they
+  // are drawn is heard by this render's handler, not the last one's (which saw busy).
   const latest = useRef(onKeyDown);
-  useEffect(() => {
+  useLayoutEffect(() => {
     latest.current = onKeyDown;
   });
   useEffect(() => {

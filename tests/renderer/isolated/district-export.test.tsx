@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { screen, within } from '@testing-library/react';
 import { expect, onTestFinished, test, vi } from 'vitest';
-import type * as PackageCrypto from '../../electron/services/district/package-crypto';
-import { startDistrict } from '../helpers/district';
-import { STUDENT } from '../helpers/counseling';
-import { findDialog, messageShown, openApp, pickOption } from './harness';
+import type * as PackageCrypto from '../../../electron/services/district/package-crypto';
+import { startDistrict } from '../../helpers/district';
+import { STUDENT } from '../../helpers/counseling';
+import { findDialog, messageShown, openApp, pickOption } from '../harness';
 
 // See district.test.tsx: @noble checks bytes against Node's Uint8Array, which jsdom replaces.
 globalThis.Uint8Array = Object.getPrototypeOf(Buffer.prototype).constructor as Uint8ArrayConstructor;
@@ -18,7 +18,7 @@ globalThis.Uint8Array = Object.getPrototypeOf(Buffer.prototype).constructor as U
  * presses 取消写出, as the stick would, and lets it go after.
  */
 const seal = vi.hoisted(() => ({ hold: null as Promise<void> | null }));
-vi.mock('../../electron/services/district/package-crypto', async (importOriginal) => {
+vi.mock('../../../electron/services/district/package-crypto', async (importOriginal) => {
   const real = await importOriginal<typeof PackageCrypto>();
   return {
     ...real,

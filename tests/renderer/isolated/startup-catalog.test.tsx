@@ -4,12 +4,12 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { screen } from '@testing-library/react';
 import { expect, test } from 'vitest';
-import i18n from '../../renderer/src/i18n';
-import { startupEn } from '../../shared/i18n/startup.en';
-import { startupZhCN } from '../../shared/i18n/startup.zh-CN';
-import { label, openApp, TEST_PASSPHRASE } from './harness';
+import i18n from '../../../renderer/src/i18n';
+import { startupEn } from '../../../shared/i18n/startup.en';
+import { startupZhCN } from '../../../shared/i18n/startup.zh-CN';
+import { label, openApp, TEST_PASSPHRASE } from '../harness';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 
 /** The modules the first screen is built from (App.tsx imports them statically), which may use start-up keys only. */
 const STARTUP_MODULES = [
