@@ -18,6 +18,8 @@ export const startupEn: StartupCatalog = {
     waiting: 'Retry in {{seconds}} s',
     forgot: 'Forgot your passphrase?',
     recovered: 'The passphrase was reset. Log in with the new one.',
+    showPassphrase: 'Show what is typed',
+    hidePassphrase: 'Hide what is typed',
   },
   recover: {
     title: 'Reset a passphrase with the recovery key',

@@ -22,6 +22,8 @@ export const startupZhCN = {
     waiting: '{{seconds}} 秒后可重试',
     forgot: '忘记口令？',
     recovered: '口令已重设，请用新口令登录。',
+    showPassphrase: '显示输入的内容',
+    hidePassphrase: '隐藏输入的内容',
   },
   recover: {
     title: '用恢复密钥重设口令',

@@ -14,6 +14,8 @@ test('login: a wrong passphrase says so, repeated failures show the wait the cor
   const submit = async () => user.click(await screen.findByRole('button', { name: label('登录') }));
 
   await user.type(await screen.findByLabelText('用户名'), 'wanglaoshi');
+  // The eye that shows the typed passphrase is named in Chinese, not after its icon.
+  expect(screen.getByRole('img', { name: '显示输入的内容' })).toBeInTheDocument();
   await user.type(screen.getByLabelText('口令'), 'not the passphrase');
   await submit();
   expect(await screen.findByRole('alert')).toHaveTextContent('用户名或口令不正确');

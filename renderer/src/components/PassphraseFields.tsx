@@ -1,9 +1,10 @@
-import { Flex, Form, Input, Progress, Typography, type FormInstance } from 'antd';
+import { Flex, Form, Progress, Typography, type FormInstance } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { passphrase } from '../../../shared/api/fields';
 import { MIN_PASSPHRASE_SCORE, passphraseStrength, type PassphraseContext, type PassphraseVerdict } from '../../../shared/domain/passphrase-strength';
 import { zodRule } from '../lib/zodForm';
+import { PassphraseInput } from './PassphraseInput';
 
 type Shown = 'weak' | 'fair' | 'strong';
 const STRENGTH_STEPS: Record<Shown, { steps: number; color: string }> = {
@@ -30,7 +31,7 @@ export function PassphraseFields({ name, label, verdict }: { name: string; label
   return (
     <>
       <Form.Item name={name} label={label ?? t('passphrase.label')} extra={t('passphrase.hint')} rules={[zodRule(passphrase)]}>
-        <Input.Password autoComplete="new-password" maxLength={passphrase.maxLength ?? undefined} />
+        <PassphraseInput autoComplete="new-password" maxLength={passphrase.maxLength ?? undefined} />
       </Form.Item>
       {verdict && (
         <Flex vertical style={{ marginTop: -16, marginBottom: 16 }} aria-live="polite">
@@ -58,7 +59,7 @@ export function PassphraseFields({ name, label, verdict }: { name: string; label
           }),
         ]}
       >
-        <Input.Password autoComplete="new-password" />
+        <PassphraseInput autoComplete="new-password" />
       </Form.Item>
     </>
   );

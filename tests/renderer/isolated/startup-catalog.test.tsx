@@ -18,6 +18,7 @@ const STARTUP_MODULES = [
   'renderer/src/features/auth/LoginScreen.tsx',
   'renderer/src/features/auth/LockScreen.tsx',
   'renderer/src/features/auth/PassphraseForm.tsx',
+  'renderer/src/components/PassphraseInput.tsx',
   'renderer/src/features/auth/useRetryCountdown.ts',
   'renderer/src/features/shell/DemoBanner.tsx',
   'renderer/src/lib/errors.ts',

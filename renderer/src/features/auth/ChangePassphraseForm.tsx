@@ -1,4 +1,4 @@
-import { App, Button, Form, Input } from 'antd';
+import { App, Button, Form } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { sessionApi } from '../../../../shared/api/session';
@@ -7,6 +7,7 @@ import { zodRule } from '../../lib/zodForm';
 import { PassphraseFields, usePassphraseVerdict } from '../../components/PassphraseFields';
 import { useSession } from '../../stores/session';
 import { useSettings } from '../../stores/settings';
+import { PassphraseInput } from '../../components/PassphraseInput';
 
 interface Values {
   current: string;
@@ -42,7 +43,7 @@ export function ChangePassphraseForm({ onDone, block = false }: { onDone?: () =>
   return (
     <Form form={form} layout="vertical" onFinish={submit} style={{ maxWidth: 420 }}>
       <Form.Item name="current" label={t('changePassphrase.current')} rules={[zodRule(currentField)]}>
-        <Input.Password autoComplete="current-password" />
+        <PassphraseInput autoComplete="current-password" />
       </Form.Item>
       <PassphraseFields name="next" label={t('changePassphrase.next')} verdict={verdict} />
       <Button type="primary" htmlType="submit" loading={busy} block={block} disabled={verdict?.ok === false}>

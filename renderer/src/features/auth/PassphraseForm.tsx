@@ -6,6 +6,7 @@ import { errorMessage, toApiError } from '../../lib/errors';
 import { useFormatInstant } from '../../lib/time';
 import { maxLengthOf, zodRule } from '../../lib/zodForm';
 import { useRetryCountdown } from './useRetryCountdown';
+import { PassphraseInput } from '../../components/PassphraseInput';
 
 /** Login and unlock take the same passphrase field; any length is accepted so a short guess fails as AUTH. */
 const loginFields = sessionApi['auth.login'].input.shape;
@@ -57,7 +58,7 @@ export function PassphraseForm({ withUsername, initialUsername, submitLabel, onS
         </Form.Item>
       )}
       <Form.Item name="passphrase" label={t('login.passphrase')} rules={[zodRule(loginFields.passphrase)]}>
-        <Input.Password autoComplete="current-password" autoFocus={!withUsername || initialUsername !== undefined} maxLength={maxLengthOf(loginFields.passphrase)} />
+        <PassphraseInput autoComplete="current-password" autoFocus={!withUsername || initialUsername !== undefined} maxLength={maxLengthOf(loginFields.passphrase)} />
       </Form.Item>
       <Button type="primary" htmlType="submit" block loading={busy} disabled={waitSeconds > 0}>
         {waitSeconds > 0 ? t('login.waiting', { seconds: waitSeconds }) : submitLabel}

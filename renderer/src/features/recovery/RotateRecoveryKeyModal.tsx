@@ -1,4 +1,4 @@
-import { Alert, Button, Flex, Form, Input, Modal } from 'antd';
+import { Alert, Button, Flex, Form, Modal } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sessionApi } from '../../../../shared/api/session';
@@ -11,6 +11,7 @@ import { RecoveryKeyCheck } from './RecoveryKeyCheck';
 import { KEY_FRAME_WIDTH } from './RecoveryKeyField';
 import { RecoveryKeyShow } from './RecoveryKeyShow';
 import { useOnKeyConfirmed } from './useRecoveryKeyStatus';
+import { PassphraseInput } from '../../components/PassphraseInput';
 
 const passphraseField = sessionApi['auth.rotateRecoveryKey'].input.shape.passphrase;
 // A wrong or throttled passphrase is an AUTH failure that belongs next to that field.
@@ -63,7 +64,7 @@ function PassphraseStep({ onIssued, onCancel }: { onIssued(recoveryKey: string):
     <Form form={form} layout="vertical" onFinish={submit}>
       <Alert type="warning" showIcon title={t('recoveryKey.rotate.warning')} style={{ marginBottom: 16 }} />
       <Form.Item name="passphrase" label={t('recoveryKey.rotate.passphrase')} rules={[zodRule(passphraseField)]}>
-        <Input.Password autoComplete="current-password" autoFocus />
+        <PassphraseInput autoComplete="current-password" autoFocus />
       </Form.Item>
       <Flex gap="small">
         <Button onClick={onCancel}>{t('common.cancel')}</Button>

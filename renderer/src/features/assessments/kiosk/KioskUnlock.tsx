@@ -1,8 +1,9 @@
-import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Form, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client';
 import { errorMessage } from '../../../lib/errors';
+import { PassphraseInput } from '../../../components/PassphraseInput';
 
 /**
  * The counselor's passphrase, checked by the core (throttled and audited like a login), before
@@ -32,7 +33,7 @@ export function KioskUnlock({ onUnlocked, onCancel }: { onUnlocked(): void; onCa
       <Typography.Paragraph type="secondary">{t('administer.kiosk.unlockExplain')}</Typography.Paragraph>
       <Form form={form} layout="vertical" onFinish={(v) => void verify(v)}>
         <Form.Item name="passphrase" label={t('administer.kiosk.passphrase')} rules={[{ required: true, message: t('errors.field.required') }]}>
-          <Input.Password autoFocus autoComplete="current-password" />
+          <PassphraseInput autoFocus autoComplete="current-password" />
         </Form.Item>
         {failure ? <Alert type="error" showIcon title={failure} style={{ marginBottom: 16 }} /> : null}
         <Flex gap="small" justify="end">
