@@ -33,6 +33,9 @@ export default defineConfig({
         // A file that needs modules as a fresh window has them gets a worker of its own: in the shared
         // one an earlier file has already imported them (so a vi.mock comes too late) and loaded the
         // lazy screens and the full catalogs (so a start from the start-up catalog cannot be seen).
+        // The recovery test is here too: after some files in the shared worker, its first answer
+        // never showed (CI only, in file-size order; the cause is not found, its failure message
+        // lists the calls sent and the toasts shown).
         plugins: [react()],
         test: {
           name: 'renderer-isolated',

@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 import { screen, waitFor, within } from '@testing-library/react';
 import { expect, test } from 'vitest';
-import { testClock } from '../helpers/counseling';
-import { setupSchool } from '../helpers/inproc';
-import { label, openApp, toastsSoFar } from './harness';
+import { testClock } from '../../helpers/counseling';
+import { setupSchool } from '../../helpers/inproc';
+import { label, openApp, toastsSoFar } from '../harness';
 
 const NEW_PASS = 'Recovered-pass-2024';
 
