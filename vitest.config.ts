@@ -50,9 +50,10 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 180_000,
           hookTimeout: 120_000,
-          // Each file has its own browser, bridge (port 0) and data folder, so files share the
-          // workers with the other projects: a project that runs its files one at a time is held
-          // back by Vitest until every other project has finished, leaving a core idle for minutes.
+          // One browser at a time, after the other projects (Vitest holds a project whose files run
+          // one by one until the others have finished): run beside them on two cores, the keyboard
+          // and kiosk flows lost keystrokes and clicks in CI.
+          fileParallelism: false,
           // expect.poll waits for a condition: the same generous ceiling as Playwright's waits (harness).
           expect: { poll: { timeout: 60_000 } },
         },

@@ -218,7 +218,8 @@ describe.skipIf(!available)('the keyboard alone', () => {
     await chooseActiveOption(p, '陈思远');
     await pressUntil(p, 'Tab', (f) => f.tag === 'BUTTON' && f.name === '预约', '预约');
     await p.keyboard.press('Enter');
-    await p.getByRole('dialog').waitFor({ state: 'hidden' });
+    // Closed once booked; if it stays open, the failure shows what the dialog says.
+    await expect.poll(async () => ((await p.getByRole('dialog').count()) === 0 ? 'closed' : await p.getByRole('dialog').innerText())).toBe('closed');
     const booked = await client.appointments.list({ from: tomorrow, to: tomorrow });
     expect(booked.items.map((a) => [a.start, a.studentId])).toEqual([['14:00', studentId]]);
   });

@@ -69,7 +69,11 @@ describe('district package format', () => {
     const headerEnd = text.indexOf('\n---') + 1;
     const stanza = text.indexOf('-> X25519 ') + 12;
     // The recipient stanza (its ephemeral share): the file key no longer unwraps for this identity.
-    expect(await openPackage(flip(sealed.bytes, stanza), keys)).toMatchObject({ ok: false, reason: 'wrongIdentity' });
+    // Another base64 character, not a flipped bit: that can make a character base64 does not have
+    // ('A' ^ 1 is '@'), and the header is then refused as malformed instead.
+    const share = new Uint8Array(sealed.bytes);
+    share[stanza] = share[stanza] === 0x41 ? 0x42 : 0x41;
+    expect(await openPackage(share, keys)).toMatchObject({ ok: false, reason: 'wrongIdentity' });
     // The header MAC line.
     expect(await openPackage(flip(sealed.bytes, headerEnd + 6), keys)).toMatchObject({ ok: false, reason: 'altered' });
     // The nonce and the encrypted chunk (manifest and payload live here).
