@@ -274,12 +274,17 @@ export const studentsApi = {
   }),
   'students.rollForwardPreview': defineMethod({
     summary:
-      'What the yearly 升级 would change (students and classes old → new, with the renames given), the warnings to read first, the last run; a token the apply step must echo.',
-    input: z.object({ classRenames: z.array(classRename).max(200).default([]) }).strict(),
+      'What the yearly 升级 would change (classes old → new with the renames given, and one page of the students), the totals per outcome, the warnings to read first, the last run; a token the apply step must echo (it covers the whole roster, not the page).',
+    input: z.object({ classRenames: z.array(classRename).max(200).default([]), ...pageInput }).strict(),
     output: z.object({
       token: z.string(),
+      /** Totals per outcome over the whole plan; `total` is their sum, the number of students the 升级 moves. */
       promoted: z.number().int(),
       graduated: z.number().int(),
+      total: z.number().int(),
+      page: z.number().int(),
+      pageSize: z.number().int(),
+      /** The students of this page, in class order (grade, class, pinyin). */
       changes: z.array(rollForwardChange),
       classes: z.array(rollForwardClass),
       warnings: z.array(rollForwardWarning),

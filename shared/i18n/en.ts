@@ -341,6 +341,8 @@ export const en: Catalog = {
     fromGrade: 'Current grade',
     to: 'After',
     nothing: 'No students to roll forward',
+    students: 'Students moving up',
+    studentsTotal: '{{count}} students in all',
     apply: 'Roll forward',
     confirmTitle: 'Roll the roster forward now?',
     confirmBody: '{{promoted}} students move up and {{graduated}} graduate. This is recorded in the audit log.',

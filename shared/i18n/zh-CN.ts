@@ -342,6 +342,8 @@ export const zhCN = {
     fromGrade: '当前年级',
     to: '升级后',
     nothing: '没有需要升级的学生',
+    students: '升级的学生',
+    studentsTotal: '共 {{count}} 名学生',
     apply: '执行升级',
     confirmTitle: '确认执行升级？',
     confirmBody: '{{promoted}} 名学生升级，{{graduated}} 名学生毕业。此操作会记录在审计日志中。',

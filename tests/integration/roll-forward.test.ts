@@ -175,3 +175,50 @@ describe('history keeps its grade through a 升级', () => {
     expect((await rejection(c.students.rollForwardRevert({ id: first.id }))).messageKey).toBe('errors.rollForward.notRevertible');
   });
 });
+
+describe('the preview in pages', () => {
+  it('sends one page of the students with the totals of the whole plan; every page carries the same token, and the commit moves everyone', async () => {
+    s = await counselingSchool();
+    const { c } = s;
+    await addStudents(c, 12, 7, '1班');
+    await addStudents(c, 9, 9, '2班');
+    // The school's own student (初二) makes 22 active students: 13 promoted, 9 graduating.
+    const first = await c.students.rollForwardPreview({ pageSize: 10 });
+    expect(first).toMatchObject({ promoted: 13, graduated: 9, total: 22, page: 1, pageSize: 10 });
+    expect(first.changes).toHaveLength(10);
+    expect(first.classes.map((k) => [k.fromGrade, k.fromClassName, k.count])).toEqual([
+      [7, '1班', 12],
+      [8, '3班', 1],
+      [9, '2班', 9],
+    ]);
+    const second = await c.students.rollForwardPreview({ page: 2, pageSize: 10 });
+    const third = await c.students.rollForwardPreview({ page: 3, pageSize: 10 });
+    expect(third.changes).toHaveLength(2);
+    expect((await c.students.rollForwardPreview({ page: 4, pageSize: 10 })).changes).toEqual([]);
+    expect([second.token, third.token]).toEqual([first.token, first.token]);
+
+    // The pages, one after another, are the whole plan in class order, each student once.
+    const all = [...first.changes, ...second.changes, ...third.changes];
+    expect(new Set(all.map((x) => x.id)).size).toBe(22);
+    expect(all.map((x) => x.fromGrade)).toEqual([...Array(12).fill(7), 8, ...Array(9).fill(9)]);
+    expect(all.filter((x) => x.toStatus === 'graduated')).toHaveLength(9);
+    expect((await c.students.rollForwardPreview({ pageSize: 200 })).changes).toEqual(all);
+
+    // The token of the last page applies the whole plan, not a page of it.
+    expect(await c.students.rollForward({ token: third.token, acknowledgeWarnings: true })).toMatchObject({ promoted: 13, graduated: 9 });
+    expect((await c.students.rollForwardPreview({})).total).toBe(13);
+  });
+
+  it('refuses a page size out of range, naming the field', async () => {
+    s = await counselingSchool();
+    for (const [input, path] of [
+      [{ pageSize: 0 }, 'pageSize'],
+      [{ pageSize: 201 }, 'pageSize'],
+      [{ page: 0 }, 'page'],
+    ] as const) {
+      const err = await rejection(s.c.students.rollForwardPreview(input));
+      expect(err.code).toBe('VALIDATION');
+      expect(err.details).toEqual([expect.objectContaining({ path })]);
+    }
+  });
+});

@@ -16,7 +16,10 @@ type Change = Preview['changes'][number];
 type MovingClass = Preview['classes'][number];
 type Renames = NonNullable<InputOf<'students.rollForwardPreview'>['classRenames']>;
 
-const loadPreview = (input: { classRenames: Renames }) => api.students.rollForwardPreview(input);
+const loadPreview = (input: { classRenames: Renames; page: number; pageSize: number }) => api.students.rollForwardPreview(input);
+
+/** Students per page of the preview: the core sends one page, the totals come with it. */
+const PAGE_SIZE = 10;
 
 /** One line per warning, in the counselor's words. */
 function WarningText({ w }: { w: RollForwardWarning }) {
@@ -42,7 +45,8 @@ export function RollForwardModal({ open, onClose, onApplied }: { open: boolean; 
   const labels = useLabels();
   const formatInstant = useFormatInstant();
   const [renames, setRenames] = useState<Renames>([]);
-  const call = useCall(loadPreview, open ? { classRenames: renames } : null);
+  const [page, setPage] = useState(1);
+  const call = useCall(loadPreview, open ? { classRenames: renames, page, pageSize: PAGE_SIZE } : null);
   const preview = call.data ?? null;
   const [applyFailure, setApplyFailure] = useState<string | null>(null);
   const [acknowledged, setAcknowledged] = useState(false);
@@ -54,6 +58,7 @@ export function RollForwardModal({ open, onClose, onApplied }: { open: boolean; 
     const name = toClassName.trim();
     const others = renames.filter((r) => !(r.grade === c.fromGrade && r.className === c.fromClassName));
     setRenames(name === '' || name === c.fromClassName ? others : [...others, { grade: c.fromGrade, className: c.fromClassName, toClassName: name }]);
+    setPage(1);
   };
 
   const apply = async (token: string) => {
@@ -110,6 +115,7 @@ export function RollForwardModal({ open, onClose, onApplied }: { open: boolean; 
         setApplyFailure(null);
         setAcknowledged(false);
         setRenames([]);
+        setPage(1);
       }}
       destroyOnHidden
       footer={
@@ -118,7 +124,7 @@ export function RollForwardModal({ open, onClose, onApplied }: { open: boolean; 
           <Button
             type="primary"
             danger
-            disabled={!preview || call.loading || preview.changes.length === 0 || (warned && !acknowledged)}
+            disabled={!preview || call.loading || preview.total === 0 || (warned && !acknowledged)}
             loading={busy}
             onClick={() => preview && confirmApply(preview)}
           >
@@ -204,8 +210,18 @@ export function RollForwardModal({ open, onClose, onApplied }: { open: boolean; 
           <Table<Change>
             size="small"
             rowKey="id"
+            aria-label={t('rollForward.students')}
             dataSource={preview.changes}
-            pagination={{ ...pageArrows, pageSize: 10, showSizeChanger: false }}
+            loading={call.loading}
+            pagination={{
+              ...pageArrows,
+              current: preview.page,
+              pageSize: preview.pageSize,
+              total: preview.total,
+              showSizeChanger: false,
+              showTotal: (count) => t('rollForward.studentsTotal', { count }),
+              onChange: setPage,
+            }}
             locale={{ emptyText: t('rollForward.nothing') }}
             columns={[
               { key: 'studentNo', title: t('student.fields.studentNo'), dataIndex: 'studentNo' },
