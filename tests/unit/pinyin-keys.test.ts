@@ -1,6 +1,6 @@
 import { pinyin } from 'pinyin-pro';
 import { describe, expect, it } from 'vitest';
-import { pinyinKeys } from '../../shared/domain/pinyin';
+import { pinyinKeys, readWhole } from '../../shared/domain/pinyin';
 import { uuidv7 } from '../../shared/ids';
 
 describe('pinyin keys of a name', () => {
@@ -13,6 +13,29 @@ describe('pinyin keys of a name', () => {
       const first = pinyin(name, { toneType: 'none', type: 'array', surname: 'head', pattern: 'first' }).map((s) => s.trim().toLowerCase()).join('');
       expect(pinyinKeys(name).initials, name).toBe(first);
     }
+  });
+});
+
+// Common surnames (百家姓, compound ones too) and characters of given names, polyphonic ones included.
+const SURNAMES = Array.from(
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾萧田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝',
+);
+const COMPOUND = ['欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '令狐', '慕容', '尉迟', '长孙', '万俟', '单于'];
+const GIVEN = Array.from(
+  '子涵欣怡梓萱诗雨思彤桐佳可馨浩宇俊杰轩然博文一鸣天佑明嘉梦琪晨曦雅婷志强建国秀英小红晓东丽娟海燕伟芳娜敏静磊洋勇军杰涛超霞平刚桂兰华玉凤秀云乐长行重朝传弘恒睿泽宸锦瑶彦曾的了单朴区仇解查沈乐曜翔鹏飞龙凯瑞淑贞惠珍莉萍颖露琳倩雪慧婧璐昊宏健毅俊彬斌辉丹阳',
+);
+
+describe('pinyin keys read a character at a time', () => {
+  it('give pinyin-pro’s reading of the whole name for every surname with every given character, alone and in pairs', () => {
+    const expectSame = (name: string) => {
+      const whole = readWhole(name);
+      expect(pinyinKeys(name), name).toEqual({ full: whole.join(' '), initials: whole.map((s) => s[0]).join('') });
+    };
+    for (const surname of [...SURNAMES, ...COMPOUND]) for (const g of GIVEN) expectSame(surname + g);
+    let seed = 11;
+    const pick = <T>(xs: readonly T[]) => xs[(seed = (seed * 1103515245 + 12345) % 2 ** 31) % xs.length]!;
+    for (let i = 0; i < 20000; i++) expectSame(pick(i % 10 === 0 ? COMPOUND : SURNAMES) + pick(GIVEN) + pick(GIVEN));
+    for (const name of ['张三 明', '李1号', 'Tom李', '王·丽', '𠀀明', '']) expectSame(name);
   });
 });
 

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { studentFields, type ImportIssue, type StudentFields } from '../../../../shared/api/students';
 import { parseGrade } from '../../../../shared/domain/grades';
 import { fieldLabel, type ColumnMapping, type RosterField } from './columns';
+import { plainStudentFields } from './fast-fields';
 import { isBlankRow } from './spreadsheet';
 
 /** Every reason an import issue can carry; the UI checks each has a translation. */
@@ -264,6 +265,8 @@ function checkDuplicate(draft: RowDraft, firstRowOfNo: Map<string, number>): voi
 }
 
 function validate(draft: RowDraft): StudentFields | null {
+  const plain = plainStudentFields(draft.input);
+  if (plain) return plain;
   const result = studentFields.safeParse(draft.input);
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
