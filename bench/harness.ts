@@ -46,6 +46,8 @@ export function machine(load: number[]) {
 
 /** Runs one benchmark file's suite when that file is run directly (`npx tsx bench/<file>.ts`). */
 export function runIfMain(moduleUrl: string, title: string, bench: (dir: string) => Promise<Results>): void {
+  // In a bundle every module has the bundle's URL, so each suite would take itself for the one run.
+  if (process.env.BENCH_RUNNER === 'bundle') return;
   if (!process.argv[1] || moduleUrl !== pathToFileURL(process.argv[1]).href) return;
   void (async () => {
     const dir = mkdtempSync(join(tmpdir(), 'counselroom-bench-'));

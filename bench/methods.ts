@@ -21,6 +21,7 @@ import { type Case, casesOf, drawIds } from './method-inputs';
 import { benchSchool, SCHOOL_SIZES, type SchoolSizeName } from './school';
 
 const N = Number(process.env.BENCH_N ?? 30);
+const RUNNER = process.env.BENCH_RUNNER === 'bundle' ? 'bundle' : 'tsx';
 const SIZE = (process.env.BENCH_SIZE ?? 'large') as SchoolSizeName;
 
 function percentile(sorted: number[], q: number): number {
@@ -87,7 +88,11 @@ async function main(): Promise<void> {
     if (!(SIZE in SCHOOL_SIZES)) throw new Error(`BENCH_SIZE must be one of ${Object.keys(SCHOOL_SIZES).join(', ')}`);
     const { archive, meta, cached, plainFile } = await benchSchool(SIZE, dir);
     const ids = drawIds(archive.raw, meta.studentIds[0]!);
-    const { cases, unmeasured } = casesOf(ids);
+    const all = casesOf(ids);
+    const { unmeasured } = all;
+    // BENCH_METHODS=students.,schedule.exportIcs measures only the methods starting with one of these.
+    const only = process.env.BENCH_METHODS?.split(',').filter((m) => m !== '');
+    const cases = only ? all.cases.filter((k) => only.some((prefix) => k.method.startsWith(prefix))) : all.cases;
 
     // The dispatcher first, so the peak RSS is the core's (and this harness's), before the baseline connections open.
     const { call, shutdown } = await archive.login();
@@ -142,6 +147,9 @@ async function main(): Promise<void> {
       machine: machine(load),
       dataset: { name: SIZE, ...meta.size, rows: meta.counts, cached, seedSeconds: +meta.seedSeconds.toFixed(0) },
       callsPerMethod: N,
+      /** How the core ran: 'tsx' (npm run bench:methods, compiling TypeScript as it loads) or 'bundle' (the packaged core's esbuild bundle, npm run bench:methods:bundled). */
+      runner: RUNNER,
+      methodsFilter: only ?? null,
       peakRssMiB: +(peakRss / 2 ** 20).toFixed(0),
       /** The process before it opened anything (Node, tsx, the modules), and once logged in before the first call. */
       rssAtStartMiB: +(rssAtStart / 2 ** 20).toFixed(0),
@@ -157,7 +165,7 @@ async function main(): Promise<void> {
       unmeasured,
     };
     mkdirSync(join('bench', 'results'), { recursive: true });
-    writeFileSync(join('bench', 'results', 'methods.json'), `${JSON.stringify(result, null, 2)}\n`);
+    writeFileSync(join('bench', 'results', RUNNER === 'bundle' ? 'methods-bundled.json' : 'methods.json'), `${JSON.stringify(result, null, 2)}\n`);
     console.log(markdown(result));
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../common/excel';
 import type { OutputOf } from '../../../shared/api/contract';
 import type { Period } from '../../../shared/api/statistics';
 import { zhCN } from '../../../shared/i18n/zh-CN';
@@ -19,7 +19,7 @@ function checklistCells(c: Checklist): (string | number)[] {
 /** The district's workbook: schools with their headline figures and the total, who has not reported, then every table summed. */
 export async function dashboardWorkbook(view: OutputOf<'district.dashboard'>, period: Period): Promise<Uint8Array> {
   const d = zhCN.district;
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   wb.creator = 'CounselRoom';
   const ws = wb.addWorksheet(d.report.schoolsSheet);
   ws.addRow([d.report.schoolsSheet]).font = { bold: true };

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../common/excel';
 import type { StatReport, StatTable } from '../../../shared/api/statistics';
 import { zhCN } from '../../../shared/i18n/zh-CN';
 import { colLabel, figureText, rowLabel, tableTitle } from './labels';
@@ -32,7 +33,7 @@ export function periodCaption(report: Pick<StatReport, 'from' | 'to' | 'k'>): st
 
 /** The report as a workbook: one sheet per table. */
 export async function reportWorkbook(report: StatReport): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   wb.creator = 'CounselRoom';
   const used = new Set<string>();
   for (const t of report.tables) addTableSheet(wb, t, used, periodCaption(report));

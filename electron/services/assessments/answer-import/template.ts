@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../../common/excel';
 import type { ScaleDefinition } from '../../../../shared/domain/scales';
 import { acceptedHeaders, fieldLabel } from '../../roster/roster-import/columns';
 import { headerForms, missingItemLabel } from './columns';
@@ -12,7 +12,7 @@ const EXAMPLE_STUDENT = ['2025070101', '张三明'];
  * code, and on a second sheet every header accepted for each column.
  */
 export async function answerSheetTemplate(def: ScaleDefinition): Promise<string> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   const sheet = wb.addWorksheet('答卷');
   sheet.addRow([fieldLabel('studentNo'), fieldLabel('name'), ...def.items.map(missingItemLabel)]).font = { bold: true };
   sheet.addRow([...EXAMPLE_STUDENT, ...def.items.map((item) => def.optionSets[item.optionSet]?.[0]?.code ?? '')]);

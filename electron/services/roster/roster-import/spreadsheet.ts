@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../../common/excel';
 import type { Cell, CellValue, Worksheet } from 'exceljs';
 import { CounselError } from '../../../../shared/api/errors';
 
@@ -71,7 +71,7 @@ function dropTrailingBlankRows(rows: string[][]): string[][] {
 // ---------------------------------------------------------------- xlsx
 
 async function readXlsx(bytes: Uint8Array): Promise<ParsedSheet> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   try {
     // exceljs declares its own Buffer type (an ArrayBuffer); a copy gives it exactly that.
     await workbook.xlsx.load(bytes.slice().buffer);

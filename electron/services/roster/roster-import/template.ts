@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../../common/excel';
 import { acceptedHeaders, fieldLabel, ROSTER_FIELDS, type RosterField } from './columns';
 
 export const TEMPLATE_FILENAME = '学生名册模板.xlsx';
@@ -25,7 +25,7 @@ const EXAMPLE: Record<RosterField, string> = {
  * records-system export can be checked against it before the import.
  */
 export async function rosterTemplate(): Promise<string> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   const roster = wb.addWorksheet('学生名册');
   roster.addRow(ROSTER_FIELDS.map(fieldLabel)).font = { bold: true };
   roster.addRow(ROSTER_FIELDS.map((f) => EXAMPLE[f]));
