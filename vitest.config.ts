@@ -50,10 +50,10 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 180_000,
           hookTimeout: 120_000,
-          // One browser at a time, after the other projects (Vitest holds a project whose files run
-          // one by one until the others have finished): run beside them on two cores, the keyboard
-          // and kiosk flows lost keystrokes and clicks in CI.
-          fileParallelism: false,
+          // After the other projects, two browsers at a time (one per worker): run beside the jsdom
+          // workers on two cores, the keyboard and kiosk flows lost keystrokes and clicks in CI; one
+          // at a time, the last 300 s of a run left a core idle.
+          sequence: { groupOrder: 1 },
           // expect.poll waits for a condition: the same generous ceiling as Playwright's waits (harness).
           expect: { poll: { timeout: 60_000 } },
         },

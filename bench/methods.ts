@@ -7,7 +7,9 @@
  * (bench/baselines.ts) on the encrypted archive and on a decrypted copy.
  *
  * The archive is bench/school.ts's school, the 10-year large one unless BENCH_SIZE=small, cached
- * under .cache/bench; BENCH_N sets the calls per method.
+ * under .cache/bench; BENCH_N sets the calls per method. BENCH_METHODS=search.notes,statistics.period
+ * measures only those methods (to compare one change in seconds); such a run prints its table but
+ * leaves bench/results/methods.json, the whole contract's, as it was.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -23,6 +25,7 @@ import { benchSchool, SCHOOL_SIZES, type SchoolSizeName } from './school';
 const N = Number(process.env.BENCH_N ?? 30);
 const RUNNER = process.env.BENCH_RUNNER === 'bundle' ? 'bundle' : 'tsx';
 const SIZE = (process.env.BENCH_SIZE ?? 'large') as SchoolSizeName;
+const ONLY = process.env.BENCH_METHODS ? new Set(process.env.BENCH_METHODS.split(',').map((m) => m.trim())) : undefined;
 
 function percentile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
@@ -89,10 +92,8 @@ async function main(): Promise<void> {
     const { archive, meta, cached, plainFile } = await benchSchool(SIZE, dir);
     const ids = drawIds(archive.raw, meta.studentIds[0]!);
     const all = casesOf(ids);
-    const { unmeasured } = all;
-    // BENCH_METHODS=students.,schedule.exportIcs measures only the methods starting with one of these.
-    const only = process.env.BENCH_METHODS?.split(',').filter((m) => m !== '');
-    const cases = only ? all.cases.filter((k) => only.some((prefix) => k.method.startsWith(prefix))) : all.cases;
+    const cases = ONLY ? all.cases.filter((k) => ONLY.has(k.method)) : all.cases;
+    const unmeasured = ONLY ? all.unmeasured.filter((u) => ONLY.has(u.method)) : all.unmeasured;
 
     // The dispatcher first, so the peak RSS is the core's (and this harness's), before the baseline connections open.
     const { call, shutdown } = await archive.login();
@@ -149,7 +150,6 @@ async function main(): Promise<void> {
       callsPerMethod: N,
       /** How the core ran: 'tsx' (npm run bench:methods, compiling TypeScript as it loads) or 'bundle' (the packaged core's esbuild bundle, npm run bench:methods:bundled). */
       runner: RUNNER,
-      methodsFilter: only ?? null,
       peakRssMiB: +(peakRss / 2 ** 20).toFixed(0),
       /** The process before it opened anything (Node, tsx, the modules), and once logged in before the first call. */
       rssAtStartMiB: +(rssAtStart / 2 ** 20).toFixed(0),
@@ -164,8 +164,10 @@ async function main(): Promise<void> {
       unboundedSearch: unbounded,
       unmeasured,
     };
-    mkdirSync(join('bench', 'results'), { recursive: true });
-    writeFileSync(join('bench', 'results', RUNNER === 'bundle' ? 'methods-bundled.json' : 'methods.json'), `${JSON.stringify(result, null, 2)}\n`);
+    if (!ONLY) {
+      mkdirSync(join('bench', 'results'), { recursive: true });
+      writeFileSync(join('bench', 'results', RUNNER === 'bundle' ? 'methods-bundled.json' : 'methods.json'), `${JSON.stringify(result, null, 2)}\n`);
+    }
     console.log(markdown(result));
   } finally {
     rmSync(dir, { recursive: true, force: true });

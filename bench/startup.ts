@@ -15,7 +15,8 @@ import type { CounselClient } from '../shared/api/contract';
 import { createCore } from '../electron/core/core';
 import { MIN_LOG_N } from '../electron/keys/wrap';
 
-const RENDERER = 'out/renderer';
+/** STARTUP_RENDERER measures another build (e.g. an older commit's, built with --outDir) the same way. */
+const RENDERER = process.env.STARTUP_RENDERER ?? 'out/renderer';
 const CHROMIUM = '/usr/bin/chromium';
 const RUNS = Number(process.env.STARTUP_RUNS ?? 7);
 

@@ -1,7 +1,7 @@
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { onTestFinished } from 'vitest';
-import type { MethodName } from '../../shared/api/contract';
+import type { CounselTransport, MethodName } from '../../shared/api/contract';
 import { setTransport } from '../../renderer/src/api/client';
 import { App } from '../../renderer/src/App';
 import { useRoster } from '../../renderer/src/stores/roster';
@@ -19,13 +19,21 @@ export { TEST_PASSPHRASE };
  * unlocked; `prepare` then runs on the core before the app is shown. `startupCatalogOnly` leaves the
  * texts as a fresh window has them: the start-up catalog only, the rest loading with the first page. `calls` lists, in order,
  * the methods the app sent (not those a test sends through `core.client`). `now` is the core's clock.
+ * `intercept` stands between the app and the core, e.g. to fail a call as a broken archive would.
  */
 export async function openApp({
   setup = false,
   prepare,
   now,
   startupCatalogOnly = false,
-}: { setup?: boolean; prepare?: (core: TestCore) => Promise<void>; now?: () => number; startupCatalogOnly?: boolean } = {}): Promise<{
+  intercept,
+}: {
+  setup?: boolean;
+  prepare?: (core: TestCore) => Promise<void>;
+  now?: () => number;
+  startupCatalogOnly?: boolean;
+  intercept?: (next: CounselTransport) => CounselTransport;
+} = {}): Promise<{
   core: TestCore;
   user: ReturnType<typeof userEvent.setup>;
   calls: MethodName[];
@@ -40,9 +48,10 @@ export async function openApp({
   if (setup) await setupSchool(core.client);
   await prepare?.(core);
   const calls: MethodName[] = [];
+  const toCore = intercept ? intercept(core.transport) : core.transport;
   setTransport((method, input) => {
     calls.push(method);
-    return core.transport(method, input);
+    return toCore(method, input);
   });
   // Stores are module singletons: every test starts from their initial state, in Chinese (the full
   // catalog loaded, unless the test is about the start before it has).

@@ -7,8 +7,6 @@ import { BAND_LABELS, bandLabelKey } from '../../../shared/domain/scales/definit
 import { suppressCount, suppressFields, suppressGroup } from '../../../shared/domain/suppression';
 import { dbHandler, type HandlerMap } from '../../core/handler';
 import {
-  bandCounts,
-  screeningProgress,
   type CampaignFormRow,
   type CampaignRow,
   getCampaign,
@@ -21,6 +19,8 @@ import {
   participantsOf,
   type Progress,
   progressOf,
+  type ScreenedCount,
+  screenedCounts,
   setParticipantConsent,
   setParticipantOutcome,
   setTriageState,
@@ -210,20 +210,20 @@ function summaryOf(db: Database, c: CampaignRow) {
   const grades = gradeCounts(db, c.id);
   const defs = c.scales.map((s) => requireDefinition(db, s.scaleId, s.version, 'id').definition);
   const headline = Object.fromEntries(defs.flatMap((d) => d.scales.filter((s) => s.bands).slice(0, 1).map((s) => [d.id, s.id])));
-  const counted = bandCounts(db, c.id, headline);
-  const progress = screeningProgress(db, c.id, c.scales.map((s) => s.scaleId));
+  const counted = screenedCounts(db, c.id, c.scales.map((s) => s.scaleId));
   const scales = defs.map((d) => {
     const bands = (d.scales.find((s) => s.id === headline[d.id])?.bands ?? []).map((b) => ({ code: b.code, labelKey: `scales.band.${b.label}` }));
-    const byGrade = grades.map(({ grade }) => {
+    const byGrade = grades.map(({ grade, pending }) => {
       const mine = counted.filter((r) => r.scaleId === d.id && r.grade === grade);
-      const count = (band: string | null) => mine.filter((r) => r.band === band).reduce((n, r) => n + r.count, 0);
-      const done = progress.find((r) => r.scaleId === d.id && r.grade === grade);
+      const sum = (rows: ScreenedCount[]) => rows.reduce((n, r) => n + r.count, 0);
+      const count = (band: string | null) => sum(mine.filter((r) => r.band === band));
       return {
         grade,
         counts: bands.map((b) => ({ band: b.code, count: count(b.code) })),
-        invalid: count(null),
-        screened: done?.screened ?? 0,
-        toScreen: done?.toScreen ?? 0,
+        // A scale without bands has no invalid forms to count: every band stored for it is null.
+        invalid: headline[d.id] === undefined ? 0 : count(null),
+        screened: sum(mine),
+        toScreen: pending - sum(mine.filter((r) => r.outcome === 'pending')),
       };
     });
     return { scaleId: d.id, title: { ...d.names }, bands, byGrade };

@@ -47,6 +47,12 @@ export function getRecordRow(db: Database, id: string): RecordRow | null {
   return (stmt(db, `${SELECT_RECORD} AND r.id = ?`).get(id) as RecordRow | undefined) ?? null;
 }
 
+/** Several records in one statement (a page of search hits), by id; a deleted or unknown id is absent. */
+export function getRecordRows(db: Database, ids: readonly string[]): Map<string, RecordRow> {
+  const rows = stmt(db, `${SELECT_RECORD} AND r.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as RecordRow[];
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
 export function fieldsOf(r: RecordRow): RecordFields {
   return {
     sessionDate: r.session_date,

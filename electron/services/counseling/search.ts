@@ -4,7 +4,7 @@ import type { SearchHit } from '../../../shared/api/search';
 import { ftsQuery, parseQuery, snippet } from '../../../shared/domain/bigram-search';
 import { dbHandler, type HandlerMap } from '../../core/handler';
 import { contactText, getContact } from './contacts-repo';
-import { fieldsOf, getRecordRow, recordText } from './records-repo';
+import { fieldsOf, getRecordRow, getRecordRows, type RecordRow, recordText } from './records-repo';
 import { alertNote, matchNotes, type MatchRow } from './search-repo';
 import { stmt } from '../../db/statements';
 
@@ -13,10 +13,14 @@ export { indexNote } from './search-repo';
 
 type HitBase = Omit<SearchHit, 'snippet' | 'source' | 'id' | 'date'> & { text: string };
 
-/** The note behind an index row, with the text the snippet is cut from. */
-function noteOf(db: Database, m: MatchRow): HitBase | null {
+/**
+ * The note behind an index row, with the text the snippet is cut from. `records` holds the page's
+ * session records, read in one statement: most hits are records, and one read per hit was a
+ * statement each.
+ */
+function noteOf(db: Database, m: MatchRow, records: Map<string, RecordRow>): HitBase | null {
   if (m.source === 'record') {
-    const r = getRecordRow(db, m.sourceId);
+    const r = records.get(m.sourceId);
     if (!r) return null;
     return { recordId: r.id, caseId: r.case_id, studentId: r.student_id, clientLabel: r.client_label, signed: r.signed_at !== null, text: recordText(fieldsOf(r)) };
   }
@@ -46,9 +50,10 @@ export const searchHandlers: HandlerMap<'search.notes'> = {
         throw new CounselError('VALIDATION', 'errors.validation', [{ path: 'query', reason }]);
       }
       const { rows, total, capped } = matchNotes(db, ftsQuery(parsed.phrases), input.pageSize, (input.page - 1) * input.pageSize);
+      const records = getRecordRows(db, rows.filter((m) => m.source === 'record').map((m) => m.sourceId));
       const items: SearchHit[] = [];
       for (const m of rows) {
-        const note = noteOf(db, m);
+        const note = noteOf(db, m, records);
         if (!note) continue;
         const { text, ...hit } = note;
         items.push({ ...hit, source: m.source, id: m.sourceId, date: m.date, snippet: snippet(text, parsed.phrases) });

@@ -43,6 +43,12 @@ const THEME = {
   token: { colorPrimary: PRIMARY, colorLink: PRIMARY, borderRadius: 6, motion: !REDUCED_MOTION, ...READABLE },
   components: { Menu: { itemSelectedBg: '#e4efee', itemSelectedColor: '#1f4f52' } },
 };
+/**
+ * With antd's prebuilt sheet loaded (the window's entry does that), components skip generating
+ * their CSS at run time: on an old room PC that generation was most of the time before the login
+ * screen could be used. The tokens above still reach the sheet, as CSS variables.
+ */
+const STATIC_THEME = { ...THEME, zeroRuntime: true };
 
 /** antd spaces out a two-character Chinese label (锁 定, 保 存), which reads as two words. */
 const BUTTON = { autoInsertSpace: false };
@@ -62,10 +68,10 @@ function MoreTabsIcon() {
 const TABS = { more: { icon: <MoreTabsIcon /> } };
 
 /** antd's own texts (pagination, pickers, empty states) follow the chosen language. */
-export function AppProviders({ children }: { children: ReactNode }) {
+export function AppProviders({ children, staticStyles = false }: { children: ReactNode; staticStyles?: boolean }) {
   const language = useSettings((s) => s.language);
   return (
-    <ConfigProvider locale={ANTD_LOCALE[language]} theme={THEME} button={BUTTON} tabs={TABS} form={FORM}>
+    <ConfigProvider locale={ANTD_LOCALE[language]} theme={staticStyles ? STATIC_THEME : THEME} button={BUTTON} tabs={TABS} form={FORM}>
       <AntApp>{children}</AntApp>
     </ConfigProvider>
   );

@@ -19,7 +19,15 @@ interface SessionState {
    * even though the core already reports setupDone and an unlocked session.
    */
   settingUp: boolean;
+  /** The first app.status of this window, once asked (see start). */
+  startup: Promise<void> | null;
   refresh(): Promise<void>;
+  /**
+   * The first app.status, asked once: the window's entry asks before React has drawn anything, so
+   * the answer travels while the first frame renders, and the first screen asks again only if it
+   * was not asked yet.
+   */
+  start(): Promise<void>;
   beginSetup(): void;
   finishSetup(): Promise<void>;
   login(username: string, passphrase: string): Promise<void>;
@@ -42,6 +50,16 @@ export const useSession = create<SessionState>()((set, get) => ({
   status: null,
   failure: null,
   settingUp: false,
+  startup: null,
+
+  start() {
+    let startup = get().startup;
+    if (!startup) {
+      startup = get().refresh();
+      set({ startup });
+    }
+    return startup;
+  },
 
   async refresh() {
     try {
