@@ -209,6 +209,8 @@ describe.skipIf(!available)('the keyboard alone', () => {
     await pressUntil(p, 'ArrowUp', named('日程'), '日程 in the menu', 10);
     await p.keyboard.press('Enter');
     await expectTitleFocused(p, '日程');
+    // 新建预约 starts at the next opening in view, so it waits for the view's openings.
+    await expect.poll(() => p.getByRole('button', { name: '新建预约' }).isEnabled()).toBe(true);
     await pressUntil(p, 'Tab', named('新建预约'), '新建预约');
     await p.keyboard.press('Enter');
     await p.getByRole('dialog').waitFor();

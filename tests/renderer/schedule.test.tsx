@@ -51,8 +51,11 @@ test('booking: a clash is refused and every clashing appointment is named; nothi
     },
   });
   await user.click(await screen.findByRole('menuitem', { name: '日程' }));
-  // No term, so no opening in view: 新建预约 offers today at eight, the time both bookings hold.
-  await user.click(await screen.findByRole('button', { name: '新建预约' }));
+  // No term, so no opening in view: 新建预约 offers today at eight, the time both bookings hold. It
+  // waits for the view's openings (none here) before it offers anything.
+  const book = await screen.findByRole('button', { name: '新建预约' });
+  await waitFor(() => expect(book).toBeEnabled());
+  await user.click(book);
   const dialog = await findDialog('新建预约');
   expect(within(dialog).getByLabelText('日期')).toHaveValue(today);
   // The roster is searched by the core: type part of the name, then pick the student.
@@ -212,4 +215,32 @@ test('waitlist: a student added to it is booked from it, which takes the entry o
   expect(await within(drawer).findByText('没有正在候补的来访者')).toBeInTheDocument();
   expect((await core.client.waitlist.list({})).items).toEqual([]);
   expect((await core.client.appointments.list({ from: today, to: today })).items).toHaveLength(1);
+});
+
+test('新建预约 waits for the openings in view, then starts at the next one instead of today at eight', async () => {
+  const tomorrow = addDays(schoolToday(), 1);
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const { user } = await openApp({
+    setup: true,
+    prepare: async ({ client }) => {
+      await client.calendar.saveTerm({ name: '本学期', startDate: addDays(tomorrow, -60), endDate: addDays(tomorrow, 150) });
+      const room = await newRoom(client);
+      await client.openings.saveSlot({ roomId: room.id, rrule: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR,SA,SU', validFrom: tomorrow, start: '14:00', end: '17:00' });
+    },
+    // The week's openings are slow to come: a click before them must not offer today at eight.
+    intercept: (next) => async (method, input) => {
+      if (method === 'openings.expand') await held;
+      return next(method, input);
+    },
+  });
+  await user.click(await screen.findByRole('menuitem', { name: '日程' }));
+  const book = await screen.findByRole('button', { name: '新建预约' });
+  expect(book).toBeDisabled();
+  release();
+  await waitFor(() => expect(book).toBeEnabled());
+  await user.click(book);
+  const dialog = await findDialog('新建预约');
+  expect(within(dialog).getByLabelText('日期')).toHaveValue(tomorrow);
+  expect(within(dialog).getByLabelText('开始')).toHaveValue('14:00');
 });

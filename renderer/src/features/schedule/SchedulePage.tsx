@@ -61,6 +61,10 @@ export function SchedulePage() {
   const appointments = useCall(listAppointments, ready ? { ...range, ...(byRoom ? { roomId } : { counselorId }) } : null);
   const openings = useCall(expandOpenings, ready ? { ...range, ...(byRoom ? { roomId } : {}) } : null);
   const failure = appointments.error ?? openings.error ?? rooms.error;
+  // The first slot offered is the next opening in view: until the view's openings have come, a
+  // booking would start at today 08:00 and meet the opening-hours warning. Later reloads keep the
+  // last openings, so the buttons stay usable (and focused) while the view refreshes.
+  const canBook = ready && openings.data !== undefined;
 
   const reload = () => {
     appointments.reload();
@@ -116,10 +120,10 @@ export function SchedulePage() {
           {t('schedule.page.title')}
         </PageTitle>
         <Flex gap="small" wrap>
-          <Button type="primary" onClick={() => setBooking(nextSlot())} disabled={!ready}>
+          <Button type="primary" onClick={() => setBooking(nextSlot())} disabled={!canBook}>
             {t('schedule.page.newAppointment')}
           </Button>
-          <Waitlist slot={nextSlot} canBook={ready} onBooked={reload} />
+          <Waitlist slot={nextSlot} canBook={canBook} onBooked={reload} />
           {range && <ExportIcsButton from={range.from} to={range.to} />}
         </Flex>
       </Flex>
