@@ -122,7 +122,8 @@ const answerSheet = z
     /**
      * The counselor's choice for each column of the file, in file order: an item id, studentNo for
      * the 学号 column, or null (不导入); without it the columns are read by their headers. It must
-     * name every column of the header row.
+     * name every column of the header row. Without it, the mapping last imported for this scale
+     * and header row applies, if any; a mapping given is remembered when the import is committed.
      */
     mapping: z.array(text(LIMITS.code).nullable()).max(500).optional(),
   })
@@ -155,6 +156,8 @@ export const answerImportPreview = z.object({
       suggested: z.string().nullable(),
     }),
   ),
+  /** No mapping was given and the one chosen when a sheet of this scale with this header row was last imported applied. */
+  remembered: z.boolean(),
   totalRows: z.number().int(),
   validRows: z.number().int(),
   /** Every bad row, every reason; the commit refuses the whole file while any is left. */

@@ -62,6 +62,8 @@ export const district: typeof zh = {
     chooseFolder: 'Choose a folder (on a USB stick)',
     folderHelp: 'A folder imports all its .crpkg files (in name order, not subfolders) and leaves other files alone; each file is verified on its own and a bad one is refused with its own reason.',
     noPackages: 'The chosen folder holds no .crpkg package file',
+    unread: '{{count}} file(s) could not be read and were not imported (the others were)',
+    unreadFile: '{{name}}: {{error}}',
     importing: 'Importing {{done}}/{{total}}…',
     summary: '{{imported}} imported, {{rejected}} refused',
     file: 'File',

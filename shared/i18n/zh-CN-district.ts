@@ -60,6 +60,8 @@ export const district = {
     chooseFolder: '选择文件夹（U 盘中的文件夹）',
     folderHelp: '选择文件夹时，导入其中所有 .crpkg 文件（按文件名顺序，不含子文件夹），其他文件不动；每个文件单独核验，有问题的文件单独拒绝并写明原因。',
     noPackages: '所选文件夹中没有 .crpkg 上报包文件',
+    unread: '{{count}} 个文件无法读取，未导入（其余文件照常导入）',
+    unreadFile: '{{name}}：{{error}}',
     importing: '正在导入 {{done}}/{{total}}…',
     summary: '导入 {{imported}} 个，拒绝 {{rejected}} 个',
     file: '文件',

@@ -118,7 +118,7 @@ export async function markedClassGrid(p: Page, client: CounselClient): Promise<v
 
 /**
  * A 学年升级 in the middle of a term: the 初二 screening `name` is closed first, a re-screen of one
- * of its students is booked, and the term runs until two months from now. On 学生名册 → 升级 the
+ * of its students is booked, and the term runs until two months from now. On 学生名册 → 学年升级 the
  * dialog opens with its warnings in view; returns the warnings panel.
  */
 export async function rollForwardWithWarnings(p: Page, client: CounselClient, name: string, rescreenOf: string) {

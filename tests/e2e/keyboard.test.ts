@@ -242,8 +242,8 @@ describe.skipIf(!available)('the keyboard alone', () => {
     // A drawer and a dialog closed with Escape give focus back to the button that opened them.
     await pressUntil(p, 'Shift+Tab', named('新增学生'), '新增学生');
     await dialogReturnsFocus(p, '新增学生');
-    await pressUntil(p, 'Tab', named('升级'), '升级');
-    await dialogReturnsFocus(p, '升级');
+    await pressUntil(p, 'Tab', named('学年升级'), '学年升级');
+    await dialogReturnsFocus(p, '学年升级');
 
     // Locked and unlocked by keyboard: focus on the landing page's title.
     await pressUntil(p, 'Shift+Tab', named('锁定'), '锁定', 60);

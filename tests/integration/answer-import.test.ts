@@ -231,6 +231,32 @@ describe('columns mapped by hand, and the template', () => {
     expect(await formCount(c, [id])).toBe(1);
   });
 
+  it('remembers a hand mapping per scale and header row once imported: the next sheet so headed is read by it, another layout or scale is not', async () => {
+    s = await counselingSchool();
+    const { c } = s;
+    const ids = [await student(c, '2101'), await student(c, '2102')];
+    const csv = (no: string, header = OWN_HEADER) => [header, `${no},某某,0,1,0,1,0,1,0,1,0`].join('\n');
+    const mapping = ['studentNo', null, ...ITEMS];
+
+    // A preview alone remembers nothing, nor does a commit read by the headers.
+    await c.assessments.importPreview(sheet(csv('2101'), { mapping }));
+    expect((await c.assessments.importPreview(sheet(csv('2101')))).remembered).toBe(false);
+    expect((await c.assessments.importCommit(sheet(csv('2101'), { mapping }))).imported).toBe(1);
+
+    // Next week's sheet, same headers (spaced and starred as a template marks them: the same layout).
+    const next = sheet(csv('2102', OWN_HEADER.replace('考号', '考号 *')), { date: '2025-03-12' });
+    const recalled = await c.assessments.importPreview(next);
+    expect([recalled.remembered, recalled.mapping.map((m) => m.itemId), recalled.issues, recalled.validRows]).toEqual([true, mapping, [], 1]);
+    expect((await c.assessments.importCommit(next)).imported).toBe(1);
+    expect(await formCount(c, ids)).toBe(2);
+
+    // One more column is another layout, and GAD-7's items are not PHQ-9's: both read by their headers.
+    const wider = await c.assessments.importPreview(sheet(csv('2102', `${OWN_HEADER},备注`).replace(/0$/, '0,'), { date: '2025-03-10' }));
+    expect([wider.remembered, wider.mapping[0]!.itemId]).toEqual([false, null]);
+    const gad7 = await c.assessments.importPreview(sheet(csv('2102'), { scaleId: 'gad7', date: '2025-03-10' }));
+    expect([gad7.remembered, gad7.mapping[0]!.itemId]).toEqual([false, null]);
+  });
+
   it('the template is an xlsx the import reads as it is: 学号, 姓名, one column per item, an example row, and the accepted headers', async () => {
     s = await counselingSchool();
     const { c } = s;

@@ -78,15 +78,31 @@ test('导入上报包 from a folder: its .crpkg files in name order, each refuse
     inFolder('U盘/a.crpkg', first),
     inFolder('U盘/说明.txt', '请查收'),
     inFolder('U盘/b.crpkg', second),
+    inFolder('U盘/b2-pulled-out.crpkg', second),
     inFolder('U盘/d-broken.crpkg', 'not a package'),
     inFolder('U盘/旧/e.crpkg', second),
   ];
+  // Each file's bytes are read only when its turn comes; one cannot be read (the stick was pulled).
+  const read: string[] = [];
+  for (const f of usb) {
+    const bytes = f.arrayBuffer.bind(f);
+    f.arrayBuffer = () => {
+      read.push(f.name);
+      return f.name.includes('pulled-out') ? Promise.reject(new DOMException('gone', 'NotReadableError')) : bytes();
+    };
+  }
   await user.upload(screen.getByLabelText('选择文件夹（U 盘中的文件夹）'), usb);
   const progress = await screen.findByTestId('import-progress');
-  await within(progress).findByText('正在导入 1/4…');
+  await within(progress).findByText('正在导入 1/5…');
+  // The second import is held: the files after it have not been read.
+  await waitFor(() => expect(calls.filter((m) => m === 'district.import')).toHaveLength(2));
+  expect(read).toEqual(['a.crpkg', 'b.crpkg']);
   release();
   const results = screen.getByTestId('import-results');
   await within(results).findByText('d-broken.crpkg');
+  expect(read).toEqual(['a.crpkg', 'b.crpkg', 'b2-pulled-out.crpkg', 'c-copy.crpkg', 'd-broken.crpkg']);
+  expect(screen.getByText('1 个文件无法读取，未导入（其余文件照常导入）')).toBeInTheDocument();
+  expect(screen.getByText(/^b2-pulled-out\.crpkg：/)).toBeInTheDocument();
   const rows = within(results)
     .getAllByRole('row')
     .slice(1)

@@ -91,6 +91,11 @@ describe('catalogs', () => {
     expect(['primary', 'junior', 'senior'].map((s) => zh.get(`domain.stage.${s}`))).toEqual(['小学', '初中', '高中']);
   });
 
+  test('an alert is 预警 on every screen and in the audit log, and the roster button is not a bare 升级', () => {
+    expect([...zh].filter(([, text]) => text.includes('测评提醒')).map(([key]) => key)).toEqual([]);
+    expect([zh.get('audit.targetTypes.alert'), zh.get('audit.redacted.alert'), zh.get('roster.rollForward')]).toEqual(['预警', '一条预警', '学年升级']);
+  });
+
   test('every method has an audit-log label', () => {
     expect(METHOD_NAMES.filter((m) => !zh.has(`audit.actions.${m}`))).toEqual([]);
   });

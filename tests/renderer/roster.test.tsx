@@ -96,7 +96,7 @@ test('升级: the preview lists every change and applying it moves the roster up
     },
   });
   await openRoster(user);
-  await user.click(await screen.findByRole('button', { name: label('升级') }));
+  await user.click(await screen.findByRole('button', { name: label('学年升级') }));
   const modal = await findDialog('学年升级');
   const row = (await within(modal).findByText('王小虎')).closest('tr')!;
   expect(row).toHaveTextContent('初三2班毕业');
@@ -127,7 +127,7 @@ test('升级 mid-term: warns first, applies only once acknowledged, merges class
     },
   });
   await openRoster(user);
-  await user.click(await screen.findByRole('button', { name: label('升级') }));
+  await user.click(await screen.findByRole('button', { name: label('学年升级') }));
   const modal = await findDialog('学年升级');
   const warnings = await within(modal).findByRole('alert', { name: '升级之前请先处理' });
   expect(warnings).toHaveTextContent('学期“2024-2025学年第二学期”尚未结束（至 2025-07-04）');
@@ -148,11 +148,11 @@ test('升级 mid-term: warns first, applies only once acknowledged, merges class
   await messageShown('升级完成：2 人升级，0 人毕业');
   expect((await core.client.students.classes({})).items).toEqual([{ grade: 8, className: '1班', count: 2 }]);
 
-  await user.click(await screen.findByRole('button', { name: label('升级') }));
+  await user.click(await screen.findByRole('button', { name: label('学年升级') }));
   const again = await findDialog('学年升级');
-  await user.click(await within(again).findByRole('button', { name: '撤销升级' }));
-  const undo = await findDialog('撤销今天的升级？');
-  await user.click(within(undo).getByRole('button', { name: '撤销升级' }));
+  await user.click(await within(again).findByRole('button', { name: '撤销学年升级' }));
+  const undo = await findDialog('撤销今天的学年升级？');
+  await user.click(within(undo).getByRole('button', { name: '撤销学年升级' }));
   await messageShown('已撤销：2 名学生恢复升级前的年级和班级');
   expect((await core.client.students.list({ sort: 'studentNo' })).items.map((x) => [x.name, x.grade, x.className])).toEqual([
     ['李小红', 7, '1班'],

@@ -7,8 +7,8 @@ import { gradesOfStages } from '../../../shared/domain/grades';
 import { dbHandler, type HandlerMap } from '../../core/handler';
 import { studentHasClinicalRecords } from '../counseling/cases';
 import { changesOf } from './import-changes';
-import { rememberedMapping, rememberMapping } from './import-mappings';
-import { headerOf, planRoster } from './roster-import';
+import { mappingMemory } from '../common/import-mappings';
+import { headerOf, planRoster, type RosterField } from './roster-import';
 import { rosterTemplate, TEMPLATE_FILENAME } from './roster-import/template';
 import { base64Bytes, type ParsedSheet, parseSpreadsheet } from './roster-import/spreadsheet';
 import { readSchool } from '../accounts/settings-store';
@@ -78,6 +78,9 @@ function checkAgainstSchool(db: Database, plan: RosterPlan): RosterPlan {
 
 type RosterImport = ParsedInputOf<'students.importPreview'>;
 
+/** The mappings chosen for a roster's header rows, by the setting the roster import always kept them in. */
+const rosterMappings = mappingMemory<RosterField>('rosterImportMappings');
+
 const readImport = (input: RosterImport): Promise<ParsedSheet> => parseSpreadsheet(base64Bytes(input.contentBase64), input.fileName);
 
 /**
@@ -85,7 +88,7 @@ const readImport = (input: RosterImport): Promise<ParsedSheet> => parseSpreadshe
  * its headers; `remembered` says the second applied.
  */
 function planImport(db: Database, input: RosterImport, sheet: ParsedSheet): { plan: RosterPlan; remembered: boolean } {
-  const remembered = input.mapping === undefined ? rememberedMapping(db, headerOf(sheet)) : undefined;
+  const remembered = input.mapping === undefined ? rosterMappings.recall(db, headerOf(sheet)) : undefined;
   return { plan: checkAgainstSchool(db, planRoster(sheet, input.mapping ?? remembered)), remembered: remembered !== undefined };
 }
 
@@ -202,7 +205,7 @@ export const studentHandlers: HandlerMap<StudentMethods> = {
     run: (ctx, input, sheet) => {
       const { plan } = planImport(ctx.db, input, sheet);
       if (plan.issues.length > 0) throw new CounselError('VALIDATION', 'errors.import.invalid', plan.issues);
-      if (input.mapping !== undefined) rememberMapping(ctx.db, headerOf(sheet), input.mapping);
+      if (input.mapping !== undefined) rosterMappings.remember(ctx.db, headerOf(sheet), input.mapping);
       const { existing, creates, updates } = splitCreatesUpdates(ctx.db, plan);
       for (const c of existing) {
         if (c.id === null) insertStudent(ctx.db, c.fields, ctx.now);

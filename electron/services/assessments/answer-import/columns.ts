@@ -83,10 +83,18 @@ export function mapColumns(header: readonly string[], def: ScaleDefinition, chos
   return { mapping, studentNo, name, items: def.items.flatMap((i) => items.get(i.id) ?? []), issues };
 }
 
+const knownFields = (def: ScaleDefinition) => new Set([STUDENT_NO_COLUMN, ...def.items.map((i) => i.id)]);
+
+/** Whether every column of a mapping is 不导入, the 学号 column or an item of this scale. */
+export function mappingFitsScale(def: ScaleDefinition, chosen: readonly (string | null)[]): boolean {
+  const known = knownFields(def);
+  return chosen.every((c) => c === null || known.has(c));
+}
+
 /** A hand-made mapping must fit this file and name only this scale's items (or the 学号 column). */
 function checkChosen(header: readonly string[], def: ScaleDefinition, chosen: readonly (string | null)[]): void {
   checkMappingFits(header, chosen);
-  const known = new Set([STUDENT_NO_COLUMN, ...def.items.map((i) => i.id)]);
+  const known = knownFields(def);
   const unknown = chosen.flatMap((c, index) => (c !== null && !known.has(c) ? [{ path: `mapping.${index}`, reason: 'errors.field.choose' }] : []));
   if (unknown.length > 0) throw new CounselError('VALIDATION', 'errors.validation', unknown);
 }

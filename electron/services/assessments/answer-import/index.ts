@@ -11,11 +11,12 @@ import { requireCampaignVersion } from '../campaign-gate';
 import { afterAlertsRaised, afterFormCompleted } from '../campaign-hooks';
 import { participantMap } from '../campaigns-repo';
 import { assertNotFuture, schoolDate } from '../../common/clinical';
+import { mappingMemory } from '../../common/import-mappings';
 import { issueValue } from '../../roster/roster-import/rows';
 import { base64Bytes, isBlankRow, type ParsedSheet, parseSpreadsheet, unreadable } from '../../roster/roster-import/spreadsheet';
 import { type Resolved, requireDefinition } from '../scales';
 import { missingConsent } from '../testing-consent';
-import { mapColumns } from './columns';
+import { mapColumns, mappingFitsScale } from './columns';
 import { answerSheetTemplate, answerTemplateName } from './template';
 import { type RosterEntry, rosterByStudentNo, studentsWithFormOn } from './lookup-repo';
 import { type AnswerImportReason, readRows, type SheetRow } from './rows';
@@ -36,12 +37,16 @@ interface ImportPlan {
   format: ParsedSheet['format'];
   scale: Resolved;
   mapping: AnswerImportPreview['mapping'];
+  remembered: boolean;
   totalRows: number;
   ready: ReadyRow[];
   /** Header issues first, then each row's issues left to right, rows in sheet order. */
   issues: AnswerImportIssue[];
   criticalRows: AnswerImportPreview['criticalRows'];
 }
+
+/** Hand-made mappings by scale and header row: the item ids they name belong to that scale. */
+const answerMappings = mappingMemory<string>('answerImportMappings');
 
 const readSheet = (input: AnswerSheet) => parseSpreadsheet(base64Bytes(input.contentBase64), input.fileName);
 
@@ -52,8 +57,11 @@ function planImport(db: Database, input: AnswerSheet, sheet: ParsedSheet, now: n
   assertNotFuture(input.date, schoolDate(db, now), 'date');
   const header = sheet.rows[0];
   if (header === undefined) throw unreadable('import.error.empty');
-  const columns = mapColumns(header, scale.definition, input.mapping);
-  const base = { format: sheet.format, scale, mapping: columns.mapping };
+  // A remembered mapping naming an item this version of the scale no longer has is left unused.
+  const recalled = input.mapping === undefined ? answerMappings.recall(db, header, input.scaleId) : undefined;
+  const remembered = recalled !== undefined && mappingFitsScale(scale.definition, recalled) ? recalled : undefined;
+  const columns = mapColumns(header, scale.definition, input.mapping ?? remembered);
+  const base = { format: sheet.format, scale, mapping: columns.mapping, remembered: remembered !== undefined };
   if (columns.issues.length > 0) {
     // Rows read through a wrong header would only repeat its problem on every line.
     const totalRows = sheet.rows.slice(1).filter((r) => !isBlankRow(r)).length;
@@ -162,6 +170,7 @@ export const answerImportHandlers: HandlerMap<Methods> = {
         scaleId: plan.scale.definition.id,
         version: plan.scale.definition.version,
         mapping: plan.mapping,
+        remembered: plan.remembered,
         totalRows: plan.totalRows,
         validRows: plan.ready.length,
         issues: plan.issues,
@@ -176,6 +185,7 @@ export const answerImportHandlers: HandlerMap<Methods> = {
     run: (ctx, input, sheet) => {
       const plan = planImport(ctx.db, input, sheet, ctx.now);
       if (plan.issues.length > 0) throw refuse(plan.issues);
+      if (input.mapping !== undefined) answerMappings.remember(ctx.db, sheet.rows[0]!, input.mapping, input.scaleId);
       const raised = commit(ctx, input, plan);
       const { id: scaleId, version } = plan.scale.definition;
       const counts = { rows: plan.ready.length, flagged: plan.ready.filter((r) => flagged(r.result)).length, alerts: raised.length };

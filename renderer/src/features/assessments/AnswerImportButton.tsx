@@ -30,6 +30,9 @@ interface Sheet {
 
 type Committed = OutputOf<'assessments.importCommit'>;
 
+/** Each column's item id, studentNo or null (不导入), in file order. */
+type Mapping = (string | null)[];
+
 /** The mapping's name for the 学号 column (item ids are lower case, so it is never one). */
 const STUDENT_NO = 'studentNo';
 
@@ -73,7 +76,7 @@ function AnswerImportDialog({ campaignId, scaleIds, onImported }: AnswerImportBu
   const [failure, setFailure] = useState<{ title: string; unchanged?: boolean } | null>(null);
   const [done, setDone] = useState<Committed | null>(null);
   /** The columns as chosen by hand (item id, studentNo or null each); undefined: read by the headers. */
-  const [mapping, setMapping] = useState<(string | null)[] | undefined>(undefined);
+  const [mapping, setMapping] = useState<Mapping | undefined>(undefined);
 
   // The scale list arrives after the form mounts: the first offered scale becomes the default then.
   const firstScale = offered[0]?.id;
@@ -81,13 +84,15 @@ function AnswerImportDialog({ campaignId, scaleIds, onImported }: AnswerImportBu
     if (firstScale && !form.getFieldValue('scaleId')) form.setFieldValue('scaleId', firstScale);
   }, [firstScale, form]);
 
-  const input = (picked: PickedFile, chosen = mapping) => {
+  // `chosen` is passed every time, never defaulted: undefined means "read by the headers" (or the
+  // mapping remembered for them), which a default parameter would silently turn into the last choice.
+  const input = (picked: PickedFile, chosen: Mapping | undefined) => {
     const v = form.getFieldsValue();
     return { ...picked, scaleId: v.scaleId, date: v.date, acknowledgeIneligible: v.acknowledgeIneligible, ...(campaignId ? { campaignId } : {}), ...(chosen ? { mapping: chosen } : {}) };
   };
 
   // Nothing is written while columns are mapped: each choice is a new dry run of the whole file.
-  const check = async (picked: PickedFile, chosen = mapping) => {
+  const check = async (picked: PickedFile, chosen: Mapping | undefined) => {
     setBusy('reading');
     setFailure(null);
     try {
@@ -111,7 +116,7 @@ function AnswerImportDialog({ campaignId, scaleIds, onImported }: AnswerImportBu
       return;
     }
     setFile(read);
-    // A new file is read by its own headers first.
+    // A new file is read by its own headers first, or by the mapping last imported for them.
     await check(read, undefined);
   };
 
@@ -131,7 +136,7 @@ function AnswerImportDialog({ campaignId, scaleIds, onImported }: AnswerImportBu
     setBusy('committing');
     setFailure(null);
     try {
-      const result = await api.assessments.importCommit(input(file));
+      const result = await api.assessments.importCommit(input(file, mapping));
       setDone(result);
       setFile(null);
       setPreview(null);
@@ -242,7 +247,14 @@ function PreviewResult({ preview, fileName, blocked, busy, committing, onCommit,
           {t('answerImport.commit')}
         </Button>
       </div>
-      <ImportMapping mapping={preview.mapping.map((m) => ({ ...m, field: m.itemId }))} fields={fields} label={itemLabel} disabled={busy} onChange={onMap} />
+      <ImportMapping
+        mapping={preview.mapping.map((m) => ({ ...m, field: m.itemId }))}
+        remembered={preview.remembered}
+        fields={fields}
+        label={itemLabel}
+        disabled={busy}
+        onChange={onMap}
+      />
     </Flex>
   );
 }

@@ -25,10 +25,16 @@ const loadDashboard = ({ from, to }: { from: string; to: string; round: number }
 const loadSchools = ({ round: _ }: { round: number }) => api.district.schools({});
 const loadIdentity = () => api.district.identity({});
 
-type PackageFile = { name: string; base64: string };
+/**
+ * A package waiting its turn: its name, and its bytes read (as district.import takes them) only
+ * when it is imported, so a folder of hundreds of packages is never held in memory at once.
+ */
+type PackageSource = { name: string; read(): Promise<string> };
+/** A package the system handed over, with its bytes already read. */
+type HeldPackage = { name: string; base64: string };
 
-/** Reads a file picked in the browser as district.import takes it. */
-const asPackageFile = async (file: File): Promise<PackageFile> => ({ name: file.name, base64: await fileToBase64(file) });
+const pickedPackage = (file: File): PackageSource => ({ name: file.name, read: () => fileToBase64(file) });
+const heldPackage = ({ name, base64 }: HeldPackage): PackageSource => ({ name, read: () => Promise.resolve(base64) });
 
 function Dashboard({ round }: { round: number }) {
   const { t } = useTranslation();
@@ -101,18 +107,28 @@ function usePackageImport(onImported: () => void) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [results, setResults] = useState<ImportResult[]>([]);
+  /** Files that could not be read from the disk (a stick pulled out), each with why; the rest go on. */
+  const [unread, setUnread] = useState<{ name: string; error: string }[]>([]);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
-  // One file per call: each is verified and stored on its own anyway, and the count moves as they go.
-  const importFiles = async (files: PackageFile[]) => {
+  // One file per call, each read just before it: each is verified and stored on its own anyway,
+  // and the count moves as they go.
+  const importFiles = async (files: readonly PackageSource[]) => {
     setResults([]);
+    setUnread([]);
     setProgress({ done: 0, total: files.length });
     let imported = 0;
     try {
       for (const [i, file] of files.entries()) {
-        const out = await api.district.import({ files: [file] });
-        imported += out.imported;
-        setResults((r) => [...r, ...out.results]);
+        const base64 = await file.read().catch((e: unknown) => {
+          setUnread((u) => [...u, { name: file.name, error: errorMessage(e) }]);
+          return null;
+        });
+        if (base64 !== null) {
+          const out = await api.district.import({ files: [{ name: file.name, base64 }] });
+          imported += out.imported;
+          setResults((r) => [...r, ...out.results]);
+        }
         setProgress({ done: i + 1, total: files.length });
       }
       void message.success(t('district.import.summary', { imported, rejected: files.length - imported }));
@@ -123,25 +139,25 @@ function usePackageImport(onImported: () => void) {
       onImported();
     }
   };
-  const run = async (read: () => Promise<PackageFile[]>) => {
+  const run = async (list: () => Promise<readonly PackageSource[]>) => {
     setError(null);
-    const files = await read().catch((e: unknown) => {
+    const files = await list().catch((e: unknown) => {
       setError(errorMessage(e));
       return [];
     });
-    // Nothing read (another check took the opened packages first) must not end an import still running.
+    // Nothing listed (another check took the opened packages first) must not end an import still running.
     if (files.length > 0) await importFiles(files);
   };
-  return { results, progress, busy: progress !== null, error, setError, run };
+  return { results, unread, progress, busy: progress !== null, error, setError, run };
 }
 type PackageImport = ReturnType<typeof usePackageImport>;
 
 function ImportPanel({ importer, onImported }: { importer: PackageImport; onImported: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const { results, progress, busy, error, setError, run } = importer;
+  const { results, unread, progress, busy, error, setError, run } = importer;
   const pick = (files: readonly File[]) => {
-    if (files.length > 0) void run(() => Promise.all(files.map(asPackageFile)));
+    if (files.length > 0) void run(() => Promise.resolve(files.map(pickedPackage)));
   };
   const register = async (offer: NonNullable<ImportResult['offer']>) => {
     try {
@@ -175,6 +191,14 @@ function ImportPanel({ importer, onImported }: { importer: PackageImport; onImpo
         </Flex>
       )}
       {error && <Alert type="error" showIcon title={error} />}
+      {unread.length > 0 && (
+        <Alert
+          type="error"
+          showIcon
+          title={t('district.import.unread', { count: unread.length })}
+          description={unread.map((u, i) => <div key={i}>{t('district.import.unreadFile', u)}</div>)}
+        />
+      )}
       <Table<ImportResult>
         data-testid="import-results"
         rowKey="name"
@@ -294,7 +318,7 @@ export function DistrictPage() {
     void shell.pendingPackages().then((names) => {
       if (names.length === 0) return;
       setTab('import');
-      void importer.run(() => shell.takePackages());
+      void importer.run(async () => (await shell.takePackages()).map(heldPackage));
     }, () => undefined);
   });
   return (

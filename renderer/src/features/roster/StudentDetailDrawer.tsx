@@ -1,4 +1,4 @@
-import { Alert, Button, Descriptions, Drawer, Flex, Spin, Table, Tag } from 'antd';
+import { Alert, Button, Descriptions, Flex, Spin, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { StudentView } from '../../../../shared/api/students';
 import { api } from '../../api/client';
@@ -8,7 +8,7 @@ import { useLabels } from '../../lib/labels';
 import { useCall } from '../../lib/useCall';
 import { StudentCases } from '../cases/StudentCases';
 import { ContactConsentButtons } from '../archive/ContactConsentButtons';
-import { focusDrawerStart } from '../../lib/drawerFocus';
+import { AppDrawer } from '../../components/AppDrawer';
 
 type Guardian = StudentView['guardians'][number];
 
@@ -33,10 +33,9 @@ export function StudentDetailDrawer({ studentId, reloadKey, onClose, onEdit, onR
 
   const none = t('common.none');
   return (
-    <Drawer
+    <AppDrawer
       open={studentId !== null}
       onClose={onClose}
-      afterOpenChange={focusDrawerStart}
       size={600}
       title={student ? t('roster.detailTitle', { name: shown(student.name) }) : ' '}
       extra={
@@ -87,6 +86,6 @@ export function StudentDetailDrawer({ studentId, reloadKey, onClose, onEdit, onR
           <StudentCases student={student} />
         </Flex>
       )}
-    </Drawer>
+    </AppDrawer>
   );
 }

@@ -1,4 +1,4 @@
-import { App, Button, DatePicker, Drawer, Flex, Form, Input, InputNumber, Radio, Select } from 'antd';
+import { App, Button, DatePicker, Flex, Form, Input, InputNumber, Radio, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -11,7 +11,7 @@ import { useFormSubmit } from '../../lib/useFormSubmit';
 import { useLabels } from '../../lib/labels';
 import { maxLengthOf, parseForm, zodRule } from '../../lib/zodForm';
 import { useSettings } from '../../stores/settings';
-import { focusDrawerStart } from '../../lib/drawerFocus';
+import { AppDrawer } from '../../components/AppDrawer';
 
 const fields = studentFields.shape;
 const guardianFields = guardian.shape;
@@ -65,10 +65,9 @@ export function StudentFormDrawer({ open, student, onClose, onSaved }: {
   });
 
   return (
-    <Drawer
+    <AppDrawer
       open={open}
       onClose={onClose}
-      afterOpenChange={focusDrawerStart}
       size={560}
       destroyOnHidden
       title={student ? t('roster.editTitle', { name: shown(student.name) }) : t('roster.createTitle')}
@@ -117,7 +116,7 @@ export function StudentFormDrawer({ open, student, onClose, onSaved }: {
         <GuardianList />
         <TextInput name="notes" multiline />
       </Form>
-    </Drawer>
+    </AppDrawer>
   );
 }
 

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Descriptions, Drawer, Flex, Spin, Tag } from 'antd';
+import { Alert, App, Button, Descriptions, Flex, Spin, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { STATUS_FLOW, type AppointmentView } from '../../../../shared/api/appointments';
@@ -12,7 +12,7 @@ import { CancelAppointmentModal } from './CancelAppointmentModal';
 import { ClientName } from './ClientFields';
 import { useScheduleLabels } from './labels';
 import { STATUS_COLORS } from './statusColors';
-import { focusDrawerStart } from '../../lib/drawerFocus';
+import { AppDrawer } from '../../components/AppDrawer';
 
 const getAppointment = ({ id }: { id: string; round: number }) => api.appointments.get({ id });
 
@@ -64,7 +64,7 @@ export function AppointmentDrawer({ appointmentId, onClose, onChanged }: { appoi
   const client = a ? caseClient(a) : null;
   const none = t('common.none');
   return (
-    <Drawer open={appointmentId !== null} onClose={onClose} afterOpenChange={focusDrawerStart} size={560} title={t('schedule.drawer.title')}>
+    <AppDrawer open={appointmentId !== null} onClose={onClose} size={560} title={t('schedule.drawer.title')}>
       {call.error !== undefined && <Alert type="error" showIcon title={errorMessage(call.error)} />}
       {!a && call.error === undefined && <Spin />}
       {a && (
@@ -127,6 +127,6 @@ export function AppointmentDrawer({ appointmentId, onClose, onChanged }: { appoi
           open({ kind: 'case', id: c.id });
         }}
       />
-    </Drawer>
+    </AppDrawer>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Drawer, Empty, Flex, Spin, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Empty, Flex, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
@@ -10,7 +10,7 @@ import { AddToWaitlistModal } from './AddToWaitlistModal';
 import { BookingModal, type NewBooking, type WaitlistItem } from './BookingModal';
 import { ClientName } from './ClientFields';
 import { useScheduleLabels } from './labels';
-import { focusDrawerStart } from '../../lib/drawerFocus';
+import { AppDrawer } from '../../components/AppDrawer';
 
 const listWaitlist = () => api.waitlist.list({});
 
@@ -66,10 +66,9 @@ export function Waitlist({ slot, canBook, onBooked }: WaitlistProps) {
   return (
     <>
       <Button onClick={() => setOpen(true)}>{t('schedule.waitlist.button', { count: items.length })}</Button>
-      <Drawer
+      <AppDrawer
         open={open}
         onClose={() => setOpen(false)}
-        afterOpenChange={focusDrawerStart}
         size={560}
         title={t('schedule.waitlist.title')}
         extra={
@@ -125,7 +124,7 @@ export function Waitlist({ slot, canBook, onBooked }: WaitlistProps) {
             onBooked();
           }}
         />
-      </Drawer>
+      </AppDrawer>
     </>
   );
 }

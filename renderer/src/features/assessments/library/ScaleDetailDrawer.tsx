@@ -1,10 +1,10 @@
-import { Alert, Descriptions, Drawer, Flex, Spin, Table, Tag, Typography } from 'antd';
+import { Alert, Descriptions, Flex, Spin, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { bandLabelKey, type Band, type ScaleDefinition } from '../../../../../shared/domain/scales/definition';
 import { errorMessage } from '../../../lib/errors';
 import { useLocalized, useScaleDefinition } from '../useScaleDefinition';
 import { titleOf, type ScaleSummary } from './ScaleLibraryPage';
-import { focusDrawerStart } from '../../../lib/drawerFocus';
+import { AppDrawer } from '../../../components/AppDrawer';
 
 type Item = ScaleDefinition['items'][number];
 type Option = ScaleDefinition['optionSets'][string][number];
@@ -19,10 +19,10 @@ export function ScaleDetailDrawer({ scale, onClose }: { scale: ScaleSummary | nu
   const definition = useScaleDefinition(scale ? { scaleId: scale.id, version: scale.version } : null);
   const title = scale ? t('library.detail.title', { title: titleOf(scale.title, i18n.language), version: scale.version }) : ' ';
   return (
-    <Drawer open={scale !== null} onClose={onClose} afterOpenChange={focusDrawerStart} size={760} title={title} destroyOnHidden>
+    <AppDrawer open={scale !== null} onClose={onClose} size={760} title={title} destroyOnHidden>
       {definition.error !== undefined && <Alert type="error" showIcon title={errorMessage(definition.error)} />}
       {scale && definition.data && !definition.loading ? <DefinitionDetails definition={definition.data} hash={scale.hash} /> : definition.error === undefined && <Spin />}
-    </Drawer>
+    </AppDrawer>
   );
 }
 
