@@ -102,6 +102,12 @@ const VARIANTS: Partial<Record<MethodName, { label: string; input: (ids: Ids) =>
     { label: 'pinyin prefix "zh"', input: () => ({ query: 'zh' }) },
     { label: 'page 20 of 50', input: () => ({ page: 20, pageSize: 50 }) },
   ],
+  'campaigns.get': [
+    { label: 'first page', input: (ids) => ({ id: ids.campaign }) },
+    // The last of 6,000 participants: the page is found past every earlier one.
+    { label: 'page 120 of 50', input: (ids) => ({ id: ids.campaign, page: 120, pageSize: 50 }) },
+    { label: 'outcome pending, first page', input: (ids) => ({ id: ids.campaign, outcome: 'pending' }) },
+  ],
   'students.importPreview': [
     { label: '500-row roster CSV', input: () => ({ fileName: 'roster.csv', contentBase64: Buffer.from(rosterCsv(syntheticRoster(500, 9))).toString('base64') }) },
   ],

@@ -18,8 +18,16 @@ export const TRIAGE_STATES = ['toReview', 'interviewed', 'noConcern', 'caseOpene
 /** Why a student is in triage: a critical alert, any other alert, or a screen-positive band. */
 export const TRIAGE_PRIORITIES = ['critical', 'alert', 'flagged'] as const;
 
+/** The largest page: one class's whole list fits, which the class paper entry asks for. */
+export const PARTICIPANT_PAGE_MAX = 500;
+
 const scaleRef = z.object({ scaleId: z.string().min(2).max(40), version: text(LIMITS.short).optional() }).strict();
 const grade = z.number().int().min(MIN_GRADE).max(MAX_GRADE);
+/** The participant list's filters: one class (grade and name together, as the class list gives them) and an outcome. */
+const participantFilter = {
+  class: z.object({ grade, className: requiredText(LIMITS.name) }).strict().optional(),
+  outcome: z.enum(PARTICIPANT_OUTCOMES).optional(),
+};
 /** A count a principal may see: null when withheld (1–4, or complementary suppression). */
 const smallCount = z.number().int().nullable();
 
@@ -150,12 +158,29 @@ export const campaignsApi = {
     gate: 'unlocked',
   }),
   'campaigns.get': defineMethod({
-    summary: 'One campaign with its participants (consent, outcome, completed scales), by grade and class then 学号 (audited).',
-    input: z.object({ id }).strict(),
-    output: z.object({ campaign: campaignView, participants: z.array(participantView) }),
+    summary:
+      'One campaign with a page of its participants (consent, outcome, completed scales), by grade and class then 学号, optionally of one class and/or outcome; with the total of that filter and every class of the campaign (audited). The ids of a whole filter come from campaigns.participantIds.',
+    input: z.object({ id, ...participantFilter, page: z.number().int().min(1).default(1), pageSize: z.number().int().min(1).max(PARTICIPANT_PAGE_MAX).default(50) }).strict(),
+    output: z.object({
+      campaign: campaignView,
+      participants: z.array(participantView),
+      /** Participants matching the filter, over all pages. */
+      total: z.number().int(),
+      /** The campaign's classes (unfiltered), by grade then name. */
+      classes: z.array(z.object({ grade: z.number().int(), className: z.string() })),
+    }),
     roles: ['counselor'],
     kind: 'read',
     auditRead: true,
+    gate: 'unlocked',
+  }),
+  'campaigns.participantIds': defineMethod({
+    summary:
+      'The ids of every participant matching a filter (one class and/or outcome), in list order: what 选择全部 selects across pages, without the rows. Ids only, so not audited as a read of the list.',
+    input: z.object({ id, ...participantFilter }).strict(),
+    output: z.object({ ids: z.array(z.string()) }),
+    roles: ['counselor'],
+    kind: 'read',
     gate: 'unlocked',
   }),
   'campaigns.setConsent': defineMethod({

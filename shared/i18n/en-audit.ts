@@ -186,6 +186,7 @@ export const audit: Catalog['audit'] = {
       update: 'Change a screening',
       list: 'View screenings',
       get: 'View a screening’s list',
+      participantIds: 'Select a screening’s list (ids only)',
       setConsent: 'Record screening consent',
       setOutcome: 'Record screening outcomes',
       triage: 'View a screening’s triage queue',

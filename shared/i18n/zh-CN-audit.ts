@@ -184,6 +184,7 @@ export const audit = {
       update: '修改心理普测',
       list: '查看心理普测列表',
       get: '查看普测名单',
+      participantIds: '选取普测名单（仅编号）',
       setConsent: '登记普测知情同意',
       setOutcome: '登记普测未测原因',
       triage: '查看普测待跟进名单',

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { ParticipantView } from '../../shared/api/campaigns';
 import type { CounselClient, InputOf } from '../../shared/api/contract';
 import { colleague, counselingSchool, openCase, rejection, STUDENT, type CounselingSchool } from '../helpers/counseling';
 
@@ -231,6 +232,91 @@ describe('the consent list and outcomes', () => {
     ]);
     expect(campaign.progress).toMatchObject({ participants: 3, done: 1, absent: 1, declined: 1, pending: 0 });
     expect(JSON.stringify((await c.audit.list({ action: 'campaigns.setOutcome' })).items)).not.toContain('病假');
+  });
+});
+
+describe('the paged participant list', () => {
+  /** The list order the screen has always shown, computed here as the reference: grade, class, then 学号. */
+  const listOrder = (a: ParticipantView, b: ParticipantView) => a.grade - b.grade || cmp(a.className, b.className) || cmp(a.studentNo, b.studentNo);
+  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+  it('pages in list order with the class and outcome filters, the total, the classes and the ids of a whole filter', async () => {
+    s = await counselingSchool();
+    const { c } = s;
+    // Classes filled in turns, so 学号 order is not the list order, and 10班 sorts before 3班 as text.
+    const byClass: Record<string, string[]> = { '3班': [], '10班': [], '1班': [] };
+    for (let round = 0; round < 4; round++) for (const cls of ['3班', '10班', '1班']) byClass[cls]!.push(...(await addStudents(c, 1, 8, cls)));
+    const seventh = await addStudents(c, 3, 7, '2班');
+    const cp = await plan(c, { grades: [7, 8] });
+    await consentAll(c, cp.id, [s.studentId, ...byClass['10班']!.slice(0, 2)]);
+    await c.campaigns.setConsent({ id: cp.id, entries: [{ studentId: byClass['1班']![0]!, guardianConsent: 'declined' }] });
+    await c.campaigns.setOutcome({ id: cp.id, studentIds: [seventh[1]!, byClass['3班']![2]!], outcome: 'absent', note: '病假' });
+    await phq9(c, cp.id, byClass['10班']![1]!, '000000000');
+
+    const whole = await c.campaigns.get({ id: cp.id, pageSize: 500 });
+    expect(whole.total).toBe(16);
+    expect(whole.participants.map((p) => p.studentId)).toEqual([...whole.participants].sort(listOrder).map((p) => p.studentId));
+    expect(whole.classes).toEqual([
+      { grade: 7, className: '2班' },
+      { grade: 8, className: '10班' },
+      { grade: 8, className: '1班' },
+      { grade: 8, className: '3班' },
+    ]);
+    expect(whole.participants.find((p) => p.studentId === byClass['10班']![1])).toMatchObject({ outcome: 'done', completedScales: ['phq9'], missingScales: [] });
+
+    // Every page of 5, joined, is the whole list; past the end is empty with the same total.
+    const pages = [];
+    for (let page = 1; page <= 4; page++) {
+      const got = await c.campaigns.get({ id: cp.id, page, pageSize: 5 });
+      expect([got.total, got.classes]).toEqual([16, whole.classes]);
+      pages.push(...got.participants);
+    }
+    expect(pages).toEqual(whole.participants);
+    expect((await c.campaigns.get({ id: cp.id, page: 5, pageSize: 5 })).participants).toEqual([]);
+
+    const filters: Pick<InputOf<'campaigns.get'>, 'class' | 'outcome'>[] = [
+      { class: { grade: 8, className: '3班' } },
+      { outcome: 'absent' },
+      { class: { grade: 8, className: '1班' }, outcome: 'declined' },
+      { class: { grade: 9, className: '3班' } },
+    ];
+    for (const f of filters) {
+      const expected = whole.participants.filter(
+        (p) => (!f.class || (p.grade === f.class.grade && p.className === f.class.className)) && (!f.outcome || p.outcome === f.outcome),
+      );
+      const first = await c.campaigns.get({ id: cp.id, ...f, pageSize: 2 });
+      expect([first.total, first.participants]).toEqual([expected.length, expected.slice(0, 2)]);
+      expect((await c.campaigns.participantIds({ id: cp.id, ...f })).ids).toEqual(expected.map((p) => p.studentId));
+    }
+    expect((await c.campaigns.participantIds({ id: cp.id })).ids).toEqual(whole.participants.map((p) => p.studentId));
+
+    // The progress counts, now grouped in SQL, against the list itself.
+    const count = (pred: (p: ParticipantView) => boolean) => whole.participants.filter(pred).length;
+    expect(whole.campaign.progress).toEqual({
+      participants: 16,
+      pending: count((p) => p.outcome === 'pending'),
+      done: 1,
+      declined: 1,
+      absent: 2,
+      consentGiven: count((p) => p.studentConsent === 'given' && p.guardianConsent === 'given'),
+      consentDeclined: 1,
+      consentPending: count((p) => p.studentConsent !== 'declined' && p.guardianConsent !== 'declined' && !(p.studentConsent === 'given' && p.guardianConsent === 'given')),
+      triageOpen: 0,
+    });
+    expect(whole.campaign.progress.consentGiven).toBe(3);
+
+    const tooBig = await rejection(c.campaigns.get({ id: cp.id, pageSize: 501 }));
+    expect([tooBig.code, tooBig.details]).toMatchObject(['VALIDATION', [{ path: 'pageSize' }]]);
+    const noClassName = await rejection(c.campaigns.get({ id: cp.id, class: { grade: 8 } as never }));
+    expect([noClassName.code, noClassName.details]).toMatchObject(['VALIDATION', [{ path: 'class.className' }]]);
+    const unknown = await rejection(c.campaigns.participantIds({ id: s.studentId }));
+    expect(unknown.code).toBe('NOT_FOUND');
+
+    // Each page read is audited with its size and the filter's total, without names.
+    const reads = (await c.audit.list({ action: 'campaigns.get' })).items;
+    expect(reads[0]).toMatchObject({ targetId: cp.id, details: { participants: 0, total: 0 } });
+    expect(reads.map((r) => r.details)).toContainEqual({ participants: 2, total: 5 });
+    expect(JSON.stringify(reads)).not.toContain('学生');
   });
 });
 

@@ -154,6 +154,7 @@ const ROLE_MATRIX: Record<string, string> = {
   'campaigns.update': '--y--',
   'campaigns.list': '--yy-',
   'campaigns.get': '--y--',
+  'campaigns.participantIds': '--y--',
   'campaigns.setConsent': '--y--',
   'campaigns.setOutcome': '--y--',
   'campaigns.triage': '--y--',

@@ -106,7 +106,8 @@ test('the consent list is ticked off for the selected rows, and declining is rec
   // The whole filtered list at once, whatever page it runs to.
   await user.click(screen.getByRole('button', { name: '取消选择' }));
   await user.click(screen.getByRole('button', { name: '选中筛选出的全部 3 人' }));
-  expect(screen.getByText('已选 3 人')).toBeInTheDocument();
+  // The ids come from the core (campaigns.participantIds): the list holds only a page.
+  expect(await screen.findByText('已选 3 人')).toBeInTheDocument();
   await user.click(screen.getByRole('button', { name: '学生同意' }));
   await messageShown('已记录 3 人的知情同意');
   expect(await screen.findByText('已回收 2 / 4 · 同意 2 · 拒绝 0')).toBeInTheDocument();
@@ -131,6 +132,29 @@ async function appWithTriage() {
   });
   return { ...app, seeded };
 }
+
+test('the list is paged by the core: the next page shows the later 学号, and 选择全部 takes every page', async () => {
+  let seeded = { campaignId: '', ids: {} as Record<string, string> };
+  const { core, user } = await openApp({
+    setup: true,
+    prepare: async ({ client }) => {
+      for (let i = 0; i < 52; i++) await client.students.create({ ...STUDENT, studentNo: `2024${String(300 + i)}`, name: `学生${300 + i}` });
+      seeded = await seedScreening(client);
+    },
+  });
+  await openScreening(user);
+  // 56 rows on two pages of 50: 初二3班's three seeded students, then 学生300…学生351 by 学号, then 4班.
+  expect(await screen.findByText('学生300')).toBeInTheDocument();
+  expect(screen.queryByText('学生351')).toBeNull();
+  await quickClick(screen.getByRole('button', { name: '下一页' }));
+  expect(await screen.findByText('学生351')).toBeInTheDocument();
+  expect(screen.queryByText('学生300')).toBeNull();
+  await quickClick(screen.getByRole('button', { name: '选中筛选出的全部 56 人' }));
+  expect(await screen.findByText('已选 56 人')).toBeInTheDocument();
+  await quickClick(screen.getByRole('button', { name: '家长同意' }));
+  await messageShown('已记录 56 人的知情同意');
+  expect((await core.client.campaigns.get({ id: seeded.campaignId })).campaign.progress.participants).toBe(56);
+});
 
 test('分流 lists the critical student first, and a state change is kept with its note', async () => {
   const { core, user, seeded } = await appWithTriage();

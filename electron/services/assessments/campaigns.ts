@@ -16,7 +16,11 @@ import {
   listCampaigns,
   type NewParticipant,
   participantMap,
-  participantsOf,
+  participantClasses,
+  participantCount,
+  participantIds,
+  participantPage,
+  type ParticipantFilter,
   type Progress,
   progressOf,
   type ScreenedCount,
@@ -39,6 +43,7 @@ type CampaignMethods =
   | 'campaigns.update'
   | 'campaigns.list'
   | 'campaigns.get'
+  | 'campaigns.participantIds'
   | 'campaigns.setConsent'
   | 'campaigns.setOutcome'
   | 'campaigns.triage'
@@ -198,9 +203,9 @@ function triageViews(db: Database, campaignId: string, q: { states: readonly Tri
     .map(({ e }) => e);
 }
 
-/** Each participant with the campaign's scales they have still to take. */
-function participantsWithMissing(db: Database, c: CampaignRow): ParticipantView[] {
-  return participantsOf(db, c.id).map((p) => ({ ...p, missingScales: c.scales.map((s) => s.scaleId).filter((id) => !p.completedScales.includes(id)) }));
+/** One page of the filtered list, each participant with the campaign's scales they have still to take. */
+function participantsWithMissing(db: Database, c: CampaignRow, f: ParticipantFilter, page: { offset: number; limit: number }): ParticipantView[] {
+  return participantPage(db, c.id, f, page).map((p) => ({ ...p, missingScales: c.scales.map((s) => s.scaleId).filter((id) => !p.completedScales.includes(id)) }));
 }
 
 type ExactSummary = ReturnType<typeof summaryOf>;
@@ -309,10 +314,15 @@ export const campaignHandlers: HandlerMap<CampaignMethods> = {
   'campaigns.get': dbHandler<'campaigns.get'>({
     run: (ctx, input) => {
       const c = requireCampaign(ctx.db, input.id);
-      const participants = participantsWithMissing(ctx.db, c);
-      ctx.audit = { targetType: 'campaign', targetId: c.id, details: { participants: participants.length } };
-      return { campaign: views(ctx.db, [c], ctx.now)[0]!, participants };
+      const participants = participantsWithMissing(ctx.db, c, input, { offset: (input.page - 1) * input.pageSize, limit: input.pageSize });
+      const total = participantCount(ctx.db, c.id, input);
+      ctx.audit = { targetType: 'campaign', targetId: c.id, details: { participants: participants.length, total } };
+      return { campaign: views(ctx.db, [c], ctx.now)[0]!, participants, total, classes: participantClasses(ctx.db, c.id) };
     },
+  }),
+
+  'campaigns.participantIds': dbHandler<'campaigns.participantIds'>({
+    run: (ctx, input) => ({ ids: participantIds(ctx.db, requireCampaign(ctx.db, input.id).id, input) }),
   }),
 
   // All or nothing: one unknown student refuses the whole list, so a half-entered pile of slips cannot happen.

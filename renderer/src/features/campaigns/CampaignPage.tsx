@@ -10,7 +10,7 @@ import { BackButton } from '../shell/BackButton';
 import { CampaignSettings } from './CampaignSettings';
 import { CampaignSummary } from './CampaignSummary';
 import { STATUS_COLORS, useCampaignLabels } from './labels';
-import { ParticipantsTab } from './ParticipantsTab';
+import { PARTICIPANT_PAGE_SIZE, ParticipantsTab, type ParticipantQuery } from './ParticipantsTab';
 import { TriageTab } from './TriageTab';
 import { PageTitle } from '../../components/PageTitle';
 
@@ -22,7 +22,7 @@ type TabKey = 'participants' | 'triage' | 'summary' | 'settings';
  */
 const lastTab = new Map<string, TabKey>();
 
-const getCampaign = ({ id }: { id: string }) => api.campaigns.get({ id });
+const getCampaign = ({ id, query }: { id: string; query: ParticipantQuery }) => api.campaigns.get({ id, ...query, pageSize: PARTICIPANT_PAGE_SIZE });
 
 /** One screening: a principal sees its counts-only summary, a counselor its lists and triage too. */
 export function CampaignPage({ id }: { id: string }) {
@@ -46,7 +46,9 @@ function CounselorCampaign({ id }: { id: string }) {
   const labels = useCampaignLabels();
   const scaleTitle = useScaleTitle();
   const [tab, setTab] = useState<TabKey>(lastTab.get(id) ?? 'participants');
-  const call = useCall(getCampaign, { id });
+  // Here rather than in the tab: the campaign's header comes with the same page.
+  const [query, setQuery] = useState<ParticipantQuery>({ page: 1 });
+  const call = useCall(getCampaign, { id, query });
   const c = call.data?.campaign;
 
   if (call.error !== undefined) return <Alert type="error" showIcon title={errorMessage(call.error)} />;
@@ -82,7 +84,11 @@ function CounselorCampaign({ id }: { id: string }) {
         destroyOnHidden
         onChange={choose}
         items={[
-          { key: 'participants', label: t('campaigns.detail.tabs.participants'), children: <ParticipantsTab campaign={c} participants={call.data.participants} onChanged={call.reload} /> },
+          {
+            key: 'participants',
+            label: t('campaigns.detail.tabs.participants'),
+            children: <ParticipantsTab campaign={c} list={call.data} query={query} onQuery={setQuery} loading={call.loading} onChanged={call.reload} />,
+          },
           { key: 'triage', label: t('campaigns.detail.tabs.triage'), children: <TriageTab campaign={c} onChanged={call.reload} /> },
           { key: 'summary', label: t('campaigns.detail.tabs.summary'), children: <CampaignSummary id={c.id} /> },
           { key: 'settings', label: t('campaigns.detail.tabs.settings'), children: <CampaignSettings campaign={c} onChanged={call.reload} /> },

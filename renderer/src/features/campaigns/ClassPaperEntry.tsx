@@ -1,8 +1,9 @@
-import { Alert, Button, Empty, Flex, Form, Modal, Select, Spin, Typography } from 'antd';
+import { Alert, App, Button, Empty, Flex, Form, Modal, Select, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FormView } from '../../../../shared/api/assessments';
-import type { CampaignView, ParticipantView } from '../../../../shared/api/campaigns';
+import { PARTICIPANT_PAGE_MAX, type CampaignView, type ParticipantView } from '../../../../shared/api/campaigns';
+import { api } from '../../api/client';
 import { FormModal } from '../../components/FormModal';
 import { errorMessage } from '../../lib/errors';
 import { useSchoolToday } from '../../lib/time';
@@ -12,6 +13,7 @@ import { PAPER_DIALOG } from '../assessments/paper/paperDialog';
 import { useAlertGuard } from '../assessments/useAlertGuard';
 import { formsInProgress } from '../assessments/formsInProgress';
 import { useScales } from '../assessments/scaleLabels';
+import { useGroupLabels } from '../groups/labels';
 
 type PinnedScale = CampaignView['scales'][number];
 
@@ -37,10 +39,8 @@ const consented = (p: ParticipantView) => p.studentConsent === 'given' && p.guar
 
 export interface ClassPaperEntryProps {
   campaign: CampaignView;
-  /** The class as shown (初二3班); none while the list shows several classes. */
-  className: string | undefined;
-  /** That class's participants, in the order of the list (学号). */
-  participants: readonly ParticipantView[];
+  /** The class of the stack; none while the list shows several classes. */
+  paperClass: { grade: number; className: string } | undefined;
   /** The grid was closed: rows finished there changed the list. */
   onClosed(): void;
 }
@@ -50,11 +50,16 @@ export interface ClassPaperEntryProps {
  * still to screen with this scale appear, and only with both consents on the list (guide ETH-05/06);
  * the grid's header says how many were left out for want of consent.
  */
-export function ClassPaperEntry({ campaign, className, participants, onClosed }: ClassPaperEntryProps) {
+export function ClassPaperEntry({ campaign, paperClass, onClosed }: ClassPaperEntryProps) {
   const { t } = useTranslation();
+  const groupLabels = useGroupLabels();
+  const className = paperClass && groupLabels.className(paperClass);
+  const { message } = App.useApp();
   const scales = useScales();
   const [asking, setAsking] = useState(false);
   const [scale, setScale] = useState<PinnedScale | null>(null);
+  // The whole class, read when the entry opens: the list beside it shows only a page.
+  const [participants, setParticipants] = useState<readonly ParticipantView[]>([]);
   const only = campaign.scales.length === 1 ? campaign.scales[0] : undefined;
   const guard = useAlertGuard(
     participants.map((p) => p.studentId),
@@ -66,14 +71,27 @@ export function ClassPaperEntry({ campaign, className, participants, onClosed }:
   );
 
   const button = (
-    <Button disabled={!className} onClick={() => (only ? setScale(only) : setAsking(true))}>
+    <Button
+      disabled={!paperClass}
+      onClick={async () => {
+        if (!paperClass) return;
+        try {
+          setParticipants((await api.campaigns.get({ id: campaign.id, class: paperClass, pageSize: PARTICIPANT_PAGE_MAX })).participants);
+        } catch (err) {
+          void message.error(errorMessage(err));
+          return;
+        }
+        if (only) setScale(only);
+        else setAsking(true);
+      }}
+    >
       {t('campaigns.paper.button')}
     </Button>
   );
   return (
     <>
       {button}
-      {!className && <Typography.Text type="secondary">{t('campaigns.paper.pickClass')}</Typography.Text>}
+      {!paperClass && <Typography.Text type="secondary">{t('campaigns.paper.pickClass')}</Typography.Text>}
       <FormModal<{ scaleId: string }>
         open={asking}
         title={t('campaigns.paper.scaleTitle', { className })}

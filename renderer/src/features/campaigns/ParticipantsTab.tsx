@@ -1,8 +1,8 @@
 import { App, Button, Flex, Form, Input, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { campaignsApi, PARTICIPANT_OUTCOMES, type CampaignView, type ParticipantView } from '../../../../shared/api/campaigns';
-import type { InputOf } from '../../../../shared/api/contract';
+import type { InputOf, OutputOf } from '../../../../shared/api/contract';
 import { api } from '../../api/client';
 import { FormModal } from '../../components/FormModal';
 import { PersonName } from '../../components/PersonName';
@@ -35,24 +35,49 @@ const OUTCOME_ACTIONS: readonly { key: string; outcome: MarkedOutcome }[] = [
 const CONSENT_COLORS = { pending: undefined, given: 'green', declined: 'default' } as const;
 const OUTCOME_COLORS = { pending: undefined, done: 'green', declined: 'default', absent: 'default' } as const;
 
-/** 名单与知情同意: participants by class, their consent and outcome, changed for the selected rows at once. */
-export function ParticipantsTab({ campaign, participants, onChanged }: { campaign: CampaignView; participants: ParticipantView[]; onChanged(): void }) {
+/** What the list shows: a page, optionally of one class and/or outcome. */
+export interface ParticipantQuery {
+  page: number;
+  class?: { grade: number; className: string } | undefined;
+  outcome?: ParticipantView['outcome'] | undefined;
+}
+export const PARTICIPANT_PAGE_SIZE = 50;
+
+export interface ParticipantsTabProps {
+  campaign: CampaignView;
+  /** The page the core returned for `query`. */
+  list: Pick<OutputOf<'campaigns.get'>, 'participants' | 'total' | 'classes'>;
+  query: ParticipantQuery;
+  onQuery(query: ParticipantQuery): void;
+  loading: boolean;
+  onChanged(): void;
+}
+
+const classKey = (c: { grade: number; className: string }) => `${c.grade}/${c.className}`;
+
+/** 名单与知情同意: participants by class, their consent and outcome, changed for the selected rows at once. Paged by the core. */
+export function ParticipantsTab({ campaign, list, query, onQuery, loading, onChanged }: ParticipantsTabProps) {
   const { t } = useTranslation();
   const pageArrows = usePageArrows();
   const { message } = App.useApp();
   const groupLabels = useGroupLabels();
   const scales = useScales();
-  const [className, setClassName] = useState<string>();
-  const [outcome, setOutcome] = useState<ParticipantView['outcome']>();
   const [selected, setSelected] = useState<string[]>([]);
   const [marking, setMarking] = useState<MarkedOutcome | null>(null);
   const closed = campaign.status === 'closed';
   const scaleIds = campaign.scales.map((s) => s.scaleId);
+  const { participants, total, classes } = list;
 
-  const classes = useMemo(() => [...new Set(participants.map((p) => groupLabels.className(p)))], [participants, groupLabels]);
-  const shown = participants.filter((p) => (!className || groupLabels.className(p) === className) && (!outcome || p.outcome === outcome));
   // A paper stack is one class's: with a single class on the list there is nothing to choose.
-  const paperClass = className ?? (classes.length === 1 ? classes[0] : undefined);
+  const paperClass = query.class ?? (classes.length === 1 ? classes[0] : undefined);
+  const filter = { class: query.class, outcome: query.outcome };
+  const selectAll = async () => {
+    try {
+      setSelected((await api.campaigns.participantIds({ id: campaign.id, ...filter })).ids);
+    } catch (err) {
+      void message.error(errorMessage(err));
+    }
+  };
 
   // The selection stays: the next slip (家长同意 after 学生同意) is usually for the same students.
   const done = (key: string, count: number) => {
@@ -124,9 +149,9 @@ export function ParticipantsTab({ campaign, participants, onChanged }: { campaig
           allowClear
           aria-label={t('campaigns.participants.class')}
           placeholder={t('campaigns.participants.allClasses')}
-          options={classes.map((c) => ({ value: c, label: c }))}
-          value={className}
-          onChange={setClassName}
+          options={classes.map((c) => ({ value: classKey(c), label: groupLabels.className(c) }))}
+          value={query.class && classKey(query.class)}
+          onChange={(key?: string) => onQuery({ ...query, page: 1, class: classes.find((c) => classKey(c) === key) })}
           style={{ width: 150 }}
         />
         <Select
@@ -134,20 +159,20 @@ export function ParticipantsTab({ campaign, participants, onChanged }: { campaig
           aria-label={t('campaigns.participants.outcome')}
           placeholder={t('campaigns.participants.allOutcomes')}
           options={PARTICIPANT_OUTCOMES.map((o) => ({ value: o, label: t(`campaigns.outcome.${o}`) }))}
-          value={outcome}
-          onChange={setOutcome}
+          value={query.outcome}
+          onChange={(outcome?: ParticipantView['outcome']) => onQuery({ ...query, page: 1, outcome })}
           style={{ width: 130 }}
         />
         {!closed && (
-          <ClassPaperEntry campaign={campaign} className={paperClass} participants={participants.filter((p) => groupLabels.className(p) === paperClass)} onClosed={onChanged} />
+          <ClassPaperEntry campaign={campaign} paperClass={paperClass} onClosed={onChanged} />
         )}
         {!closed && <AnswerImportButton campaignId={campaign.id} scaleIds={scaleIds} onImported={onChanged} />}
       </Flex>
       {!closed && (
         <Flex gap="small" wrap align="center">
           <Typography.Text type="secondary">{t('campaigns.participants.selected', { count: selected.length })}</Typography.Text>
-          <Button size="small" type="link" disabled={shown.length === 0} onClick={() => setSelected(shown.map((p) => p.studentId))}>
-            {t('campaigns.participants.selectShown', { count: shown.length })}
+          <Button size="small" type="link" disabled={total === 0} onClick={() => void selectAll()}>
+            {t('campaigns.participants.selectShown', { count: total })}
           </Button>
           {selected.length > 0 && (
             <Button size="small" type="link" onClick={() => setSelected([])}>
@@ -169,9 +194,18 @@ export function ParticipantsTab({ campaign, participants, onChanged }: { campaig
       <Table<ParticipantView>
         rowKey="studentId"
         size="small"
-        dataSource={shown}
+        dataSource={participants}
         columns={columns}
-        pagination={{ ...pageArrows, pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }}
+        loading={loading}
+        pagination={{
+          ...pageArrows,
+          current: query.page,
+          total,
+          pageSize: PARTICIPANT_PAGE_SIZE,
+          showSizeChanger: false,
+          hideOnSinglePage: true,
+          onChange: (page) => onQuery({ ...query, page }),
+        }}
         rowSelection={closed ? undefined : { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]), preserveSelectedRowKeys: true }}
       />
       {marking && (
