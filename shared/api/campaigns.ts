@@ -176,12 +176,13 @@ export const campaignsApi = {
   }),
   'campaigns.participantIds': defineMethod({
     summary:
-      'The ids of every participant matching a filter (one class and/or outcome), in list order: what 选择全部 selects across pages, without the rows. Ids only, so not audited as a read of the list.',
+      'The ids of every participant matching a filter (one class and/or outcome), in list order: what 选择全部 selects across pages, without the rows. Audited like the list: the ids still say which minors a screening holds.',
     input: z.object({ id, ...participantFilter }).strict(),
     output: z.object({ ids: z.array(z.string()) }),
     roles: ['counselor'],
     kind: 'read',
     gate: 'unlocked',
+    auditRead: true,
   }),
   'campaigns.setConsent': defineMethod({
     summary:

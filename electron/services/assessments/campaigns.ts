@@ -322,7 +322,12 @@ export const campaignHandlers: HandlerMap<CampaignMethods> = {
   }),
 
   'campaigns.participantIds': dbHandler<'campaigns.participantIds'>({
-    run: (ctx, input) => ({ ids: participantIds(ctx.db, requireCampaign(ctx.db, input.id).id, input) }),
+    run: (ctx, input) => {
+      const id = requireCampaign(ctx.db, input.id).id;
+      const ids = participantIds(ctx.db, id, input);
+      ctx.audit = { targetType: 'campaign', targetId: id, details: { total: ids.length } };
+      return { ids };
+    },
   }),
 
   // All or nothing: one unknown student refuses the whole list, so a half-entered pile of slips cannot happen.
