@@ -49,8 +49,8 @@ async function xlsx(def: ScaleDefinition, rows: string[][]): Promise<Buffer> {
 /** A screening of every student with both scales, every consent slip returned. */
 async function screening(c: CounselClient): Promise<void> {
   const campaign = await c.campaigns.create({ name: '基准普测', scales: SCALES.map((scaleId) => ({ scaleId })), grades: [7, 8, 9, 10, 11, 12], startDate: DATE, endDate: DATE });
-  const { participants } = await c.campaigns.get({ id: campaign.id });
-  const entries = participants.map((p) => ({ studentId: p.studentId, studentConsent: 'given' as const, guardianConsent: 'given' as const }));
+  const { ids } = await c.campaigns.participantIds({ id: campaign.id });
+  const entries = ids.map((studentId) => ({ studentId, studentConsent: 'given' as const, guardianConsent: 'given' as const }));
   // The contract takes at most 5,000 slips per call; a large school sends them in parts.
   for (let k = 0; k < entries.length; k += 5000) await c.campaigns.setConsent({ id: campaign.id, entries: entries.slice(k, k + 5000) });
 }

@@ -52,8 +52,7 @@ export async function screeningCampaign(
   const date = schoolDay(plan.startDate);
   const campaign = await c.campaigns.create({ name: plan.name, scales: [{ scaleId: 'phq9' }, { scaleId: 'gad7' }], grades, startDate: date, endDate: addDays(date, 14) });
   await c.campaigns.update({ id: campaign.id, status: 'active' });
-  const { participants } = await c.campaigns.get({ id: campaign.id });
-  const ids = new Set(participants.map((p) => p.studentId));
+  const ids = new Set((await c.campaigns.participantIds({ id: campaign.id })).ids);
   const taking = students.filter((s) => ids.has(s.id));
   await c.campaigns.setConsent({ id: campaign.id, entries: taking.map((s) => ({ studentId: s.id, studentConsent: 'given' as const, guardianConsent: 'given' as const })) });
   const absent = taking.filter(() => r() < 0.04);

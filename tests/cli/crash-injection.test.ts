@@ -123,8 +123,8 @@ beforeAll(async () => {
   recoveryKey = await setupSchool(t.client, USER);
   await t.client.students.importCommit({ fileName: 'roster.csv', contentBase64: Buffer.from(rosterCsv(roster)).toString('base64') });
   const campaign = await t.client.campaigns.create({ name: '2025 春季普测', scales: [{ scaleId: 'phq9' }], grades: [8, 9], startDate: '2025-03-10', endDate: '2025-03-21' });
-  const { participants } = await t.client.campaigns.get({ id: campaign.id });
-  await t.client.campaigns.setConsent({ id: campaign.id, entries: participants.map((p) => ({ studentId: p.studentId, studentConsent: 'given', guardianConsent: 'given' })) });
+  const { ids } = await t.client.campaigns.participantIds({ id: campaign.id });
+  await t.client.campaigns.setConsent({ id: campaign.id, entries: ids.map((studentId) => ({ studentId, studentConsent: 'given', guardianConsent: 'given' })) });
   const { token } = await t.client.students.rollForwardPreview({});
   rawKeyHex = (await t.client.key.exportRaw({ recoveryKey })).rawKeyHex;
   await t.cleanup();
