@@ -5,6 +5,7 @@ import { Button, Input } from 'antd';
 import { useState } from 'react';
 import { expect, test } from 'vitest';
 import { AppDrawer } from '../../renderer/src/components/AppDrawer';
+import { AppProviders } from '../../renderer/src/components/AppProviders';
 
 /** A details drawer and a form drawer, each opened by its own button, as a page with a list and a 新增 does. */
 function Page() {
@@ -31,7 +32,13 @@ const closeOf = (title: string) => screen.getByText(title, { selector: '.ant-dra
 
 test('a drawer opens with focus on its own first field, or on its 关闭 when it shows details, even with another drawer open', async () => {
   const user = userEvent.setup();
-  render(<Page />);
+  // Inside the app's providers, as every drawer is: with antd's motion on, jsdom (which never fires
+  // transitionend) would leave a drawer's opening unfinished and its afterOpenChange unsent.
+  render(
+    <AppProviders>
+      <Page />
+    </AppProviders>,
+  );
 
   await user.click(screen.getByRole('button', { name: 'details' }));
   await waitFor(() => expect(closeOf('详情')).toHaveFocus());
