@@ -126,6 +126,12 @@ export function AttendanceSheet({ program, session, onClose }: { program: GroupD
     e.preventDefault();
   };
 
+  // The first student has focus as soon as the sheet is there, not once antd's opening motion has
+  // finished: marking by keyboard starts at once, and the focus does not hang on a callback that a
+  // test once waited 60 s for in vain (the dialog's own focus step leaves focus that is already
+  // inside it where it is).
+  useEffect(() => rowEls.current[0]?.focus(), []);
+
   const count = (mark: Mark | undefined) => rows.filter((r) => marks.get(r.studentId) === mark).length;
   const close = async () => {
     await saver.flush();
@@ -138,7 +144,6 @@ export function AttendanceSheet({ program, session, onClose }: { program: GroupD
       title={t('groups.sheet.title', { number: session.number, date: session.date })}
       width={720}
       onCancel={() => void close()}
-      afterOpenChange={(open) => open && rowEls.current[0]?.focus()}
       footer={
         <Flex justify="space-between" align="center">
           <Button onClick={() => set(rows.map((r) => [r.studentId, 'present'] as const))} disabled={rows.length === 0}>
