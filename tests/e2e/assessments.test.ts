@@ -4,7 +4,7 @@ import { completePhq9, phq9Codes } from '../helpers/screening';
 import { acknowledgeCritical, addStudents, answerWithItem9AtOne, CALM, choosePhq9, closeKiosk, counselorClient, finishAfterAlert, openDesk, startPhq9, studentsWithConsent } from './assessments-flows';
 import { giveListConsent, openScreening, participantRow, rollForwardWithWarnings, screenGrade8, triageQueue } from './campaigns-flows';
 import { completeSetup } from './flows';
-import { e2eAvailable, startApp, type E2eApp } from './harness';
+import { e2eAvailable, startApp, type E2eApp, modalsGone } from './harness';
 
 const available = e2eAvailable();
 let app: E2eApp;
@@ -80,7 +80,7 @@ describe.skipIf(!available)('administering a scale in a real browser', () => {
     await p.keyboard.press('Escape');
     const prompt = p.getByRole('dialog', { name: '这份测评还有未处理的预警' });
     await prompt.getByRole('button', { name: '稍后处理' }).click();
-    await p.locator('.ant-modal-wrap').waitFor({ state: 'detached' });
+    await modalsGone(p);
     expect((await client.alerts.open({})).items).toMatchObject([{ studentId: ids[1], deferredAt: expect.any(Number) }]);
   });
 

@@ -5,7 +5,7 @@ import { addDays, weekOf } from '../../shared/domain/dates';
 import { addStudents, counselorClient, PHQ9 } from './assessments-flows';
 import { completeSetup } from './flows';
 import { createProgram } from './groups-flows';
-import { e2eAvailable, settled, startApp, type E2eApp } from './harness';
+import { e2eAvailable, settled, startApp, type E2eApp, modalsGone } from './harness';
 import { printedText, stubPrint } from './print';
 import { scheduleDates, typeInto } from './schedule-flows';
 
@@ -132,7 +132,7 @@ describe.skipIf(!available)('a counselor’s first week, at 1366×768', () => {
     const p = app.page;
     // The paper form the consent dialog started is still open, with nothing typed: it closes without a question.
     await p.keyboard.press('Escape');
-    await p.locator('.ant-modal-wrap').waitFor({ state: 'detached' });
+    await modalsGone(p);
     await p.getByRole('menuitem', { name: '学生名册' }).click();
     await p.getByRole('button', { name: '导入名册' }).click();
     await p.locator('input[type=file]').setInputFiles({ name: '学籍系统导出.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await schoolRecordsExport() });

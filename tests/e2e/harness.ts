@@ -49,6 +49,15 @@ export async function settled(page: Page): Promise<void> {
 }
 
 /**
+ * Waits until every modal is gone from the page. Closing one dialog from another (a prompt over the
+ * paper-entry grid) leaves two wraps for a moment, and a single-element wait on them fails at once
+ * on Playwright's strict mode instead of waiting.
+ */
+export async function modalsGone(page: Page): Promise<void> {
+  await page.waitForFunction(() => !document.querySelector('.ant-modal-wrap'), undefined, { timeout: E2E_WAIT_MS });
+}
+
+/**
  * A real core on a fresh temp archive (or on `dataDir`, which is then left in place), the bridge
  * serving the built renderer, and a Chromium page.
  */

@@ -3,7 +3,7 @@ import { counselorClient } from './assessments-flows';
 import { largeClassScreening, openScreening } from './campaigns-flows';
 import { completeSetup } from './flows';
 import { schoolDate } from './groups-flows';
-import { e2eAvailable, settled, startApp, type E2eApp } from './harness';
+import { e2eAvailable, settled, startApp, type E2eApp, modalsGone } from './harness';
 
 const available = e2eAvailable();
 let app: E2eApp;
@@ -60,7 +60,7 @@ describe.skipIf(!available)('screening day at 1366×768', () => {
     expect(await client.cases.get({ id: alert!.caseId! })).toMatchObject({ studentId: thirtieth.studentId, categories: ['crisis'], sourceNote: 'PHQ-9 第 9 题' });
     await settled(p);
     await p.keyboard.press('Escape');
-    await p.locator('.ant-modal-wrap').waitFor({ state: 'detached' });
+    await modalsGone(p);
 
     // GAD-7 in the same grid for the first student: still pending for that scale though PHQ-9 has begun.
     await p.getByRole('button', { name: '纸笔录入' }).click();
@@ -73,7 +73,7 @@ describe.skipIf(!available)('screening day at 1366×768', () => {
     await expect.poll(async () => (await client.assessments.ofStudent({ studentId: first.studentId, scaleId: 'gad7' })).items[0]?.status).toBe('completed');
     await settled(p);
     await p.keyboard.press('Escape');
-    await p.locator('.ant-modal-wrap').waitFor({ state: 'detached' });
+    await modalsGone(p);
 
     // 分流: the crisis student says 已建个案; a talk is booked from the GAD-7 student's row.
     await p.getByRole('tab', { name: '分流' }).click();

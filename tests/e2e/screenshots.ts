@@ -12,7 +12,7 @@ import { writeSignedRecord } from './counseling-flows';
 import { completeSetup, E2E_PASS } from './flows';
 import { createClassGroup, markAttendance, recordSession, schoolDate } from './groups-flows';
 import { addStudents, answerKiosk, counselorClient, PHQ9, startPhq9, studentsWithConsent, unlockKiosk } from './assessments-flows';
-import { settled, startApp } from './harness';
+import { settled, startApp, modalsGone } from './harness';
 import { fillScheduleWeek, ROOM, setUpRoom } from './schedule-flows';
 
 const OUT = 'docs/screenshots';
@@ -197,13 +197,13 @@ try {
   await page.getByRole('alert').filter({ hasText: `危急预警：${consented[1]!.name} 第9题` }).waitFor();
   await shot(page, 'paper-grid');
   await page.keyboard.press('Escape');
-  await page.locator('.ant-modal-wrap').waitFor({ state: 'detached' });
+  await modalsGone(page);
 
   await page.setViewportSize({ width: 1366, height: 768 });
   await markedClassGrid(page, counselor);
   await shot(page, 'paper-grid-marked');
   await page.keyboard.press('Escape');
-  await page.locator('.ant-modal-wrap').waitFor({ state: 'detached' });
+  await modalsGone(page);
   await page.setViewportSize({ width: 1366, height: 860 });
 
   // 量表库 with PHQ-9 opened: its items, bands, licence and where each language's text came from.
