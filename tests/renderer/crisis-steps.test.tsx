@@ -2,7 +2,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { addDays } from '../../shared/domain/dates';
+import { addDays, dateInZone } from '../../shared/domain/dates';
 import { STUDENT } from '../helpers/counseling';
 import { setupSchool } from '../helpers/inproc';
 import { openRaw } from '../helpers/raw-db';
@@ -13,7 +13,7 @@ import { findDialog, label, messageShown, openApp, pickOption } from './harness'
 const PHQ9 = '患者健康问卷-9（PHQ-9）';
 
 /** Today at the school, as the screens take it (the renderer reads the real clock). */
-const schoolToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+const schoolToday = () => dateInZone(Date.now(), 'Asia/Shanghai');
 
 const stepCard = (step: string) => screen.getByTestId(`crisis-step-${step}`);
 
