@@ -112,6 +112,11 @@ const VARIANTS: Partial<Record<MethodName, { label: string; input: (ids: Ids) =>
     { label: '500-row roster CSV', input: () => ({ fileName: 'roster.csv', contentBase64: Buffer.from(rosterCsv(syntheticRoster(500, 9))).toString('base64') }) },
   ],
   'archive.timeline': [{ label: "busiest student's archive", input: (ids) => ({ studentId: ids.student }) }],
+  // The 学年升级 dialog opens on its first page and pages on; a page deep in the 6,000 students too.
+  'students.rollForwardPreview': [
+    { label: 'first page of 50', input: () => ({}) },
+    { label: 'page 100 of 50', input: () => ({ page: 100, pageSize: 50 }) },
+  ],
 };
 
 /** Reasons no input can be made from the schema and the data, for methods whose fields are of no such kind. */
