@@ -47,10 +47,12 @@ function addToRandomBits(b: Uint8Array, step: number): boolean {
   return v6 < 16;
 }
 
-/** The last id plus a random step, or null once its random bits are used up. */
+/** The last id plus a random step of 1 to 2^32, or null once its random bits are used up. */
 function followingLast(): Uint8Array | null {
+  const r = draw(4);
+  const step = 1 + r[0]! * 2 ** 24 + r[1]! * 2 ** 16 + r[2]! * 2 ** 8 + r[3]!;
   const b = last.slice();
-  return addToRandomBits(b, 1 + new DataView(draw(4).buffer).getUint32(0)) ? b : null;
+  return addToRandomBits(b, step) ? b : null;
 }
 
 /** Random bits under the timestamp `now`. */

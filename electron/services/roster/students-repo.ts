@@ -89,7 +89,13 @@ function insertRows(db: Database, table: string, columns: string, rows: readonly
   let i = 0;
   if (rows.length >= ROWS_PER_INSERT) {
     const many = insertOf(db, table, columns, ROWS_PER_INSERT);
-    for (; i + ROWS_PER_INSERT <= rows.length; i += ROWS_PER_INSERT) many.run(rows.slice(i, i + ROWS_PER_INSERT).flat());
+    const values: unknown[] = [];
+    for (; i + ROWS_PER_INSERT <= rows.length; i += ROWS_PER_INSERT) {
+      // Filled by index rather than with slice().flat(), which was a tenth of the inserts' own time.
+      values.length = 0;
+      for (let r = i; r < i + ROWS_PER_INSERT; r++) for (const v of rows[r]!) values.push(v);
+      many.run(values);
+    }
   }
   const single = insertOf(db, table, columns, 1);
   for (; i < rows.length; i++) single.run(rows[i]);
