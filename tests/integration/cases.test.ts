@@ -21,7 +21,7 @@ describe('cases', () => {
       counselorName: '王老师',
       appointmentId: null,
     });
-    // The cases' older codes are gone with the shared list (migration 018 moved the stored ones).
+    // The cases' older codes are gone with the shared list (migration 019 moved the stored ones).
     const oldCode = await rejection(s.c.cases.open({ studentId: s.studentId, source: 'referral' as never, categories: ['study'] }));
     expect(oldCode.details).toEqual([expect.objectContaining({ path: 'source' })]);
     const dup = await rejection(s.c.cases.open({ studentId: s.studentId, source: 'walkIn', categories: ['study', 'study'] }));

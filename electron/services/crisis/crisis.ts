@@ -67,7 +67,7 @@ type CrisisMethods =
 
 /**
  * The case's 来源 (the shared list) for a crisis reported by each source: the ones the shared list
- * names keep their own (a screening, a teacher, a guardian), the rest are 危机跟进. Migration 018
+ * names keep their own (a screening, a teacher, a guardian), the rest are 危机跟进. Migration 019
  * applies the same mapping to the crisis cases it found.
  */
 const CASE_SOURCE: Record<CrisisSource, ClientSource> = {

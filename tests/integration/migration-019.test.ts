@@ -10,7 +10,7 @@ afterEach(() => {
   archive = undefined;
 });
 
-/** Each case at version 17: its old source, the appointment it names, its crisis source if it is a crisis case, and the source 018 must give it. */
+/** Each case at version 18: its old source, the appointment it names, its crisis source if it is a crisis case, and the source 019 must give it. */
 const CASES = [
   { id: 'c-appt-linked', source: 'appointment', appointmentId: 'a-mailbox', crisis: null, expected: 'mailbox' },
   { id: 'c-appt-unlinked', source: 'appointment', appointmentId: null, crisis: null, expected: 'selfReferral' },
@@ -30,8 +30,8 @@ const CASES = [
   { id: 'k-other', source: 'referral', appointmentId: null, crisis: 'other', expected: 'crisis' },
 ] as const;
 
-/** Version 17 data: appointments and a waitlist entry pointing at one, every old case source, children of cases and appointments. */
-function seedVersion17(db: Database.Database): void {
+/** Version 18 data: appointments and a waitlist entry pointing at one, every old case source, children of cases and appointments. */
+function seedVersion18(db: Database.Database): void {
   seedCounselorAndStudent(db);
   const appointment = db.prepare(
     `INSERT INTO appointments (id, client_kind, student_id, counselor_id, date, start_min, end_min, kind, source, status, cancel_reason, outside_opening, created_by, created_at, updated_at)
@@ -103,19 +103,19 @@ const OLD_CASE_CHECK = "CHECK (source IN ('appointment', 'referral', 'screening'
 const OLD_APPOINTMENT_CHECK = "CHECK (source IN ('walkIn', 'selfReferral', 'mailbox', 'teacherReferral', 'screening', 'crisis'))";
 const NEW_CHECK = "CHECK (source IN ('walkIn', 'selfReferral', 'mailbox', 'teacherReferral', 'guardianReferral', 'screening', 'crisis', 'other'))";
 
-describe('migration 018: one 来源 list for cases, appointments and the waitlist', () => {
+describe('migration 019: one 来源 list for cases, appointments and the waitlist', () => {
   it('maps every old case source, keeps every row, rowid, index, trigger and link, and the rebuilt tables take only the new list', () => {
-    archive = tempArchive('counselroom-mig18-');
+    archive = tempArchive('counselroom-mig19-');
     const db = archive.db;
-    expect(migrate(db, loadMigrations().slice(0, 17))).toBe(17);
-    seedVersion17(db);
+    expect(migrate(db, loadMigrations().slice(0, 18))).toBe(18);
+    seedVersion18(db);
     const digests = tableDigests(db);
     const schema = schemaOf(db);
     const sql = { cases: tableSql(db, 'cases'), appointments: tableSql(db, 'appointments'), waitlist: tableSql(db, 'waitlist') };
     const cases = rowsOf(db, 'cases');
 
-    expect(migrate(db, loadMigrations().slice(0, 18))).toBe(18);
-    expect(schemaVersion(db)).toBe(18);
+    expect(migrate(db, loadMigrations().slice(0, 19))).toBe(19);
+    expect(schemaVersion(db)).toBe(19);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(db.pragma('foreign_key_check')).toEqual([]);
 
@@ -151,7 +151,7 @@ describe('migration 018: one 来源 list for cases, appointments and the waitlis
   });
 
   it('migrates an empty archive', () => {
-    archive = tempArchive('counselroom-mig18-empty-');
+    archive = tempArchive('counselroom-mig19-empty-');
     expect(migrate(archive.db)).toBe(loadMigrations().length);
     expect(archive.db.pragma('foreign_key_check')).toEqual([]);
     expect(tableSql(archive.db, 'cases')).toContain(NEW_CHECK);

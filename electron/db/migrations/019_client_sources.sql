@@ -1,4 +1,4 @@
--- 018: one list of where a client came from (来源) for cases, appointments and the waitlist
+-- 019: one list of where a client came from (来源) for cases, appointments and the waitlist
 -- (shared/api/sources.ts): walkIn, selfReferral, mailbox, teacherReferral, guardianReferral,
 -- screening, crisis, other. SQLite cannot alter a CHECK, so the three tables are rebuilt as 007
 -- rebuilt forms: foreign keys pointing at them are checked at commit, each table's rows (with their
@@ -8,7 +8,7 @@
 PRAGMA defer_foreign_keys = ON;
 
 -- Appointments and the waitlist already used the list's first values: their rows go back as they were.
-CREATE TEMP TABLE appointments_v17 AS SELECT rowid AS row_id, * FROM appointments;
+CREATE TEMP TABLE appointments_v18 AS SELECT rowid AS row_id, * FROM appointments;
 DROP TABLE appointments;
 CREATE TABLE appointments (
   id                 TEXT PRIMARY KEY,
@@ -38,8 +38,8 @@ INSERT INTO appointments (rowid, id, series_id, client_kind, student_id, client_
   kind, source, status, cancel_reason, notes, outside_opening, created_by, created_at, updated_at)
 SELECT row_id, id, series_id, client_kind, student_id, client_label, counselor_id, room_id, date, start_min, end_min,
   kind, source, status, cancel_reason, notes, outside_opening, created_by, created_at, updated_at
-FROM temp.appointments_v17 ORDER BY row_id;
-DROP TABLE temp.appointments_v17;
+FROM temp.appointments_v18 ORDER BY row_id;
+DROP TABLE temp.appointments_v18;
 -- Conflict checks look up one date by room, counselor or student among the live bookings.
 CREATE INDEX appointments_room_date ON appointments (room_id, date, start_min) WHERE status IN ('requested', 'confirmed', 'completed');
 CREATE INDEX appointments_counselor_date ON appointments (counselor_id, date, start_min) WHERE status IN ('requested', 'confirmed', 'completed');
@@ -47,7 +47,7 @@ CREATE INDEX appointments_student_date ON appointments (student_id, date, start_
 CREATE INDEX appointments_date ON appointments (date, start_min);
 CREATE INDEX appointments_series ON appointments (series_id, date) WHERE series_id IS NOT NULL;
 
-CREATE TEMP TABLE waitlist_v17 AS SELECT rowid AS row_id, * FROM waitlist;
+CREATE TEMP TABLE waitlist_v18 AS SELECT rowid AS row_id, * FROM waitlist;
 DROP TABLE waitlist;
 CREATE TABLE waitlist (
   id           TEXT PRIMARY KEY,
@@ -66,8 +66,8 @@ CREATE TABLE waitlist (
 ) STRICT;
 INSERT INTO waitlist (rowid, id, client_kind, student_id, client_label, source, preference, notes, added_by, added_at, closed_at, appointment_id)
 SELECT row_id, id, client_kind, student_id, client_label, source, preference, notes, added_by, added_at, closed_at, appointment_id
-FROM temp.waitlist_v17 ORDER BY row_id;
-DROP TABLE temp.waitlist_v17;
+FROM temp.waitlist_v18 ORDER BY row_id;
+DROP TABLE temp.waitlist_v18;
 CREATE INDEX waitlist_open ON waitlist (added_at) WHERE closed_at IS NULL;
 
 -- Cases move from their older list (appointment, referral, screening, walkIn):
@@ -77,7 +77,7 @@ CREATE INDEX waitlist_open ON waitlist (added_at) WHERE closed_at IS NULL;
 --   selfReferral (a booked talk is most often the student's own);
 --   'referral' becomes teacherReferral (the referral the older list meant was the homeroom
 --   teacher's); screening and walkIn stay. Nothing else of a case changes, updated_at included.
-CREATE TEMP TABLE cases_v17 AS SELECT rowid AS row_id, * FROM cases;
+CREATE TEMP TABLE cases_v18 AS SELECT rowid AS row_id, * FROM cases;
 DROP TABLE cases;
 CREATE TABLE cases (
   id              TEXT PRIMARY KEY,
@@ -117,10 +117,10 @@ SELECT c.row_id, c.id, c.client_kind, c.student_id, c.client_label,
   END,
   c.source_note, c.appointment_id, c.goals, c.status, c.opened_on,
   c.closed_on, c.closed_at, c.closing_summary, c.counselor_id, c.created_by, c.created_at, c.updated_at, c.deleted_at, c.deleted_reason, c.deleted_by
-FROM temp.cases_v17 c
+FROM temp.cases_v18 c
 LEFT JOIN crisis_cases k ON k.case_id = c.id
 LEFT JOIN appointments a ON a.id = c.appointment_id
 ORDER BY c.row_id;
-DROP TABLE temp.cases_v17;
+DROP TABLE temp.cases_v18;
 CREATE INDEX cases_student ON cases (student_id, opened_on) WHERE deleted_at IS NULL;
 CREATE INDEX cases_counselor ON cases (counselor_id, status) WHERE deleted_at IS NULL;
