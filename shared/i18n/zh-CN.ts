@@ -48,6 +48,16 @@ export const zhCN = {
     print: '打印',
     total: '共 {{count}} 条',
     required: '必填',
+    /** Between the items of a list in running text. */
+    listSeparator: '、',
+    /** A label and its value in running text. */
+    labelled: '{{label}}：{{value}}',
+    /** Between the clauses of a list whose items have commas of their own. */
+    clauseSeparator: '；',
+    /** A note in brackets after a name: a class after a student, a code after a school. */
+    noted: '{{text}}（{{note}}）',
+    /** The same bracketed note on its own, after text set apart from it. */
+    bracketed: '（{{note}}）',
   },
   errors: { ...startupZhCN.errors, ...errors, backup: backupErrors, crisis: crisisErrors, compliance: complianceErrors },
   domain: {

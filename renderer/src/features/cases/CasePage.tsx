@@ -120,7 +120,7 @@ export function CasePage({ id }: { id: string }) {
             ),
           },
           { key: 'status', label: t('counseling.cases.status'), children: <Tag>{codes.label('caseStatus', c.status)}</Tag> },
-          { key: 'categories', label: t('counseling.cases.categories'), children: c.categories.map((k) => codes.label('category', k)).join('、') },
+          { key: 'categories', label: t('counseling.cases.categories'), children: c.categories.map((k) => codes.label('category', k)).join(t('common.listSeparator')) },
           { key: 'source', label: t('counseling.cases.source'), children: [sources.label(c.source), c.sourceNote].filter(Boolean).join(' · ') },
           { key: 'openedOn', label: t('counseling.cases.openedOn'), children: c.openedOn },
           { key: 'counselor', label: t('counseling.cases.counselor'), children: c.counselorName },
