@@ -388,6 +388,17 @@ export const zhCN = {
     resetDone: '已为 {{name}} 重设口令',
   },
   audit,
+  // 来源: one list for cases, appointments and the waitlist (shared/api/sources.ts).
+  sources: {
+    walkIn: '主动来访',
+    selfReferral: '学生自约',
+    mailbox: '心理信箱来信',
+    teacherReferral: '班主任/教师转介',
+    guardianReferral: '家长转介',
+    screening: '筛查跟进',
+    crisis: '危机跟进',
+    other: '其他',
+  },
   counseling,
   schedule,
   groups,
