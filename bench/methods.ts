@@ -14,6 +14,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { getHeapStatistics } from 'node:v8';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { contract } from '../shared/api/contract';
 import { CACHE_SIZE_PRAGMA, openDatabase } from '../electron/db/connection';
@@ -69,6 +70,9 @@ interface MethodMemory {
   /** V8's heap as reserved from the system: what garbage not yet collected costs in the resident set. */
   heapTotalMiB: number;
   externalMiB: number;
+  /** V8's own malloc (parser, compiler zones) now and at its highest so far. */
+  v8MallocMiB: number;
+  v8PeakMallocMiB: number;
 }
 
 const mib = (bytes: number) => +(bytes / 2 ** 20).toFixed(1);
@@ -76,9 +80,10 @@ const mib = (bytes: number) => +(bytes / 2 ** 20).toFixed(1);
 function memoryAfter(k: Case, peakGrew: number, settledBefore: number): { rss: number; row: MethodMemory } {
   GC?.();
   const m = process.memoryUsage();
+  const v8s = getHeapStatistics();
   return {
     rss: m.rss,
-    row: { method: k.method, variant: k.variant, rssMiB: mib(m.rss), settledGrewMiB: mib(m.rss - settledBefore), peakGrewMiB: mib(peakGrew), heapUsedMiB: mib(m.heapUsed), heapTotalMiB: mib(m.heapTotal), externalMiB: mib(m.external) },
+    row: { method: k.method, variant: k.variant, rssMiB: mib(m.rss), settledGrewMiB: mib(m.rss - settledBefore), peakGrewMiB: mib(peakGrew), heapUsedMiB: mib(m.heapUsed), heapTotalMiB: mib(m.heapTotal), externalMiB: mib(m.external), v8MallocMiB: mib(v8s.malloced_memory), v8PeakMallocMiB: mib(v8s.peak_malloced_memory) },
   };
 }
 
@@ -150,7 +155,7 @@ async function main(): Promise<void> {
       const after = memoryAfter(k, peakRss - before, settled);
       settled = after.rss;
       byMethod.push(after.row);
-      console.error(`rss after ${k.method} ${k.variant}`.padEnd(72), `${after.row.rssMiB} MiB (${after.row.settledGrewMiB >= 0 ? '+' : ''}${after.row.settledGrewMiB}; peak +${after.row.peakGrewMiB}; heap ${after.row.heapUsedMiB} of ${after.row.heapTotalMiB}, external ${after.row.externalMiB})`);
+      console.error(`rss after ${k.method} ${k.variant}`.padEnd(72), `${after.row.rssMiB} MiB (${after.row.settledGrewMiB >= 0 ? '+' : ''}${after.row.settledGrewMiB}; peak +${after.row.peakGrewMiB}; heap ${after.row.heapUsedMiB} of ${after.row.heapTotalMiB}, external ${after.row.externalMiB}, V8 malloc ${after.row.v8MallocMiB} peak ${after.row.v8PeakMallocMiB})`);
     }
     const memory = process.memoryUsage();
     await shutdown();
