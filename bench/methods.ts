@@ -14,6 +14,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { getHeapStatistics } from 'node:v8';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { contract } from '../shared/api/contract';
 import { CACHE_SIZE_PRAGMA, openDatabase } from '../electron/db/connection';
@@ -52,6 +53,39 @@ async function timed(fn: () => unknown, onEach: () => void = () => {}): Promise<
     onEach();
   }
   return stats(xs);
+}
+
+/** Present when the process runs with --expose-gc (BENCH_EXPOSE_GC=1 for the bundled run). */
+const GC = (globalThis as { gc?: () => void }).gc;
+
+interface MethodMemory {
+  method: string;
+  variant: string;
+  /** The resident set after the method's calls (after a full collection when GC is exposed). */
+  rssMiB: number;
+  /** rssMiB against the same figure after the method before (negative when memory went back). */
+  settledGrewMiB: number;
+  /** How far the method raised the sampled peak of the run. */
+  peakGrewMiB: number;
+  heapUsedMiB: number;
+  /** V8's heap as reserved from the system: what garbage not yet collected costs in the resident set. */
+  heapTotalMiB: number;
+  externalMiB: number;
+  /** V8's own malloc (parser, compiler zones) now and at its highest so far. */
+  v8MallocMiB: number;
+  v8PeakMallocMiB: number;
+}
+
+const mib = (bytes: number) => +(bytes / 2 ** 20).toFixed(1);
+
+function memoryAfter(k: Case, peakGrew: number, settledBefore: number): { rss: number; row: MethodMemory } {
+  GC?.();
+  const m = process.memoryUsage();
+  const v8s = getHeapStatistics();
+  return {
+    rss: m.rss,
+    row: { method: k.method, variant: k.variant, rssMiB: mib(m.rss), settledGrewMiB: mib(m.rss - settledBefore), peakGrewMiB: mib(peakGrew), heapUsedMiB: mib(m.heapUsed), heapTotalMiB: mib(m.heapTotal), externalMiB: mib(m.external), v8MallocMiB: mib(v8s.malloced_memory), v8PeakMallocMiB: mib(v8s.peak_malloced_memory) },
+  };
 }
 
 interface Row extends Timing {
@@ -107,6 +141,8 @@ async function main(): Promise<void> {
     let peakRss = process.memoryUsage().rss;
     /** Where the resident set grew: the peak after each method against the peak before it. */
     const growth: { method: string; variant: string; grewMiB: number }[] = [];
+    const byMethod: MethodMemory[] = [];
+    let settled = rssAtLogin;
     for (const k of cases) {
       const before = peakRss;
       const first = await call(k.method, k.input);
@@ -120,6 +156,10 @@ async function main(): Promise<void> {
       );
       measured.push({ k, t });
       if (peakRss > before) growth.push({ method: k.method, variant: k.variant, grewMiB: +((peakRss - before) / 2 ** 20).toFixed(1) });
+      const after = memoryAfter(k, peakRss - before, settled);
+      settled = after.rss;
+      byMethod.push(after.row);
+      console.error(`rss after ${k.method} ${k.variant}`.padEnd(72), `${after.row.rssMiB} MiB (${after.row.settledGrewMiB >= 0 ? '+' : ''}${after.row.settledGrewMiB}; peak +${after.row.peakGrewMiB}; heap ${after.row.heapUsedMiB} of ${after.row.heapTotalMiB}, external ${after.row.externalMiB}, V8 malloc ${after.row.v8MallocMiB} peak ${after.row.v8PeakMallocMiB})`);
     }
     const memory = process.memoryUsage();
     await shutdown();
@@ -154,6 +194,8 @@ async function main(): Promise<void> {
       callsPerMethod: N,
       /** How the core ran: 'tsx' (npm run bench:methods, compiling TypeScript as it loads) or 'bundle' (the packaged core's esbuild bundle, npm run bench:methods:bundled). */
       runner: RUNNER,
+      /** The Node/V8 flags of this process (the bundled run gives it the core's, electron/core/process-flags.ts). */
+      execArgv: process.execArgv,
       peakRssMiB: +(peakRss / 2 ** 20).toFixed(0),
       /** The process before it opened anything (Node, tsx, the modules), and once logged in before the first call. */
       rssAtStartMiB: +(rssAtStart / 2 ** 20).toFixed(0),
@@ -163,6 +205,12 @@ async function main(): Promise<void> {
       rssGrowth: growth.sort((a, b) => b.grewMiB - a.grewMiB).slice(0, 8),
       /** The principal's evaluation of the checklist from live data: compliance.start once, then compliance.refresh N times. */
       complianceEvaluation: compliance && { startMs: +compliance.startMs.toFixed(2), refresh: stats(compliance.refreshMs) },
+      /** The kernel's high-water mark of the resident set (between samples too), including the baselines after the calls. */
+      maxRssMiB: +(process.resourceUsage().maxRSS / 1024).toFixed(0),
+      /** Whether global.gc ran after each method (node --expose-gc), so rssByMethod is what each method left behind. */
+      gcAfterEachMethod: GC !== undefined,
+      /** Every method in the order it ran: the resident set after it, and what it added since the method before. */
+      rssByMethod: byMethod,
       /** Sum of the baselines' p50 on the encrypted archive over the same on the plain copy. */
       encryptionRatio: +(sum((r) => r.raw!.p50) / sum((r) => r.plain!.p50)).toFixed(2),
       rows,
@@ -189,6 +237,8 @@ function markdown(r: {
   rssAtLoginMiB: number;
   endMiB: Record<string, number>;
   rssGrowth: { method: string; variant: string; grewMiB: number }[];
+  maxRssMiB: number;
+  gcAfterEachMethod: boolean;
   encryptionRatio: number;
   complianceEvaluation: { startMs: number; refresh: Timing } | undefined;
   rows: Row[];
@@ -198,7 +248,7 @@ function markdown(r: {
   const f = (x: number) => x.toFixed(2);
   const base = (x: Row) => (x.raw && x.plain ? `${f(x.raw.p50)} / ${f(x.raw.p95)} | ${(x.p50 / x.raw.p50).toFixed(1)}× | ${f(x.plain.p50)} | ${(x.raw.p50 / x.plain.p50).toFixed(2)}×` : ' | | | ');
   return [
-    `Machine: ${JSON.stringify(r.machine)}; dataset: ${JSON.stringify(r.dataset)}; ${r.callsPerMethod} calls per method; peak RSS ${r.peakRssMiB} MiB (${r.rssAtStartMiB} MiB at the start, ${r.rssAtLoginMiB} MiB once logged in; at the end ${JSON.stringify(r.endMiB)}; grown most by ${r.rssGrowth.map((g) => `${g.method} ${g.variant} +${g.grewMiB}`.replace('  ', ' ')).join(', ')}); encryption ratio of the baselines ${r.encryptionRatio}×`,
+    `Machine: ${JSON.stringify(r.machine)}; dataset: ${JSON.stringify(r.dataset)}; ${r.callsPerMethod} calls per method; peak RSS ${r.peakRssMiB} MiB sampled after each call, ${r.maxRssMiB} MiB the kernel's high-water mark${r.gcAfterEachMethod ? ', a full GC after each method' : ''} (${r.rssAtStartMiB} MiB at the start, ${r.rssAtLoginMiB} MiB once logged in; at the end ${JSON.stringify(r.endMiB)}; grown most by ${r.rssGrowth.map((g) => `${g.method} ${g.variant} +${g.grewMiB}`.replace('  ', ' ')).join(', ')}); encryption ratio of the baselines ${r.encryptionRatio}×`,
     '',
     '| method | input | p50 ms | p95 ms | max ms | raw p50 / p95 ms | app/raw p50 | plain raw p50 ms | encrypted/plain |',
     '|---|---|---:|---:|---:|---:|---:|---:|---:|',

@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { app, dialog, ipcMain, utilityProcess, type BrowserWindow } from 'electron';
+import { CORE_V8_FLAGS } from './core/process-flags';
 import { registerIpc } from './ipc';
 import { defaultUserDataDir } from './platform/user-data-dir';
 import { createDbHostClient, type DbHostClient } from './shell/db-host-client';
@@ -40,6 +41,7 @@ function startDbHost(nativeBinding: string): DbHostClient {
   for (const [key, value] of Object.entries(process.env)) if (value !== undefined) env[key] = value;
   const child = utilityProcess.fork(DB_HOST_PATH, [], {
     serviceName: 'CounselRoom DB',
+    execArgv: [...CORE_V8_FLAGS],
     env: { ...env, COUNSELROOM_DATA_DIR: app.getPath('userData'), COUNSELROOM_NATIVE_BINDING: nativeBinding },
   });
   return createDbHostClient(child, (code) => {

@@ -6,6 +6,11 @@ import path from 'node:path';
 import { bundleForNode, root } from './node-bundle.mjs';
 
 const outdir = path.join(root, '.cache', 'bench-bundle');
-await bundleForNode({ methods: path.join(root, 'bench', 'methods.ts') }, outdir);
-const run = spawnSync(process.execPath, [path.join(outdir, 'methods.js')], { cwd: root, stdio: 'inherit', env: { ...process.env, BENCH_RUNNER: 'bundle' } });
+await bundleForNode({ methods: path.join(root, 'bench', 'methods.ts'), 'process-flags': path.join(root, 'electron', 'core', 'process-flags.ts') }, outdir);
+// The V8 flags the app gives its core's process, so that the memory measured is the app's.
+const { CORE_V8_FLAGS } = await import(path.join(outdir, 'process-flags.js'));
+// BENCH_EXPOSE_GC=1 lets the benchmark collect garbage after each method, so the resident set it
+// records per method is what the method left behind rather than garbage not yet collected.
+const flags = [...CORE_V8_FLAGS, ...(process.env.BENCH_EXPOSE_GC === '1' ? ['--expose-gc'] : [])];
+const run = spawnSync(process.execPath, [...flags, path.join(outdir, 'methods.js')], { cwd: root, stdio: 'inherit', env: { ...process.env, BENCH_RUNNER: 'bundle' } });
 process.exit(run.status ?? 1);

@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { METHOD_NAMES } from '../../shared/api/contract';
 import { defaultUserDataDir } from '../../electron/platform/user-data-dir';
+import { CORE_V8_FLAGS } from '../../electron/core/process-flags';
 import { createFakeElectron, fakeEvent, type FakeElectron } from './fake-electron';
 
 vi.mock('electron', async () => (await import('./fake-electron')).createFakeElectron());
@@ -61,6 +62,8 @@ describe('main', () => {
     expect(electron.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
     expect(electron.utilityProcess.fork).toHaveBeenCalledExactlyOnceWith(expect.stringMatching(/db-host\.js$/), [], {
       serviceName: 'CounselRoom DB',
+      // The core's V8 flags reach the database host's process (its heap is sized when it starts).
+      execArgv: [...CORE_V8_FLAGS],
       env: expect.objectContaining({
         COUNSELROOM_DATA_DIR: defaultUserDataDir(),
         COUNSELROOM_NATIVE_BINDING: '/fake/electron/better_sqlite3.node',

@@ -1,6 +1,6 @@
-import { loadExcel } from '../../common/excel';
-import type { Cell, CellValue, Worksheet } from 'exceljs';
 import { CounselError } from '../../../../shared/api/errors';
+import { readFirstSheet, SheetTooLarge } from './xlsx/read-sheet';
+import { ZipTooLarge } from './xlsx/zip';
 
 export type SheetFormat = 'xlsx' | 'csv';
 
@@ -25,7 +25,7 @@ const OLE2_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 export async function parseSpreadsheet(bytes: Uint8Array, fileName: string): Promise<ParsedSheet> {
   if (bytes.byteLength > MAX_FILE_BYTES) throw tooLarge();
   if (startsWith(bytes, OLE2_MAGIC)) throw oldFormat(fileName);
-  const sheet = startsWith(bytes, ZIP_MAGIC) ? await readXlsx(bytes) : readCsv(bytes);
+  const sheet = startsWith(bytes, ZIP_MAGIC) ? readXlsx(bytes) : readCsv(bytes);
   const rows = dropTrailingBlankRows(sheet.rows);
   if (rows.length - 1 > MAX_DATA_ROWS) throw tooLarge();
   return { ...sheet, rows };
@@ -70,70 +70,22 @@ function dropTrailingBlankRows(rows: string[][]): string[][] {
 
 // ---------------------------------------------------------------- xlsx
 
-async function readXlsx(bytes: Uint8Array): Promise<ParsedSheet> {
-  const workbook = new (await loadExcel()).Workbook();
+/**
+ * Each part of the workbook once inflated may be this large: a sheet of 20,000 rows of a wide
+ * roster is ~30 MB of XML, and a zip bomb is refused without inflating further.
+ */
+const MAX_XLSX_PART_BYTES = 64 * 1024 * 1024;
+
+function readXlsx(bytes: Uint8Array): ParsedSheet {
+  let rows: string[][];
   try {
-    // exceljs declares its own Buffer type (an ArrayBuffer); a copy gives it exactly that.
-    await workbook.xlsx.load(bytes.slice().buffer);
-  } catch {
+    rows = readFirstSheet(bytes, MAX_XLSX_PART_BYTES);
+  } catch (e) {
+    if (e instanceof ZipTooLarge || e instanceof SheetTooLarge) throw tooLarge();
     // Any zip that is not a workbook (a .docx, a damaged download) lands here.
     throw unreadable();
   }
-  const sheet = workbook.worksheets[0];
-  if (sheet === undefined) throw unreadable();
-  return { format: 'xlsx', encoding: 'utf-8', rows: sheetRows(sheet) };
-}
-
-/** Rows in sheet order; rows without values stay as [] so indexes match sheet row numbers. */
-function sheetRows(sheet: Worksheet): string[][] {
-  const rows: string[][] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    while (rows.length < rowNumber - 1) rows.push([]);
-    const cells: string[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, col) => {
-      while (cells.length < col - 1) cells.push('');
-      cells.push(cellText(cell));
-    });
-    rows.push(cells);
-  });
-  return rows;
-}
-
-function cellText(cell: Cell): string {
-  const { value } = cell;
-  if (typeof value === 'number') return numberText(value, cell.numFmt);
-  return valueText(value).trim();
-}
-
-function valueText(value: CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number') return numberText(value, undefined);
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (value instanceof Date) return isoDate(value);
-  if ('richText' in value) return value.richText.map((run) => run.text).join('');
-  // exceljs puts rich text inside hyperlinks although its types say string.
-  if ('hyperlink' in value) return valueText(value.text as CellValue);
-  if ('error' in value) return value.error;
-  return valueText(value.result);
-}
-
-/**
- * Integers print without an exponent however long (String(n) gives "1e+21" from
- * 22 digits on). A format of zeros ("000000") is how Excel shows 学号 with
- * leading zeros, so we keep them. Fractions are cut to the 15 digits Excel shows.
- */
-function numberText(n: number, numFmt: string | undefined): string {
-  if (!Number.isInteger(n)) return String(Number(n.toPrecision(15)));
-  const digits = n.toLocaleString('en-US', { useGrouping: false });
-  const zeroPadded = n >= 0 && numFmt !== undefined && /^0+$/.test(numFmt);
-  return zeroPadded ? digits.padStart(numFmt.length, '0') : digits;
-}
-
-/** exceljs hands out dates at UTC midnight, so the UTC parts are the sheet's calendar date. */
-function isoDate(d: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  return { format: 'xlsx', encoding: 'utf-8', rows: rows.map((row) => row.map((cell) => cell.trim())) };
 }
 
 // ---------------------------------------------------------------- csv
