@@ -1,11 +1,11 @@
 -- 019: one list of where a client came from (来源) for cases, appointments and the waitlist
 -- (shared/api/sources.ts): walkIn, selfReferral, mailbox, teacherReferral, guardianReferral,
 -- screening, crisis, other. SQLite cannot alter a CHECK, so the three tables are rebuilt as 007
--- rebuilt forms: foreign keys pointing at them are checked at commit, each table's rows (with their
--- rowids) are held aside, the table is dropped and created under its own name, and the rows are put
--- back, which clears the count of children a drop leaves orphaned. None of the three has a trigger;
--- their indexes are recreated unchanged.
-PRAGMA defer_foreign_keys = ON;
+-- rebuilt forms: each table's rows (with their rowids) are held aside, the table is dropped and
+-- created under its own name, and the rows are put back. The runner (electron/db/migrate.ts)
+-- turns foreign keys off around the migration and checks every reference before the commit, so
+-- the children pointing at these tables are neither touched nor looked up row by row. None of
+-- the three has a trigger; their indexes are recreated unchanged.
 
 -- Appointments and the waitlist already used the list's first values: their rows go back as they were.
 CREATE TEMP TABLE appointments_v18 AS SELECT rowid AS row_id, * FROM appointments;
