@@ -89,16 +89,23 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('the triage queue ordered and paged in SQL', () => {
-  it('fills the sort key in migration 019 exactly as the app keeps it', () => {
+  it('fills the sort key and the summary’s kept results in migration 019 exactly as the app keeps them', () => {
     const db = archive.raw;
-    const keys = () => db.prepare('SELECT student_id, sort_alert, sort_band, sort_score FROM triage_entries ORDER BY campaign_id, student_id').all();
-    const kept = keys();
-    expect(kept.length).toBeGreaterThan(20);
-    // Back to before 019: the columns and index gone, then migrated again.
-    db.exec('DROP INDEX triage_entries_queue; ALTER TABLE triage_entries DROP COLUMN sort_alert; ALTER TABLE triage_entries DROP COLUMN sort_band; ALTER TABLE triage_entries DROP COLUMN sort_score');
+    const kept = () => ({
+      keys: db.prepare('SELECT student_id, sort_alert, sort_band, sort_score FROM triage_entries ORDER BY campaign_id, student_id').all(),
+      results: db.prepare('SELECT * FROM campaign_results ORDER BY campaign_id, student_id, scale_id').all(),
+      screened: db.prepare('SELECT student_id, screened FROM campaign_participants ORDER BY campaign_id, student_id').all(),
+    });
+    const before = kept();
+    expect(before.keys.length).toBeGreaterThan(20);
+    expect(before.results.length).toBeGreaterThan(STUDENTS);
+    // Back to before 019: its columns, table and indexes gone, then migrated again.
+    db.exec(`DROP INDEX triage_entries_queue; ALTER TABLE triage_entries DROP COLUMN sort_alert; ALTER TABLE triage_entries DROP COLUMN sort_band;
+      ALTER TABLE triage_entries DROP COLUMN sort_score; DROP TABLE campaign_results; DROP INDEX campaign_participants_screened;
+      ALTER TABLE campaign_participants DROP COLUMN screened`);
     db.pragma('user_version = 18');
     expect(migrate(db)).toBe(loadMigrations().length);
-    expect(keys()).toEqual(kept);
+    expect(kept()).toEqual(before);
   });
 
   it('gives every page in the order the core computed in TypeScript, with the total and the ids of the whole filter', async () => {

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { FormResult } from '../../../shared/domain/scales';
 import { anyCritical } from './alerts-repo';
 import { activateCampaign, markDoneIfAllScales, raiseTriage, reopenIfIncomplete } from './campaigns-repo';
+import { refreshCampaignResults } from './campaign-results';
 import { refreshTriageOrder } from './triage-order';
 
 /**
@@ -31,6 +32,7 @@ export function afterFormCompleted(db: Database, form: CampaignForm, result: For
   // An imported sheet completes forms that were never started one by one.
   activateCampaign(db, form.campaignId);
   markDoneIfAllScales(db, form.campaignId, form.studentId, now);
+  refreshCampaignResults(db, form.campaignId, form.studentId);
   if (Object.values(result.scales).some((s) => s.band?.flag === true)) raiseTriage(db, form.campaignId, form.studentId, 'flagged', now);
   // Also when not flagged: a retaken scale's newer form replaces the older one among the reasons.
   refreshTriageOrder(db, form.campaignId, form.studentId);
@@ -40,6 +42,7 @@ export function afterFormCompleted(db: Database, form: CampaignForm, result: For
 export function afterFormVoided(db: Database, form: CampaignForm, now: number): void {
   if (form.campaignId === null) return;
   reopenIfIncomplete(db, form.campaignId, form.studentId, now);
+  refreshCampaignResults(db, form.campaignId, form.studentId);
   refreshTriageOrder(db, form.campaignId, form.studentId);
 }
 

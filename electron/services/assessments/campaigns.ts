@@ -6,6 +6,7 @@ import type { FormResult } from '../../../shared/domain/scales';
 import { suppressCount, suppressFields, suppressGroup } from '../../../shared/domain/suppression';
 import { dbHandler, type HandlerMap } from '../../core/handler';
 import {
+  bandCounts,
   type CampaignFormRow,
   type CampaignRow,
   getCampaign,
@@ -20,10 +21,9 @@ import {
   participantIds,
   participantPage,
   type ParticipantFilter,
+  pendingScreened,
   type Progress,
   progressOf,
-  type ScreenedCount,
-  screenedCounts,
   setParticipantConsent,
   setParticipantOutcome,
   setTriageState,
@@ -192,12 +192,13 @@ function summaryOf(db: Database, c: CampaignRow) {
   const grades = gradeCounts(db, c.id);
   const defs = c.scales.map((s) => requireDefinition(db, s.scaleId, s.version, 'id').definition);
   const headline = Object.fromEntries(defs.flatMap((d) => d.scales.filter((s) => s.bands).slice(0, 1).map((s) => [d.id, s.id])));
-  const counted = screenedCounts(db, c.id, c.scales.map((s) => s.scaleId));
+  const counted = bandCounts(db, c.id, c.scales.map((s) => s.scaleId));
+  const partly = pendingScreened(db, c.id);
   const scales = defs.map((d) => {
     const bands = (d.scales.find((s) => s.id === headline[d.id])?.bands ?? []).map((b) => ({ code: b.code, labelKey: `scales.band.${b.label}` }));
     const byGrade = grades.map(({ grade, pending }) => {
       const mine = counted.filter((r) => r.scaleId === d.id && r.grade === grade);
-      const sum = (rows: ScreenedCount[]) => rows.reduce((n, r) => n + r.count, 0);
+      const sum = (rows: readonly { count: number }[]) => rows.reduce((n, r) => n + r.count, 0);
       const count = (band: string | null) => sum(mine.filter((r) => r.band === band));
       return {
         grade,
@@ -205,7 +206,7 @@ function summaryOf(db: Database, c: CampaignRow) {
         // A scale without bands has no invalid forms to count: every band stored for it is null.
         invalid: headline[d.id] === undefined ? 0 : count(null),
         screened: sum(mine),
-        toScreen: pending - sum(mine.filter((r) => r.outcome === 'pending')),
+        toScreen: pending - sum(partly.filter((r) => r.grade === grade && r.scaleIds.includes(d.id))),
       };
     });
     return { scaleId: d.id, title: { ...d.names }, bands, byGrade };
