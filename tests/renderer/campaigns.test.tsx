@@ -133,22 +133,32 @@ async function appWithTriage() {
   return { ...app, seeded };
 }
 
-test('the list is paged by the core: the next page shows the later 学号, and 选择全部 takes every page', async () => {
-  let seeded = { campaignId: '', ids: {} as Record<string, string> };
-  const { core, user } = await openApp({
-    setup: true,
-    prepare: async ({ client }) => {
-      for (let i = 0; i < 52; i++) await client.students.create({ ...STUDENT, studentNo: `2024${String(300 + i)}`, name: `学生${300 + i}` });
-      seeded = await seedScreening(client);
-    },
-  });
-  await openScreening(user);
-  // 56 rows on two pages of 50: 初二3班's three seeded students, then 学生300…学生351 by 学号, then 4班.
+/** 52 more students in 初二3班 (学生300…学生351 by 学号), then the screening of the grade. */
+async function seedLargeClass(client: CounselClient) {
+  for (let i = 0; i < 52; i++) await client.students.create({ ...STUDENT, studentNo: `2024${String(300 + i)}`, name: `学生${300 + i}` });
+  return seedScreening(client);
+}
+
+/** The first page of 50 shows 学生300 but not 学生351; the next page the other way round. */
+async function pagedByStudentNo() {
   expect(await screen.findByText('学生300')).toBeInTheDocument();
   expect(screen.queryByText('学生351')).toBeNull();
   await quickClick(screen.getByRole('button', { name: '下一页' }));
   expect(await screen.findByText('学生351')).toBeInTheDocument();
   expect(screen.queryByText('学生300')).toBeNull();
+}
+
+test('the list is paged by the core: the next page shows the later 学号, and 选择全部 takes every page', async () => {
+  let seeded = { campaignId: '', ids: {} as Record<string, string> };
+  const { core, user } = await openApp({
+    setup: true,
+    prepare: async ({ client }) => {
+      seeded = await seedLargeClass(client);
+    },
+  });
+  await openScreening(user);
+  // 56 rows on two pages of 50: 初二3班's three seeded students, then 学生300…学生351 by 学号, then 4班.
+  await pagedByStudentNo();
   await quickClick(screen.getByRole('button', { name: '选中筛选出的全部 56 人' }));
   expect(await screen.findByText('已选 56 人')).toBeInTheDocument();
   await quickClick(screen.getByRole('button', { name: '家长同意' }));
@@ -321,8 +331,7 @@ test('分流 is paged by the core: the next page shows the later 学号, and 选
   const { core, user } = await openApp({
     setup: true,
     prepare: async ({ client }) => {
-      for (let i = 0; i < 52; i++) await client.students.create({ ...STUDENT, studentNo: `2024${String(300 + i)}`, name: `学生${300 + i}` });
-      seeded = await seedScreening(client);
+      seeded = await seedLargeClass(client);
       const { ids } = await client.campaigns.participantIds({ id: seeded.campaignId });
       await client.campaigns.setConsent({ id: seeded.campaignId, entries: ids.map((studentId) => ({ studentId, studentConsent: 'given', guardianConsent: 'given' })) });
       // One sheet for the 52: every row a total of 16 (screen-positive), flagged in the same moment, so the queue orders them by 学号.
@@ -334,11 +343,7 @@ test('分流 is paged by the core: the next page shows the later 学号, and 选
   });
   await openScreening(user);
   await quickClick(screen.getByRole('tab', { name: '分流' }));
-  expect(await screen.findByText('学生300')).toBeInTheDocument();
-  expect(screen.queryByText('学生351')).toBeNull();
-  await quickClick(screen.getByRole('button', { name: '下一页' }));
-  expect(await screen.findByText('学生351')).toBeInTheDocument();
-  expect(screen.queryByText('学生300')).toBeNull();
+  await pagedByStudentNo();
   // The ids of the whole queue come from the core (campaigns.triageIds): the tab holds only a page.
   await quickClick(screen.getByRole('button', { name: '选中筛选出的全部 52 人' }));
   expect(await screen.findByText('已选 52 人')).toBeInTheDocument();
