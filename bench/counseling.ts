@@ -74,7 +74,7 @@ export function seedRecords(db: Database, me: string, studentIds: string[], reco
       targetCases.push(
         insertCase(
           db,
-          { clientKind: 'student', studentId: target, clientLabel: '', source: 'referral', sourceNote: '', appointmentId: null, categories: ['family'], goals: '', openedOn: span.from, counselorId: me, createdBy: me },
+          { clientKind: 'student', studentId: target, clientLabel: '', source: 'teacherReferral', sourceNote: '', appointmentId: null, categories: ['family'], goals: '', openedOn: span.from, counselorId: me, createdBy: me },
           now,
         ),
       );

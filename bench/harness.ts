@@ -69,14 +69,25 @@ export interface BenchArchive {
   /** The archive opened with its raw key (the core is shut down): bulk seeding and raw baselines. */
   raw: Database;
   /** The core on the same archive again, logged in: the dispatcher side. */
-  login(): Promise<{ c: CounselClient; call: CounselTransport; shutdown: () => Promise<void> }>;
+  login(): Promise<LoggedIn>;
 }
 
-function startCore(dataDir: string) {
+/** A logged-in dispatcher connection; `connect` opens another, not logged in, on the same core. */
+export interface LoggedIn {
+  c: CounselClient;
+  call: CounselTransport;
+  connect: () => { c: CounselClient; call: CounselTransport };
+  shutdown: () => Promise<void>;
+}
+
+function startCore(dataDir: string): LoggedIn {
   const core = createCore({ dataDir, kdfLogN: MIN_LOG_N });
-  const conn = core.connect('test');
-  const call: CounselTransport = (m, i) => conn.call(m, i);
-  return { c: createClient(call), call, shutdown: () => core.shutdown() };
+  const connect = () => {
+    const conn = core.connect('test');
+    const call: CounselTransport = (m, i) => conn.call(m, i);
+    return { c: createClient(call), call };
+  };
+  return { ...connect(), connect, shutdown: () => core.shutdown() };
 }
 
 /** An archive made by benchArchive (now or in an earlier run), opened again with its raw key. */

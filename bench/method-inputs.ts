@@ -34,7 +34,10 @@ export function drawIds(db: Database.Database, busiest: string) {
     campaign: one('SELECT campaign_id AS id FROM campaign_participants GROUP BY campaign_id ORDER BY count(*) DESC'),
     crisisCase: one('SELECT case_id AS id FROM crisis_cases'),
     compliancePack: one('SELECT id FROM compliance_packs'),
-    complianceRun: one('SELECT id FROM compliance_runs'),
+    // Made on each run's copy by bench/compliance-run.ts (only a principal starts a run); drawn when already there.
+    complianceRun: one("SELECT id FROM compliance_runs WHERE status = 'open'"),
+    signedComplianceRun: one("SELECT id FROM compliance_runs WHERE status = 'signed'"),
+    complianceEvidence: one('SELECT id FROM compliance_evidence'),
     // The built-in scales live in the code, not in scale_definitions.
     scale: one("SELECT id FROM scale_definitions WHERE id = 'phq9'") ?? 'phq9',
   };
@@ -73,7 +76,7 @@ function fieldValue(method: MethodName, field: string, ids: Ids): unknown {
     to: range.to,
     weekOf: WEEK.from,
     year: 2025,
-    a: ids.complianceRun,
+    a: ids.signedComplianceRun,
     b: ids.complianceRun,
   };
   return byName[field];
@@ -117,7 +120,13 @@ const VARIANTS: Partial<Record<MethodName, { label: string; input: (ids: Ids) =>
   'students.importPreview': [
     { label: '500-row roster CSV', input: () => ({ fileName: 'roster.csv', contentBase64: Buffer.from(rosterCsv(syntheticRoster(500, 9))).toString('base64') }) },
   ],
+  'compliance.evidence': [{ label: 'a 1 MB photo', input: (ids) => ({ id: ids.complianceEvidence }) }],
   'archive.timeline': [{ label: "busiest student's archive", input: (ids) => ({ studentId: ids.student }) }],
+  // The 学年升级 dialog opens on its first page and pages on; a page deep in the 6,000 students too.
+  'students.rollForwardPreview': [
+    { label: 'first page of 50', input: () => ({}) },
+    { label: 'page 100 of 50', input: () => ({ page: 100, pageSize: 50 }) },
+  ],
 };
 
 /** Reasons no input can be made from the schema and the data, for methods whose fields are of no such kind. */
@@ -126,9 +135,6 @@ const UNMEASURED: Partial<Record<MethodName, string>> = {
   'backup.verify': 'needs a backup file and the recovery key',
   'assessments.importPreview': 'needs an answers sheet per scale; covered by npm run bench (assessments)',
   'auth.recoveryAccounts': 'needs the recovery key: part of the recovery form before login',
-  'compliance.get': 'no compliance run in the benchmark school: only a principal starts one',
-  'compliance.evidence': 'no compliance run in the benchmark school: only a principal starts one',
-  'compliance.compare': 'no compliance runs in the benchmark school: only a principal starts one',
   'district.previewExport': 'the benchmark school has not joined a district (no signing key); packages are sealed in npm run bench (district)',
 };
 

@@ -18,6 +18,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { contract } from '../shared/api/contract';
 import { CACHE_SIZE_PRAGMA, openDatabase } from '../electron/db/connection';
 import { baselineOf, unboundedNotes } from './baselines';
+import { startComplianceRun } from './compliance-run';
 import { machine } from './harness';
 import { type Case, casesOf, drawIds } from './method-inputs';
 import { benchSchool, SCHOOL_SIZES, type SchoolSizeName } from './school';
@@ -91,12 +92,15 @@ async function main(): Promise<void> {
     if (!(SIZE in SCHOOL_SIZES)) throw new Error(`BENCH_SIZE must be one of ${Object.keys(SCHOOL_SIZES).join(', ')}`);
     const { archive, meta, cached, plainFile } = await benchSchool(SIZE, dir);
     const ids = drawIds(archive.raw, meta.studentIds[0]!);
+
+    // The dispatcher first, so the peak RSS is the core's (and this harness's), before the baseline connections open.
+    const counselor = await archive.login();
+    const { call, shutdown } = counselor;
+    const compliance = ids.complianceRun ? undefined : await startComplianceRun(counselor, N);
+    if (compliance) Object.assign(ids, { complianceRun: compliance.runId, signedComplianceRun: compliance.signedRunId, complianceEvidence: compliance.evidenceId });
     const all = casesOf(ids);
     const cases = ONLY ? all.cases.filter((k) => ONLY.has(k.method)) : all.cases;
     const unmeasured = ONLY ? all.unmeasured.filter((u) => ONLY.has(u.method)) : all.unmeasured;
-
-    // The dispatcher first, so the peak RSS is the core's (and this harness's), before the baseline connections open.
-    const { call, shutdown } = await archive.login();
     // After the raw connection that migrated the copy and drew the ids has closed: what the allocator kept of it is in here too.
     const rssAtLogin = process.memoryUsage().rss;
     const measured: { k: Case; t: Timing }[] = [];
@@ -157,6 +161,8 @@ async function main(): Promise<void> {
       /** At the end of the calls: V8's heap, and memory outside it (buffers, the native module's own allocations are in rss only). */
       endMiB: { rss: +(memory.rss / 2 ** 20).toFixed(0), heapUsed: +(memory.heapUsed / 2 ** 20).toFixed(0), external: +(memory.external / 2 ** 20).toFixed(0) },
       rssGrowth: growth.sort((a, b) => b.grewMiB - a.grewMiB).slice(0, 8),
+      /** The principal's evaluation of the checklist from live data: compliance.start once, then compliance.refresh N times. */
+      complianceEvaluation: compliance && { startMs: +compliance.startMs.toFixed(2), refresh: stats(compliance.refreshMs) },
       /** Sum of the baselines' p50 on the encrypted archive over the same on the plain copy. */
       encryptionRatio: +(sum((r) => r.raw!.p50) / sum((r) => r.plain!.p50)).toFixed(2),
       rows,
@@ -184,6 +190,7 @@ function markdown(r: {
   endMiB: Record<string, number>;
   rssGrowth: { method: string; variant: string; grewMiB: number }[];
   encryptionRatio: number;
+  complianceEvaluation: { startMs: number; refresh: Timing } | undefined;
   rows: Row[];
   unboundedSearch: ({ variant: string } & Timing)[];
   unmeasured: { method: string; reason: string }[];
@@ -200,6 +207,10 @@ function markdown(r: {
     '| search.notes without the ranking window (raw FTS5: bm25 of every hit, full count) | p50 ms | p95 ms |',
     '|---|---:|---:|',
     ...r.unboundedSearch.map((x) => `| ${x.variant} | ${f(x.p50)} | ${f(x.p95)} |`),
+    '',
+    r.complianceEvaluation
+      ? `The compliance evaluation (the principal's compliance.start once, then compliance.refresh): start ${f(r.complianceEvaluation.startMs)} ms; refresh p50 ${f(r.complianceEvaluation.refresh.p50)} ms, p95 ${f(r.complianceEvaluation.refresh.p95)} ms, max ${f(r.complianceEvaluation.refresh.max)} ms.`
+      : 'The compliance evaluation: not timed (the archive already had a run).',
     '',
     '| unmeasured method | reason |',
     '|---|---|',

@@ -60,7 +60,7 @@ export async function individualWork(c: CounselClient, students: DemoStudent[], 
     const current = i % 3 === 0;
     const opened = schoolDay(addDays(today, current ? -7 * (1 + Math.floor(r() * 5)) : -14 - Math.floor(r() * span)));
     if (opened >= today) continue;
-    const kase = await c.cases.open({ studentId: st.id, source: pick(['walkIn', 'referral', 'appointment'] as const), categories: [...CATEGORIES[i % 3]!], goals: '改善情绪，恢复学习节奏', openedOn: opened });
+    const kase = await c.cases.open({ studentId: st.id, source: pick(['walkIn', 'teacherReferral', 'selfReferral'] as const), categories: [...CATEGORIES[i % 3]!], goals: '改善情绪，恢复学习节奏', openedOn: opened });
     out.cases++;
     const sessions = current ? 99 : 2 + Math.floor(r() * 6);
     // The latest session of every other current case is written up but not yet signed.

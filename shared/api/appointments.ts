@@ -2,11 +2,10 @@ import { z } from 'zod';
 import { defineMethod } from './define';
 import { calendarDate, id, LIMITS, ok, requiredText, text, timeOfDay } from './fields';
 import { MAX_RANGE_DAYS } from './openings';
+import { clientSource } from './sources';
 
 export const APPOINTMENT_CLIENT_KINDS = ['student', 'staff', 'parent', 'group'] as const;
 export const APPOINTMENT_KINDS = ['individual', 'group', 'assessment', 'parentMeeting', 'other'] as const;
-/** 主动来访, 学生自约, 心理信箱来信, 班主任转介, 筛查跟进, 危机跟进. */
-export const APPOINTMENT_SOURCES = ['walkIn', 'selfReferral', 'mailbox', 'teacherReferral', 'screening', 'crisis'] as const;
 export const APPOINTMENT_STATUSES = ['requested', 'confirmed', 'completed', 'noShow', 'cancelled'] as const;
 export const CLASH_REASONS = ['room', 'counselor', 'student'] as const;
 export const CANCEL_SCOPES = ['one', 'following', 'all'] as const;
@@ -60,7 +59,7 @@ export const appointmentView = z.object({
   start: z.string(),
   end: z.string(),
   kind: z.enum(APPOINTMENT_KINDS),
-  source: z.enum(APPOINTMENT_SOURCES),
+  source: clientSource,
   status: z.enum(APPOINTMENT_STATUSES),
   cancelReason: z.string().nullable(),
   notes: z.string(),
@@ -92,7 +91,7 @@ const bookingShape = {
   start: timeOfDay,
   end: timeOfDay,
   kind: z.enum(APPOINTMENT_KINDS),
-  source: z.enum(APPOINTMENT_SOURCES),
+  source: clientSource,
   notes: text(LIMITS.note, { multiline: true }),
   /** Book outside the room's opening hours anyway; without it that is CONFLICT errors.appointment.outsideOpening. */
   overrideOpening: z.boolean(),
@@ -103,7 +102,7 @@ export const waitlistItem = z.object({
   clientKind: z.enum(APPOINTMENT_CLIENT_KINDS),
   studentId: z.string().nullable(),
   clientLabel: z.string(),
-  source: z.enum(APPOINTMENT_SOURCES),
+  source: clientSource,
   /** When the client can come, in their words (周二下午, 午休). */
   preference: z.string(),
   notes: z.string(),
@@ -206,7 +205,7 @@ export const appointmentsApi = {
     input: z
       .object({
         ...clientShape,
-        source: z.enum(APPOINTMENT_SOURCES),
+        source: clientSource,
         preference: text(LIMITS.line).default(''),
         notes: text(LIMITS.note, { multiline: true }).default(''),
       })

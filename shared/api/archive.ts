@@ -33,7 +33,7 @@ export const timelineEntry = z.object({
   recordId: z.string().nullable(),
   /**
    * Stable codes for the title, "field:value", which the UI translates: kind:first, mode:face,
-   * risk:self, category:emotion, source:referral, with:guardian, channel:phone, informed:guardian,
+   * risk:self, category:emotion, source:teacherReferral, with:guardian, channel:phone, informed:guardian,
    * scope:testing, party:guardian, outcome:given, form:written, groupKind:groupCounseling,
    * formMode:kiosk, formStatus:voided, rescored:yes, severity:critical, action:talkedNow, step:referral, entry:feedback (a crisis step's entry).
    */

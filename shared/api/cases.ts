@@ -4,10 +4,10 @@ import { calendarDate, codes, id, LIMITS, pageInput, requiredText, text } from '
 import { CRISIS_TIERS } from '../domain/crisis';
 import { CRISIS_SOURCES } from './crisis';
 import { RECORD_KINDS, RECORD_MODES, RISKS_OF_HARM } from './records';
+import { clientSource } from './sources';
 
 /** Presenting-problem categories: 学业, 人际, 情绪, 家庭, 青春期与性心理, 网络使用, 生涯, 自我意识, 危机, 其他. */
 export const CASE_CATEGORIES = ['study', 'relationships', 'emotion', 'family', 'puberty', 'internet', 'career', 'selfAwareness', 'crisis', 'other'] as const;
-export const CASE_SOURCES = ['appointment', 'referral', 'screening', 'walkIn'] as const;
 export const CLIENT_KINDS = ['student', 'staff', 'parent'] as const;
 export const CASE_STATUSES = ['open', 'closed'] as const;
 
@@ -31,7 +31,7 @@ function checkClient(v: { clientKind: string; studentId?: string | undefined; cl
 }
 
 const editable = {
-  source: z.enum(CASE_SOURCES),
+  source: clientSource,
   /** Who referred, which screening: short, no clinical narrative. */
   sourceNote: text(LIMITS.line),
   /** The appointment the case came from; it must exist and be the same client's. */
@@ -47,7 +47,7 @@ export const caseView = z.object({
   /** The student's name for a student client, else the label given. */
   clientLabel: z.string(),
   studentNo: z.string().nullable(),
-  source: z.enum(CASE_SOURCES),
+  source: clientSource,
   sourceNote: z.string(),
   appointmentId: z.string().nullable(),
   categories: z.array(z.enum(CASE_CATEGORIES)),

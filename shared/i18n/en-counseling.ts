@@ -15,7 +15,6 @@ export const counseling: Catalog['counseling'] = {
       crisis: 'Crisis',
       other: 'Other',
     },
-    source: { appointment: 'Appointment', referral: 'Referral', screening: 'Screening', walkIn: 'Walk-in' },
     caseStatus: { open: 'Open', closed: 'Closed' },
     mode: { face: 'In person', phone: 'Phone', online: 'Online / WeChat' },
     kind: { first: 'First session', followUp: 'Follow-up', crisis: 'Crisis intervention', closing: 'Closing session', other: 'Other' },

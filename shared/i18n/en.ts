@@ -44,6 +44,16 @@ export const en: Catalog = {
     print: 'Print',
     total: '{{count}} in total',
     required: 'Required',
+    /** Between the items of a list in running text. */
+    listSeparator: ', ',
+    /** A label and its value in running text. */
+    labelled: '{{label}}: {{value}}',
+    /** Between the clauses of a list whose items have commas of their own. */
+    clauseSeparator: '; ',
+    /** A note in brackets after a name: a class after a student, a code after a school. */
+    noted: '{{text}} ({{note}})',
+    /** The same bracketed note on its own, after text set apart from it. */
+    bracketed: ' ({{note}})',
   },
   errors: { ...startupEn.errors, ...errors, backup: backupErrors, crisis: crisisErrors, compliance: complianceErrors },
   domain: {
@@ -376,6 +386,16 @@ export const en: Catalog = {
     resetDone: 'The passphrase of {{name}} was reset',
   },
   audit,
+  sources: {
+    walkIn: 'Walk-in',
+    selfReferral: 'Booked by the student',
+    mailbox: 'Letter to the counseling mailbox',
+    teacherReferral: 'Referred by a homeroom or other teacher',
+    guardianReferral: 'Referred by a parent',
+    screening: 'Screening follow-up',
+    crisis: 'Crisis follow-up',
+    other: 'Other',
+  },
   counseling,
   schedule,
   groups,

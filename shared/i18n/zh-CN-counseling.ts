@@ -13,7 +13,6 @@ export const counseling = {
       crisis: '危机',
       other: '其他',
     },
-    source: { appointment: '预约', referral: '转介', screening: '筛查', walkIn: '主动来访' },
     caseStatus: { open: '进行中', closed: '已结案' },
     mode: { face: '面谈', phone: '电话', online: '线上/微信' },
     kind: { first: '初次会谈', followUp: '后续会谈', crisis: '危机干预', closing: '结案会谈', other: '其他' },

@@ -12,7 +12,6 @@ export const schedule = {
       other: '其他',
     },
     kind: { individual: '个别辅导', group: '团体辅导', assessment: '心理测评', parentMeeting: '家长会谈', other: '其他' },
-    source: { walkIn: '主动来访', selfReferral: '学生自约', mailbox: '心理信箱来信', teacherReferral: '班主任转介', screening: '筛查跟进', crisis: '危机跟进' },
     status: { requested: '待确认', confirmed: '已确认', completed: '已完成', noShow: '未到', cancelled: '已取消' },
     clientKind: { student: '学生', staff: '教职工', parent: '家长', group: '团体' },
     clashReason: { room: '同一活动室', counselor: '同一老师', student: '同一学生' },

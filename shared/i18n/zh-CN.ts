@@ -48,6 +48,16 @@ export const zhCN = {
     print: '打印',
     total: '共 {{count}} 条',
     required: '必填',
+    /** Between the items of a list in running text. */
+    listSeparator: '、',
+    /** A label and its value in running text. */
+    labelled: '{{label}}：{{value}}',
+    /** Between the clauses of a list whose items have commas of their own. */
+    clauseSeparator: '；',
+    /** A note in brackets after a name: a class after a student, a code after a school. */
+    noted: '{{text}}（{{note}}）',
+    /** The same bracketed note on its own, after text set apart from it. */
+    bracketed: '（{{note}}）',
   },
   errors: { ...startupZhCN.errors, ...errors, backup: backupErrors, crisis: crisisErrors, compliance: complianceErrors },
   domain: {
@@ -378,6 +388,17 @@ export const zhCN = {
     resetDone: '已为 {{name}} 重设口令',
   },
   audit,
+  // 来源: one list for cases, appointments and the waitlist (shared/api/sources.ts).
+  sources: {
+    walkIn: '主动来访',
+    selfReferral: '学生自约',
+    mailbox: '心理信箱来信',
+    teacherReferral: '班主任/教师转介',
+    guardianReferral: '家长转介',
+    screening: '筛查跟进',
+    crisis: '危机跟进',
+    other: '其他',
+  },
   counseling,
   schedule,
   groups,

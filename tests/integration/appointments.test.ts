@@ -238,7 +238,7 @@ describe('cases opened from an appointment', () => {
     const { other, book } = await bookingSchool();
     const mine = (await book()).items[0]!;
     const theirs = (await book({ studentId: other.id, start: '15:00', end: '15:50' })).items[0]!;
-    const kase = await openCase(s.c, s.studentId, { source: 'appointment', appointmentId: mine.id });
+    const kase = await openCase(s.c, s.studentId, { source: 'selfReferral', appointmentId: mine.id });
     expect(kase.appointmentId).toBe(mine.id);
     const wrong = await rejection(openCase(s.c, s.studentId, { appointmentId: theirs.id }));
     expect(wrong).toMatchObject({ code: 'VALIDATION', details: [{ path: 'appointmentId', reason: 'errors.case.appointmentMismatch' }] });

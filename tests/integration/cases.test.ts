@@ -7,13 +7,13 @@ afterEach(async () => s?.t.cleanup());
 describe('cases', () => {
   it('opens a case for a student with several categories, defaulting to today and to the caller', async () => {
     s = await counselingSchool();
-    const kase = await s.c.cases.open({ studentId: s.studentId, source: 'referral', sourceNote: '班主任转介', categories: ['family', 'emotion'], goals: '改善亲子沟通' });
+    const kase = await s.c.cases.open({ studentId: s.studentId, source: 'guardianReferral', sourceNote: '母亲来电', categories: ['family', 'emotion'], goals: '改善亲子沟通' });
     expect(kase).toMatchObject({
       clientKind: 'student',
       studentId: s.studentId,
       clientLabel: '张三明',
       studentNo: STUDENT.studentNo,
-      source: 'referral',
+      source: 'guardianReferral',
       categories: ['emotion', 'family'],
       status: 'open',
       openedOn: '2025-03-12',
@@ -21,6 +21,9 @@ describe('cases', () => {
       counselorName: '王老师',
       appointmentId: null,
     });
+    // The cases' older codes are gone with the shared list (migration 019 moved the stored ones).
+    const oldCode = await rejection(s.c.cases.open({ studentId: s.studentId, source: 'referral' as never, categories: ['study'] }));
+    expect(oldCode.details).toEqual([expect.objectContaining({ path: 'source' })]);
     const dup = await rejection(s.c.cases.open({ studentId: s.studentId, source: 'walkIn', categories: ['study', 'study'] }));
     expect(dup.details).toEqual([expect.objectContaining({ path: 'categories', reason: 'errors.field.duplicate' })]);
     const none = await rejection(s.c.cases.open({ studentId: s.studentId, source: 'walkIn', categories: [] }));

@@ -62,6 +62,10 @@ describe('crisis cases: due dates on the school calendar', () => {
     const third = await c.students.create({ ...STUDENT, studentNo: '20240103', name: '王小刚' });
     const yellow = await c.crisis.open({ studentId: third.id, source: 'selfReport', tier: 'yellow', reason: '自述压力大' });
     expect(new Set(Object.values(dueOf(yellow)))).toEqual(new Set(['2025-04-29'])); // 27 (调休), 28, 29
+
+    // The case's 来源, from the shared list: a teacher's and a guardian's report keep who reported, a student's own is 危机跟进.
+    const sources = await Promise.all([red, orange, yellow].map(async (k) => (await c.cases.get({ id: k.caseId })).source));
+    expect(sources).toEqual(['teacherReferral', 'guardianReferral', 'crisis']);
   });
 
   it('calls a step overdue only once its due working day has passed', async () => {

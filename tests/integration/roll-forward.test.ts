@@ -209,6 +209,46 @@ describe('the preview in pages', () => {
     expect((await c.students.rollForwardPreview({})).total).toBe(13);
   });
 
+  it('serves no page from a plan the roster has left: a student moved, added or removed between two pages shows on the next', async () => {
+    s = await counselingSchool();
+    const { c } = s;
+    const [first, second] = await addStudents(c, 3, 7, '1班');
+    const before = await c.students.rollForwardPreview({ pageSize: 2 });
+    expect((await c.students.rollForwardPreview({ page: 2, pageSize: 2 })).token).toBe(before.token);
+
+    await c.students.update({ id: first!, className: '2班' });
+    const moved = await c.students.rollForwardPreview({ pageSize: 200 });
+    expect(moved.token).not.toBe(before.token);
+    expect(moved.changes.find((x) => x.id === first)).toMatchObject({ fromClassName: '2班', toClassName: '2班', toGrade: 8 });
+    expect(moved.classes.map((k) => [k.fromGrade, k.fromClassName, k.count])).toEqual([[7, '1班', 2], [7, '2班', 1], [8, '3班', 1]]);
+
+    const [added] = await addStudents(c, 1, 9, '1班');
+    const grown = await c.students.rollForwardPreview({ page: 3, pageSize: 2 });
+    expect(grown).toMatchObject({ total: 5, promoted: 4, graduated: 1 });
+    expect(grown.changes.map((x) => x.id)).toEqual([added]);
+
+    await c.students.remove({ id: second!, reason: '录入错误' });
+    const shrunk = await c.students.rollForwardPreview({ pageSize: 200 });
+    expect(shrunk.total).toBe(4);
+    expect(shrunk.changes.map((x) => x.id)).not.toContain(second);
+    // The plan after the changes is the one the apply step checks against: its token applies.
+    expect(await c.students.rollForward({ token: shrunk.token, acknowledgeWarnings: true })).toMatchObject({ promoted: 3, graduated: 1 });
+  });
+
+  it('pages through one plan in class order, each page a slice of the whole, whatever renames are asked', async () => {
+    s = await counselingSchool();
+    const { c } = s;
+    await addStudents(c, 7, 7, '1班');
+    await addStudents(c, 5, 7, '2班');
+    for (const classRenames of [[], [{ grade: 7, className: '2班', toClassName: '1班' }], []]) {
+      const whole = await c.students.rollForwardPreview({ classRenames, pageSize: 200 });
+      const pages = await Promise.all([1, 2, 3].map((page) => c.students.rollForwardPreview({ classRenames, page, pageSize: 5 })));
+      expect(pages.flatMap((p) => p.changes)).toEqual(whole.changes);
+      for (const p of pages) expect([p.token, p.total, p.promoted, p.graduated, p.classes]).toEqual([whole.token, whole.total, whole.promoted, whole.graduated, whole.classes]);
+      expect(whole.changes.filter((x) => x.fromClassName === '2班').map((x) => x.toClassName)).toEqual(Array(5).fill(classRenames.length > 0 ? '1班' : '2班'));
+    }
+  });
+
   it('refuses a page size out of range, naming the field', async () => {
     s = await counselingSchool();
     for (const [input, path] of [

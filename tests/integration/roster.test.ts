@@ -105,6 +105,29 @@ describe('roster import', () => {
     expect(li!.className).toBe('1班');
   });
 
+  it('stores every row of a file written many rows to a statement: each student with its own fields and guardian, new ones and re-imported ones mixed', async () => {
+    const c = await ready();
+    const header = '学号,姓名,性别,出生日期,年级,班级,监护人,联系电话';
+    const given = ['明', '华', '丽', '强', '静', '伟', '芳', '军'];
+    const line = (i: number, phone = 13800000000 + i) =>
+      `S${String(i).padStart(4, '0')},王${given[i % 8]}${given[(i >> 3) % 8]},${i % 2 ? '女' : '男'},2012-0${1 + (i % 9)}-1${i % 10},初一,${1 + (i % 5)},家长${i},${phone}`;
+    const file = (lines: string[]) => ({ fileName: 'r.csv', contentBase64: Buffer.from([header, ...lines].join('\n')).toString('base64') });
+    // 150 rows: two statements of 64 and 22 rows one at a time; then 40 of them again with new phones, among 100 new ones.
+    expect(await c.students.importCommit(file(Array.from({ length: 150 }, (_, i) => line(i))))).toEqual({ created: 150, updated: 0 });
+    const again = [...Array.from({ length: 40 }, (_, i) => line(i * 3, 13900000000 + i * 3)), ...Array.from({ length: 100 }, (_, i) => line(150 + i))];
+    expect(await c.students.importCommit(file(again))).toEqual({ created: 100, updated: 40 });
+
+    const all = (await Promise.all([1, 2].map((page) => c.students.list({ sort: 'studentNo', page, pageSize: 200 })))).flatMap((p) => p.items);
+    expect(all.map((x) => x.studentNo)).toEqual(Array.from({ length: 250 }, (_, i) => `S${String(i).padStart(4, '0')}`));
+    expect(new Set(all.map((x) => x.id)).size).toBe(250);
+    for (const i of [0, 3, 63, 64, 127, 128, 129, 149, 150, 213, 214, 249]) {
+      const s = await c.students.get({ id: all[i]!.id });
+      const updated = i < 120 && i % 3 === 0;
+      expect(s).toMatchObject({ name: `王${given[i % 8]}${given[(i >> 3) % 8]}`, sex: i % 2 ? 'F' : 'M', birthDate: `2012-0${1 + (i % 9)}-1${i % 10}`, grade: 7, className: `${1 + (i % 5)}班` });
+      expect(s.guardians).toEqual([{ name: `家长${i}`, relation: '', phone: String((updated ? 13900000000 : 13800000000) + i) }]);
+    }
+  });
+
   it('offers a template whose headers and example row the import reads without a question', async () => {
     const c = await ready();
     const template = await c.students.importTemplate({});

@@ -11,7 +11,7 @@ import { loadMigrations, migrate } from '../../electron/db/migrate';
 import { rejection } from '../helpers/inproc';
 
 /**
- * The triage queue is ordered and paged in SQL from a sort key each entry keeps (migration 019,
+ * The triage queue is ordered and paged in SQL from a sort key each entry keeps (migration 020,
  * triage-order.ts). Here the queue of a real screening (300 students, both sheets imported through
  * the dispatcher, so many entries are flagged in the same millisecond) changed afterwards by every
  * path that moves a key: an alert raised while answering, a flagged form voided, a scale retaken
@@ -20,7 +20,7 @@ import { rejection } from '../helpers/inproc';
  */
 const STUDENTS = 300;
 
-/** The order before migration 019, as the service computed it: by priority, then the severity of the reasons (severest alert, band, score), the SQL order (longest waiting, 学号) among equals. */
+/** The order before migration 020, as the service computed it: by priority, then the severity of the reasons (severest alert, band, score), the SQL order (longest waiting, 学号) among equals. */
 function oldOrder(entries: readonly TriageEntryView[]): TriageEntryView[] {
   const rank = { critical: 0, alert: 1, flagged: 2 } as const;
   const severity = { critical: 0, urgent: 1, followup: 2 } as const;
@@ -89,7 +89,7 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('the triage queue ordered and paged in SQL', () => {
-  it('fills the sort key and the summary’s kept results in migration 019 exactly as the app keeps them', () => {
+  it('fills the sort key and the summary’s kept results in migration 020 exactly as the app keeps them', () => {
     const db = archive.raw;
     const kept = () => ({
       keys: db.prepare('SELECT student_id, sort_alert, sort_band, sort_score FROM triage_entries ORDER BY campaign_id, student_id').all(),
@@ -99,11 +99,11 @@ describe('the triage queue ordered and paged in SQL', () => {
     const before = kept();
     expect(before.keys.length).toBeGreaterThan(20);
     expect(before.results.length).toBeGreaterThan(STUDENTS);
-    // Back to before 019: its columns, table and indexes gone, then migrated again.
+    // Back to before 020: its columns, table and indexes gone, then migrated again.
     db.exec(`DROP INDEX triage_entries_queue; ALTER TABLE triage_entries DROP COLUMN sort_alert; ALTER TABLE triage_entries DROP COLUMN sort_band;
       ALTER TABLE triage_entries DROP COLUMN sort_score; DROP TABLE campaign_results; DROP INDEX campaign_participants_screened;
       ALTER TABLE campaign_participants DROP COLUMN screened`);
-    db.pragma('user_version = 18');
+    db.pragma('user_version = 19');
     expect(migrate(db)).toBe(loadMigrations().length);
     expect(kept()).toEqual(before);
   });

@@ -128,6 +128,8 @@ test('archive: newest first, filtered by kind; caseload buckets list the open ca
   expect(rows[1]![1]).toContain('辅导记录');
   expect(rows[1]![1]).toContain('未签署');
   expect(rows[2]![1]).toContain('开案');
+  // The case's 来源 tag reads as the dialogs name it (the shared list's label).
+  expect(rows[2]![1]).toContain('主动来访');
 
   await pickOption(user, document.body, '类别', '家校沟通');
   await waitFor(async () => expect((await dates()).map((r) => r[0])).toEqual(['2025-03-10']));

@@ -117,19 +117,20 @@ test('今日预约: a row opens the appointment; confirmed there, then 开个案
   await user.keyboard('{Enter}');
 
   const drawer = await findDialog('预约详情');
-  expect(drawer).toHaveTextContent('班主任转介');
+  expect(drawer).toHaveTextContent('班主任/教师转介');
   await user.click(within(drawer).getByRole('button', { name: label('确认') }));
   await messageShown('已标记为已确认');
   expect((await core.client.appointments.get({ id: appointmentId })).status).toBe('confirmed');
 
   await user.click(await within(drawer).findByRole('button', { name: '开个案' }));
   const open = await findDialog(`为 ${STUDENT.name} 开个案`);
-  expect(within(open).getByTitle('预约')).toBeInTheDocument();
+  // The case starts with the appointment's own 来源: the two share one list.
+  expect(within(open).getByTitle('班主任/教师转介')).toBeInTheDocument();
   await user.click(within(open).getByRole('checkbox', { name: '学业' }));
   await user.click(within(open).getByRole('button', { name: '开个案' }));
   expect(await screen.findByRole('heading', { name: `个案：${STUDENT.name}` })).toBeInTheDocument();
   const { items } = await core.client.cases.list({});
-  expect((await core.client.cases.get({ id: items[0]!.id })).appointmentId).toBe(appointmentId);
+  expect(await core.client.cases.get({ id: items[0]!.id })).toMatchObject({ appointmentId, source: 'teacherReferral' });
 });
 
 test('cancel: a reason is required; for a series the counselor chooses how much of it goes', async () => {

@@ -67,6 +67,23 @@ test('inside a case the menu highlights 我的个案, not the roster it was open
   expect(selected()).toEqual(['roster']);
 });
 
+test('lists and labels in running text follow the language: 、 and ： in Chinese, a comma and a colon in English', async () => {
+  await openApp({
+    setup: true,
+    prepare: async ({ client }) => {
+      const s = await client.students.create(STUDENT);
+      await openCase(client, s.id);
+    },
+  });
+  // The caseload's card: its problems as a list, its last session as a label and a value.
+  expect(await screen.findByText('学业、情绪')).toBeInTheDocument();
+  expect(screen.getByText('最近会谈：尚无会谈')).toBeInTheDocument();
+  await applyLanguage('en');
+  expect(await screen.findByText('Study, Emotions')).toBeInTheDocument();
+  expect(screen.getByText('Last session: No session yet')).toBeInTheDocument();
+  expect(document.body).not.toHaveTextContent(/[、：]/);
+});
+
 test('a two-character Chinese button reads as one word, without the space antd would insert', async () => {
   await openApp({ setup: true });
   await screen.findByRole('heading', { name: '我的个案' });

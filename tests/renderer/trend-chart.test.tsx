@@ -25,6 +25,8 @@ test('the option builder plots each score on its date and shades every band from
     ['需关注', 10, 27],
   ]);
   expect(option.yAxis).toMatchObject({ min: 0, max: 27 });
+  // One tick and one label per date plotted, and none between them.
+  expect(option.xAxis).toMatchObject({ axisTick: { customValues: ['2025-03-01', '2025-04-01'] }, axisLabel: { customValues: ['2025-03-01', '2025-04-01'] } });
 });
 
 test('the archive’s 测评 tab draws the PHQ-9 trend with its neutral bands, leaving out a voided form', async () => {
@@ -47,6 +49,8 @@ test('the archive’s 测评 tab draws the PHQ-9 trend with its neutral bands, l
   const chart = await screen.findByRole('img', { name: '患者健康问卷-9（PHQ-9） 得分趋势' });
   const svg = chart.querySelector('svg')!;
   for (const band of ['暂无需关注', '留意观察', '需关注', '建议复核', '建议优先复核']) expect(svg).toHaveTextContent(band);
+  // The axis names the two forms' days, each once (its own ticks used to repeat a day).
+  expect(svg.textContent!.match(/\d{4}-\d{2}-\d{2}/g)).toEqual(['2025-03-03', '2025-04-07']);
   expect(screen.getByText('1 份答卷未计入曲线（未完成、已作废或无效）')).toBeInTheDocument();
 
   const rows = screen.getAllByRole('row').slice(1);

@@ -47,4 +47,21 @@ describe('UUIDv7 ids', () => {
     expect(ids[0]!.slice(0, 13)).toBe('018bcfe5-6800');
     expect(ids[1999]! > ids[0]!).toBe(true);
   });
+
+  it('made in one millisecond, sort in the order they were made; each carries its own time, a clock set back too', () => {
+    const ms = 1_750_000_000_000;
+    const run = Array.from({ length: 20000 }, () => uuidv7(ms));
+    expect([...run].sort()).toEqual(run);
+    expect(new Set(run).size).toBe(run.length);
+    const stamp = (id: string) => parseInt(id.replace(/-/g, '').slice(0, 12), 16);
+    expect(new Set(run.map(stamp))).toEqual(new Set([ms]));
+    for (const id of run) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    const earlier = [uuidv7(ms - 5000), uuidv7(ms - 5000)];
+    expect(earlier.map(stamp)).toEqual([ms - 5000, ms - 5000]);
+    expect(earlier[1]! > earlier[0]!).toBe(true);
+    // Back in that millisecond after ids of another, a new run starts from fresh random bits.
+    const again = uuidv7(ms);
+    expect(stamp(again)).toBe(ms);
+    expect(run).not.toContain(again);
+  });
 });

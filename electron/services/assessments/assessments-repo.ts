@@ -105,12 +105,3 @@ export function voidForm(db: Database, id: string, reason: string): void {
 export function studentProfile(db: Database, id: string): { grade: number; birthDate: string | null } {
   return stmt(db, 'SELECT grade, birth_date AS birthDate FROM students WHERE id = ?').get(id) as { grade: number; birthDate: string | null };
 }
-
-/** Original (not rescored, not voided) forms dated in a span: whose they were and under which campaign. */
-export function formsBetween(db: Database, from: string, to: string): { studentId: string; campaignId: string | null }[] {
-  return stmt(
-    db,
-    `SELECT student_id AS studentId, campaign_id AS campaignId FROM forms
-     WHERE status <> 'voided' AND derived_from IS NULL AND date BETWEEN ? AND ?`,
-  ).all(from, to) as { studentId: string; campaignId: string | null }[];
-}

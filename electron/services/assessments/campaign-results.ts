@@ -2,10 +2,10 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { stmt } from '../../db/statements';
 
 /**
- * What the screening summary counts, kept as a campaign's forms change (migration 019): per
+ * What the screening summary counts, kept as a campaign's forms change (migration 020): per
  * participant and scale the band of the latest completed form (campaign_results), and the scales
  * the participant has such a form of (campaign_participants.screened). The summary then groups an
- * index instead of every form of the campaign. Migration 019 fills both with the same queries.
+ * index instead of every form of the campaign. Migration 020 fills both with the same queries.
  */
 
 /**

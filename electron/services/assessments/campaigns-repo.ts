@@ -314,7 +314,7 @@ export interface TriageFilter {
 
 const triageParams = (campaignId: string, q: TriageFilter) => ({ campaignId, studentId: q.studentId, states: q.states === null ? null : JSON.stringify(q.states) });
 
-/** The filtered queue in its order (triage-order.ts), walked along triage_entries_queue (migration 019). */
+/** The filtered queue in its order (triage-order.ts), walked along triage_entries_queue (migration 020). */
 const FILTERED_QUEUE = `t.student_id AS id, ${QUEUE_KEY} FROM triage_entries t JOIN students s ON s.id = t.student_id
      WHERE t.campaign_id = @campaignId AND (@studentId IS NULL OR t.student_id = @studentId)
        AND (@states IS NULL OR t.state IN (SELECT value FROM json_each(@states)))

@@ -4,7 +4,7 @@ import { stmt } from '../../db/statements';
 
 /**
  * The triage queue's order, kept in SQL so that a page of it is read from an index
- * (triage_entries_queue, migration 019) instead of sorting every flagged student in TypeScript.
+ * (triage_entries_queue, migration 020) instead of sorting every flagged student in TypeScript.
  *
  * Critical entries first, then other alerts, then screen-positive (the priority, which never
  * lowers); within a priority the severest first: the severest alert of the entry's reasons, its
@@ -27,7 +27,7 @@ const BAND_RANK = `CASE json_extract(f.banded, '$.band.labelKey') ${BAND_LABELS.
  * The entry's three sort columns from its reasons (what the 分流 tab lists): of the campaign's forms
  * of the student that are not voided, per scale the latest completed one when screen-positive (its
  * first flagged subscale, else its first banded one) or alerting (it or the form it was rescored
- * from), and every form in progress that raised an alert. Migration 019 fills existing entries with
+ * from), and every form in progress that raised an alert. Migration 020 fills existing entries with
  * this same statement.
  */
 const SORT_KEY = `(

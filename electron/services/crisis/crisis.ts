@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { STEP_OF_ENTRY, type CrisisDetail, type EntryInput, type StepView } from '../../../shared/api/crisis';
-import type { CaseView } from '../../../shared/api/cases';
+import type { ClientSource } from '../../../shared/api/sources';
 import { CounselError } from '../../../shared/api/errors';
 import { addDays, weekOf } from '../../../shared/domain/dates';
 import {
@@ -65,15 +65,19 @@ type CrisisMethods =
   | 'crisis.rules'
   | 'crisis.updateRules';
 
-/** How the case itself names where it came from (its older, coarser list). */
-const CASE_SOURCE: Record<CrisisSource, CaseView['source']> = {
+/**
+ * The case's 来源 (the shared list) for a crisis reported by each source: the ones the shared list
+ * names keep their own (a screening, a teacher, a guardian), the rest are 危机跟进. Migration 019
+ * applies the same mapping to the crisis cases it found.
+ */
+const CASE_SOURCE: Record<CrisisSource, ClientSource> = {
   screening: 'screening',
-  session: 'appointment',
-  teacher: 'referral',
-  peer: 'referral',
-  guardian: 'referral',
-  selfReport: 'walkIn',
-  other: 'referral',
+  session: 'crisis',
+  teacher: 'teacherReferral',
+  peer: 'crisis',
+  guardian: 'guardianReferral',
+  selfReport: 'crisis',
+  other: 'crisis',
 };
 
 function requireCrisis(db: Database, caseId: string): CrisisRow {

@@ -6,6 +6,7 @@ import type { RollForwardWarning } from '../../../shared/api/students';
 import { isTopGradeOfStage } from '../../../shared/domain/grades';
 import { outsideSummerBreak } from '../../../shared/domain/roll-forward';
 import { dbHandler, type HandlerMap, type ServiceContext } from '../../core/handler';
+import { untilChange } from '../../db/until-change';
 import { openCampaignsOfGrades } from '../assessments/campaigns';
 import { schoolDate } from '../common/clinical';
 import { openCasesOfStudents } from '../counseling/cases';
@@ -87,6 +88,12 @@ function lastRunView(db: Database, today: string) {
   return { ...run, revertible: run.revertedAt === null && run.ranOn === today && movedSince(db, run.id) === 0 };
 }
 
+/**
+ * Previews already built, by their class renames and school date, while the archive is unchanged:
+ * a few, for a counselor trying renames back and forth. The apply step never reads them.
+ */
+const previewOf = untilChange<{ plan: Plan; warnings: RollForwardWarning[]; lastRun: ReturnType<typeof lastRunView> }>(4);
+
 /** The plan the counselor confirmed, still current, with its warnings acknowledged. */
 function checkedPlan({ db, now }: ServiceContext, input: ParsedInputOf<'students.rollForward'>) {
   const plan = rollForwardPlan(db, input.classRenames);
@@ -109,12 +116,17 @@ export const rollForwardHandlers: HandlerMap<'students.rollForwardPreview' | 'st
   'students.rollForwardPreview': dbHandler<'students.rollForwardPreview'>({
     run: ({ db, now }, input) => {
       const today = schoolDate(db, now);
-      const plan = rollForwardPlan(db, input.classRenames);
       // The whole plan is needed for the token, the totals and the warnings; only one page of it
       // crosses to the screen (6,000 students' rows were most of this call's time and memory).
+      // Paging through the dialog asks for the same plan again and again: it is built once and
+      // kept until anything in the archive changes (previewOf), so the next page only slices it.
+      const { plan, warnings, lastRun } = previewOf(db, JSON.stringify([input.classRenames, today]), () => {
+        const built = rollForwardPlan(db, input.classRenames);
+        return { plan: built, warnings: warningsOf(db, built, today), lastRun: lastRunView(db, today) };
+      });
       const { page, pageSize } = input;
       const changes = plan.changes.slice((page - 1) * pageSize, page * pageSize);
-      return { ...plan, changes, total: plan.changes.length, page, pageSize, warnings: warningsOf(db, plan, today), lastRun: lastRunView(db, today) };
+      return { ...plan, changes, total: plan.changes.length, page, pageSize, warnings, lastRun };
     },
   }),
 

@@ -52,16 +52,69 @@ export function findIdByStudentNo(db: Database, studentNo: string): string | nul
   return r?.id ?? null;
 }
 
-export function insertStudent(db: Database, f: StudentFields, now: number): string {
-  const id = uuidv7(now);
-  const keys = pinyinKeys(f.name);
-  stmt(
+/**
+ * The students on the roster under any of these 学号, in one statement: an import of 5,000 rows
+ * asked for each 学号 on its own before, a round trip into SQLite per row.
+ */
+export function idsByStudentNo(db: Database, studentNos: readonly string[]): Map<string, string> {
+  const rows = stmt(
     db,
-    `INSERT INTO students (id, student_no, name, name_pinyin, name_initials, sex, birth_date, grade, class_name, enrollment_year, status, notes, created_at, updated_at)
-     VALUES (@id, @studentNo, @name, @full, @initials, @sex, @birthDate, @grade, @className, @enrollmentYear, @status, @notes, @now, @now)`,
-  ).run({ ...f, id, full: keys.full, initials: keys.initials, now });
-  insertGuardians(db, id, f.guardians, now);
-  return id;
+    `SELECT s.student_no AS studentNo, s.id FROM json_each(?) j JOIN students s ON s.student_no = j.value AND s.deleted_at IS NULL`,
+  ).all(JSON.stringify(studentNos)) as { studentNo: string; id: string }[];
+  return new Map(rows.map((r) => [r.studentNo, r.id]));
+}
+
+export function insertStudent(db: Database, f: StudentFields, now: number): string {
+  return insertStudents(db, [f], now)[0]!;
+}
+
+const STUDENT_COLUMNS = 'id, student_no, name, name_pinyin, name_initials, sex, birth_date, grade, class_name, enrollment_year, status, notes, created_at, updated_at';
+const GUARDIAN_COLUMNS = 'id, student_id, position, name, relation, phone';
+
+/**
+ * Rows per INSERT when many are written at once (a roster import): one statement of many rows
+ * costs SQLite and the driver far less than as many statements of one row each. Well under
+ * SQLite's limit of bound values (14 a student).
+ */
+const ROWS_PER_INSERT = 64;
+
+/** One INSERT of `rows` rows of these columns, prepared once per connection. */
+function insertOf(db: Database, table: string, columns: string, rows: number) {
+  const one = `(${columns.split(',').map(() => '?').join(', ')})`;
+  return stmt(db, `INSERT INTO ${table} (${columns}) VALUES ${Array(rows).fill(one).join(', ')}`);
+}
+
+/** Writes rows given as flat value lists, ROWS_PER_INSERT to a statement and the rest one by one. */
+function insertRows(db: Database, table: string, columns: string, rows: readonly unknown[][]): void {
+  let i = 0;
+  if (rows.length >= ROWS_PER_INSERT) {
+    const many = insertOf(db, table, columns, ROWS_PER_INSERT);
+    const values: unknown[] = [];
+    for (; i + ROWS_PER_INSERT <= rows.length; i += ROWS_PER_INSERT) {
+      // Filled by index rather than with slice().flat(), which was a tenth of the inserts' own time.
+      values.length = 0;
+      for (let r = i; r < i + ROWS_PER_INSERT; r++) for (const v of rows[r]!) values.push(v);
+      many.run(values);
+    }
+  }
+  const single = insertOf(db, table, columns, 1);
+  for (; i < rows.length; i++) single.run(rows[i]);
+}
+
+/** New students with their guardians (nothing to delete first); their ids, in order. */
+export function insertStudents(db: Database, students: readonly StudentFields[], now: number): string[] {
+  const ids = students.map(() => uuidv7(now));
+  insertRows(
+    db,
+    'students',
+    STUDENT_COLUMNS,
+    students.map((f, i) => {
+      const keys = pinyinKeys(f.name);
+      return [ids[i], f.studentNo, f.name, keys.full, keys.initials, f.sex, f.birthDate, f.grade, f.className, f.enrollmentYear, f.status, f.notes, now, now];
+    }),
+  );
+  insertRows(db, 'guardians', GUARDIAN_COLUMNS, students.flatMap((f, i) => guardianRows(ids[i]!, f.guardians, now)));
+  return ids;
 }
 
 export function updateStudent(db: Database, id: string, f: StudentFields, now: number): void {
@@ -78,13 +131,11 @@ export function updateStudent(db: Database, id: string, f: StudentFields, now: n
 
 function replaceGuardians(db: Database, studentId: string, guardians: StudentFields['guardians'], now: number): void {
   stmt(db, 'DELETE FROM guardians WHERE student_id = ?').run(studentId);
-  insertGuardians(db, studentId, guardians, now);
+  insertRows(db, 'guardians', GUARDIAN_COLUMNS, guardianRows(studentId, guardians, now));
 }
 
-/** A new student's guardians: nothing to delete first (a roster import adds thousands). */
-function insertGuardians(db: Database, studentId: string, guardians: StudentFields['guardians'], now: number): void {
-  const insert = stmt(db, 'INSERT INTO guardians (id, student_id, position, name, relation, phone) VALUES (?, ?, ?, ?, ?, ?)');
-  guardians.forEach((g, i) => insert.run(uuidv7(now), studentId, i, g.name, g.relation, g.phone));
+function guardianRows(studentId: string, guardians: StudentFields['guardians'], now: number): unknown[][] {
+  return guardians.map((g, i) => [uuidv7(now), studentId, i, g.name, g.relation, g.phone]);
 }
 
 export function softDeleteStudent(db: Database, id: string, reason: string, now: number): boolean {

@@ -15,7 +15,9 @@ import { readSchool } from '../accounts/settings-store';
 import {
   findIdByStudentNo,
   getStudent,
+  idsByStudentNo,
   insertStudent,
+  insertStudents,
   listStudents,
   softDeleteStudent,
   updateStudent,
@@ -93,7 +95,8 @@ function planImport(db: Database, input: RosterImport, sheet: ParsedSheet): { pl
 }
 
 function splitCreatesUpdates(db: Database, plan: RosterPlan) {
-  const existing = plan.candidates.map((c) => ({ ...c, id: findIdByStudentNo(db, c.fields.studentNo) }));
+  const onRoster = idsByStudentNo(db, plan.candidates.map((c) => c.fields.studentNo));
+  const existing = plan.candidates.map((c) => ({ ...c, id: onRoster.get(c.fields.studentNo) ?? null }));
   return { existing, creates: existing.filter((c) => c.id === null).length, updates: existing.filter((c) => c.id !== null).length };
 }
 
@@ -207,10 +210,8 @@ export const studentHandlers: HandlerMap<StudentMethods> = {
       if (plan.issues.length > 0) throw new CounselError('VALIDATION', 'errors.import.invalid', plan.issues);
       if (input.mapping !== undefined) rosterMappings.remember(ctx.db, headerOf(sheet), input.mapping);
       const { existing, creates, updates } = splitCreatesUpdates(ctx.db, plan);
-      for (const c of existing) {
-        if (c.id === null) insertStudent(ctx.db, c.fields, ctx.now);
-        else updateStudent(ctx.db, c.id, c.fields, ctx.now);
-      }
+      insertStudents(ctx.db, existing.flatMap((c) => (c.id === null ? [c.fields] : [])), ctx.now);
+      for (const c of existing) if (c.id !== null) updateStudent(ctx.db, c.id, c.fields, ctx.now);
       ctx.audit = { targetType: 'roster', targetId: null, details: { format: plan.format, created: creates, updated: updates } };
       return { created: creates, updated: updates };
     },

@@ -187,6 +187,33 @@ const FIELD_REASON: Partial<Record<RosterField, ImportReason>> = {
 
 const GUARDIAN_KEYS: Record<string, GuardianField> = { name: 'guardianName', relation: 'guardianRelation', phone: 'guardianPhone' };
 
+const SCALAR_FIELDS = Object.keys(PARSERS) as ScalarField[];
+
+/** Fields whose cells repeat down a roster (a few sexes, grades and classes, a birth date shared by many). */
+const REPEATING: readonly ScalarField[] = ['sex', 'birthDate', 'grade', 'className', 'enrollmentYear', 'status'];
+
+type CellParsers = { [K in ScalarField]: (text: string) => Parsed<StudentFields[K]> };
+
+/**
+ * The parsers for one file, each repeating field's remembering what it made of each text: a
+ * 5,000-row roster holds a few dozen classes and grades, and normalizing and matching the same
+ * text again was a fifth of reading the rows. The parsers are pure, so a remembered result is
+ * the one a new parse would give. Per file: nothing of a roster outlives its import.
+ */
+function parsersForOneFile(): CellParsers {
+  const parsers = { ...PARSERS } as Record<ScalarField, (text: string) => Parsed<unknown>>;
+  for (const field of REPEATING) {
+    const parse = PARSERS[field] as (text: string) => Parsed<unknown>;
+    const seen = new Map<string, Parsed<unknown>>();
+    parsers[field] = (text) => {
+      let parsed = seen.get(text);
+      if (parsed === undefined) seen.set(text, (parsed = parse(text)));
+      return parsed;
+    };
+  }
+  return parsers as CellParsers;
+}
+
 interface RowCell {
   column: string;
   index: number;
@@ -213,11 +240,12 @@ export function normalizeRows(rows: readonly string[][], mapping: readonly Colum
   const candidates: Candidate[] = [];
   const issues: RosterIssue[] = [];
   const firstRowOfNo = new Map<string, number>();
+  const parsers = parsersForOneFile();
   let totalRows = 0;
   rows.forEach((cells, index) => {
     if (index === 0 || isBlankRow(cells)) return;
     totalRows++;
-    const draft = draftRow(index + 1, cells, mapping);
+    const draft = draftRow(index + 1, cells, mapping, parsers);
     checkDuplicate(draft, firstRowOfNo);
     const fields = validate(draft);
     if (fields && draft.issues.length === 0) candidates.push({ row: draft.row, fields });
@@ -226,15 +254,15 @@ export function normalizeRows(rows: readonly string[][], mapping: readonly Colum
   return { candidates, issues, totalRows };
 }
 
-function draftRow(row: number, cells: readonly string[], mapping: readonly ColumnMapping[]): RowDraft {
+function draftRow(row: number, cells: readonly string[], mapping: readonly ColumnMapping[], parsers: CellParsers): RowDraft {
   const draft: RowDraft = { row, cells: new Map(), input: {}, failed: new Set(), issues: [] };
   mapping.forEach(({ column, field }, index) => {
     if (field !== null) draft.cells.set(field, { column, index, text: (cells[index] ?? '').trim() });
   });
-  for (const field of Object.keys(PARSERS) as ScalarField[]) {
+  for (const field of SCALAR_FIELDS) {
     const cell = draft.cells.get(field);
     if (cell === undefined) continue;
-    const parsed = PARSERS[field](cell.text);
+    const parsed = parsers[field](cell.text);
     if (parsed.ok) draft.input[field] = parsed.value;
     else report(draft, field, parsed.reason);
   }

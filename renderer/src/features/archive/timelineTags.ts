@@ -2,6 +2,7 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TimelineEntry } from '../../../../shared/api/archive';
 import { dateInZone } from '../../../../shared/domain/dates';
+import { useClientSources } from '../../lib/clientSources';
 import { useCodeLabels, type CodeGroup } from '../../lib/codeLabels';
 import { formatInSchoolZone } from '../../lib/time';
 
@@ -12,7 +13,6 @@ export function tagGroup(field: string, entry: TimelineEntry): CodeGroup | null 
     mode: 'mode',
     risk: 'risk',
     category: 'category',
-    source: 'source',
     with: 'contactWith',
     channel: entry.kind === 'contact' ? 'contactChannel' : 'disclosureChannel',
     informed: 'party',
@@ -31,6 +31,7 @@ export function tagGroup(field: string, entry: TimelineEntry): CodeGroup | null 
 export function useTagLabels(): (entry: TimelineEntry) => string[] {
   const { t } = useTranslation();
   const codes = useCodeLabels();
+  const sources = useClientSources();
   return useCallback(
     (entry) =>
       entry.tags.map((tag) => {
@@ -38,13 +39,14 @@ export function useTagLabels(): (entry: TimelineEntry) => string[] {
         if (field === 'severity') return t(`assessments.severity.${value}`);
         if (field === 'action') return t(`assessments.action.${value}`);
         if (field === 'rescored') return t('counseling.archive.rescored');
+        if (field === 'source') return sources.label(value);
         if (field === 'step') return t(`crisis.step.${value}`);
         if (field === 'entry') return t(`crisis.entryKind.${value}`);
         if (field === 'noticeOutcome' || field === 'returnDecision') return t(`crisis.${field}.${value}`);
         const group = tagGroup(field, entry);
         return group ? codes.label(group, value) : value;
       }),
-    [t, codes],
+    [t, codes, sources],
   );
 }
 

@@ -166,7 +166,7 @@ function FormsTable({
                 </Button>
               )),
           },
-          { key: 'state', title: t('trend.state'), render: (_v, f) => [stateOf(f), f.voidReason].filter(Boolean).join('：') },
+          { key: 'state', title: t('trend.state'), render: (_v, f) => (f.voidReason ? t('common.labelled', { label: stateOf(f), value: f.voidReason }) : stateOf(f)) },
           ...(withAction
             ? [
                 {

@@ -43,6 +43,7 @@ const HEIGHT = 240;
  */
 export function trendOption({ points, bands, seriesName }: { points: readonly TrendPoint[]; bands: readonly TrendBand[]; seriesName: string }): TrendOption {
   const sorted = [...bands].sort((a, b) => a.min - b.min);
+  const dates = [...new Set(points.map((p) => p.date))];
   const areas = sorted.map((band, i): [{ yAxis: number; name: string; itemStyle: { color: string } }, { yAxis: number }] => [
     { yAxis: band.min, name: band.text, itemStyle: { color: BAND_SHADES[band.label] } },
     { yAxis: sorted[i + 1]?.min ?? band.max },
@@ -51,7 +52,9 @@ export function trendOption({ points, bands, seriesName }: { points: readonly Tr
     animation: false,
     grid: { left: 48, right: 112, top: 16, bottom: 32 },
     tooltip: { trigger: 'axis' },
-    xAxis: { type: 'time', axisLabel: { formatter: '{yyyy}-{MM}-{dd}', hideOverlap: true } },
+    // Ticks and labels on the forms' own dates: a time axis's own ticks fall between them (hours,
+    // when forms are days apart), and each then printed the same day again.
+    xAxis: { type: 'time', axisTick: { customValues: dates }, axisLabel: { customValues: dates, formatter: '{yyyy}-{MM}-{dd}', hideOverlap: true } },
     // The top of the range (27) is not a round step: its label would crowd the one below it.
     yAxis: { type: 'value', min: sorted[0]?.min, max: sorted.at(-1)?.max, minInterval: 1, axisLabel: { showMaxLabel: false } },
     series: [

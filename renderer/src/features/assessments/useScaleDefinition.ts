@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import i18n from '../../i18n';
 import { ScaleDefinitionSchema, type Localized, type ScaleDefinition } from '../../../../shared/domain/scales/definition';
 import { api } from '../../api/client';
 import { useCall } from '../../lib/useCall';
@@ -32,5 +33,5 @@ export function optionsOf(def: ScaleDefinition, itemId: string) {
 
 /** '9' or '3、9': the printed numbers of the items an alert names. */
 export function itemNumbers(def: ScaleDefinition | undefined, itemIds: readonly string[]): string {
-  return itemIds.map((id) => def?.items.find((i) => i.id === id)?.number ?? id).join('、');
+  return itemIds.map((id) => def?.items.find((i) => i.id === id)?.number ?? id).join(i18n.t('common.listSeparator'));
 }

@@ -82,7 +82,7 @@ export function RecoverForm({ onDone, onBack }: { onDone(username: string): void
             onChange={(e) => form.setFieldsValue({ username: e.target.value as string })}
             options={accounts.map((a) => ({
               value: a.username,
-              label: `${a.displayName}（${a.username} · ${labels.role(a.role)}${a.disabled ? ` · ${t('recover.disabled')}` : ''}）`,
+              label: t('common.noted', { text: a.displayName, note: `${a.username} · ${labels.role(a.role)}${a.disabled ? ` · ${t('recover.disabled')}` : ''}` }),
             }))}
             style={{ display: 'flex', flexDirection: 'column', gap: 4 }}
           />

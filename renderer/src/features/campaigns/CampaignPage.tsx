@@ -71,7 +71,7 @@ function CounselorCampaign({ id }: { id: string }) {
         size="small"
         column={3}
         items={[
-          { key: 'scales', label: t('campaigns.fields.scales'), children: c.scales.map((s) => scaleTitle(s.title, s.scaleId)).join('、') },
+          { key: 'scales', label: t('campaigns.fields.scales'), children: c.scales.map((s) => scaleTitle(s.title, s.scaleId)).join(t('common.listSeparator')) },
           { key: 'target', label: t('campaigns.fields.target'), children: labels.target(c) },
           { key: 'dates', label: t('campaigns.fields.dates'), children: `${c.startDate} – ${c.endDate}` },
           { key: 'progress', label: t('campaigns.fields.progress'), span: 2, children: labels.progress(c.progress) },

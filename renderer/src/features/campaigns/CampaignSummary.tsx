@@ -80,7 +80,7 @@ function BandTable({ scale, title }: { scale: ScaleSummary; title: string }) {
     { key: 'grade', title: t('campaigns.summary.grade'), render: (_v, r) => grade(r.grade) },
     ...scale.bands.map((b) => ({
       key: b.code,
-      title: `${t(b.labelKey)}（${b.code}）`,
+      title: t('common.noted', { text: t(b.labelKey), note: b.code }),
       align: 'right' as const,
       // A band no one fell in may be left out; a withheld one is there with null.
       render: (_v: unknown, r: Row) => <Count value={bandCount(r, b.code)} />,

@@ -35,7 +35,7 @@ export function CampaignsPage() {
     { key: 'status', title: t('campaigns.fields.status'), render: (_v, c) => <Tag color={STATUS_COLORS[c.status]}>{labels.status(c.status)}</Tag> },
   ];
   const progressColumns: TableColumnsType<CampaignView> = [
-    { key: 'scales', title: t('campaigns.fields.scales'), render: (_v, c) => c.scales.map((s) => scaleTitle(s.title, s.scaleId)).join('、') },
+    { key: 'scales', title: t('campaigns.fields.scales'), render: (_v, c) => c.scales.map((s) => scaleTitle(s.title, s.scaleId)).join(t('common.listSeparator')) },
     { key: 'progress', title: t('campaigns.fields.progress'), render: (_v, c) => labels.progress(c.progress) },
     { key: 'consent', title: t('campaigns.fields.consent'), render: (_v, c) => labels.consent(c.progress) },
     { key: 'triage', title: t('campaigns.fields.triageOpen'), align: 'right', render: (_v, c) => (c.progress.triageOpen ? <Tag color="orange">{c.progress.triageOpen}</Tag> : 0) },

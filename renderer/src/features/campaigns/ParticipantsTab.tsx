@@ -118,12 +118,12 @@ export function ParticipantsTab({ campaign, list, query, onQuery, loading, onCha
         </Flex>
       ),
     },
-    { key: 'completed', title: t('campaigns.participants.completed'), render: (_v, p) => p.completedScales.map(scales.title).join('、') },
+    { key: 'completed', title: t('campaigns.participants.completed'), render: (_v, p) => p.completedScales.map(scales.title).join(t('common.listSeparator')) },
     {
       key: 'missing',
       title: t('campaigns.participants.missing'),
       // Only where someone is still to be screened: a declined or absent student owes nothing here.
-      render: (_v, p) => p.outcome === 'pending' && p.missingScales.length > 0 && <Typography.Text type="warning">{p.missingScales.map(scales.title).join('、')}</Typography.Text>,
+      render: (_v, p) => p.outcome === 'pending' && p.missingScales.length > 0 && <Typography.Text type="warning">{p.missingScales.map(scales.title).join(t('common.listSeparator'))}</Typography.Text>,
     },
     ...(closed
       ? []

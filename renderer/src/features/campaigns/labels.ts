@@ -16,8 +16,8 @@ export function useCampaignLabels() {
   return useMemo(
     () => ({
       target: (c: Pick<CampaignView, 'grades' | 'classNames'>) => {
-        const grades = c.grades.map(grade).join('、');
-        return c.classNames.length > 0 ? `${grades}（${c.classNames.join('、')}）` : grades;
+        const grades = c.grades.map(grade).join(t('common.listSeparator'));
+        return c.classNames.length > 0 ? t('common.noted', { text: grades, note: c.classNames.join(t('common.listSeparator')) }) : grades;
       },
       status: (s: CampaignView['status']) => t(`campaigns.status.${s}`),
       progress: (p: CampaignView['progress']) => t('campaigns.progress', p),

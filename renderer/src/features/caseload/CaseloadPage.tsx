@@ -112,9 +112,9 @@ export function CaseloadPage() {
             target: { kind: 'case', id: c.caseId },
             content: line(
               <PersonName key="n" name={c.clientLabel} />,
-              <span key="c">{c.categories.map((k) => codes.label('category', k)).join('、')}</span>,
+              <span key="c">{c.categories.map((k) => codes.label('category', k)).join(t('common.listSeparator'))}</span>,
               <Typography.Text key="l" type="secondary">
-                {t('counseling.caseload.lastSession')}：{c.lastSessionDate ?? t('counseling.caseload.never')}
+                {t('common.labelled', { label: t('counseling.caseload.lastSession'), value: c.lastSessionDate ?? t('counseling.caseload.never') })}
               </Typography.Text>,
             ),
           })}

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { api } from '../../api/client';
 import { PersonName, useShownName } from '../../components/PersonName';
 import { useAskInactive, withInactiveAcknowledgement } from '../../lib/acknowledgeInactive';
+import { useClientSources } from '../../lib/clientSources';
 import { useCodeLabels } from '../../lib/codeLabels';
 import { errorMessage } from '../../lib/errors';
 import { useCall } from '../../lib/useCall';
@@ -30,6 +31,7 @@ export function CasePage({ id }: { id: string }) {
   const { message, modal } = App.useApp();
   const me = useSession((s) => s.status?.user?.id);
   const codes = useCodeLabels();
+  const sources = useClientSources();
   const shown = useShownName();
   const open = useNav((s) => s.open);
   const back = useNav((s) => s.back);
@@ -118,8 +120,8 @@ export function CasePage({ id }: { id: string }) {
             ),
           },
           { key: 'status', label: t('counseling.cases.status'), children: <Tag>{codes.label('caseStatus', c.status)}</Tag> },
-          { key: 'categories', label: t('counseling.cases.categories'), children: c.categories.map((k) => codes.label('category', k)).join('、') },
-          { key: 'source', label: t('counseling.cases.source'), children: [codes.label('source', c.source), c.sourceNote].filter(Boolean).join(' · ') },
+          { key: 'categories', label: t('counseling.cases.categories'), children: c.categories.map((k) => codes.label('category', k)).join(t('common.listSeparator')) },
+          { key: 'source', label: t('counseling.cases.source'), children: [sources.label(c.source), c.sourceNote].filter(Boolean).join(' · ') },
           { key: 'openedOn', label: t('counseling.cases.openedOn'), children: c.openedOn },
           { key: 'counselor', label: t('counseling.cases.counselor'), children: c.counselorName },
           { key: 'goals', label: t('counseling.cases.goals'), span: 2, children: <span style={{ whiteSpace: 'pre-wrap' }}>{c.goals || t('common.none')}</span> },

@@ -92,7 +92,7 @@ export function CloseCaseModal({
                 const r = byId.get(id);
                 return (
                   <Button key={id} type="link" size="small" onClick={() => openTarget({ kind: 'record', id })}>
-                    {r ? `${r.sessionDate} ${codes.label('kind', r.kind)}（${t('counseling.cases.draft')}）` : id}
+                    {r ? t('common.noted', { text: `${r.sessionDate} ${codes.label('kind', r.kind)}`, note: t('counseling.cases.draft') }) : id}
                   </Button>
                 );
               })}

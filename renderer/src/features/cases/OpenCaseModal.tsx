@@ -1,10 +1,13 @@
 import { App, Checkbox, Form, Input, Modal, Radio, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { CASE_CATEGORIES, CASE_SOURCES, casesApi, type CaseView } from '../../../../shared/api/cases';
+import type { AppointmentView } from '../../../../shared/api/appointments';
+import { CASE_CATEGORIES, casesApi, type CaseView } from '../../../../shared/api/cases';
+import type { ClientSource } from '../../../../shared/api/sources';
 import { LIMITS, requiredText } from '../../../../shared/api/fields';
 import { api } from '../../api/client';
 import { useShownName } from '../../components/PersonName';
 import { useAskInactive, withInactiveAcknowledgement } from '../../lib/acknowledgeInactive';
+import { useClientSources } from '../../lib/clientSources';
 import { useCodeLabels } from '../../lib/codeLabels';
 import { useFormSubmit } from '../../lib/useFormSubmit';
 import { maxLengthOf, zodRule } from '../../lib/zodForm';
@@ -22,7 +25,7 @@ interface Values {
   clientKind?: (typeof OTHER_KINDS)[number];
   clientLabel?: string;
   categories: (typeof CASE_CATEGORIES)[number][];
-  source: (typeof CASE_SOURCES)[number];
+  source: ClientSource;
   sourceNote?: string;
   goals?: string;
   crisis?: CrisisDetailsValues;
@@ -31,22 +34,23 @@ interface Values {
 /**
  * 开个案 for a roster student (an inactive one is asked about first), or for a staff member or
  * parent given by type and label: categories, source, goals. Opened from an appointment, the case
- * links to it and its source is 预约.
+ * links to it and starts with the appointment's source (the two share one list).
  */
 export function OpenCaseModal({
   client,
-  appointmentId,
+  appointment,
   onClose,
   onOpened,
 }: {
   client: CaseClient | null;
-  appointmentId?: string;
+  appointment?: Pick<AppointmentView, 'id' | 'source'> | undefined;
   onClose(): void;
   onOpened(c: CaseView): void;
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const codes = useCodeLabels();
+  const sources = useClientSources();
   const shown = useShownName();
   const askInactive = useAskInactive();
   const [form] = Form.useForm<Values>();
@@ -55,7 +59,7 @@ export function OpenCaseModal({
   const { busy, submit } = useFormSubmit(form, async (values: Values) => {
     if (!client) return;
     const { clientKind = 'staff', clientLabel = '', crisis, ...chosen } = values;
-    const rest = { ...chosen, appointmentId: appointmentId ?? null, ...(chosen.categories.includes('crisis') ? { crisis } : {}) };
+    const rest = { ...chosen, appointmentId: appointment?.id ?? null, ...(chosen.categories.includes('crisis') ? { crisis } : {}) };
     const opened =
       client.kind === 'student'
         ? await withInactiveAcknowledgement((acknowledgeInactive) => api.cases.open({ studentId: client.id, ...rest, acknowledgeInactive }), askInactive)
@@ -83,9 +87,9 @@ export function OpenCaseModal({
         onFinish={submit}
         preserve={false}
         initialValues={{
-          source: appointmentId ? 'appointment' : 'walkIn',
+          source: appointment?.source ?? 'walkIn',
           categories: [],
-          crisis: appointmentId ? { source: 'session' } : undefined,
+          crisis: appointment ? { source: 'session' } : undefined,
           clientKind: (client?.kind === 'other' && client.clientKind) || 'staff',
           clientLabel: client?.kind === 'other' ? client.label : undefined,
         }}
@@ -105,7 +109,7 @@ export function OpenCaseModal({
         </Form.Item>
         {isCrisis && <CrisisDetailsFields />}
         <Form.Item name="source" label={t('counseling.cases.source')} rules={[zodRule(fields.source)]}>
-          <Select options={codes.options('source', CASE_SOURCES)} />
+          <Select options={sources.options} />
         </Form.Item>
         <Form.Item name="sourceNote" label={t('counseling.cases.sourceNote')} rules={[zodRule(fields.sourceNote)]}>
           <Input maxLength={maxLengthOf(fields.sourceNote)} showCount />

@@ -38,7 +38,7 @@ export function StudentCases({ student }: { student: { id: string; name: string 
         onRow={(c) => activateProps(() => open({ kind: 'case', id: c.id }))}
         columns={[
           { key: 'openedOn', title: t('counseling.cases.openedOn'), dataIndex: 'openedOn' },
-          { key: 'categories', title: t('counseling.cases.categories'), render: (_v, c) => c.categories.map((k) => codes.label('category', k)).join('、') },
+          { key: 'categories', title: t('counseling.cases.categories'), render: (_v, c) => c.categories.map((k) => codes.label('category', k)).join(t('common.listSeparator')) },
           { key: 'status', title: t('counseling.cases.status'), render: (_v, c) => <Tag>{codes.label('caseStatus', c.status)}</Tag> },
           {
             key: 'open',

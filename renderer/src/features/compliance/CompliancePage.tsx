@@ -76,7 +76,7 @@ export function CompliancePage() {
             style={{ minWidth: 420 }}
             options={(packs.data?.items ?? []).map((p) => ({
               value: p.id,
-              label: `${labels.text(p.title)}${p.status === 'provisional' ? `（${t('compliance.pack.provisional')}）` : ''}`,
+              label: p.status === 'provisional' ? t('common.noted', { text: labels.text(p.title), note: t('compliance.pack.provisional') }) : labels.text(p.title),
             }))}
           />
           {principal && (

@@ -63,15 +63,15 @@ export function ComplianceReportPrint({ run, onDone }: { run: RunView; onDone():
               <td>{i.id}</td>
               <td>
                 {labels.text(i.text)}
-                {i.threshold && `（${labels.threshold(i.threshold)}）`}
-                {i.provisional && `［${t('compliance.pack.provisional')}］`}
+                {i.threshold && t('common.bracketed', { note: labels.threshold(i.threshold) })}
+                {i.provisional && t('common.bracketed', { note: t('compliance.pack.provisional') })}
               </td>
               <td>
                 {i.source.docNo || i.source.title} {i.source.clause}
               </td>
               <td>{t(`compliance.status.${i.status}`)}</td>
               <td>
-                {i.auto && i.auto.status !== 'manual' ? `${labels.figure(i.auto)}（${labels.source(i.auto)}）` : i.attestation ? t(`compliance.attestation.${i.attestation}`) : ''}
+                {i.auto && i.auto.status !== 'manual' ? t('common.noted', { text: labels.figure(i.auto), note: labels.source(i.auto) }) : i.attestation ? t(`compliance.attestation.${i.attestation}`) : ''}
                 {i.reason && ` ${i.reason}`}
                 {i.notes && ` ${i.notes}`}
                 {i.evidence.length > 0 && ` ${t('compliance.report.evidenceCount', { count: i.evidence.length })}`}

@@ -79,16 +79,16 @@ export function RunPanel({ id, onBack }: { id: string; onBack(): void }) {
           {i.auto && i.auto.status !== 'manual' ? (
             <span data-testid={`figure-${i.id}`}>
               {labels.figure(i.auto)}
-              <Typography.Text type="secondary">（{labels.source(i.auto)}）</Typography.Text>
+              <Typography.Text type="secondary">{t('common.bracketed', { note: labels.source(i.auto) })}</Typography.Text>
             </span>
           ) : (
-            <Typography.Text type="secondary">{i.auto ? t('compliance.item.manualNeeded') : i.evidenceTypes.map((e) => t(`compliance.evidenceType.${e}`)).join('、')}</Typography.Text>
+            <Typography.Text type="secondary">{i.auto ? t('compliance.item.manualNeeded') : i.evidenceTypes.map((e) => t(`compliance.evidenceType.${e}`)).join(t('common.listSeparator'))}</Typography.Text>
           )}
           {(i.notes || i.reason) && <Typography.Text italic>{[i.reason, i.notes].filter(Boolean).join(' · ')}</Typography.Text>}
           <EvidenceList items={i.evidence} editable={open} onChanged={call.reload} />
           {i.tasks.map((task) => (
             <Typography.Text key={task.id} type={task.fixed ? 'success' : undefined}>
-              {t('compliance.task.title')}：{task.title} · {task.owner} · {task.dueDate} · {t(`compliance.task.statuses.${task.status}`)}
+              {t('common.labelled', { label: t('compliance.task.title'), value: task.title })} · {task.owner} · {task.dueDate} · {t(`compliance.task.statuses.${task.status}`)}
               {task.fixed !== null && ` · ${t(task.fixed ? 'compliance.task.fixed' : 'compliance.task.notFixed')}`}
             </Typography.Text>
           ))}

@@ -197,7 +197,7 @@ export function CrisisSection({ caseId, caseOpen, onPresence }: { caseId: string
           renderItem={(r) => (
             <List.Item key={r.id}>
               {r.date} · {r.attendees} · {r.decision}
-              {r.nextReviewOn ? ` · ${t('crisis.fields.nextReviewOn')}：${r.nextReviewOn}` : ''}
+              {r.nextReviewOn ? ` · ${t('common.labelled', { label: t('crisis.fields.nextReviewOn'), value: r.nextReviewOn })}` : ''}
             </List.Item>
           )}
         />

@@ -41,6 +41,6 @@ export function useEntryLines(): (e: EntryView) => string[] {
     ...(e.refLabel ? [e.refLabel] : []),
     ...Object.entries(e)
       .filter(([k, v]) => !HIDDEN.has(k) && v !== '')
-      .map(([k, v]) => `${t(`crisis.fields.${k}`)}：${CODE_GROUPS[k] ? t(`crisis.${CODE_GROUPS[k]}.${String(v)}`) : String(v)}`),
+      .map(([k, v]) => t('common.labelled', { label: t(`crisis.fields.${k}`), value: CODE_GROUPS[k] ? t(`crisis.${CODE_GROUPS[k]}.${String(v)}`) : String(v) })),
   ];
 }

@@ -188,7 +188,7 @@ export function DistrictExportPage() {
           <Flex vertical gap="middle">
             <Alert type="info" showIcon title={t('district.export.previewExplain')} />
             <Descriptions size="small" bordered column={1} title={t('district.export.manifest')}>
-              <Descriptions.Item label={t('district.report.school')}>{`${preview.manifest.school.name}（${preview.manifest.school.code}）`}</Descriptions.Item>
+              <Descriptions.Item label={t('district.report.school')}>{t('common.noted', { text: preview.manifest.school.name, note: preview.manifest.school.code })}</Descriptions.Item>
               <Descriptions.Item label={t('statistics.period')}>{`${preview.manifest.period.from} – ${preview.manifest.period.to}`}</Descriptions.Item>
               <Descriptions.Item label={t('district.export.recipient')}>{preview.manifest.recipient}</Descriptions.Item>
               <Descriptions.Item label={t('district.export.fingerprint')}>{key?.fingerprint ?? preview.manifest.schoolKeyId}</Descriptions.Item>

@@ -88,7 +88,7 @@ function Dashboard({ round }: { round: number }) {
         {view.data && view.data.notReported.length === 0 ? (
           <Typography.Text type="secondary">{t('district.dashboard.allReported')}</Typography.Text>
         ) : (
-          <Space wrap>{view.data?.notReported.map((s) => <Tag key={s.schoolId}>{`${s.name}（${s.code}）`}</Tag>)}</Space>
+          <Space wrap>{view.data?.notReported.map((s) => <Tag key={s.schoolId}>{t('common.noted', { text: s.name, note: s.code })}</Tag>)}</Space>
         )}
       </Card>
       <Typography.Text type="secondary">{t('district.dashboard.withheldNote')}</Typography.Text>
@@ -216,7 +216,7 @@ function ImportPanel({ importer, onImported }: { importer: PackageImport; onImpo
                 <Tag color="green">{t('district.import.imported')}</Tag>
               ) : (
                 <Space orientation="vertical" size={2}>
-                  <Tag color="red">{`${t('district.import.rejected')}：${t(`district.reasons.${r.reason}`)}`}</Tag>
+                  <Tag color="red">{t('common.labelled', { label: t('district.import.rejected'), value: t(`district.reasons.${r.reason}`) })}</Tag>
                   {r.offer && (
                     <Space>
                       <Typography.Text type="secondary">{t('district.import.offerExplain', r.offer)}</Typography.Text>

@@ -32,8 +32,8 @@ export function NamedReferrals({ period }: { period: Period }) {
           dataSource={items}
           locale={{ emptyText: t('district.referrals.none') }}
           columns={[
-            { key: 'school', title: t('district.report.school'), render: (_v, r) => `${r.school}（${r.code}）` },
-            { key: 'student', title: t('district.referrals.student'), render: (_v, r) => `${r.crisis.studentName}（${r.crisis.className}）` },
+            { key: 'school', title: t('district.report.school'), render: (_v, r) => t('common.noted', { text: r.school, note: r.code }) },
+            { key: 'student', title: t('district.referrals.student'), render: (_v, r) => t('common.noted', { text: r.crisis.studentName, note: r.crisis.className }) },
             { key: 'tier', title: t('district.referrals.tier'), render: (_v, r) => t(`crisis.tier.${r.crisis.tier}`) },
             { key: 'reason', title: t('district.referrals.reason'), render: (_v, r) => r.crisis.reason },
             { key: 'opened', title: t('district.referrals.openedOn'), render: (_v, r) => r.crisis.openedOn },

@@ -28,7 +28,7 @@ export function ReferralChoice({ chosen, onChange }: { chosen: string[] | null; 
           style={{ minWidth: 360 }}
           value={chosen}
           onChange={onChange}
-          options={(board.data?.items ?? []).map((k) => ({ value: k.caseId, label: `${k.studentName}（${k.className}）· ${t(`crisis.tier.${k.tier}`)}` }))}
+          options={(board.data?.items ?? []).map((k) => ({ value: k.caseId, label: `${t('common.noted', { text: k.studentName, note: k.className })} · ${t(`crisis.tier.${k.tier}`)}` }))}
         />
       )}
     </Flex>
@@ -47,7 +47,7 @@ export function ReferralPreview({ referrals }: { referrals: NamedCase[] }) {
       description={
         <ul data-testid="preview-referrals">
           {referrals.map((r) => (
-            <li key={r.caseId}>{`${r.studentName}（${r.className}）· ${t(`crisis.tier.${r.tier}`)} · ${r.openedOn}`}</li>
+            <li key={r.caseId}>{`${t('common.noted', { text: r.studentName, note: r.className })} · ${t(`crisis.tier.${r.tier}`)} · ${r.openedOn}`}</li>
           ))}
         </ul>
       }

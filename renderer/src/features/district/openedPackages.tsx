@@ -53,7 +53,7 @@ export function OpenedPackageNotice({ role }: { role: Role }) {
       closable
       onClose={() => setRefused([])}
       title={t('district.opened.refusedTitle')}
-      description={t('district.opened.refused', { names: refused.join('、') })}
+      description={t('district.opened.refused', { names: refused.join(t('common.listSeparator')) })}
       style={{ marginBottom: 16 }}
     />
   );

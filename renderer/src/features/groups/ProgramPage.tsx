@@ -63,7 +63,7 @@ export function ProgramPage({ id }: { id: string }) {
           { key: 'status', label: t('groups.fields.status'), children: <Tag color={STATUS_COLORS[p.status]}>{labels.group('status', p.status)}</Tag> },
           { key: 'dates', label: t('groups.fields.dates'), children: `${p.startDate} – ${p.endDate}` },
           { key: 'sessions', label: t('groups.fields.sessions'), children: t('groups.fields.sessionsOf', { done: p.sessionCount, planned: p.plannedSessions }) },
-          { key: 'leaders', label: t('groups.fields.leaders'), children: p.leaders.map((l) => l.name).join('、') },
+          { key: 'leaders', label: t('groups.fields.leaders'), children: p.leaders.map((l) => l.name).join(t('common.listSeparator')) },
           {
             key: 'goals',
             label: t('groups.fields.goals'),

@@ -23,8 +23,8 @@ export function useGroupLabels() {
     /** A class as the school writes it: 初二3班. */
     const className = (c: { grade: number; className: string }) => `${grade(c.grade)}${c.className}`;
     const target = (p: Pick<ProgramView, 'targetKind' | 'targetGrades' | 'targetClasses'>) => {
-      if (p.targetKind === 'grade') return p.targetGrades.map(grade).join('、');
-      if (p.targetKind === 'class') return p.targetClasses.map(className).join('、');
+      if (p.targetKind === 'grade') return p.targetGrades.map(grade).join(t('common.listSeparator'));
+      if (p.targetKind === 'class') return p.targetClasses.map(className).join(t('common.listSeparator'));
       return group('target', p.targetKind);
     };
     return {

@@ -26,7 +26,7 @@ export function ImportChanges({ preview }: { preview: ImportPreview }) {
             { key: 'row', title: t('import.issueRow'), dataIndex: 'row', width: 80 },
             { key: 'studentNo', title: t('student.fields.studentNo'), dataIndex: 'studentNo' },
             { key: 'name', title: t('student.fields.name'), render: (_v, c) => <PersonName name={c.name} /> },
-            { key: 'fields', title: t('import.changes.fields'), render: (_v, c) => c.fields.map((f) => t(fieldKey(f), { defaultValue: f })).join('、') },
+            { key: 'fields', title: t('import.changes.fields'), render: (_v, c) => c.fields.map((f) => t(fieldKey(f), { defaultValue: f })).join(t('common.listSeparator')) },
           ]}
         />
       )}

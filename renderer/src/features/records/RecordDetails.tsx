@@ -25,7 +25,7 @@ export function RecordDetails({ record }: { record: RecordView }) {
         {
           key: 'participants',
           label: t('counseling.records.participants'),
-          children: PARTICIPANTS.filter((p) => record.participants[p]).map((p) => t(`counseling.participants.${p}`)).join('、') || none,
+          children: PARTICIPANTS.filter((p) => record.participants[p]).map((p) => t(`counseling.participants.${p}`)).join(t('common.listSeparator')) || none,
         },
         { key: 'riskOfHarm', label: t('counseling.records.riskOfHarm'), children: codes.label('risk', record.riskOfHarm) },
         ...RECORD_TEXT_FIELDS.map((name) => ({ key: name, label: t(`counseling.records.${name}`), span: 2, children: text(record[name]) })),

@@ -90,7 +90,7 @@ export function RecordForm({ record, onReload }: { record: RecordView; onReload(
           title={t('counseling.records.blockersTitle')}
           description={blockers
             .map(({ path, reason, ...params }) => (reason === 'errors.field.required' ? t(`counseling.records.${path}`) : t('counseling.records.blockerWhy', { field: t(`counseling.records.${path}`), why: t(reason, params) })))
-            .join('、')}
+            .join(t('common.listSeparator'))}
         />
       )}
       <Form form={form} layout="vertical" initialValues={initial} onValuesChange={autosave.changed} className="record-form">

@@ -93,7 +93,7 @@ export function DoorSchedulePrint({ week, onDone }: { week: DoorWeek; onDone(): 
       {holidays.length > 0 && (
         <p>
           {t('schedule.door.holidays', {
-            days: holidays.map((h) => [monthDay(h.date), h.name].filter(Boolean).join(' ')).join('、'),
+            days: holidays.map((h) => [monthDay(h.date), h.name].filter(Boolean).join(' ')).join(t('common.listSeparator')),
           })}
         </p>
       )}

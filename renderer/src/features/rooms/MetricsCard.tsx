@@ -91,7 +91,7 @@ export function MetricsCard({ terms, round }: { terms: readonly TermView[]; roun
                 .slice(0, SHOWN_WITHOUT_DUTY)
                 .map((o) => `${o.date} ${o.start}–${o.end} ${o.roomName}`)
                 .concat(m.withoutDuty.length > SHOWN_WITHOUT_DUTY ? [t('schedule.metrics.andMore', { count: m.withoutDuty.length - SHOWN_WITHOUT_DUTY })] : [])
-                .join('；')}
+                .join(t('common.clauseSeparator'))}
             />
           )}
         </Flex>

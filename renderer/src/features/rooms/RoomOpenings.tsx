@@ -22,7 +22,7 @@ function useDescribeSlot() {
   return (slot: SlotView) => {
     const rule = readRule(slot.rrule, slot.validFrom);
     if (!rule) return slot.rrule;
-    const days = rule.weekdays.map((d) => labels.label('weekday', d)).join('、');
+    const days = rule.weekdays.map((d) => labels.label('weekday', d)).join(t('common.listSeparator'));
     const every = rule.interval > 1 ? ` · ${t('schedule.slots.everyNWeeks', { count: rule.interval })}` : '';
     return `${days}${every} ${slot.start}–${slot.end}`;
   };

@@ -72,7 +72,7 @@ export function SchoolCalendar({ calendar, onChanged }: { calendar: CalendarView
           dataSource={calendar.specialDays}
           locale={{ emptyText: t('schedule.calendar.noSpecialDays') }}
           columns={[
-            { key: 'date', title: t('schedule.calendar.date'), render: (_v, d) => `${d.date}（${labels.label('weekday', isoWeekday(d.date))}）` },
+            { key: 'date', title: t('schedule.calendar.date'), render: (_v, d) => t('common.noted', { text: d.date, note: labels.label('weekday', isoWeekday(d.date)) }) },
             {
               key: 'kind',
               title: t('schedule.calendar.kind'),

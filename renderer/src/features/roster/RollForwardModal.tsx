@@ -25,7 +25,7 @@ const PAGE_SIZE = 10;
 function WarningText({ w }: { w: RollForwardWarning }) {
   const { t } = useTranslation();
   const labels = useLabels();
-  const grades = w.grades.map(labels.grade).join('、');
+  const grades = w.grades.map(labels.grade).join(t('common.listSeparator'));
   if (w.kind === 'outsideSummer') {
     if (w.date !== null) return t('rollForward.warning.termRunning', { term: w.label, date: w.date });
     return w.label ? t('rollForward.warning.beforeTerm', { term: w.label }) : t('rollForward.warning.notSummer');

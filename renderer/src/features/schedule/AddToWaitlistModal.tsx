@@ -1,16 +1,17 @@
 import { App, Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { APPOINTMENT_SOURCES, appointmentsApi } from '../../../../shared/api/appointments';
+import { appointmentsApi } from '../../../../shared/api/appointments';
+import type { ClientSource } from '../../../../shared/api/sources';
 import { api } from '../../api/client';
 import { FormModal } from '../../components/FormModal';
+import { useClientSources } from '../../lib/clientSources';
 import { maxLengthOf, zodRule } from '../../lib/zodForm';
 import { ClientFields, clientInput, type Client } from './ClientFields';
-import { useScheduleLabels } from './labels';
 
 const fields = appointmentsApi['waitlist.add'].input.shape;
 
 interface Values extends Client {
-  source: (typeof APPOINTMENT_SOURCES)[number];
+  source: ClientSource;
   preference?: string;
   notes?: string;
 }
@@ -19,7 +20,7 @@ interface Values extends Client {
 export function AddToWaitlistModal({ open, onClose, onAdded }: { open: boolean; onClose(): void; onAdded(): void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const labels = useScheduleLabels();
+  const sources = useClientSources();
 
   const add = async ({ clientKind, studentId, clientLabel, ...entry }: Values) => {
     await api.waitlist.add({ ...entry, ...clientInput({ clientKind, studentId, clientLabel }) });
@@ -38,7 +39,7 @@ export function AddToWaitlistModal({ open, onClose, onAdded }: { open: boolean; 
     >
       <ClientFields />
       <Form.Item name="source" label={t('schedule.booking.source')} rules={[zodRule(fields.source)]}>
-        <Select options={labels.options('source', APPOINTMENT_SOURCES)} />
+        <Select options={sources.options} />
       </Form.Item>
       <Form.Item name="preference" label={t('schedule.waitlist.preference')} rules={[zodRule(fields.preference)]}>
         <Input placeholder={t('schedule.waitlist.preferencePlaceholder')} maxLength={maxLengthOf(fields.preference)} showCount />

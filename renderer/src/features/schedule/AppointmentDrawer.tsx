@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { STATUS_FLOW, type AppointmentView } from '../../../../shared/api/appointments';
 import { api } from '../../api/client';
+import { useClientSources } from '../../lib/clientSources';
 import { errorMessage } from '../../lib/errors';
 import { useCall } from '../../lib/useCall';
 import { useNav } from '../../stores/nav';
@@ -31,6 +32,7 @@ export function AppointmentDrawer({ appointmentId, onClose, onChanged }: { appoi
   const { t } = useTranslation();
   const { message } = App.useApp();
   const labels = useScheduleLabels();
+  const sources = useClientSources();
   const open = useNav((s) => s.open);
   const [round, setRound] = useState(0);
   const [acting, setActing] = useState<'edit' | 'cancel' | 'case' | null>(null);
@@ -97,7 +99,7 @@ export function AppointmentDrawer({ appointmentId, onClose, onChanged }: { appoi
               { key: 'room', label: t('schedule.booking.room'), children: a.roomName ?? t('schedule.booking.noRoom') },
               { key: 'counselor', label: t('schedule.booking.counselor'), children: a.counselorName },
               { key: 'kind', label: t('schedule.booking.kind'), children: labels.label('kind', a.kind) },
-              { key: 'source', label: t('schedule.booking.source'), children: labels.label('source', a.source) },
+              { key: 'source', label: t('schedule.booking.source'), children: sources.label(a.source) },
               {
                 key: 'status',
                 label: t('schedule.booking.status'),
@@ -119,7 +121,7 @@ export function AppointmentDrawer({ appointmentId, onClose, onChanged }: { appoi
       <CancelAppointmentModal target={acting === 'cancel' ? a : null} onClose={() => setActing(null)} onCancelled={changed} />
       <OpenCaseModal
         client={acting === 'case' ? client : null}
-        appointmentId={a?.id}
+        appointment={a ?? undefined}
         onClose={() => setActing(null)}
         onOpened={(c) => {
           setActing(null);

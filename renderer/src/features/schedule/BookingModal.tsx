@@ -1,12 +1,14 @@
 import { Alert, App, Checkbox, Col, Flex, Form, Input, InputNumber, Row, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { APPOINTMENT_KINDS, APPOINTMENT_SOURCES, appointmentsApi, type AppointmentView, type ClashDetail } from '../../../../shared/api/appointments';
+import { APPOINTMENT_KINDS, appointmentsApi, type AppointmentView, type ClashDetail } from '../../../../shared/api/appointments';
 import type { OutputOf } from '../../../../shared/api/contract';
+import type { ClientSource } from '../../../../shared/api/sources';
 import { api } from '../../api/client';
 import { DateTimeFields } from '../../components/DateTimeFields';
 import { FormModal } from '../../components/FormModal';
 import { OverrideAlert } from '../../components/OverrideAlert';
+import { useClientSources } from '../../lib/clientSources';
 import { errorMessage } from '../../lib/errors';
 import { maxLengthOf, zodRule } from '../../lib/zodForm';
 import { ClashList, clashesOf, isOutsideOpening } from './clashes';
@@ -50,7 +52,7 @@ interface Values {
   start: string;
   end: string;
   kind: (typeof APPOINTMENT_KINDS)[number];
-  source: (typeof APPOINTMENT_SOURCES)[number];
+  source: ClientSource;
   status: (typeof BOOKABLE_STATUSES)[number];
   notes?: string;
   repeats?: boolean;
@@ -83,6 +85,7 @@ export function BookingModal({ target, onClose, onSaved }: { target: BookingTarg
   const { t } = useTranslation();
   const { message } = App.useApp();
   const labels = useScheduleLabels();
+  const sources = useClientSources();
   const [form] = Form.useForm<Values>();
   const rooms = useRooms();
   const counselors = useCounselors();
@@ -172,7 +175,7 @@ export function BookingModal({ target, onClose, onSaved }: { target: BookingTarg
         </Col>
         <Col span={8}>
           <Form.Item name="source" label={t('schedule.booking.source')} rules={[zodRule(fields.source)]}>
-            <Select options={labels.options('source', APPOINTMENT_SOURCES)} />
+            <Select options={sources.options} />
           </Form.Item>
         </Col>
         {!editing && (

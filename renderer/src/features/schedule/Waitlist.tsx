@@ -3,13 +3,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useShownName } from '../../components/PersonName';
+import { useClientSources } from '../../lib/clientSources';
 import { errorMessage } from '../../lib/errors';
 import { useFormatInstant } from '../../lib/time';
 import { useCall } from '../../lib/useCall';
 import { AddToWaitlistModal } from './AddToWaitlistModal';
 import { BookingModal, type NewBooking, type WaitlistItem } from './BookingModal';
 import { ClientName } from './ClientFields';
-import { useScheduleLabels } from './labels';
 import { AppDrawer } from '../../components/AppDrawer';
 
 const listWaitlist = () => api.waitlist.list({});
@@ -29,7 +29,7 @@ interface WaitlistProps {
 export function Waitlist({ slot, canBook, onBooked }: WaitlistProps) {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
-  const labels = useScheduleLabels();
+  const sources = useClientSources();
   const shown = useShownName();
   const formatInstant = useFormatInstant();
   const call = useCall(listWaitlist, {});
@@ -88,7 +88,7 @@ export function Waitlist({ slot, canBook, onBooked }: WaitlistProps) {
                 title={
                   <Flex gap="small" align="center" wrap>
                     <ClientName client={w} />
-                    <Tag color="blue">{labels.label('source', w.source)}</Tag>
+                    <Tag color="blue">{sources.label(w.source)}</Tag>
                   </Flex>
                 }
                 extra={

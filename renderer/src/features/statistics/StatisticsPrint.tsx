@@ -19,7 +19,7 @@ export function StatisticsPrint({ report, school, onDone }: { report: StatReport
       <PrintPageStyle corner={t('compliance.report.confidential')} pageLabel={(page) => t('compliance.report.page', { page })} />
       <h1>{t('statistics.printTitle', { school })}</h1>
       <p>
-        {t('statistics.period')}：{report.from} – {report.to}
+        {t('common.labelled', { label: t('statistics.period'), value: `${report.from} – ${report.to}` })}
         {report.k !== null && ` ${t('statistics.kHelp', { k: report.k })}`}
       </p>
       {report.sections.map((section) => (

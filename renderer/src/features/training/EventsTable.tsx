@@ -46,7 +46,7 @@ export function EventsTable({ year, round, onChanged }: { year: number; round: n
           { key: 'dates', title: t('training.events.dates'), render: (_v, e) => (e.startDate === e.endDate ? e.startDate : `${e.startDate} – ${e.endDate}`) },
           { key: 'hours', title: t('training.events.hours'), align: 'right', render: (_v, e) => hoursText(e.hours) },
           { key: 'provider', title: t('training.events.provider'), render: (_v, e) => e.provider || '—' },
-          { key: 'attendees', title: t('training.events.attendees'), ellipsis: true, render: (_v, e) => e.attendees.map((a) => a.name).join('、') },
+          { key: 'attendees', title: t('training.events.attendees'), ellipsis: true, render: (_v, e) => e.attendees.map((a) => a.name).join(t('common.listSeparator')) },
           {
             key: 'actions',
             title: t('common.actions'),

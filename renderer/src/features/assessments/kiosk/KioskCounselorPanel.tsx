@@ -43,7 +43,7 @@ function ScoreSoFar({ form, definition }: { form: FormView; definition: ScaleDef
           const r = result.scales[scale.id];
           return (
             <Tag key={scale.id}>
-              {text(scale.names)}：{r?.score ?? '—'}
+              {t('common.labelled', { label: text(scale.names), value: r?.score ?? '—' })}
               {r?.band ? ` · ${t(r.band.labelKey)}` : ''}
             </Tag>
           );

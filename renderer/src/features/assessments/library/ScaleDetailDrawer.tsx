@@ -35,7 +35,7 @@ function DefinitionDetails({ definition: d, hash }: { definition: ScaleDefinitio
       <Descriptions size="small" column={1} bordered styles={LABELS} title={t('library.detail.overview')}>
         <Descriptions.Item label={t('library.columns.id')}>{d.id}</Descriptions.Item>
         <Descriptions.Item label={t('library.detail.shortName')}>{d.shortName}</Descriptions.Item>
-        <Descriptions.Item label={t('library.detail.respondent')}>{d.respondent.map((r) => t(`library.detail.respondents.${r}`)).join('、')}</Descriptions.Item>
+        <Descriptions.Item label={t('library.detail.respondent')}>{d.respondent.map((r) => t(`library.detail.respondents.${r}`)).join(t('common.listSeparator'))}</Descriptions.Item>
         <Descriptions.Item label={t('library.detail.hashFull')}>
           <Typography.Text code copyable style={{ wordBreak: 'break-all' }}>
             {hash}
@@ -128,7 +128,7 @@ function DefinitionDetails({ definition: d, hash }: { definition: ScaleDefinitio
           {d.scales.map((s) => (
             <BandTable
               key={s.id}
-              title={`${text(s.names)}（${t('library.detail.itemsOf', { count: s.items.length, method: t(`library.detail.method.${s.method}`) })}）`}
+              title={t('common.noted', { text: text(s.names), note: t('library.detail.itemsOf', { count: s.items.length, method: t(`library.detail.method.${s.method}`) }) })}
               bands={s.bands ?? []}
             />
           ))}

@@ -1,4 +1,4 @@
--- 019: a screening's triage queue (campaigns.triage, the 分流 tab) is paged in SQL. Its order was
+-- 020: a screening's triage queue (campaigns.triage, the 分流 tab) is paged in SQL. Its order was
 -- computed in TypeScript over every flagged student (1,155 in the largest campaign of the ten-year
 -- school: every flagged form read and its result parsed for one page). Each entry now keeps how
 -- severe its reasons are, in the order the queue sorts by (smaller first):
