@@ -111,6 +111,12 @@ const VARIANTS: Partial<Record<MethodName, { label: string; input: (ids: Ids) =>
     { label: 'page 120 of 50', input: (ids) => ({ id: ids.campaign, page: 120, pageSize: 50 }) },
     { label: 'outcome pending, first page', input: (ids) => ({ id: ids.campaign, outcome: 'pending' }) },
   ],
+  'campaigns.triage': [
+    { label: 'first page', input: (ids) => ({ id: ids.campaign }) },
+    // The last page of the 1,155 flagged students of the largest campaign: found past every earlier entry.
+    { label: 'page 24 of 50', input: (ids) => ({ id: ids.campaign, page: 24, pageSize: 50 }) },
+    { label: '待复核 only, first page', input: (ids) => ({ id: ids.campaign, states: ['toReview'] }) },
+  ],
   'students.importPreview': [
     { label: '500-row roster CSV', input: () => ({ fileName: 'roster.csv', contentBase64: Buffer.from(rosterCsv(syntheticRoster(500, 9))).toString('base64') }) },
   ],

@@ -20,6 +20,8 @@ export const TRIAGE_PRIORITIES = ['critical', 'alert', 'flagged'] as const;
 
 /** The largest page: one class's whole list fits, which the class paper entry asks for. */
 export const PARTICIPANT_PAGE_MAX = 500;
+/** A page of the participant list or the triage queue (1-based). */
+const paging = { page: z.number().int().min(1).default(1), pageSize: z.number().int().min(1).max(PARTICIPANT_PAGE_MAX).default(50) };
 
 const scaleRef = z.object({ scaleId: z.string().min(2).max(40), version: text(LIMITS.short).optional() }).strict();
 const grade = z.number().int().min(MIN_GRADE).max(MAX_GRADE);
@@ -28,6 +30,8 @@ const participantFilter = {
   class: z.object({ grade, className: requiredText(LIMITS.name) }).strict().optional(),
   outcome: z.enum(PARTICIPANT_OUTCOMES).optional(),
 };
+/** The triage queue's filter: some states (none given: every state). */
+const triageStates = z.array(z.enum(TRIAGE_STATES)).max(TRIAGE_STATES.length).optional();
 /** A count a principal may see: null when withheld (1–4, or complementary suppression). */
 const smallCount = z.number().int().nullable();
 
@@ -160,7 +164,7 @@ export const campaignsApi = {
   'campaigns.get': defineMethod({
     summary:
       'One campaign with a page of its participants (consent, outcome, completed scales), by grade and class then 学号, optionally of one class and/or outcome; with the total of that filter and every class of the campaign (audited). The ids of a whole filter come from campaigns.participantIds.',
-    input: z.object({ id, ...participantFilter, page: z.number().int().min(1).default(1), pageSize: z.number().int().min(1).max(PARTICIPANT_PAGE_MAX).default(50) }).strict(),
+    input: z.object({ id, ...participantFilter, ...paging }).strict(),
     output: z.object({
       campaign: campaignView,
       participants: z.array(participantView),
@@ -222,13 +226,27 @@ export const campaignsApi = {
   }),
   'campaigns.triage': defineMethod({
     summary:
-      'The triage queue of flagged students: critical first, then other alerts, then screen-positive; within each, the severest first (alert severity, then band, then score), then the longest waiting. Optionally only some states (audited).',
-    input: z.object({ id, states: z.array(z.enum(TRIAGE_STATES)).optional() }).strict(),
-    output: z.object({ items: z.array(triageEntryView) }),
+      'A page of the triage queue of flagged students: critical first, then other alerts, then screen-positive; within each, the severest first (alert severity, then band, then score), then the longest waiting, then 学号. Optionally only some states; with the total of that filter (audited). The ids of a whole filter come from campaigns.triageIds.',
+    input: z.object({ id, states: triageStates, ...paging }).strict(),
+    output: z.object({
+      items: z.array(triageEntryView),
+      /** Entries matching the filter, over all pages. */
+      total: z.number().int(),
+    }),
     roles: ['counselor'],
     kind: 'read',
     auditRead: true,
     gate: 'unlocked',
+  }),
+  'campaigns.triageIds': defineMethod({
+    summary:
+      'The student ids of every triage entry matching a filter (some states), in queue order: what 选择全部 selects across pages for a re-screen, without the rows. Audited like the queue.',
+    input: z.object({ id, states: triageStates }).strict(),
+    output: z.object({ ids: z.array(z.string()) }),
+    roles: ['counselor'],
+    kind: 'read',
+    gate: 'unlocked',
+    auditRead: true,
   }),
   'campaigns.setTriage': defineMethod({
     summary: 'Move a flagged student to another triage state with a note (audited without the note). caseOpened needs a caseId of this student.',

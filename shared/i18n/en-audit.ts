@@ -190,6 +190,7 @@ export const audit: Catalog['audit'] = {
       setConsent: 'Record screening consent',
       setOutcome: 'Record screening outcomes',
       triage: 'View a screening’s triage queue',
+      triageIds: 'Select a screening’s triage queue (ids only)',
       setTriage: 'Update a triage entry',
       rescreen: 'Schedule a re-screen',
       summary: 'View screening figures',

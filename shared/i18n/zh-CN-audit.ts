@@ -188,6 +188,7 @@ export const audit = {
       setConsent: '登记普测知情同意',
       setOutcome: '登记普测未测原因',
       triage: '查看普测待跟进名单',
+      triageIds: '选取普测待跟进名单（仅编号）',
       setTriage: '更新普测跟进状态',
       rescreen: '安排复测',
       summary: '查看普测统计',

@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../../electron/db/migrate';
-import { gradeCounts, screenedCounts } from '../../electron/services/assessments/campaigns-repo';
+import { refreshCampaignResults } from '../../electron/services/assessments/campaign-results';
+import { bandCounts, gradeCounts, pendingScreened } from '../../electron/services/assessments/campaigns-repo';
 import { tempArchive } from '../helpers/raw-db';
 
 let archive: ReturnType<typeof tempArchive>;
@@ -55,6 +56,9 @@ beforeAll(() => {
     }
     student.run('outside', '20259999', 8);
     addForm('outside', 'phq9', 'completed', 10, 'severe');
+    // What the campaign hooks do after each form: here once per student for the forms inserted above.
+    for (let i = 0; i < 240; i++) refreshCampaignResults(db, 'c1', `s${i}`);
+    refreshCampaignResults(db, 'c1', 'outside');
   })();
 });
 afterAll(() => archive.remove());
@@ -91,23 +95,20 @@ function before(): { progress: unknown[]; bands: unknown[] } {
 }
 
 describe("the campaign summary's screened and band counts", () => {
-  it('are the ones the per-participant queries gave, from one grouped pass', () => {
-    const rows = screenedCounts(db, 'c1', SCALES);
+  it('are the ones the per-participant queries gave, from the kept results', () => {
+    const rows = bandCounts(db, 'c1', SCALES);
+    const partly = pendingScreened(db, 'c1');
     const pending = new Map(gradeCounts(db, 'c1').map((g) => [g.grade, g.pending]));
-    const sum = (f: (r: (typeof rows)[number]) => boolean) => rows.filter(f).reduce((n, r) => n + r.count, 0);
+    const sum = (xs: readonly { count: number }[]) => xs.reduce((n, r) => n + r.count, 0);
     const progress = [7, 8, 9].flatMap((grade) =>
-      [...SCALES].sort().map((scaleId) => {
-        const mine = (r: (typeof rows)[number]) => r.grade === grade && r.scaleId === scaleId;
-        return { grade, scaleId, screened: sum(mine), toScreen: pending.get(grade)! - sum((r) => mine(r) && r.outcome === 'pending') };
-      }),
+      [...SCALES].sort().map((scaleId) => ({
+        grade,
+        scaleId,
+        screened: sum(rows.filter((r) => r.grade === grade && r.scaleId === scaleId)),
+        toScreen: pending.get(grade)! - sum(partly.filter((r) => r.grade === grade && r.scaleIds.includes(scaleId))),
+      })),
     );
-    const bands = [...new Set(rows.map((r) => `${r.scaleId}|${r.grade}|${r.band}`))]
-      .map((key) => {
-        const [scaleId, grade, band] = key.split('|');
-        const b = band === 'null' ? null : band!;
-        return { scaleId, grade: Number(grade), band: b, count: sum((r) => r.scaleId === scaleId && r.grade === Number(grade) && r.band === b) };
-      })
-      .sort((x, y) => x.scaleId!.localeCompare(y.scaleId!) || x.grade - y.grade || (x.band ?? '').localeCompare(y.band ?? ''));
+    const bands = [...rows].sort((x, y) => x.scaleId.localeCompare(y.scaleId) || x.grade - y.grade || (x.band ?? '').localeCompare(y.band ?? ''));
     const old = before();
     expect(progress).toEqual(old.progress);
     expect(bands).toEqual(old.bands);
@@ -122,15 +123,15 @@ describe("the campaign summary's screened and band counts", () => {
         .prepare(`SELECT band_code AS band FROM forms WHERE student_id = ? AND scale_id = ? AND status = 'completed' ORDER BY completed_at DESC, id DESC LIMIT 1`)
         .get(studentId, scaleId) as { band: string | null };
     // Grade 9 has students with two phq9 forms completed in the same millisecond and with a later one.
-    const rows = screenedCounts(db, 'c1', ['phq9']).filter((r) => r.grade === 9);
-    const participants = db.prepare(`SELECT student_id AS id, outcome FROM campaign_participants WHERE campaign_id = 'c1' AND grade = 9`).all() as { id: string; outcome: string }[];
+    const rows = bandCounts(db, 'c1', ['phq9']).filter((r) => r.grade === 9);
+    const participants = db.prepare(`SELECT student_id AS id FROM campaign_participants WHERE campaign_id = 'c1' AND grade = 9`).all() as { id: string }[];
     const expected = new Map<string, number>();
     for (const p of participants) {
       const has = db.prepare(`SELECT 1 FROM forms WHERE student_id = ? AND scale_id = 'phq9' AND status = 'completed' AND campaign_id = 'c1'`).get(p.id);
       if (!has) continue;
-      const key = `${p.outcome}|${latest(p.id, 'phq9').band}`;
+      const key = String(latest(p.id, 'phq9').band);
       expected.set(key, (expected.get(key) ?? 0) + 1);
     }
-    expect(new Map(rows.map((r) => [`${r.outcome}|${r.band}`, r.count]))).toEqual(expected);
+    expect(new Map(rows.map((r) => [String(r.band), r.count]))).toEqual(expected);
   });
 });

@@ -118,4 +118,23 @@ describe('query plans of the read methods', () => {
     expect(planned).toBeGreaterThan(20);
     expect(scans).toEqual([]);
   });
+
+  it('page the screening triage queue along its index and count the summary from indexes alone', () => {
+    const db = openDatabase({ file: join(dir, 'school', 'counselroom.db'), key: rawKey });
+    try {
+      const planOf = (method: string, pattern: RegExp) => {
+        const found = [...prepared].filter(([sql, m]) => m === method && pattern.test(sql)).map(([sql]) => sql);
+        expect(found, `${method} ${String(pattern)}`).toHaveLength(1);
+        return (db.prepare(`EXPLAIN QUERY PLAN ${found[0]!}`).all(...unboundParameters(found[0]!)) as { detail: string }[]).map((r) => r.detail);
+      };
+      // The page is found in index order; only entries flagged in the same millisecond are sorted (by 学号), so a LIMIT stops after its page.
+      const page = planOf('campaigns.triage', /LIMIT @limit OFFSET @offset/);
+      expect(page).toContain('SEARCH t USING COVERING INDEX triage_entries_queue (campaign_id=?)');
+      expect(page).toContain('USE TEMP B-TREE FOR LAST TERM OF ORDER BY');
+      expect(planOf('campaigns.summary', /FROM campaign_results/)).toContain('SEARCH campaign_results USING COVERING INDEX campaign_results_bands (campaign_id=? AND scale_id=?)');
+      expect(planOf('campaigns.summary', /screened <> '\[\]'/)).toEqual(['SEARCH campaign_participants USING COVERING INDEX campaign_participants_screened (campaign_id=? AND outcome=?)']);
+    } finally {
+      db.close();
+    }
+  });
 });

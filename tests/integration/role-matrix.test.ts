@@ -158,6 +158,7 @@ const ROLE_MATRIX: Record<string, string> = {
   'campaigns.setConsent': '--y--',
   'campaigns.setOutcome': '--y--',
   'campaigns.triage': '--y--',
+  'campaigns.triageIds': '--y--',
   'campaigns.setTriage': '--y--',
   'campaigns.rescreen': '--y--',
   'campaigns.summary': '--yy-',

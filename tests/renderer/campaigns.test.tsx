@@ -133,22 +133,32 @@ async function appWithTriage() {
   return { ...app, seeded };
 }
 
-test('the list is paged by the core: the next page shows the later 学号, and 选择全部 takes every page', async () => {
-  let seeded = { campaignId: '', ids: {} as Record<string, string> };
-  const { core, user } = await openApp({
-    setup: true,
-    prepare: async ({ client }) => {
-      for (let i = 0; i < 52; i++) await client.students.create({ ...STUDENT, studentNo: `2024${String(300 + i)}`, name: `学生${300 + i}` });
-      seeded = await seedScreening(client);
-    },
-  });
-  await openScreening(user);
-  // 56 rows on two pages of 50: 初二3班's three seeded students, then 学生300…学生351 by 学号, then 4班.
+/** 52 more students in 初二3班 (学生300…学生351 by 学号), then the screening of the grade. */
+async function seedLargeClass(client: CounselClient) {
+  for (let i = 0; i < 52; i++) await client.students.create({ ...STUDENT, studentNo: `2024${String(300 + i)}`, name: `学生${300 + i}` });
+  return seedScreening(client);
+}
+
+/** The first page of 50 shows 学生300 but not 学生351; the next page the other way round. */
+async function pagedByStudentNo() {
   expect(await screen.findByText('学生300')).toBeInTheDocument();
   expect(screen.queryByText('学生351')).toBeNull();
   await quickClick(screen.getByRole('button', { name: '下一页' }));
   expect(await screen.findByText('学生351')).toBeInTheDocument();
   expect(screen.queryByText('学生300')).toBeNull();
+}
+
+test('the list is paged by the core: the next page shows the later 学号, and 选择全部 takes every page', async () => {
+  let seeded = { campaignId: '', ids: {} as Record<string, string> };
+  const { core, user } = await openApp({
+    setup: true,
+    prepare: async ({ client }) => {
+      seeded = await seedLargeClass(client);
+    },
+  });
+  await openScreening(user);
+  // 56 rows on two pages of 50: 初二3班's three seeded students, then 学生300…学生351 by 学号, then 4班.
+  await pagedByStudentNo();
   await quickClick(screen.getByRole('button', { name: '选中筛选出的全部 56 人' }));
   expect(await screen.findByText('已选 56 人')).toBeInTheDocument();
   await quickClick(screen.getByRole('button', { name: '家长同意' }));
@@ -314,4 +324,33 @@ test('a principal reaches the screenings and their counts, with small cells show
   expect(screen.getByText('患者健康问卷-9（PHQ-9）：按结果分段')).toBeInTheDocument();
   expect(document.body).not.toHaveTextContent('PHQ9');
   for (const name of [STUDENT.name, ...CLASSMATES.map((s) => s.name), OTHER_CLASS.name]) expect(document.body).not.toHaveTextContent(name);
+});
+
+test('分流 is paged by the core: the next page shows the later 学号, and 选中全部 re-screens every page', async () => {
+  let seeded = { campaignId: '', ids: {} as Record<string, string> };
+  const { core, user } = await openApp({
+    setup: true,
+    prepare: async ({ client }) => {
+      seeded = await seedLargeClass(client);
+      const { ids } = await client.campaigns.participantIds({ id: seeded.campaignId });
+      await client.campaigns.setConsent({ id: seeded.campaignId, entries: ids.map((studentId) => ({ studentId, studentConsent: 'given', guardianConsent: 'given' })) });
+      // One sheet for the 52: every row a total of 16 (screen-positive), flagged in the same moment, so the queue orders them by 学号.
+      const rows = Array.from({ length: 52 }, (_, i) => [`2024${300 + i}`, ...phq9Codes(16)].join(','));
+      const csv = [['学号', ...Array.from({ length: 9 }, (_, i) => String(i + 1))].join(','), ...rows].join('\r\n');
+      const sheet = { fileName: 'phq9.csv', contentBase64: Buffer.from(csv).toString('base64'), scaleId: 'phq9', date: '2025-03-11', campaignId: seeded.campaignId, acknowledgeIneligible: true };
+      expect(await client.assessments.importCommit(sheet)).toMatchObject({ imported: 52, flagged: 52 });
+    },
+  });
+  await openScreening(user);
+  await quickClick(screen.getByRole('tab', { name: '分流' }));
+  await pagedByStudentNo();
+  // The ids of the whole queue come from the core (campaigns.triageIds): the tab holds only a page.
+  await quickClick(screen.getByRole('button', { name: '选中筛选出的全部 52 人' }));
+  expect(await screen.findByText('已选 52 人')).toBeInTheDocument();
+  await quickClick(screen.getByRole('button', { name: '安排复测' }));
+  const dialog = await findDialog('安排复测（52 人）');
+  await quickClick(within(dialog).getByRole('button', { name: label('保存') }));
+  await messageShown('已安排复测');
+  const rescreen = (await core.client.campaigns.list({})).items.find((c) => c.rescreenOf === seeded.campaignId)!;
+  expect(rescreen.progress.participants).toBe(52);
 });

@@ -48,7 +48,7 @@ describe('the contract', () => {
   // A printed statistics report and the district's named referral records leave or show what a read alone would not: audited too.
   it('audits opening a student’s clinical material', () => {
     const audited = METHOD_NAMES.filter((n) => contract[n].kind === 'read' && contract[n].auditRead === true);
-    expect(audited).toEqual(['students.get', 'cases.get', 'records.get', 'contacts.get', 'archive.timeline', 'search.notes', 'schedule.exportIcs', 'groups.get', 'assessments.get', 'assessments.ofStudent', 'alerts.get', 'campaigns.get', 'campaigns.participantIds', 'campaigns.triage', 'statistics.printReport', 'crisis.get', 'district.referrals']);
+    expect(audited).toEqual(['students.get', 'cases.get', 'records.get', 'contacts.get', 'archive.timeline', 'search.notes', 'schedule.exportIcs', 'groups.get', 'assessments.get', 'assessments.ofStudent', 'alerts.get', 'campaigns.get', 'campaigns.participantIds', 'campaigns.triage', 'campaigns.triageIds', 'statistics.printReport', 'crisis.get', 'district.referrals']);
   });
 
   it('refuses control and bidirectional-override characters in text, and takes emoji, markup and quotes as plain text', () => {

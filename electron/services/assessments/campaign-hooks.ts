@@ -2,6 +2,8 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { FormResult } from '../../../shared/domain/scales';
 import { anyCritical } from './alerts-repo';
 import { activateCampaign, markDoneIfAllScales, raiseTriage, reopenIfIncomplete } from './campaigns-repo';
+import { refreshCampaignResults } from './campaign-results';
+import { refreshTriageOrder } from './triage-order';
 
 /**
  * What a campaign learns from its forms, whichever door they came through (kiosk, paper, import,
@@ -30,16 +32,23 @@ export function afterFormCompleted(db: Database, form: CampaignForm, result: For
   // An imported sheet completes forms that were never started one by one.
   activateCampaign(db, form.campaignId);
   markDoneIfAllScales(db, form.campaignId, form.studentId, now);
+  refreshCampaignResults(db, form.campaignId, form.studentId);
   if (Object.values(result.scales).some((s) => s.band?.flag === true)) raiseTriage(db, form.campaignId, form.studentId, 'flagged', now);
+  // Also when not flagged: a retaken scale's newer form replaces the older one among the reasons.
+  refreshTriageOrder(db, form.campaignId, form.studentId);
 }
 
 /** A voided form no longer counts as screening; the triage entry stays, since what it raised was seen. */
 export function afterFormVoided(db: Database, form: CampaignForm, now: number): void {
-  if (form.campaignId !== null) reopenIfIncomplete(db, form.campaignId, form.studentId, now);
+  if (form.campaignId === null) return;
+  reopenIfIncomplete(db, form.campaignId, form.studentId, now);
+  refreshCampaignResults(db, form.campaignId, form.studentId);
+  refreshTriageOrder(db, form.campaignId, form.studentId);
 }
 
 /** New alerts of a campaign form: a critical one puts the student first in triage, any other ahead of the screen-positive. */
 export function afterAlertsRaised(db: Database, form: CampaignForm, alertIds: readonly string[], now: number): void {
   if (form.campaignId === null || alertIds.length === 0) return;
   raiseTriage(db, form.campaignId, form.studentId, anyCritical(db, alertIds) ? 'critical' : 'alert', now);
+  refreshTriageOrder(db, form.campaignId, form.studentId);
 }

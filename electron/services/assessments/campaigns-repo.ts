@@ -3,6 +3,7 @@ import type { CampaignView, ParticipantView, TriageEntryView } from '../../../sh
 import type { CONSENT_STATES, PARTICIPANT_OUTCOMES, TRIAGE_PRIORITIES, TRIAGE_STATES } from '../../../shared/api/campaigns';
 import { uuidv7 } from '../../../shared/ids';
 import { stmt } from '../../db/statements';
+import { PRIORITY_RANK, QUEUE_KEY, queueOrder } from './triage-order';
 
 type Consent = (typeof CONSENT_STATES)[number];
 type Outcome = (typeof PARTICIPANT_OUTCOMES)[number];
@@ -271,8 +272,6 @@ export function reopenIfIncomplete(db: Database, campaignId: string, studentId: 
   ).run({ campaignId, studentId, now });
 }
 
-// flagged < alert < critical, as SQL: the smaller the more urgent.
-const RANK = (col: string) => `CASE ${col} WHEN 'critical' THEN 0 WHEN 'alert' THEN 1 ELSE 2 END`;
 
 /** Puts the student in the campaign's triage queue, or raises their priority; never lowers it, never resets the state. */
 export function raiseTriage(db: Database, campaignId: string, studentId: string, priority: TriagePriority, now: number): void {
@@ -280,7 +279,7 @@ export function raiseTriage(db: Database, campaignId: string, studentId: string,
     db,
     `INSERT INTO triage_entries (campaign_id, student_id, priority, flagged_at, updated_at) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (campaign_id, student_id) DO UPDATE SET priority = excluded.priority, updated_at = excluded.updated_at
-     WHERE ${RANK('excluded.priority')} < ${RANK('triage_entries.priority')}`,
+     WHERE ${PRIORITY_RANK('excluded.priority')} < ${PRIORITY_RANK('triage_entries.priority')}`,
   ).run(campaignId, studentId, priority, now, now);
 }
 
@@ -307,8 +306,26 @@ export function advanceTriageFromReview(db: Database, t: { campaignId: string; s
 
 type EntryRow = Omit<TriageEntryView, 'reasons'>;
 
-/** Grade and class are the ones the student had when screened. Critical, then other alerts, then screen-positive; within each the longest waiting first, then by 学号 (the service then puts the severest first within a priority). */
-export function triageEntries(db: Database, campaignId: string, q: { states: readonly TriageState[] | null; studentId: string | null }): EntryRow[] {
+/** Which entries of a campaign's queue: some states, or one student. Null matches every entry. */
+export interface TriageFilter {
+  states: readonly TriageState[] | null;
+  studentId: string | null;
+}
+
+const triageParams = (campaignId: string, q: TriageFilter) => ({ campaignId, studentId: q.studentId, states: q.states === null ? null : JSON.stringify(q.states) });
+
+/** The filtered queue in its order (triage-order.ts), walked along triage_entries_queue (migration 020). */
+const FILTERED_QUEUE = `t.student_id AS id, ${QUEUE_KEY} FROM triage_entries t JOIN students s ON s.id = t.student_id
+     WHERE t.campaign_id = @campaignId AND (@studentId IS NULL OR t.student_id = @studentId)
+       AND (@states IS NULL OR t.state IN (SELECT value FROM json_each(@states)))
+     ORDER BY ${queueOrder()}`;
+
+/**
+ * One page of the queue in its order. Grade and class are the ones the student had when screened.
+ * The page is chosen on index columns only; the rows and the date of a re-screen are read for its
+ * entries alone. A limit of -1 reads the whole filter.
+ */
+export function triageEntries(db: Database, campaignId: string, q: TriageFilter, page: { offset: number; limit: number } = { offset: 0, limit: -1 }): EntryRow[] {
   return stmt(
     db,
     `SELECT t.campaign_id AS campaignId, t.student_id AS studentId, s.student_no AS studentNo, s.name,
@@ -316,12 +333,27 @@ export function triageEntries(db: Database, campaignId: string, q: { states: rea
        t.priority, t.state, t.note, t.case_id AS caseId, t.flagged_at AS flaggedAt, t.updated_at AS updatedAt, t.updated_by AS updatedBy,
        (SELECT c.start_date FROM campaign_participants rp JOIN campaigns c ON c.id = rp.campaign_id
         WHERE c.rescreen_of = t.campaign_id AND rp.student_id = t.student_id ORDER BY c.start_date DESC, c.created_at DESC LIMIT 1) AS rescreenDate
-     FROM triage_entries t JOIN students s ON s.id = t.student_id
-       LEFT JOIN campaign_participants p ON p.campaign_id = t.campaign_id AND p.student_id = t.student_id
-     WHERE t.campaign_id = @campaignId AND (@studentId IS NULL OR t.student_id = @studentId)
-       AND (@states IS NULL OR t.state IN (SELECT value FROM json_each(@states)))
-     ORDER BY ${RANK('t.priority')}, t.flagged_at, s.student_no`,
-  ).all({ campaignId, studentId: q.studentId, states: q.states === null ? null : JSON.stringify(q.states) }) as EntryRow[];
+     FROM (SELECT ${FILTERED_QUEUE} LIMIT @limit OFFSET @offset) l
+     JOIN triage_entries t ON t.campaign_id = @campaignId AND t.student_id = l.id
+     JOIN students s ON s.id = l.id
+     LEFT JOIN campaign_participants p ON p.campaign_id = t.campaign_id AND p.student_id = t.student_id
+     ORDER BY ${queueOrder('l.')}`,
+  ).all({ ...triageParams(campaignId, q), ...page }) as EntryRow[];
+}
+
+export function triageCount(db: Database, campaignId: string, q: TriageFilter): number {
+  return stmt(
+    db,
+    `SELECT count(*) FROM triage_entries t WHERE t.campaign_id = @campaignId AND (@studentId IS NULL OR t.student_id = @studentId)
+       AND (@states IS NULL OR t.state IN (SELECT value FROM json_each(@states)))`,
+  )
+    .pluck()
+    .get(triageParams(campaignId, q)) as number;
+}
+
+/** Every student id of the filtered queue in its order: what 选择全部 selects across pages. */
+export function triageIds(db: Database, campaignId: string, q: TriageFilter): string[] {
+  return stmt(db, `SELECT ${FILTERED_QUEUE}`).pluck().all(triageParams(campaignId, q)) as string[];
 }
 
 export interface CampaignFormRow {
@@ -335,17 +367,17 @@ export interface CampaignFormRow {
   alertSeverity: 'critical' | 'urgent' | 'followup' | null;
 }
 
-/** The campaign's forms that are not voided, of the students in its triage queue (or one of them). */
-export function triagedForms(db: Database, campaignId: string, studentId: string | null): CampaignFormRow[] {
+/** The campaign's forms that are not voided, of some students (a page of the queue), newest first per student and scale. */
+export function triagedForms(db: Database, campaignId: string, studentIds: readonly string[]): CampaignFormRow[] {
   return stmt(
     db,
     `SELECT f.id, f.student_id AS studentId, f.scale_id AS scaleId, f.status, f.completed_at AS completedAt, f.result_json AS resultJson,
        (SELECT a.severity FROM alerts a WHERE a.form_id IN (f.id, f.derived_from)
         ORDER BY CASE a.severity WHEN 'critical' THEN 0 WHEN 'urgent' THEN 1 ELSE 2 END LIMIT 1) AS alertSeverity
-     FROM forms f JOIN triage_entries t ON t.campaign_id = f.campaign_id AND t.student_id = f.student_id
-     WHERE f.campaign_id = @campaignId AND f.status <> 'voided' AND (@studentId IS NULL OR f.student_id = @studentId)
+     FROM forms f
+     WHERE f.campaign_id = @campaignId AND f.student_id IN (SELECT value FROM json_each(@studentIds)) AND f.status <> 'voided'
      ORDER BY f.student_id, f.scale_id, f.completed_at DESC, f.id DESC`,
-  ).all({ campaignId, studentId }) as CampaignFormRow[];
+  ).all({ campaignId, studentIds: JSON.stringify(studentIds) }) as CampaignFormRow[];
 }
 
 export function hasTriageEntry(db: Database, campaignId: string, studentId: string): boolean {
@@ -371,37 +403,35 @@ export function gradeCounts(db: Database, campaignId: string): GradeCounts[] {
   ).all(campaignId) as GradeCounts[];
 }
 
-/** Participants of one grade and outcome whose latest completed form of a scale has this band (null: invalid, or a scale without bands). */
-export interface ScreenedCount {
+/** Participants of one grade whose latest completed form of a scale has this band (null: invalid, or a scale without bands). */
+export interface BandCount {
   scaleId: string;
   grade: number;
-  outcome: Outcome;
   band: string | null;
   count: number;
 }
 
 /**
- * Each participant's latest completed form per scale of the campaign (voided ones are out by
- * status), counted by grade, outcome and the band stored with the form (migration 016: the band
- * of the scale's headline subscale, its first with bands). One pass in index order over the
- * campaign's completed forms (forms_campaign_bands, grouped by student and scale without a sort),
- * then one primary-key lookup of the participant per pair: the screened counts, the pending
- * participants still to screen and the band counts all come from these rows. An EXISTS per
- * participant and scale plus a window over the forms for the bands took ~60 ms for 6,000
- * participants × 2 scales; this takes ~13 ms.
- * The latest form is the one with the greatest completed_at, then id, as one zero-padded key
- * (max() takes the band of the row it picks).
+ * The band of each participant's latest completed form per scale (migration 016: of the scale's
+ * headline subscale), counted by scale, grade and band from campaign_results (campaign-results.ts)
+ * in the order of campaign_results_bands: no form, no participant row, no sort. The grouped pass
+ * over the campaign's forms this replaces took ~10-13 ms for 6,000 participants × 2 scales.
  */
-export function screenedCounts(db: Database, campaignId: string, scaleIds: readonly string[]): ScreenedCount[] {
+export function bandCounts(db: Database, campaignId: string, scaleIds: readonly string[]): BandCount[] {
   return stmt(
     db,
-    `SELECT l.scale_id AS scaleId, p.grade, p.outcome, l.band, count(*) AS count
-     FROM (SELECT f.student_id, f.scale_id, f.band_code AS band, max(printf('%020d', f.completed_at) || f.id)
-           FROM forms f INDEXED BY forms_campaign_bands
-           WHERE f.campaign_id = @campaignId AND f.status = 'completed' AND f.campaign_id IS NOT NULL
-           GROUP BY f.student_id, f.scale_id) l
-     JOIN campaign_participants p ON p.campaign_id = @campaignId AND p.student_id = l.student_id
-     WHERE l.scale_id IN (SELECT value FROM json_each(@scaleIds))
-     GROUP BY l.scale_id, p.grade, p.outcome, l.band`,
-  ).all({ campaignId, scaleIds: JSON.stringify(scaleIds) }) as ScreenedCount[];
+    `SELECT scale_id AS scaleId, grade, band_code AS band, count(*) AS count FROM campaign_results
+     WHERE campaign_id = @campaignId AND scale_id IN (SELECT value FROM json_each(@scaleIds))
+     GROUP BY scale_id, grade, band_code`,
+  ).all({ campaignId, scaleIds: JSON.stringify(scaleIds) }) as BandCount[];
+}
+
+/** Pending participants who have taken some scales already, by grade and those scales: the summary's "still to screen" leaves them out per scale taken. */
+export function pendingScreened(db: Database, campaignId: string): { grade: number; scaleIds: string[]; count: number }[] {
+  const rows = stmt(
+    db,
+    `SELECT grade, screened, count(*) AS count FROM campaign_participants
+     WHERE campaign_id = ? AND outcome = 'pending' AND screened <> '[]' GROUP BY grade, screened`,
+  ).all(campaignId) as { grade: number; screened: string; count: number }[];
+  return rows.map((r) => ({ grade: r.grade, scaleIds: JSON.parse(r.screened) as string[], count: r.count }));
 }

@@ -3,10 +3,10 @@ import type { OutputOf } from '../../../shared/api/contract';
 import { CAMPAIGN_STATUSES, type CampaignView, type ParticipantView, type TriageEntryView } from '../../../shared/api/campaigns';
 import { CounselError, type ErrorDetail } from '../../../shared/api/errors';
 import type { FormResult } from '../../../shared/domain/scales';
-import { BAND_LABELS, bandLabelKey } from '../../../shared/domain/scales/definition';
 import { suppressCount, suppressFields, suppressGroup } from '../../../shared/domain/suppression';
 import { dbHandler, type HandlerMap } from '../../core/handler';
 import {
+  bandCounts,
   type CampaignFormRow,
   type CampaignRow,
   getCampaign,
@@ -21,17 +21,18 @@ import {
   participantIds,
   participantPage,
   type ParticipantFilter,
+  pendingScreened,
   type Progress,
   progressOf,
-  type ScreenedCount,
-  screenedCounts,
   setParticipantConsent,
   setParticipantOutcome,
   setTriageState,
   targetStudents,
-  type TriageState,
+  triageCount,
   triagedForms,
   triageEntries,
+  type TriageFilter,
+  triageIds,
   updateCampaign,
 } from './campaigns-repo';
 import { requireCase } from '../counseling/cases';
@@ -47,6 +48,7 @@ type CampaignMethods =
   | 'campaigns.setConsent'
   | 'campaigns.setOutcome'
   | 'campaigns.triage'
+  | 'campaigns.triageIds'
   | 'campaigns.setTriage'
   | 'campaigns.rescreen'
   | 'campaigns.summary';
@@ -171,36 +173,11 @@ function reasonsOf(forms: CampaignFormRow[]): Map<string, TriageEntryView['reaso
   return byStudent;
 }
 
-const SEVERITY_RANK = { critical: 0, urgent: 1, followup: 2 } as const;
-/** The neutral band labels run from clear to priorityReview: the later, the severer. */
-const bandRank = (labelKey: string | null) => (labelKey === null ? -1 : BAND_LABELS.findIndex((l) => bandLabelKey(l) === labelKey));
-
-/** How severe an entry's reasons are, as numbers where smaller comes first: its severest alert, band, then score. */
-function severityKey(reasons: TriageEntryView['reasons']): number[] {
-  const alert = Math.min(3, ...reasons.map((r) => (r.alertSeverity === null ? 3 : SEVERITY_RANK[r.alertSeverity])));
-  const band = Math.max(-1, ...reasons.map((r) => bandRank(r.bandLabel)));
-  const score = Math.max(-Infinity, ...reasons.map((r) => r.score ?? -Infinity));
-  return [alert, -band, -score];
-}
-
-function compareKeys(a: readonly number[], b: readonly number[]): number {
-  for (const [i, x] of a.entries()) if (x !== b[i]) return x - b[i]!;
-  return 0;
-}
-
-/**
- * The queue in the order a counselor works it: by priority (the core's SQL order, which also keeps
- * the longest waiting first), then within a priority the severest first; a stable sort keeps the
- * SQL order (waiting time, 学号) among equals.
- */
-function triageViews(db: Database, campaignId: string, q: { states: readonly TriageState[] | null; studentId: string | null }): TriageEntryView[] {
-  const reasons = reasonsOf(triagedForms(db, campaignId, q.studentId));
-  const rank = { critical: 0, alert: 1, flagged: 2 } as const;
-  return triageEntries(db, campaignId, q)
-    .map((e) => ({ ...e, reasons: reasons.get(e.studentId) ?? [] }))
-    .map((e) => ({ e, key: [rank[e.priority], ...severityKey(e.reasons)] }))
-    .sort((a, b) => compareKeys(a.key, b.key))
-    .map(({ e }) => e);
+/** Entries of the queue in its order (SQL, triage-order.ts), each with its reasons read for these entries alone. */
+function triageViews(db: Database, campaignId: string, q: TriageFilter, page?: { offset: number; limit: number }): TriageEntryView[] {
+  const entries = triageEntries(db, campaignId, q, page);
+  const reasons = reasonsOf(triagedForms(db, campaignId, entries.map((e) => e.studentId)));
+  return entries.map((e) => ({ ...e, reasons: reasons.get(e.studentId) ?? [] }));
 }
 
 /** One page of the filtered list, each participant with the campaign's scales they have still to take. */
@@ -215,12 +192,13 @@ function summaryOf(db: Database, c: CampaignRow) {
   const grades = gradeCounts(db, c.id);
   const defs = c.scales.map((s) => requireDefinition(db, s.scaleId, s.version, 'id').definition);
   const headline = Object.fromEntries(defs.flatMap((d) => d.scales.filter((s) => s.bands).slice(0, 1).map((s) => [d.id, s.id])));
-  const counted = screenedCounts(db, c.id, c.scales.map((s) => s.scaleId));
+  const counted = bandCounts(db, c.id, c.scales.map((s) => s.scaleId));
+  const partly = pendingScreened(db, c.id);
   const scales = defs.map((d) => {
     const bands = (d.scales.find((s) => s.id === headline[d.id])?.bands ?? []).map((b) => ({ code: b.code, labelKey: `scales.band.${b.label}` }));
     const byGrade = grades.map(({ grade, pending }) => {
       const mine = counted.filter((r) => r.scaleId === d.id && r.grade === grade);
-      const sum = (rows: ScreenedCount[]) => rows.reduce((n, r) => n + r.count, 0);
+      const sum = (rows: readonly { count: number }[]) => rows.reduce((n, r) => n + r.count, 0);
       const count = (band: string | null) => sum(mine.filter((r) => r.band === band));
       return {
         grade,
@@ -228,7 +206,7 @@ function summaryOf(db: Database, c: CampaignRow) {
         // A scale without bands has no invalid forms to count: every band stored for it is null.
         invalid: headline[d.id] === undefined ? 0 : count(null),
         screened: sum(mine),
-        toScreen: pending - sum(mine.filter((r) => r.outcome === 'pending')),
+        toScreen: pending - sum(partly.filter((r) => r.grade === grade && r.scaleIds.includes(d.id))),
       };
     });
     return { scaleId: d.id, title: { ...d.names }, bands, byGrade };
@@ -366,9 +344,20 @@ export const campaignHandlers: HandlerMap<CampaignMethods> = {
   'campaigns.triage': dbHandler<'campaigns.triage'>({
     run: (ctx, input) => {
       const c = requireCampaign(ctx.db, input.id);
-      const items = triageViews(ctx.db, c.id, { states: input.states ?? null, studentId: null });
-      ctx.audit = { targetType: 'campaign', targetId: c.id, details: { states: input.states ?? null, count: items.length } };
-      return { items };
+      const filter = { states: input.states ?? null, studentId: null };
+      const items = triageViews(ctx.db, c.id, filter, { offset: (input.page - 1) * input.pageSize, limit: input.pageSize });
+      const total = triageCount(ctx.db, c.id, filter);
+      ctx.audit = { targetType: 'campaign', targetId: c.id, details: { states: input.states ?? null, count: items.length, total } };
+      return { items, total };
+    },
+  }),
+
+  'campaigns.triageIds': dbHandler<'campaigns.triageIds'>({
+    run: (ctx, input) => {
+      const id = requireCampaign(ctx.db, input.id).id;
+      const ids = triageIds(ctx.db, id, { states: input.states ?? null, studentId: null });
+      ctx.audit = { targetType: 'campaign', targetId: id, details: { states: input.states ?? null, total: ids.length } };
+      return { ids };
     },
   }),
 

@@ -13,6 +13,7 @@ import { AnswerImportButton } from '../assessments/AnswerImportButton';
 import { useScales } from '../assessments/scaleLabels';
 import { useGroupLabels } from '../groups/labels';
 import { ClassPaperEntry } from './ClassPaperEntry';
+import { SelectionBar } from './SelectionBar';
 import { usePageArrows } from '../../components/usePageArrows';
 
 type ConsentEntry = Omit<InputOf<'campaigns.setConsent'>['entries'][number], 'studentId'>;
@@ -71,13 +72,7 @@ export function ParticipantsTab({ campaign, list, query, onQuery, loading, onCha
   // A paper stack is one class's: with a single class on the list there is nothing to choose.
   const paperClass = query.class ?? (classes.length === 1 ? classes[0] : undefined);
   const filter = { class: query.class, outcome: query.outcome };
-  const selectAll = async () => {
-    try {
-      setSelected((await api.campaigns.participantIds({ id: campaign.id, ...filter })).ids);
-    } catch (err) {
-      void message.error(errorMessage(err));
-    }
-  };
+  const allIds = async () => (await api.campaigns.participantIds({ id: campaign.id, ...filter })).ids;
 
   // The selection stays: the next slip (家长同意 after 学生同意) is usually for the same students.
   const done = (key: string, count: number) => {
@@ -169,16 +164,7 @@ export function ParticipantsTab({ campaign, list, query, onQuery, loading, onCha
         {!closed && <AnswerImportButton campaignId={campaign.id} scaleIds={scaleIds} onImported={onChanged} />}
       </Flex>
       {!closed && (
-        <Flex gap="small" wrap align="center">
-          <Typography.Text type="secondary">{t('campaigns.participants.selected', { count: selected.length })}</Typography.Text>
-          <Button size="small" type="link" disabled={total === 0} onClick={() => void selectAll()}>
-            {t('campaigns.participants.selectShown', { count: total })}
-          </Button>
-          {selected.length > 0 && (
-            <Button size="small" type="link" onClick={() => setSelected([])}>
-              {t('campaigns.participants.clearSelection')}
-            </Button>
-          )}
+        <SelectionBar selected={selected} total={total} allIds={allIds} onSelect={setSelected}>
           {CONSENT_ACTIONS.map(({ key, entry }) => (
             <Button key={key} size="small" disabled={selected.length === 0} onClick={() => void setConsent(entry)}>
               {t(`campaigns.participants.${key}`)}
@@ -189,7 +175,7 @@ export function ParticipantsTab({ campaign, list, query, onQuery, loading, onCha
               {t(`campaigns.participants.${key}`)}
             </Button>
           ))}
-        </Flex>
+        </SelectionBar>
       )}
       <Table<ParticipantView>
         rowKey="studentId"

@@ -17,15 +17,22 @@ import { CampaignDates } from './CampaignDates';
 import { PRIORITY_COLORS } from './labels';
 import { TriageActions } from './TriageActions';
 import { TriageStateModal } from './TriageStateModal';
+import { SelectionBar } from './SelectionBar';
 import { usePageArrows } from '../../components/usePageArrows';
 
-type Query = InputOf<'campaigns.triage'> & { round: number };
-const triage = ({ round: _round, ...input }: Query) => api.campaigns.triage(input);
+/** One page of the queue, as the core orders and pages it. */
+export const TRIAGE_PAGE_SIZE = 50;
+type Query = InputOf<'campaigns.triage'> & { page: number; round: number };
+const triage = ({ round: _round, ...input }: Query) => api.campaigns.triage({ ...input, pageSize: TRIAGE_PAGE_SIZE });
 
 const rescreenFields = campaignsApi['campaigns.rescreen'].input.shape;
 type Rescreen = Pick<InputOf<'campaigns.rescreen'>, 'name' | 'startDate' | 'endDate'>;
 
-/** 分流: flagged students in the core's order (critical first, the severest first within), their state, a crisis case or a talk booked from the row, and re-screens for those selected. */
+/**
+ * 分流: flagged students in the core's order (critical first, the severest first within), a page at
+ * a time; their state, a crisis case or a talk booked from the row, and re-screens for those
+ * selected (across pages: 选中全部 takes the whole filter's ids from the core).
+ */
 export function TriageTab({ campaign, onChanged }: { campaign: CampaignView; onChanged(): void }) {
   const { t } = useTranslation();
   const pageArrows = usePageArrows();
@@ -34,11 +41,13 @@ export function TriageTab({ campaign, onChanged }: { campaign: CampaignView; onC
   const groupLabels = useGroupLabels();
   const scales = useScales();
   const today = useSchoolToday();
-  const [query, setQuery] = useState<Query>({ id: campaign.id, round: 0 });
+  const [query, setQuery] = useState<Query>({ id: campaign.id, page: 1, round: 0 });
   const [selected, setSelected] = useState<string[]>([]);
   const [changing, setChanging] = useState<TriageEntryView | null>(null);
   const [rescreening, setRescreening] = useState(false);
   const call = useCall(triage, query);
+  const total = call.data?.total ?? 0;
+  const allIds = async () => (await api.campaigns.triageIds({ id: campaign.id, states: query.states })).ids;
   const changed = () => {
     setQuery((q) => ({ ...q, round: q.round + 1 }));
     onChanged();
@@ -107,13 +116,15 @@ export function TriageTab({ campaign, onChanged }: { campaign: CampaignView; onC
           placeholder={t('campaigns.triage.allStates')}
           options={TRIAGE_STATES.map((s) => ({ value: s, label: t(`campaigns.triage.state.${s}`) }))}
           value={query.states ?? []}
-          onChange={(states: TriageEntryView['state'][]) => setQuery((q) => ({ ...q, states: states.length > 0 ? states : undefined }))}
+          onChange={(states: TriageEntryView['state'][]) => setQuery((q) => ({ ...q, page: 1, states: states.length > 0 ? states : undefined }))}
           style={{ minWidth: 220 }}
         />
-        <Button disabled={selected.length === 0} onClick={() => setRescreening(true)}>
+      </Flex>
+      <SelectionBar selected={selected} total={total} allIds={allIds} onSelect={setSelected}>
+        <Button size="small" disabled={selected.length === 0} onClick={() => setRescreening(true)}>
           {t('campaigns.triage.rescreen')}
         </Button>
-      </Flex>
+      </SelectionBar>
       {call.error !== undefined && <Typography.Text type="danger">{errorMessage(call.error)}</Typography.Text>}
       <Table<TriageEntryView>
         rowKey="studentId"
@@ -122,8 +133,16 @@ export function TriageTab({ campaign, onChanged }: { campaign: CampaignView; onC
         dataSource={call.data?.items ?? []}
         columns={columns}
         locale={{ emptyText: t('campaigns.triage.none') }}
-        pagination={{ ...pageArrows, pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }}
-        rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]) }}
+        pagination={{
+          ...pageArrows,
+          current: query.page,
+          total,
+          pageSize: TRIAGE_PAGE_SIZE,
+          showSizeChanger: false,
+          hideOnSinglePage: true,
+          onChange: (page) => setQuery((q) => ({ ...q, page })),
+        }}
+        rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]), preserveSelectedRowKeys: true }}
       />
       {changing && (
         <TriageStateModal
