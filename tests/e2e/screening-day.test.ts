@@ -103,6 +103,6 @@ describe.skipIf(!available)('screening day at 1366×768', () => {
     await p.getByRole('menuitem', { name: '我的个案' }).click();
     await p.getByRole('listitem').filter({ hasText: thirtieth.name }).filter({ hasText: '危机' }).first().click();
     await p.getByRole('heading', { name: `个案：${thirtieth.name}` }).waitFor();
-    await p.getByText('筛查 · PHQ-9 第 9 题').waitFor();
+    await p.getByText('筛查跟进 · PHQ-9 第 9 题').waitFor();
   });
 });

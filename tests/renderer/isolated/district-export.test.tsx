@@ -82,7 +82,7 @@ test('附上实名转介材料: the preview names the student, writing asks twic
   const target = join(dir, 'referral.crpkg');
   await user.click(await screen.findByRole('menuitem', { name: '上报区教育局' }));
   await user.click(await screen.findByRole('checkbox', { name: '附上实名转介材料（仅在向区里转介学生时选择）' }));
-  await pickOption(user, document.body, '选择要转介的危机个案', '张三明（3班）· 一级（红）');
+  await pickOption(user, document.body, '选择要转介的危机个案', '张三明（3班） · 一级（红）');
   await user.click(screen.getByRole('button', { name: '预览上报内容' }));
   const dialog = await findDialog('将要发出的内容');
   expect(await within(dialog).findByTestId('preview-referrals')).toHaveTextContent('张三明（3班）');
