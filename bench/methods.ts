@@ -195,8 +195,11 @@ async function main(): Promise<void> {
       callsPerMethod: N,
       /** How the core ran: 'tsx' (npm run bench:methods, compiling TypeScript as it loads) or 'bundle' (the packaged core's esbuild bundle, npm run bench:methods:bundled). */
       runner: RUNNER,
-      /** The Node/V8 flags of this process (the bundled run gives it the core's, electron/core/process-flags.ts). */
-      execArgv: process.execArgv,
+      /**
+       * The Node/V8 flags of this process (the bundled run gives it the core's, electron/core/process-flags.ts);
+       * not tsx's loader options, whose paths name the machine the run was on.
+       */
+      v8Flags: process.execArgv.filter((a) => a.startsWith('--') && !['--require', '--import'].includes(a)),
       peakRssMiB: +(peakRss / 2 ** 20).toFixed(0),
       /** The process before it opened anything (Node, tsx, the modules), and once logged in before the first call. */
       rssAtStartMiB: +(rssAtStart / 2 ** 20).toFixed(0),
