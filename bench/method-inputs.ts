@@ -93,8 +93,14 @@ function generic(schema: Schema): unknown {
   return undefined;
 }
 
-/** Inputs the schema cannot suggest: file contents, search terms. Each entry is one measured row. */
-const VARIANTS: Partial<Record<MethodName, { label: string; input: (ids: Ids) => object }[]>> = {
+/** A write through the dispatcher before each measured call, not timed: the state the call is measured in. */
+export type Before = (call: number) => { method: MethodName; input: object };
+
+/**
+ * Inputs the schema cannot suggest: file contents, search terms. Each entry is one measured row;
+ * `before` makes a write before each call, for a read that is slower right after a change.
+ */
+const VARIANTS: Partial<Record<MethodName, { label: string; input: (ids: Ids) => object; before?: (ids: Ids) => Before }[]>> = {
   'search.notes': [
     { label: 'frequent term 焦虑 (~30 %)', input: () => ({ query: '焦虑' }) },
     { label: 'term in every note 学生', input: () => ({ query: '学生' }) },
@@ -125,6 +131,13 @@ const VARIANTS: Partial<Record<MethodName, { label: string; input: (ids: Ids) =>
   // The 学年升级 dialog opens on its first page and pages on; a page deep in the 6,000 students too.
   'students.rollForwardPreview': [
     { label: 'first page of 50', input: () => ({}) },
+    // Opening the dialog after any roster change builds the plan (the pages above are served from it):
+    // one student's notes edited before each call.
+    {
+      label: 'first page after a roster change',
+      input: () => ({}),
+      before: (ids) => (i) => ({ method: 'students.update', input: { id: ids.student, notes: `基准 ${i}` } }),
+    },
     { label: 'page 100 of 50', input: () => ({ page: 100, pageSize: 50 }) },
   ],
 };
@@ -162,6 +175,7 @@ export interface Case {
   method: MethodName;
   variant: string;
   input: object;
+  before?: Before | undefined;
 }
 
 /** Every read method a counselor's screens call, with its inputs; the others listed with why not. */
@@ -173,9 +187,11 @@ export function casesOf(ids: Ids): { cases: Case[]; unmeasured: { method: string
     if (!spec.roles.includes('counselor') && spec.gate !== 'none') unmeasured.push({ method, reason: `role ${spec.roles.join('/')} only: needs an archive of that kind` });
     else if (UNMEASURED[method]) unmeasured.push({ method, reason: UNMEASURED[method] });
     else
-      for (const { label, made } of VARIANTS[method]?.map((v) => ({ label: v.label, made: { input: v.input(ids) } })) ?? [{ label: '', made: inputFor(method, ids) }]) {
+      for (const { label, made, before } of VARIANTS[method]?.map((v) => ({ label: v.label, made: { input: v.input(ids) }, before: v.before?.(ids) })) ?? [
+        { label: '', made: inputFor(method, ids), before: undefined },
+      ]) {
         if ('reason' in made) unmeasured.push({ method, reason: made.reason });
-        else cases.push({ method, variant: label, input: made.input });
+        else cases.push({ method, variant: label, input: made.input, before });
       }
   }
   return { cases, unmeasured };

@@ -44,9 +44,11 @@ function stats(xs: number[]): Timing {
   return { p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), max: sorted.at(-1)! };
 }
 
-async function timed(fn: () => unknown, onEach: () => void = () => {}): Promise<Timing> {
+/** N calls of `fn`, each after `before` (not timed: a write that puts the archive in the state the call is measured in). */
+async function timed(fn: () => unknown, onEach: () => void = () => {}, before: (i: number) => Promise<void> = async () => {}): Promise<Timing> {
   const xs: number[] = [];
   for (let i = 0; i < N; i++) {
+    await before(i);
     const t0 = performance.now();
     await fn();
     xs.push(performance.now() - t0);
@@ -154,6 +156,12 @@ async function main(): Promise<void> {
       const t = await timed(
         () => call(k.method, k.input),
         () => (peakRss = Math.max(peakRss, process.memoryUsage().rss)),
+        async (i) => {
+          const write = k.before?.(i);
+          if (!write) return;
+          const done = await call(write.method, write.input);
+          if (!done.ok) throw new Error(`${k.method} ${k.variant}: the write before it was refused: ${done.error.code} ${done.error.messageKey}`);
+        },
       );
       measured.push({ k, t });
       if (peakRss > before) growth.push({ method: k.method, variant: k.variant, grewMiB: +((peakRss - before) / 2 ** 20).toFixed(1) });

@@ -17,9 +17,9 @@ import {
   type NewParticipant,
   participantMap,
   participantClasses,
-  participantCount,
   participantIds,
   participantPage,
+  participantsPerClass,
   type ParticipantFilter,
   pendingScreened,
   type Progress,
@@ -180,9 +180,12 @@ function triageViews(db: Database, campaignId: string, q: TriageFilter, page?: {
   return entries.map((e) => ({ ...e, reasons: reasons.get(e.studentId) ?? [] }));
 }
 
-/** One page of the filtered list, each participant with the campaign's scales they have still to take. */
-function participantsWithMissing(db: Database, c: CampaignRow, f: ParticipantFilter, page: { offset: number; limit: number }): ParticipantView[] {
-  return participantPage(db, c.id, f, page).map((p) => ({ ...p, missingScales: c.scales.map((s) => s.scaleId).filter((id) => !p.completedScales.includes(id)) }));
+/** One page of the filtered list, each participant with the campaign's scales they have still to take; and the filter's total. */
+function participantsWithMissing(db: Database, c: CampaignRow, f: ParticipantFilter, page: { offset: number; limit: number }): { participants: ParticipantView[]; total: number } {
+  const perClass = participantsPerClass(db, c.id, f);
+  const total = perClass.reduce((n, k) => n + k.count, 0);
+  const participants = participantPage(db, c.id, f, perClass, page).map((p) => ({ ...p, missingScales: c.scales.map((s) => s.scaleId).filter((id) => !p.completedScales.includes(id)) }));
+  return { participants, total };
 }
 
 type ExactSummary = ReturnType<typeof summaryOf>;
@@ -292,8 +295,7 @@ export const campaignHandlers: HandlerMap<CampaignMethods> = {
   'campaigns.get': dbHandler<'campaigns.get'>({
     run: (ctx, input) => {
       const c = requireCampaign(ctx.db, input.id);
-      const participants = participantsWithMissing(ctx.db, c, input, { offset: (input.page - 1) * input.pageSize, limit: input.pageSize });
-      const total = participantCount(ctx.db, c.id, input);
+      const { participants, total } = participantsWithMissing(ctx.db, c, input, { offset: (input.page - 1) * input.pageSize, limit: input.pageSize });
       ctx.audit = { targetType: 'campaign', targetId: c.id, details: { participants: participants.length, total } };
       return { campaign: views(ctx.db, [c], ctx.now)[0]!, participants, total, classes: participantClasses(ctx.db, c.id) };
     },

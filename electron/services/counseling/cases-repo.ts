@@ -170,12 +170,18 @@ export function studentHasClinicalRecords(db: Database, studentId: string): bool
 }
 
 /** Open cases of these students, by student: a graduating student's case should be closed or handed on first. */
-export function openCasesOfStudents(db: Database, studentIds: readonly string[]): { id: string; studentId: string; name: string }[] {
+/**
+ * The open cases of active students in these grades (the 学年升级's graduating grades), by the
+ * student's pinyin then opening date. Open cases are few: the join starts from them (CROSS JOIN
+ * keeps that order), where starting from the students would look up every student of the grades.
+ */
+export function openCasesInGrades(db: Database, grades: readonly number[]): { id: string; studentId: string; name: string; grade: number }[] {
   return stmt(
     db,
-    `SELECT c.id, c.student_id AS studentId, s.name FROM cases c JOIN students s ON s.id = c.student_id
-     WHERE c.deleted_at IS NULL AND c.status = 'open' AND c.student_id IN (SELECT value FROM json_each(?)) ORDER BY s.name_pinyin, c.opened_on`,
-  ).all(JSON.stringify(studentIds)) as { id: string; studentId: string; name: string }[];
+    `SELECT c.id, c.student_id AS studentId, s.name, s.grade FROM cases c CROSS JOIN students s ON s.id = c.student_id
+     WHERE c.deleted_at IS NULL AND c.status = 'open' AND s.deleted_at IS NULL AND s.status = 'active' AND s.grade IN (SELECT value FROM json_each(?))
+     ORDER BY s.name_pinyin, c.opened_on, c.id`,
+  ).all(JSON.stringify(grades)) as { id: string; studentId: string; name: string; grade: number }[];
 }
 
 export interface CaseListQuery {

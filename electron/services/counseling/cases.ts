@@ -25,7 +25,7 @@ import { attachCrisis, isCrisisCase } from '../crisis/attach';
 
 // Alerts open a crisis case; the roster asks before deleting a student who has clinical records and
 // warns of graduating students' open cases before the 升级.
-export { insertCase, openCasesOfStudents, studentHasClinicalRecords } from './cases-repo';
+export { insertCase, openCasesInGrades, studentHasClinicalRecords } from './cases-repo';
 
 type CaseMethods = 'cases.open' | 'cases.get' | 'cases.list' | 'cases.update' | 'cases.close' | 'cases.transfer' | 'cases.remove' | 'cases.summary';
 

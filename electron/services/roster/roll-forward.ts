@@ -6,79 +6,94 @@ import type { RollForwardWarning } from '../../../shared/api/students';
 import { isTopGradeOfStage } from '../../../shared/domain/grades';
 import { outsideSummerBreak } from '../../../shared/domain/roll-forward';
 import { dbHandler, type HandlerMap, type ServiceContext } from '../../core/handler';
+import { groupSpan } from '../../db/group-span';
 import { untilChange } from '../../db/until-change';
 import { openCampaignsOfGrades } from '../assessments/campaigns';
 import { schoolDate } from '../common/clinical';
-import { openCasesOfStudents } from '../counseling/cases';
+import { openCasesInGrades } from '../counseling/cases';
 import { schoolTerms } from '../schedule/school-calendar';
-import { activeStudents, lastRun, movedSince, recordRun, revertRun, type StudentMove } from './roll-forward-repo';
+import { activeClasses, activeStudentsOf, lastRun, movedSince, recordRun, revertRun, type StudentMove } from './roll-forward-repo';
 
 type Renames = ParsedInputOf<'students.rollForwardPreview'>['classRenames'];
 
 const classKey = (grade: number, className: string) => `${grade}\u0000${className}`;
 
-/** The 升级 plan: active students move up a grade (into the class the renames give); the last grade of each stage graduates. */
+/**
+ * The 升级 plan, counted per class: active students move up a grade (into the class the renames
+ * give); the last grade of each stage graduates. Built from the classes' counts alone (the
+ * students themselves are read a page at a time, planChanges), so opening the dialog after a
+ * roster change no longer reads and sorts every student.
+ */
 function rollForwardPlan(db: Database, renames: Renames) {
-  const rows = activeStudents(db);
+  const active = activeClasses(db);
   const renamed = new Map(renames.map((r) => [classKey(r.grade, r.className), r.toClassName]));
-  const known = new Set(rows.map((r) => classKey(r.grade, r.class_name)));
+  const known = new Set(active.map((k) => classKey(k.grade, k.className)));
   const problems: ErrorDetail[] = [];
   renames.forEach((r, i) => {
     if (!known.has(classKey(r.grade, r.className))) problems.push({ path: `classRenames.${i}.className`, reason: 'errors.rollForward.unknownClass' });
     else if (isTopGradeOfStage(r.grade)) problems.push({ path: `classRenames.${i}.className`, reason: 'errors.rollForward.graduatingClass' });
   });
   if (problems.length > 0) throw new CounselError('VALIDATION', 'errors.validation', problems);
-  const changes = rows.map((r) => {
-    const graduates = isTopGradeOfStage(r.grade);
+  const classes = active.map((k) => {
+    const graduates = isTopGradeOfStage(k.grade);
+    return {
+      fromGrade: k.grade,
+      fromClassName: k.className,
+      toGrade: graduates ? null : k.grade + 1,
+      toClassName: graduates ? k.className : (renamed.get(classKey(k.grade, k.className)) ?? k.className),
+      count: k.count,
+    };
+  });
+  // Any change to an active student after the preview (each student's id and updated_at under
+  // their class), or other renames, change the token, so a stale preview is refused.
+  const hash = createHash('sha256');
+  for (const k of active) hash.update(`${classKey(k.grade, k.className)}\u0000${k.students}\n`);
+  const token = hash.update(JSON.stringify([...renamed].sort())).digest('hex');
+  const countOf = (graduating: boolean) => classes.reduce((n, k) => n + ((k.toGrade === null) === graduating ? k.count : 0), 0);
+  const promoted = countOf(false);
+  const graduated = countOf(true);
+  return { token, classes, promoted, graduated, total: promoted + graduated };
+}
+
+type Plan = ReturnType<typeof rollForwardPlan>;
+
+/**
+ * The plan's students from `offset`, `limit` of them, in class order then pinyin. Only the classes
+ * the page falls in are read (groupSpan over the classes' counts), so a late page costs what the
+ * first does.
+ */
+function planChanges(db: Database, plan: Plan, offset: number, limit: number) {
+  const span = groupSpan(plan.classes, offset, limit);
+  const toOf = new Map(span.groups.map((k) => [classKey(k.fromGrade, k.fromClassName), k]));
+  const students = activeStudentsOf(db, span.groups.map((k) => ({ grade: k.fromGrade, className: k.fromClassName })), span.skip, limit);
+  return students.map((r) => {
+    const to = toOf.get(classKey(r.grade, r.class_name))!;
     return {
       id: r.id,
       studentNo: r.student_no,
       name: r.name,
       fromGrade: r.grade,
       fromClassName: r.class_name,
-      toGrade: graduates ? null : r.grade + 1,
-      toClassName: graduates ? r.class_name : (renamed.get(classKey(r.grade, r.class_name)) ?? r.class_name),
-      toStatus: graduates ? ('graduated' as const) : ('active' as const),
+      toGrade: to.toGrade,
+      toClassName: to.toClassName,
+      toStatus: to.toGrade === null ? ('graduated' as const) : ('active' as const),
     };
   });
-  const classes = new Map<string, { fromGrade: number; fromClassName: string; toGrade: number | null; toClassName: string; count: number }>();
-  for (const c of changes) {
-    const key = classKey(c.fromGrade, c.fromClassName);
-    const cls = classes.get(key) ?? { fromGrade: c.fromGrade, fromClassName: c.fromClassName, toGrade: c.toGrade, toClassName: c.toClassName, count: 0 };
-    cls.count += 1;
-    classes.set(key, cls);
-  }
-  // Any change to an active student after the preview, or other renames, change the token, so a stale preview is refused.
-  const token = createHash('sha256')
-    .update(rows.map((r) => `${r.id}:${r.grade}:${r.updated_at}`).join('\n'))
-    .update(JSON.stringify([...renamed].sort()))
-    .digest('hex');
-  return {
-    token,
-    changes,
-    classes: [...classes.values()],
-    promoted: changes.filter((c) => c.toGrade !== null).length,
-    graduated: changes.filter((c) => c.toGrade === null).length,
-  };
 }
-
-type Plan = ReturnType<typeof rollForwardPlan>;
 
 /** What the counselor should settle first; the 升级 runs over them only when told to. */
 function warningsOf(db: Database, plan: Plan, today: string): RollForwardWarning[] {
   const warnings: RollForwardWarning[] = [];
   const timing = outsideSummerBreak(today, schoolTerms(db));
   if (timing) warnings.push({ kind: 'outsideSummer', label: timing.label, date: timing.date, grades: [] });
-  const moving = [...new Set(plan.changes.map((c) => c.fromGrade))];
+  const moving = [...new Set(plan.classes.map((k) => k.fromGrade))];
   for (const c of openCampaignsOfGrades(db, moving, today)) {
     const grades = c.grades.filter((g) => moving.includes(g));
     if (c.rescreenOf !== null) warnings.push({ kind: 'rescreen', label: c.name, date: c.startDate, grades });
     else warnings.push({ kind: 'openCampaign', label: c.name, date: c.endDate, grades });
   }
-  const graduating = new Map(plan.changes.filter((c) => c.toGrade === null).map((c) => [c.id, c.fromGrade]));
-  for (const k of openCasesOfStudents(db, [...graduating.keys()])) {
-    warnings.push({ kind: 'openCase', label: k.name, date: null, grades: [graduating.get(k.studentId)!] });
-  }
+  const graduating = [...new Set(plan.classes.filter((k) => k.toGrade === null).map((k) => k.fromGrade))];
+  for (const k of openCasesInGrades(db, graduating)) warnings.push({ kind: 'openCase', label: k.name, date: null, grades: [k.grade] });
   return warnings;
 }
 
@@ -116,17 +131,17 @@ export const rollForwardHandlers: HandlerMap<'students.rollForwardPreview' | 'st
   'students.rollForwardPreview': dbHandler<'students.rollForwardPreview'>({
     run: ({ db, now }, input) => {
       const today = schoolDate(db, now);
-      // The whole plan is needed for the token, the totals and the warnings; only one page of it
-      // crosses to the screen (6,000 students' rows were most of this call's time and memory).
-      // Paging through the dialog asks for the same plan again and again: it is built once and
-      // kept until anything in the archive changes (previewOf), so the next page only slices it.
+      // The plan's classes, totals, token and warnings cover the whole roster and are kept until
+      // anything in the archive changes (previewOf): paging through the dialog asks for them again
+      // and again. Only the page's students are read, from the classes it falls in.
       const { plan, warnings, lastRun } = previewOf(db, JSON.stringify([input.classRenames, today]), () => {
         const built = rollForwardPlan(db, input.classRenames);
         return { plan: built, warnings: warningsOf(db, built, today), lastRun: lastRunView(db, today) };
       });
       const { page, pageSize } = input;
-      const changes = plan.changes.slice((page - 1) * pageSize, page * pageSize);
-      return { ...plan, changes, total: plan.changes.length, page, pageSize, warnings, lastRun };
+      const changes = planChanges(db, plan, (page - 1) * pageSize, pageSize);
+      const { token, classes, promoted, graduated, total } = plan;
+      return { token, classes, promoted, graduated, total, changes, page, pageSize, warnings, lastRun };
     },
   }),
 
@@ -136,7 +151,7 @@ export const rollForwardHandlers: HandlerMap<'students.rollForwardPreview' | 'st
       const { db, now, actor } = ctx;
       const today = schoolDate(db, now);
       const { plan, warnings } = checkedPlan(ctx, input);
-      const moves = plan.changes.map(
+      const moves = planChanges(db, plan, 0, plan.total).map(
         (c): StudentMove => ({
           studentId: c.id,
           fromGrade: c.fromGrade,
