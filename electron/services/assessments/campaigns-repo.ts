@@ -187,9 +187,17 @@ const FILTER = `p.campaign_id = @campaignId AND (@grade IS NULL OR (p.grade = @g
  */
 const LIST_ORDER = 'ORDER BY p.grade, p.class_name, s.student_no, p.student_id';
 
+/**
+ * A participant's 学号 for the order, read from students_id_no (id, student_no) without the
+ * student's row. Named, because SQLite prefers the unique index on id and then reads each row for
+ * its 学号: the ids of a 6,000-participant campaign took 13.8 ms that way against 8.4 ms from this
+ * index (plain copy of the 10-year school, same run).
+ */
+const STUDENT_NO = 'JOIN students s INDEXED BY students_id_no ON s.id = p.student_id';
+
 /** Every participant id of the filter in list order. */
 export function participantIds(db: Database, campaignId: string, f: ParticipantFilter): string[] {
-  return stmt(db, `SELECT p.student_id FROM campaign_participants p JOIN students s ON s.id = p.student_id WHERE ${FILTER} ${LIST_ORDER}`)
+  return stmt(db, `SELECT p.student_id FROM campaign_participants p ${STUDENT_NO} WHERE ${FILTER} ${LIST_ORDER}`)
     .pluck()
     .all(filterParams(campaignId, f)) as string[];
 }
@@ -234,7 +242,7 @@ export function participantPage(
        p.student_consent AS studentConsent, p.guardian_consent AS guardianConsent, p.outcome, p.note,
        (SELECT json_group_array(DISTINCT f.scale_id) FROM forms f
         WHERE f.campaign_id = p.campaign_id AND f.student_id = p.student_id AND f.status = 'completed') AS completedJson
-     FROM (SELECT p.student_id AS id FROM campaign_participants p JOIN students s ON s.id = p.student_id
+     FROM (SELECT p.student_id AS id FROM campaign_participants p ${STUDENT_NO}
            WHERE ${FILTER} AND (p.grade, p.class_name) >= (@fromGrade, @fromClass) AND (p.grade, p.class_name) <= (@toGrade, @toClass)
            ${LIST_ORDER} LIMIT @limit OFFSET @skip) l
      JOIN campaign_participants p ON p.campaign_id = @campaignId AND p.student_id = l.id

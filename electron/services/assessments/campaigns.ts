@@ -180,12 +180,22 @@ function triageViews(db: Database, campaignId: string, q: TriageFilter, page?: {
   return entries.map((e) => ({ ...e, reasons: reasons.get(e.studentId) ?? [] }));
 }
 
-/** One page of the filtered list, each participant with the campaign's scales they have still to take; and the filter's total. */
-function participantsWithMissing(db: Database, c: CampaignRow, f: ParticipantFilter, page: { offset: number; limit: number }): { participants: ParticipantView[]; total: number } {
+/**
+ * One page of the filtered list, each participant with the campaign's scales they have still to
+ * take; the filter's total, and the campaign's classes (without a filter, those the page was
+ * counted over: one pass over the index fewer).
+ */
+function participantsWithMissing(
+  db: Database,
+  c: CampaignRow,
+  f: ParticipantFilter,
+  page: { offset: number; limit: number },
+): { participants: ParticipantView[]; total: number; classes: { grade: number; className: string }[] } {
   const perClass = participantsPerClass(db, c.id, f);
   const total = perClass.reduce((n, k) => n + k.count, 0);
+  const classes = f.class || f.outcome ? participantClasses(db, c.id) : perClass.map(({ grade, className }) => ({ grade, className }));
   const participants = participantPage(db, c.id, f, perClass, page).map((p) => ({ ...p, missingScales: c.scales.map((s) => s.scaleId).filter((id) => !p.completedScales.includes(id)) }));
-  return { participants, total };
+  return { participants, total, classes };
 }
 
 type ExactSummary = ReturnType<typeof summaryOf>;
@@ -295,9 +305,9 @@ export const campaignHandlers: HandlerMap<CampaignMethods> = {
   'campaigns.get': dbHandler<'campaigns.get'>({
     run: (ctx, input) => {
       const c = requireCampaign(ctx.db, input.id);
-      const { participants, total } = participantsWithMissing(ctx.db, c, input, { offset: (input.page - 1) * input.pageSize, limit: input.pageSize });
+      const { participants, total, classes } = participantsWithMissing(ctx.db, c, input, { offset: (input.page - 1) * input.pageSize, limit: input.pageSize });
       ctx.audit = { targetType: 'campaign', targetId: c.id, details: { participants: participants.length, total } };
-      return { campaign: views(ctx.db, [c], ctx.now)[0]!, participants, total, classes: participantClasses(ctx.db, c.id) };
+      return { campaign: views(ctx.db, [c], ctx.now)[0]!, participants, total, classes };
     },
   }),
 
