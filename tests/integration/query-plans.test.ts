@@ -95,6 +95,13 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** The plan of the one statement a method prepared that matches `pattern`. */
+function planOfOne(db: ReturnType<typeof openDatabase>, method: string, pattern: RegExp): string[] {
+  const found = [...prepared].filter(([sql, m]) => m === method && pattern.test(sql)).map(([sql]) => sql);
+  expect(found, `${method} ${String(pattern)}`).toHaveLength(1);
+  return (db.prepare(`EXPLAIN QUERY PLAN ${found[0]!}`).all(...unboundParameters(found[0]!)) as { detail: string }[]).map((r) => r.detail);
+}
+
 describe('query plans of the read methods', () => {
   it('scan no table that grows with the years', () => {
     const db = openDatabase({ file: join(dir, 'school', 'counselroom.db'), key: rawKey });
@@ -122,17 +129,32 @@ describe('query plans of the read methods', () => {
   it('page the screening triage queue along its index and count the summary from indexes alone', () => {
     const db = openDatabase({ file: join(dir, 'school', 'counselroom.db'), key: rawKey });
     try {
-      const planOf = (method: string, pattern: RegExp) => {
-        const found = [...prepared].filter(([sql, m]) => m === method && pattern.test(sql)).map(([sql]) => sql);
-        expect(found, `${method} ${String(pattern)}`).toHaveLength(1);
-        return (db.prepare(`EXPLAIN QUERY PLAN ${found[0]!}`).all(...unboundParameters(found[0]!)) as { detail: string }[]).map((r) => r.detail);
-      };
+      const planOf = (method: string, pattern: RegExp) => planOfOne(db, method, pattern);
       // The page is found in index order; only entries flagged in the same millisecond are sorted (by 学号), so a LIMIT stops after its page.
       const page = planOf('campaigns.triage', /LIMIT @limit OFFSET @offset/);
       expect(page).toContain('SEARCH t USING COVERING INDEX triage_entries_queue (campaign_id=?)');
       expect(page).toContain('USE TEMP B-TREE FOR LAST TERM OF ORDER BY');
       expect(planOf('campaigns.summary', /FROM campaign_results/)).toContain('SEARCH campaign_results USING COVERING INDEX campaign_results_bands (campaign_id=? AND scale_id=?)');
       expect(planOf('campaigns.summary', /screened <> '\[\]'/)).toEqual(['SEARCH campaign_participants USING COVERING INDEX campaign_participants_screened (campaign_id=? AND outcome=?)']);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('read a page of the participant list and of the 学年升级 plan from the classes it falls in', () => {
+    const db = openDatabase({ file: join(dir, 'school', 'counselroom.db'), key: rawKey });
+    try {
+      const planOf = (method: string, pattern: RegExp) => planOfOne(db, method, pattern);
+      // The participants of the page's classes only (a range of the index), each 学号 from students_id_no; never the whole campaign.
+      const page = planOf('campaigns.get', /LIMIT @limit OFFSET @skip/);
+      expect(page).toContain('SEARCH p USING COVERING INDEX campaign_participants_list (campaign_id=? AND (grade,class_name)>(?,?) AND (grade,class_name)<(?,?))');
+      expect(page).toContain('SEARCH s USING COVERING INDEX students_id_no (id=?)');
+      expect(page.filter((d) => /campaign_participants_list \(campaign_id=\?\)$|AUTOMATIC/.test(d))).toEqual([]);
+      // The plan's page: its classes first, each class's students on students_grade_class.
+      expect(planOf('students.rollForwardPreview', /json_each\(\?\) k/).slice(0, 2)).toEqual([
+        expect.stringMatching(/^SCAN k VIRTUAL TABLE/),
+        'SEARCH s USING INDEX students_grade_class (grade=? AND class_name=?)',
+      ]);
     } finally {
       db.close();
     }

@@ -39,13 +39,15 @@ export function activeClasses(db: Database): ActiveClass[] {
 /**
  * The active students of these classes in the plan's order (class as activeClasses, then pinyin;
  * the id only breaks a tie of two equal names), `limit` of them after the first `skip`. Each class
- * is read on students_grade_class, so a page sorts its classes' students only.
+ * is read on students_grade_class, so a page sorts its classes' students only; CROSS JOIN keeps
+ * the classes first, where SQLite may otherwise walk every student in the index's order to spare
+ * the sort and match each against the classes.
  */
 export function activeStudentsOf(db: Database, classes: readonly { grade: number; className: string }[], skip: number, limit: number): MovingStudent[] {
   return stmt(
     db,
     `SELECT s.id, s.student_no, s.name, s.grade, s.class_name
-     FROM json_each(?) k JOIN students s ON s.grade = k.value ->> 'grade' AND s.class_name = k.value ->> 'className'
+     FROM json_each(?) k CROSS JOIN students s ON s.grade = k.value ->> 'grade' AND s.class_name = k.value ->> 'className'
      WHERE s.deleted_at IS NULL AND s.status = 'active'
      ORDER BY s.grade, length(s.class_name), s.class_name, s.name_pinyin, s.id LIMIT ? OFFSET ?`,
   ).all(JSON.stringify(classes.map((k) => ({ grade: k.grade, className: k.className }))), limit, skip) as MovingStudent[];
