@@ -7,7 +7,7 @@
  * so the volume scales with it (docs/PERFORMANCE.md, "The audit chain at ten years"):
  *
  * - each session record: the student's file and the case opened (students.get, cases.get, both
- *   audited reads), the record created, DRAFT_SAVES autosaves that changed text (records.saveDraft
+ *   audited reads), the record created by its first save, DRAFT_SAVES autosaves that changed text (records.saveDraft
  *   writes a row only when a field changed; the editor saves after every 2 s pause in typing), the
  *   record read back and signed: 5 + DRAFT_SAVES rows;
  * - each appointment: booked (appointments.create, a few days before) and its outcome recorded
@@ -15,16 +15,16 @@
  * - each school day (weekdays from the first record on): a login, an idle lock and unlock twice,
  *   a logout: 6 rows.
  *
- * For the large school (30,000 records, 120,000 appointments, ~2,500 school days) that is
- * 30,000 × 15 + 120,000 × 2 + 2,500 × 6 ≈ 705,000 rows: about 370 a school day over ten years,
- * i.e. two counselors at ~185 audited calls each.
+ * For the large school (30,000 records, 120,000 appointments, 2,560 weekdays) that is
+ * 30,000 × 15 + 120,000 × 2 + 2,560 weekdays × 6 = 705,360 rows: about 280 a weekday over ten years,
+ * i.e. two counselors at ~140 audited calls a day each.
  *
  * The rows are appended after the existing ones with the real chain (appendAudit's digest), in
  * time order among themselves, as the counselor of the school ('ipc' door, the desktop window).
  * Details carry ids, counts and field names, as the services write them: never a name.
  */
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { GENESIS, insertSealed, rowHash, type StoredRow } from '../electron/audit/chain';
+import { GENESIS, insertSealed, lastAuditRow, rowHash, type StoredRow } from '../electron/audit/chain';
 import { addDays } from '../shared/domain/dates';
 
 /** Autosaves that changed a field, per record written. */
@@ -66,7 +66,8 @@ function recordRows(actor: Actor, r: RecordRow): Row[] {
   const rows = [
     row(actor, t(0), 'students.get', 'student', r.studentId, null),
     row(actor, t(1), 'cases.get', 'case', r.caseId, { studentId: r.studentId }),
-    row(actor, t(2), 'records.create', 'record', r.id, { caseId: r.caseId, revision: 1, changed: ['sessionDate', 'kind'] }),
+    // The first save of a new record creates it: records.saveDraft without an id, revision 1.
+    row(actor, t(2), 'records.saveDraft', 'record', r.id, { caseId: r.caseId, revision: 1, changed: ['sessionDate', 'kind'] }),
   ];
   for (let k = 0; k < DRAFT_SAVES; k++) {
     rows.push(row(actor, t(3 + k), 'records.saveDraft', 'record', r.id, { caseId: r.caseId, revision: k + 2, changed: [FIELDS[k % FIELDS.length]] }));
@@ -146,7 +147,7 @@ export function appendAuditHistory(db: Database, userId: string): number {
   const last = dates[dates.length - 1]!;
   for (let d = dates[0]!; d <= last; d = addDays(d, 1)) if (isWeekday(d)) day(d);
 
-  const tail = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
+  const tail = lastAuditRow(db);
   let seq = tail?.seq ?? 0;
   let prev = tail?.hash ?? GENESIS;
   let pending: Row[] = [];
