@@ -171,7 +171,8 @@ export async function buildSchool(dataDir: string, size: SchoolSize): Promise<Sc
 
 /**
  * A copy of the school of `name` in `dir` (runs write audit rows, so never the cache itself),
- * built into the cache first when there is none for these sizes.
+ * built into the cache first when there is none for these sizes. `migratedNow`: the cache was
+ * changed in place in this run (migrated, or given its audit history).
  */
 export async function benchSchool(name: SchoolSizeName, dir: string): Promise<{ archive: BenchArchive; meta: SchoolMeta; cached: boolean; migratedNow: boolean; plainFile: () => string }> {
   const cache = cacheOf(name);
