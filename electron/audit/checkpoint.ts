@@ -5,8 +5,8 @@ import { CHAIN_START, walkChain, walkWholeChain, type ChainPoint, type VerifyRes
 /**
  * The audit chain's verified checkpoint (migration 021): the last row a verification reached, so
  * the checklist's "audit log intact" figure, read on every compliance.start and .refresh, walks
- * only the rows written since instead of the whole log (hundreds of thousands of rows at ten
- * years, ~0.5-1 s a walk on a school PC).
+ * only the rows written since instead of the whole log (~700,000 rows at ten years in the
+ * benchmark's estimate: 4-8 s a walk on a two-core machine, docs/PERFORMANCE.md).
  *
  * What that gives up: rows before the checkpoint are taken as verified. The incremental check
  * confirms the checkpoint's row still carries the hash it had and that no row is missing (as many
