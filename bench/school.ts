@@ -14,7 +14,7 @@
  * and sessions. Cases of all but the most recent clients are closed with their drafts signed, as
  * ten years of work leaves them; so the open caseload and the to-do list are a school's, not 6,000.
  */
-import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { CounselClient } from '../shared/api/contract';
@@ -25,6 +25,7 @@ import { loadMigrations } from '../electron/db/migrate';
 import { stmt } from '../electron/db/statements';
 import { closeCase } from '../electron/services/counseling/cases-repo';
 import { insertProgram, insertSession, setLeaders } from '../electron/services/groups/groups-repo';
+import { appendAuditHistory } from './audit-history';
 import { importedScreening, screeningSheets, sheetForms, writeForms } from './assessments';
 import { seedRecords } from './counseling';
 import { benchArchive, reopenArchive, type BenchArchive } from './harness';
@@ -63,6 +64,8 @@ export interface SchoolMeta {
   /** Rows per table after seeding, as counted. */
   counts: Record<string, number>;
   seedSeconds: number;
+  /** The audit rows appended once to the cached school, and how long that took (extendAuditOnce). */
+  auditHistory?: { rows: number; seconds: number };
 }
 
 /** Earlier years' screenings: both sheets for SCREENED students a year, rotating through the roster, no campaign. */
@@ -168,7 +171,8 @@ export async function buildSchool(dataDir: string, size: SchoolSize): Promise<Sc
 
 /**
  * A copy of the school of `name` in `dir` (runs write audit rows, so never the cache itself),
- * built into the cache first when there is none for these sizes.
+ * built into the cache first when there is none for these sizes. `migratedNow`: the cache was
+ * changed in place in this run (migrated, or given its audit history).
  */
 export async function benchSchool(name: SchoolSizeName, dir: string): Promise<{ archive: BenchArchive; meta: SchoolMeta; cached: boolean; migratedNow: boolean; plainFile: () => string }> {
   const cache = cacheOf(name);
@@ -182,8 +186,35 @@ export async function benchSchool(name: SchoolSizeName, dir: string): Promise<{ 
   }
   const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as SchoolMeta;
   const migratedNow = migrateCache(join(cache, 'data'), meta.rawKeyHex);
+  const extendedNow = extendAuditOnce(cache, meta);
   cpSync(join(cache, 'data'), join(dir, 'run'), { recursive: true });
-  return { archive: reopenArchive(join(dir, 'run'), meta.rawKeyHex, meta.userId, meta.studentIds), meta, cached, migratedNow, plainFile: () => plainCopy(cache, meta.rawKeyHex) };
+  return {
+    archive: reopenArchive(join(dir, 'run'), meta.rawKeyHex, meta.userId, meta.studentIds),
+    meta,
+    cached,
+    migratedNow: migratedNow || extendedNow,
+    plainFile: () => plainCopy(cache, meta.rawKeyHex),
+  };
+}
+
+/**
+ * Appends ten years of audit rows (bench/audit-history.ts) to the cached school in place, once per
+ * cache: meta.json's auditHistory is the marker. The plain copies made before it lack the rows, so
+ * they go. True when it did so now (that run's memory figures include it).
+ */
+function extendAuditOnce(cache: string, meta: SchoolMeta): boolean {
+  if (meta.auditHistory) return false;
+  const t0 = performance.now();
+  const db = openDatabase({ file: join(cache, 'data', 'counselroom.db'), key: Buffer.from(meta.rawKeyHex, 'hex') });
+  const rows = appendAuditHistory(db, meta.userId);
+  meta.counts.audit_log = (db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
+  // The build's statistics (pragma optimize) saw ~200 audit rows: taken again, as they would be for a log this size.
+  db.exec('ANALYZE audit_log');
+  checkpointAndClose(db);
+  meta.auditHistory = { rows, seconds: +((performance.now() - t0) / 1000).toFixed(1) };
+  for (const f of readdirSync(cache)) if (/^plain-v\d+\.db$/.test(f)) rmSync(join(cache, f));
+  writeFileSync(join(cache, 'meta.json'), JSON.stringify(meta));
+  return true;
 }
 
 /**

@@ -29,6 +29,8 @@ describe.skipIf(!available)('the compliance checklist in a real browser', () => 
     expect(await p.getByTestId('figure-CRISIS-01').textContent()).toBe('危机干预预案 2025版，2025-03-01 起施行（危机干预预案）');
     expect(await p.getByTestId('status-CRISIS-01').textContent()).toBe('达标');
     expect(await p.getByTestId('status-REF-03').textContent()).toBe('待评定');
+    // The audit figure is verified from the checkpoint on, so it says when the chain was last walked in full (here: this first run did).
+    expect(await p.getByTestId('figure-REC-03').textContent()).toMatch(/^数据库加密、按角色授权，审计日志 \d+ 条校验完整，上次全链核验于 \d{4}-\d{2}-\d{2}（加密存储与审计日志校验）$/);
 
     await evidenceTaskAndSign(p, Buffer.from(PNG_1PX, 'base64'));
 

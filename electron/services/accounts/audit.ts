@@ -1,6 +1,6 @@
 import { stmt } from '../../db/statements';
 import { dbHandler, type HandlerMap } from '../../core/handler';
-import { verifyAudit } from '../../audit/chain';
+import { verifyAndCheckpoint } from '../../audit/checkpoint';
 import { Where } from '../../db/where';
 import type { AuditRow } from '../../../shared/api/audit';
 import { redactForPrincipal } from './audit-redaction';
@@ -63,5 +63,11 @@ export const auditHandlers: HandlerMap<'audit.list' | 'audit.actions' | 'audit.v
     // One index step per distinct action (a skip scan), not a read of the whole log.
     run: ({ db }) => ({ items: stmt(db, DISTINCT_ACTIONS).pluck().all() as string[] }),
   }),
-  'audit.verify': dbHandler<'audit.verify'>({ run: ({ db }) => verifyAudit(db) }),
+  // Always the whole chain; an intact one becomes the checkpoint the checklist's figure walks on from.
+  'audit.verify': dbHandler<'audit.verify'>({
+    run: ({ db, now }) => {
+      const { ok, rows, firstBroken } = verifyAndCheckpoint(db, now);
+      return { ok, rows, firstBroken };
+    },
+  }),
 };

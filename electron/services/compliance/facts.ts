@@ -1,7 +1,8 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { ComplianceFacts } from '../../../shared/domain/compliance/evaluate';
-import { verifyAudit } from '../../audit/chain';
+import { verifySinceCheckpoint } from '../../audit/checkpoint';
 import { readSchool } from '../accounts/settings-store';
+import { schoolDate } from '../common/clinical';
 import { screeningGrades } from '../assessments/campaigns';
 import { consentCoverage } from '../assessments/testing-consent';
 import { recordCompleteness } from '../counseling/records';
@@ -30,8 +31,9 @@ function once<T>(f: () => T): () => T {
 /**
  * The live figures a run reads as of a school date, each from its own area's service module and
  * each read at most once per run. The term is the one holding the date, or the last one before it.
+ * `now` stamps the audit chain's checkpoint as it moves on.
  */
-export function liveFacts(db: Database, asOf: string): ComplianceFacts & { termName(): string | null } {
+export function liveFacts(db: Database, asOf: string, now: number): ComplianceFacts & { termName(): string | null } {
   const year = schoolYearOf(asOf);
   const term = once(() => termFor(db, asOf));
   const opening = once(() => {
@@ -61,9 +63,17 @@ export function liveFacts(db: Database, asOf: string): ComplianceFacts & { termN
     records: once(() => recordCompleteness(db, year.from, asOf)),
     screenings: once(() => screeningGrades(db, year.from, year.to, asOf)),
     storage: once(() => {
-      const v = verifyAudit(db);
+      // From the checkpoint on, not the whole chain on every refresh (electron/audit/checkpoint.ts says what that gives up).
+      const v = verifySinceCheckpoint(db, now);
       // The archive opens only with its key (SQLCipher), and the dispatcher checks every call's role.
-      return { encrypted: true, roleBasedAccess: true, auditIntact: v.ok, auditRows: v.rows };
+      return {
+        encrypted: true,
+        roleBasedAccess: true,
+        auditIntact: v.ok,
+        auditRows: v.rows,
+        firstBrokenSeq: v.firstBroken?.seq ?? null,
+        lastFullWalk: v.fullWalkAt === null ? null : schoolDate(db, v.fullWalkAt),
+      };
     }),
     testing: once(() => consentCoverage(db, year.from, asOf)),
     crisisProcedure: once(() => procedureInForce(db, asOf)),

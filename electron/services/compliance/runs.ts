@@ -161,8 +161,8 @@ export function runViewOf(db: Database, run: RunRow): RunView {
 }
 
 /** Reads every automatic item afresh as of today; attestations stay. */
-function evaluateRun(db: Database, runId: string, pack: Pack, asOf: string): string | null {
-  const facts = liveFacts(db, asOf);
+function evaluateRun(db: Database, runId: string, pack: Pack, asOf: string, now: number): string | null {
+  const facts = liveFacts(db, asOf, now);
   for (const item of pack.items) saveAuto(db, runId, item.id, evaluateMetric(item, facts));
   return facts.termName();
 }
@@ -209,7 +209,7 @@ export const runHandlers: HandlerMap<RunMethods> = {
       const pack = requirePack(db, input.packId);
       const asOf = schoolDate(db, now);
       const id = insertRun(db, { packId: pack.id, packVersion: pack.version, packJson: JSON.stringify(pack), asOf, termName: null, userId: ctx.actor.userId }, now);
-      touchRun(db, id, asOf, evaluateRun(db, id, pack, asOf), now);
+      touchRun(db, id, asOf, evaluateRun(db, id, pack, asOf, now), now);
       ctx.audit = { targetType: 'complianceRun', targetId: id, details: { packId: pack.id, version: pack.version } };
       return runViewOf(db, getRun(db, id)!);
     },
@@ -219,7 +219,7 @@ export const runHandlers: HandlerMap<RunMethods> = {
     run: (ctx, input) => {
       const run = requireOpenRun(ctx.db, input.id);
       const asOf = schoolDate(ctx.db, ctx.now);
-      touchRun(ctx.db, run.id, asOf, evaluateRun(ctx.db, run.id, packOfRun(run), asOf), ctx.now);
+      touchRun(ctx.db, run.id, asOf, evaluateRun(ctx.db, run.id, packOfRun(run), asOf, ctx.now), ctx.now);
       ctx.audit = { targetType: 'complianceRun', targetId: run.id, details: { asOf } };
       return runViewOf(ctx.db, getRun(ctx.db, run.id)!);
     },

@@ -31,7 +31,12 @@ export interface ComplianceFacts {
   records(): { signed: number; complete: number };
   /** The grades each screening campaign of the school year covered. */
   screenings(): readonly { grades: readonly number[] }[];
-  storage(): { encrypted: boolean; roleBasedAccess: boolean; auditIntact: boolean; auditRows: number };
+  /**
+   * The audit chain as the checklist verifies it (from its checkpoint on): the first broken row's
+   * seq when it is not intact, and the school date of the last walk from its first row (null if
+   * never), since rows before the checkpoint are walked again only then.
+   */
+  storage(): { encrypted: boolean; roleBasedAccess: boolean; auditIntact: boolean; auditRows: number; firstBrokenSeq: number | null; lastFullWalk: string | null };
   /** Forms of the school year, and how many started without the student's and guardian's consent on record. */
   testing(): { forms: number; withoutConsent: number };
   /** The written crisis procedure in force on the run's date (version and date); null when none is stored. */
@@ -151,7 +156,9 @@ const EVALUATORS: Record<MetricId, Evaluator> = {
   'storage.secure': (f) => {
     const s = f.storage();
     const pass = s.encrypted && s.roleBasedAccess && s.auditIntact;
-    return out(pass ? 'pass' : 'fail', s.auditIntact ? 'compliance.figure.storage' : 'compliance.figure.auditBroken', { rows: s.auditRows }, 'audit');
+    if (!s.auditIntact) return out('fail', 'compliance.figure.auditBroken', { rows: s.auditRows, seq: s.firstBrokenSeq ?? '?' }, 'audit');
+    const key = s.lastFullWalk === null ? 'compliance.figure.storageNoFullWalk' : 'compliance.figure.storage';
+    return out(pass ? 'pass' : 'fail', key, { rows: s.auditRows, ...(s.lastFullWalk === null ? {} : { fullWalk: s.lastFullWalk }) }, 'audit');
   },
   'consent.beforeTest': (f) => {
     const { forms, withoutConsent } = f.testing();

@@ -29,7 +29,7 @@ function facts(over: Partial<{ [K in keyof ComplianceFacts]: ReturnType<Complian
     counselingTeachers: { fullTime: 1, partTime: 1, unspecified: 0 },
     records: { signed: 20, complete: 20 },
     screenings: [{ grades: [7, 8, 9, 10, 11, 12] }],
-    storage: { encrypted: true, roleBasedAccess: true, auditIntact: true, auditRows: 40 },
+    storage: { encrypted: true, roleBasedAccess: true, auditIntact: true, auditRows: 40, firstBrokenSeq: null, lastFullWalk: '2025-10-20' },
     testing: { forms: 30, withoutConsent: 0 },
     crisisProcedure: { version: '2025版', effectiveOn: '2025-03-01' } as { version: string; effectiveOn: string } | null,
     referrals: { referred: 6, followedUp: 6, awaiting: 0, unanswered: 0 },
@@ -175,10 +175,14 @@ describe('records, screening, storage, consent', () => {
   });
 
   it('REC-03: encryption, roles and an intact audit chain', () => {
-    expect(run('REC-03', facts())).toMatchObject({ status: 'pass', source: 'audit', figure: { params: { rows: 40 } } });
-    expect(run('REC-03', facts({ storage: { encrypted: true, roleBasedAccess: true, auditIntact: false, auditRows: 40 } }))).toMatchObject({
+    expect(run('REC-03', facts())).toMatchObject({ status: 'pass', source: 'audit', figure: { key: 'compliance.figure.storage', params: { rows: 40, fullWalk: '2025-10-20' } } });
+    expect(run('REC-03', facts({ storage: { encrypted: true, roleBasedAccess: true, auditIntact: true, auditRows: 40, firstBrokenSeq: null, lastFullWalk: null } }))).toMatchObject({
+      status: 'pass',
+      figure: { key: 'compliance.figure.storageNoFullWalk', params: { rows: 40 } },
+    });
+    expect(run('REC-03', facts({ storage: { encrypted: true, roleBasedAccess: true, auditIntact: false, auditRows: 40, firstBrokenSeq: 17, lastFullWalk: '2025-10-20' } }))).toMatchObject({
       status: 'fail',
-      figure: { key: 'compliance.figure.auditBroken' },
+      figure: { key: 'compliance.figure.auditBroken', params: { rows: 40, seq: 17 } },
     });
   });
 
