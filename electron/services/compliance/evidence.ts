@@ -4,6 +4,7 @@ import { dbHandler, type HandlerMap } from '../../core/handler';
 import { invalid } from '../common/validation';
 import { evidenceData, getEvidence, insertEvidence, removeEvidence } from './compliance-repo';
 import { packOfRun, requireItem, requireOpenRun } from './runs';
+import { fileBase64 } from '../common/file-base64';
 
 type EvidenceMethods = 'compliance.addEvidence' | 'compliance.evidence' | 'compliance.removeEvidence';
 type Mime = (typeof EVIDENCE_MIMES)[number];
@@ -66,7 +67,7 @@ export const evidenceHandlers: HandlerMap<EvidenceMethods> = {
   'compliance.evidence': dbHandler<'compliance.evidence'>({
     run: ({ db }, input) => {
       const e = requireEvidence(db, input.id);
-      return { ...e, dataBase64: evidenceData(db, e.id).toString('base64') };
+      return { ...e, dataBase64: fileBase64(evidenceData(db, e.id)) };
     },
   }),
 

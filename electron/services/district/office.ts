@@ -27,6 +27,7 @@ import {
   supersede,
 } from './district-repo';
 import { fingerprintOf, keyIdOf, newDistrictIdentity, openPackage, parsePublicKey, publicKeyPem } from './package-crypto';
+import { fileBase64 } from '../common/file-base64';
 
 type OfficeMethods =
   | 'setup.initializeDistrict'
@@ -161,7 +162,7 @@ export const officeHandlers: HandlerMap<OfficeMethods> = {
     const view = db.transaction(() => dashboard(db, period))();
     const bytes = await dashboardWorkbook(view, period);
     ctx.audit({ ...actorFields(ctx.conn.session!), action: 'district.reportXlsx', targetType: null, targetId: null, outcome: 'ok', details: { ...period, schools: view.schools.length } });
-    return { filename: `district-${period.from}-${period.to}.xlsx`, base64: Buffer.from(bytes).toString('base64') };
+    return { filename: `district-${period.from}-${period.to}.xlsx`, base64: fileBase64(bytes) };
   }),
 };
 

@@ -7,6 +7,7 @@ import { schoolDate } from '../common/clinical';
 import { invalid } from '../common/validation';
 import { SECTION_PROVIDERS } from './sections';
 import { reportWorkbook } from './xlsx';
+import { fileBase64 } from '../common/file-base64';
 
 type StatisticsMethods = 'statistics.period' | 'statistics.printReport' | 'statistics.exportXlsx';
 
@@ -63,6 +64,6 @@ export const statisticsHandlers: HandlerMap<StatisticsMethods> = {
     const report = db.transaction(() => buildReport(db, { from, to }, k, ctx.now))();
     const bytes = await reportWorkbook(report);
     ctx.audit({ ...actorFields(ctx.conn.session!), action: 'statistics.exportXlsx', targetType: null, targetId: null, outcome: 'ok', details: { from, to, k, tables: report.tables.length } });
-    return { filename: `statistics-${from}-${to}.xlsx`, base64: Buffer.from(bytes).toString('base64'), tables: report.tables.length };
+    return { filename: `statistics-${from}-${to}.xlsx`, base64: fileBase64(bytes), tables: report.tables.length };
   }),
 };

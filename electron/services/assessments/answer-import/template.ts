@@ -2,6 +2,7 @@ import { loadExcel } from '../../common/excel';
 import type { ScaleDefinition } from '../../../../shared/domain/scales';
 import { acceptedHeaders, fieldLabel } from '../../roster/roster-import/columns';
 import { headerForms, missingItemLabel } from './columns';
+import { fileBase64 } from '../../common/file-base64';
 
 /** One made-up student, as on the roster template. */
 const EXAMPLE_STUDENT = ['2025070101', '张三明'];
@@ -22,7 +23,7 @@ export async function answerSheetTemplate(def: ScaleDefinition): Promise<string>
   for (const field of ['studentNo', 'name'] as const) headers.addRow([fieldLabel(field), acceptedHeaders(field).join('、')]);
   for (const item of def.items) headers.addRow([missingItemLabel(item), [...new Set(headerForms(item))].join('、')]);
   headers.columns.forEach((c, i) => (c.width = i === 0 ? 14 : 60));
-  return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+  return fileBase64(Buffer.from(await wb.xlsx.writeBuffer()));
 }
 
 /** The file's name: the scale and its version, so two scales' templates are not confused. */

@@ -1,5 +1,6 @@
 import { loadExcel } from '../../common/excel';
 import { acceptedHeaders, fieldLabel, ROSTER_FIELDS, type RosterField } from './columns';
+import { fileBase64 } from '../../common/file-base64';
 
 export const TEMPLATE_FILENAME = '学生名册模板.xlsx';
 
@@ -34,5 +35,5 @@ export async function rosterTemplate(): Promise<string> {
   headers.addRow(['字段', '可以使用的表头']).font = { bold: true };
   for (const f of ROSTER_FIELDS) headers.addRow([fieldLabel(f), acceptedHeaders(f).join('、')]);
   headers.columns.forEach((c, i) => (c.width = i === 0 ? 14 : 80));
-  return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+  return fileBase64(Buffer.from(await wb.xlsx.writeBuffer()));
 }
