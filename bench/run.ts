@@ -58,8 +58,8 @@ function plainBaseline(dir: string, rows: ReturnType<typeof syntheticRoster>, fi
 }
 
 /**
- * The same rows as the archive stores them, raw: each student with its real pinyin keys and a
- * UUIDv7 id (made before the clock starts: they are the app's work), and its guardian's row, into a
+ * The same rows as the archive stores them, raw: each student with its real pinyin keys, a
+ * UUIDv7 id and its guardian in the row's JSON (made before the clock starts: they are the app's work), into a
  * fresh plain file with the same schema, one prepared INSERT a row, one transaction. The baseline
  * above writes neither the guardians nor real keys; this one says how much of the gap is that.
  */
@@ -70,18 +70,16 @@ function storedRowsBaseline(dir: string, rows: ReturnType<typeof syntheticRoster
   db.pragma('foreign_keys = ON');
   for (const m of loadMigrations()) db.exec(m.sql);
   const now = Date.now();
-  const stored = rows.map((s) => ({ ...s, id: uuidv7(now), guardianId: uuidv7(now), keys: pinyinKeys(s.name) }));
+  const stored = rows.map((s) => ({ ...s, id: uuidv7(now), keys: pinyinKeys(s.name), guardians: JSON.stringify([{ name: s.guardian, relation: '', phone: s.phone }]) }));
   const student = db.prepare(
-    `INSERT INTO students (id, student_no, name, name_pinyin, name_initials, sex, birth_date, grade, class_name, enrollment_year, status, notes, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, 'active', '', ?, ?)`,
+    `INSERT INTO students (id, student_no, name, name_pinyin, name_initials, sex, birth_date, grade, class_name, enrollment_year, status, guardians, notes, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, 'active', ?, '', ?, ?)`,
   );
-  const guardian = db.prepare('INSERT INTO guardians (id, student_id, position, name, relation, phone) VALUES (?, ?, 0, ?, ?, ?)');
   const t0 = performance.now();
   const cpu0 = cpuMs();
   db.transaction(() => {
     for (const s of stored) {
-      student.run(s.id, s.studentNo, s.name, s.keys.full, s.keys.initials, s.sex, s.birthDate, s.grade, s.className, now, now);
-      guardian.run(s.guardianId, s.id, s.guardian, '', s.phone);
+      student.run(s.id, s.studentNo, s.name, s.keys.full, s.keys.initials, s.sex, s.birthDate, s.grade, s.className, s.guardians, now, now);
     }
   })();
   const out = { insertMs: performance.now() - t0, insertCpuMs: cpuMs() - cpu0 };

@@ -6,7 +6,7 @@
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
 /**
- * Random bytes drawn a block at a time: a bulk import makes an id per student and guardian, and a
+ * Random bytes drawn a block at a time: a bulk import makes an id per student, and a
  * call into the system's random source per id cost more than everything else in making it.
  */
 const pool = new Uint8Array(4096);
@@ -69,10 +69,10 @@ function freshBytes(now: number): Uint8Array {
 }
 
 /**
- * A new id for the time `now`. Ids made in one millisecond (a roster import makes 10,000 with the
+ * A new id for the time `now`. Ids made in one millisecond (a 5,000-row roster import makes 5,000 with the
  * request's time) follow each other: each is the previous plus a random step of up to 2^32 in its
  * random bits (RFC 9562 §6.2, method 2). So they sort in the order they were made, and the
- * indexes on them (students.id, guardians.id and student_id) are appended to instead of written
+ * indexes on them (students.id and students_id_no) are appended to instead of written
  * at random places: a third of a 5,000-row import's database time. An earlier `now` (a clock set
  * back) gets fresh random bits; the timestamp is always `now`'s.
  */

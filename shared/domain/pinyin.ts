@@ -31,7 +31,9 @@ export function readWhole(name: string): string[] {
 }
 
 function keysOf(syllables: readonly string[]): { full: string; initials: string } {
-  return { full: syllables.join(' '), initials: syllables.map((s) => s[0]).join('') };
+  let initials = '';
+  for (const s of syllables) initials += s[0] ?? '';
+  return { full: syllables.join(' '), initials };
 }
 
 const HAN = /^\p{Script=Han}$/u;

@@ -16,6 +16,8 @@ interface StudentRow {
   enrollment_year: number | null;
   status: StudentFields['status'];
   notes: string;
+  /** JSON array of {name, relation, phone} (migration 022). */
+  guardians: string;
   created_at: number;
   updated_at: number;
 }
@@ -29,7 +31,6 @@ function toListItem(r: StudentRow): StudentListItem {
 export function getStudent(db: Database, id: string): StudentView | null {
   const r = stmt(db, 'SELECT * FROM students WHERE id = ? AND deleted_at IS NULL').get(id) as StudentRow | undefined;
   if (!r) return null;
-  const guardians = stmt(db, 'SELECT name, relation, phone FROM guardians WHERE student_id = ? ORDER BY position').all(id) as StudentFields['guardians'];
   return {
     id: r.id,
     studentNo: r.student_no,
@@ -40,7 +41,7 @@ export function getStudent(db: Database, id: string): StudentView | null {
     className: r.class_name,
     enrollmentYear: r.enrollment_year,
     status: r.status,
-    guardians,
+    guardians: JSON.parse(r.guardians) as StudentFields['guardians'],
     notes: r.notes,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
@@ -68,52 +69,63 @@ export function insertStudent(db: Database, f: StudentFields, now: number): stri
   return insertStudents(db, [f], now)[0]!;
 }
 
-const STUDENT_COLUMNS = 'id, student_no, name, name_pinyin, name_initials, sex, birth_date, grade, class_name, enrollment_year, status, notes, created_at, updated_at';
-const GUARDIAN_COLUMNS = 'id, student_id, position, name, relation, phone';
+const STUDENT_COLUMNS =
+  'id, student_no, name, name_pinyin, name_initials, sex, birth_date, grade, class_name, enrollment_year, status, guardians, notes, created_at, updated_at';
 
 /**
  * Rows per INSERT when many are written at once (a roster import): one statement of many rows
  * costs SQLite and the driver far less than as many statements of one row each. Well under
- * SQLite's limit of bound values (14 a student).
+ * SQLite's limit of bound values (15 a student).
  */
 const ROWS_PER_INSERT = 64;
 
-/** One INSERT of `rows` rows of these columns, prepared once per connection. */
-function insertOf(db: Database, table: string, columns: string, rows: number) {
-  const one = `(${columns.split(',').map(() => '?').join(', ')})`;
-  return stmt(db, `INSERT INTO ${table} (${columns}) VALUES ${Array(rows).fill(one).join(', ')}`);
+/** One INSERT of `rows` students, prepared once per connection. */
+function insertOf(db: Database, rows: number) {
+  const one = `(${STUDENT_COLUMNS.split(',').map(() => '?').join(', ')})`;
+  return stmt(db, `INSERT INTO students (${STUDENT_COLUMNS}) VALUES ${Array(rows).fill(one).join(', ')}`);
 }
 
-/** Writes rows given as flat value lists, ROWS_PER_INSERT to a statement and the rest one by one. */
-function insertRows(db: Database, table: string, columns: string, rows: readonly unknown[][]): void {
+/**
+ * The guardians as the students row holds them (migration 022): a JSON array of {name,
+ * relation, phone}, the keys always in this order so that the same guardians are the same text.
+ * Written directly rather than by stringifying new objects, one array of them per student.
+ */
+function guardiansJson(guardians: StudentFields['guardians']): string {
+  let json = '';
+  for (const { name, relation, phone } of guardians) {
+    json += `${json === '' ? '' : ','}{"name":${JSON.stringify(name)},"relation":${JSON.stringify(relation)},"phone":${JSON.stringify(phone)}}`;
+  }
+  return `[${json}]`;
+}
+
+/** Appends one student's values in STUDENT_COLUMNS order. */
+function pushStudent(values: unknown[], id: string, f: StudentFields, now: number): void {
+  const keys = pinyinKeys(f.name);
+  values.push(id, f.studentNo, f.name, keys.full, keys.initials, f.sex, f.birthDate, f.grade, f.className, f.enrollmentYear, f.status, guardiansJson(f.guardians), f.notes, now, now);
+}
+
+/**
+ * New students with their guardians (nothing to delete first); their ids, in order. Written
+ * ROWS_PER_INSERT to a statement and the rest one by one, the values put straight into the one
+ * list a statement takes (a list per student first, then copied, was a tenth of the inserts' time).
+ */
+export function insertStudents(db: Database, students: readonly StudentFields[], now: number): string[] {
+  const ids = students.map(() => uuidv7(now));
+  const values: unknown[] = [];
   let i = 0;
-  if (rows.length >= ROWS_PER_INSERT) {
-    const many = insertOf(db, table, columns, ROWS_PER_INSERT);
-    const values: unknown[] = [];
-    for (; i + ROWS_PER_INSERT <= rows.length; i += ROWS_PER_INSERT) {
-      // Filled by index rather than with slice().flat(), which was a tenth of the inserts' own time.
+  if (students.length >= ROWS_PER_INSERT) {
+    const many = insertOf(db, ROWS_PER_INSERT);
+    for (; i + ROWS_PER_INSERT <= students.length; i += ROWS_PER_INSERT) {
       values.length = 0;
-      for (let r = i; r < i + ROWS_PER_INSERT; r++) for (const v of rows[r]!) values.push(v);
+      for (let r = i; r < i + ROWS_PER_INSERT; r++) pushStudent(values, ids[r]!, students[r]!, now);
       many.run(values);
     }
   }
-  const single = insertOf(db, table, columns, 1);
-  for (; i < rows.length; i++) single.run(rows[i]);
-}
-
-/** New students with their guardians (nothing to delete first); their ids, in order. */
-export function insertStudents(db: Database, students: readonly StudentFields[], now: number): string[] {
-  const ids = students.map(() => uuidv7(now));
-  insertRows(
-    db,
-    'students',
-    STUDENT_COLUMNS,
-    students.map((f, i) => {
-      const keys = pinyinKeys(f.name);
-      return [ids[i], f.studentNo, f.name, keys.full, keys.initials, f.sex, f.birthDate, f.grade, f.className, f.enrollmentYear, f.status, f.notes, now, now];
-    }),
-  );
-  insertRows(db, 'guardians', GUARDIAN_COLUMNS, students.flatMap((f, i) => guardianRows(ids[i]!, f.guardians, now)));
+  for (; i < students.length; i++) {
+    values.length = 0;
+    pushStudent(values, ids[i]!, students[i]!, now);
+    insertOf(db, 1).run(values);
+  }
   return ids;
 }
 
@@ -123,19 +135,9 @@ export function updateStudent(db: Database, id: string, f: StudentFields, now: n
     db,
     `UPDATE students SET student_no = @studentNo, name = @name, name_pinyin = @full, name_initials = @initials, sex = @sex,
        birth_date = @birthDate, grade = @grade, class_name = @className, enrollment_year = @enrollmentYear,
-       status = @status, notes = @notes, updated_at = @now
+       status = @status, guardians = @guardians, notes = @notes, updated_at = @now
      WHERE id = @id`,
-  ).run({ ...f, id, full: keys.full, initials: keys.initials, now });
-  replaceGuardians(db, id, f.guardians, now);
-}
-
-function replaceGuardians(db: Database, studentId: string, guardians: StudentFields['guardians'], now: number): void {
-  stmt(db, 'DELETE FROM guardians WHERE student_id = ?').run(studentId);
-  insertRows(db, 'guardians', GUARDIAN_COLUMNS, guardianRows(studentId, guardians, now));
-}
-
-function guardianRows(studentId: string, guardians: StudentFields['guardians'], now: number): unknown[][] {
-  return guardians.map((g, i) => [uuidv7(now), studentId, i, g.name, g.relation, g.phone]);
+  ).run({ ...f, guardians: guardiansJson(f.guardians), id, full: keys.full, initials: keys.initials, now });
 }
 
 export function softDeleteStudent(db: Database, id: string, reason: string, now: number): boolean {
@@ -164,25 +166,33 @@ function likeEscape(s: string): string {
 
 /**
  * A query of Latin letters only (what a pinyin or initials search is): the same four matches as
- * any query, each answered from an index (migration 015). The pinyin keys by range; a
- * contains-match on a name or student number can only hit the few with Latin letters in them,
- * which their partial indexes hold (named: without statistics the planner scans the table instead).
- * The union is the set of matching students by rowid.
+ * any query, each answered from an index. The pinyin keys from the one pinyin index (migration
+ * 022), which holds the spaced pinyin and the initials: both keys of a student start with the
+ * same letter, the first of its reading, so every match lies in the index's range of the query's
+ * first letter, [@first, @next). That range is read from the index alone and each key in it
+ * tested exactly: the compact pinyin (the spaced one without its spaces) or the initials in
+ * [@lo, @hi). The spaced key alone could not be bounded tighter without knowing where the
+ * query's syllables end ("xian" is 先 and 西安). A contains-match on a name or student number can
+ * only hit the few with Latin letters in them, which their partial indexes hold (migration 015,
+ * named: without statistics the planner scans the table instead). The union is the set of
+ * matching students by rowid.
  */
 const LATIN_MATCHES = `rowid IN (
-  SELECT rowid FROM students WHERE deleted_at IS NULL AND replace(name_pinyin, ' ', '') >= @lo AND replace(name_pinyin, ' ', '') < @hi
-  UNION SELECT rowid FROM students WHERE deleted_at IS NULL AND name_initials >= @lo AND name_initials < @hi
+  SELECT rowid FROM students INDEXED BY students_pinyin WHERE deleted_at IS NULL AND name_pinyin >= @first AND name_pinyin < @next
+    AND ((replace(name_pinyin, ' ', '') >= @lo AND replace(name_pinyin, ' ', '') < @hi) OR (name_initials >= @lo AND name_initials < @hi))
   UNION SELECT rowid FROM students INDEXED BY students_latin_name WHERE deleted_at IS NULL AND name GLOB '*[A-Za-z]*' AND name LIKE @contains ESCAPE '\\'
   UNION SELECT rowid FROM students INDEXED BY students_latin_no WHERE deleted_at IS NULL AND student_no GLOB '*[A-Za-z]*' AND student_no LIKE @contains ESCAPE '\\')`;
+
+/** The string just past every string starting with `prefix` (its last letter raised). */
+const pastPrefix = (prefix: string) => prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
 
 /** The search condition: by index ranges for a Latin query, else a scan (a name contains 张, a 学号 contains 2024). */
 function matchesQuery(where: Where, text: string): void {
   const compact = text.toLowerCase().replace(/\s+/g, '');
   const contains = `%${likeEscape(text)}%`;
   if (/^[a-z]+$/.test(compact)) {
-    // Every key starting with the prefix sorts in [prefix, prefix with its last letter raised).
-    const hi = compact.slice(0, -1) + String.fromCharCode(compact.charCodeAt(compact.length - 1) + 1);
-    where.raw(LATIN_MATCHES, { lo: compact, hi, contains });
+    const first = compact[0]!;
+    where.raw(LATIN_MATCHES, { first, next: pastPrefix(first), lo: compact, hi: pastPrefix(compact), contains });
     return;
   }
   where.raw(

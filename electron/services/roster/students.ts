@@ -210,7 +210,7 @@ export const studentHandlers: HandlerMap<StudentMethods> = {
       if (plan.issues.length > 0) throw new CounselError('VALIDATION', 'errors.import.invalid', plan.issues);
       if (input.mapping !== undefined) rosterMappings.remember(ctx.db, headerOf(sheet), input.mapping);
       const { existing, creates, updates } = splitCreatesUpdates(ctx.db, plan);
-      insertStudents(ctx.db, existing.flatMap((c) => (c.id === null ? [c.fields] : [])), ctx.now);
+      insertStudents(ctx.db, existing.filter((c) => c.id === null).map((c) => c.fields), ctx.now);
       for (const c of existing) if (c.id !== null) updateStudent(ctx.db, c.id, c.fields, ctx.now);
       ctx.audit = { targetType: 'roster', targetId: null, details: { format: plan.format, created: creates, updated: updates } };
       return { created: creates, updated: updates };
