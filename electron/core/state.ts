@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { CounselError } from '../../shared/api/errors';
 import { appendAudit, type AuditEntry } from '../audit/chain';
-import { openDatabase } from '../db/connection';
+import { fileStamp, openDatabase } from '../db/connection';
 import { readBackupState } from '../services/backup/backup-state';
 import { Vault, sameKey } from '../keys/vault';
 import { DEFAULT_LOG_N } from '../keys/wrap';
@@ -49,6 +49,8 @@ export class CoreState {
   readonly connections = new Set<ConnectionState>();
   private database: Database | null = null;
   private dataKey: Buffer | null = null;
+  /** fileStamp of the archive when this process last closed it; every page was checked when it opened. */
+  private closedAs: string | null = null;
 
   constructor(opts: CoreOptions) {
     this.dataDir = opts.dataDir;
@@ -85,7 +87,8 @@ export class CoreState {
       return this.database;
     }
     try {
-      this.database = openDatabase({ file: this.dbPath, key, expectedSalt, nativeBinding: this.nativeBinding });
+      const pagesChecked = this.closedAs !== null && this.closedAs === fileStamp(this.dbPath);
+      this.database = openDatabase({ file: this.dbPath, key, expectedSalt, nativeBinding: this.nativeBinding, pagesChecked });
     } catch (e) {
       throw withLatestBackup(e, this.dataDir);
     }
@@ -108,7 +111,10 @@ export class CoreState {
   }
 
   close(): void {
-    this.database?.close();
+    if (this.database) {
+      this.database.close();
+      this.closedAs = fileStamp(this.dbPath);
+    }
     this.database = null;
     this.dataKey?.fill(0);
     this.dataKey = null;

@@ -1,9 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { colleague, counselingSchool, filledDraft, openCase, rejection, type CounselingSchool } from '../helpers/counseling';
 import { digestsOf, filesIn, finished } from '../helpers/backup';
+import { fileStamp, openDatabase } from '../../electron/db/connection';
 import { sha256File } from '../helpers/raw-db';
 import { startTestCore, TEST_PASSPHRASE, type TestCore } from '../helpers/inproc';
 
@@ -188,22 +189,55 @@ describe('automatic backups', () => {
   });
 });
 
+/** Flips bytes inside the fourth page, where quick_check finds them and the key check does not. */
+function damagePage(file: string): void {
+  const bytes = readFileSync(file);
+  for (let i = 4096 * 3 + 200; i < 4096 * 3 + 216; i++) bytes[i] = bytes[i]! ^ 0x5a;
+  writeFileSync(file, bytes);
+}
+
 describe('a damaged archive', () => {
   it('is refused at open with a typed error naming the latest backup, and its bytes stay as they were', async () => {
     const s = await school();
     const { file } = await finished(s.c, await s.c.backup.start({}));
     await s.c.auth.logout({});
     const db = join(s.t.dataDir, 'counselroom.db');
-    const bytes = readFileSync(db);
-    for (let i = 4096 * 3 + 200; i < 4096 * 3 + 216; i++) bytes[i] = bytes[i]! ^ 0x5a;
-    writeFileSync(db, bytes);
+    const size = statSync(db).size;
+    damagePage(db);
     const damaged = sha256File(db);
     const e = await rejection(s.c.auth.login({ username: 'wanglaoshi', passphrase: TEST_PASSPHRASE }));
     expect(e).toMatchObject({ code: 'CONFLICT', messageKey: 'errors.db.corrupt', details: { latestBackup: { file } } });
     expect(sha256File(db)).toBe(damaged);
 
-    truncateSync(db, bytes.length - 1000);
+    truncateSync(db, size - 1000);
     const cut = await rejection(s.c.auth.login({ username: 'wanglaoshi', passphrase: TEST_PASSPHRASE }));
     expect(cut).toMatchObject({ messageKey: 'errors.db.truncated', details: { latestBackup: { file } } });
+  });
+
+  it('is still refused when the same process opens it again after the damage, even with its times set back', async () => {
+    const s = await school();
+    await s.c.auth.logout({});
+    const db = join(s.t.dataDir, 'counselroom.db');
+    const closed = fileStamp(db);
+    expect(fileStamp(db)).toBe(closed);
+    const { atime, mtime } = statSync(db);
+    damagePage(db);
+    utimesSync(db, atime, mtime);
+    // The change time cannot be set back: the file is not as the process closed it, and every page is read again.
+    expect(fileStamp(db)).not.toBe(closed);
+    expect(await rejection(s.c.auth.login({ username: 'wanglaoshi', passphrase: TEST_PASSPHRASE }))).toMatchObject({ messageKey: 'errors.db.corrupt' });
+  });
+
+  it('is opened without reading every page only when told its pages were checked, and its key is checked either way', async () => {
+    const s = await school();
+    await s.c.auth.logout({});
+    const file = join(s.t.dataDir, 'counselroom.db');
+    damagePage(file);
+    const key = Buffer.from(s.rawKeyHex, 'hex');
+    expect(() => openDatabase({ file, key })).toThrow(expect.objectContaining({ messageKey: 'errors.db.corrupt' }));
+    openDatabase({ file, key, pagesChecked: true }).close();
+    const wrong = Buffer.from(key);
+    wrong[0] = wrong[0]! ^ 1;
+    expect(() => openDatabase({ file, key: wrong, pagesChecked: true })).toThrow();
   });
 });
