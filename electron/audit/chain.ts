@@ -105,8 +105,14 @@ export const CHAIN_START: ChainPoint = { seq: 0, hash: GENESIS };
 const CHAIN_COLUMNS = 'seq, at, user_id, username, role, door, action, target_type, target_id, outcome, details, prev_hash, hash';
 const SEQ = 0;
 const PREV_HASH = 11;
-/** Rows fetched per statement: a seq range read through the primary key, so memory stays bounded at any size. */
-const CHUNK = 4096;
+/**
+ * Rows fetched per statement: a seq range read through the primary key, so memory stays bounded
+ * at any size. Small enough that a chunk's arrays die in the core's 4 MiB young generation: with
+ * 4,096 rows (about 2.5 MB of arrays and strings) each chunk outlived a scavenge into the old
+ * generation, and one walk of 705,000 rows grew the core by 46-180 MiB; with 256 by under 1 MiB,
+ * and the walk is no slower (3.7 s against 3.9 s on the ten-year benchmark school).
+ */
+const CHUNK = 256;
 
 export interface WalkResult extends VerifyResult {
   /** The last row the walk confirmed (`from` when there was none after it). */
