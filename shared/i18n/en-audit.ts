@@ -13,6 +13,7 @@ export const audit: Catalog['audit'] = {
   dates: 'Date range',
   verify: 'Verify',
   verifyOk: 'The audit chain is intact: {{rows}} rows',
+  capped: 'More than {{count}} matching rows: only the newest {{count}} are listed; filter by user, action or date range',
   verifyBroken: 'Row {{seq}} failed verification: {{reason}}',
   brokenReason: {
     hash: 'its content was changed',

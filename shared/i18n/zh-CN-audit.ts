@@ -11,6 +11,7 @@ export const audit = {
   dates: '日期范围',
   verify: '校验',
   verifyOk: '审计链完整，共 {{rows}} 条记录',
+  capped: '符合条件的记录超过 {{count}} 条，只列出最近的 {{count}} 条；可按人员、操作或日期范围筛选',
   verifyBroken: '第 {{seq}} 条记录校验失败：{{reason}}',
   brokenReason: {
     hash: '内容被改动',

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { appendAudit, verifyAudit, type AuditEntry } from '../../electron/audit/chain';
 import { readCheckpoint, verifyAndCheckpoint, verifySinceCheckpoint } from '../../electron/audit/checkpoint';
 import { migrate } from '../../electron/db/migrate';
+import { AUDIT_COUNT_CAP } from '../../shared/api/audit';
 import { seedComplianceSchool } from '../helpers/compliance';
 import { colleague, counselingSchool, type CounselingSchool } from '../helpers/counseling';
 import { openRaw, tempArchive } from '../helpers/raw-db';
@@ -208,6 +209,26 @@ describe('through the dispatcher', () => {
       const refreshed = await principal.compliance.refresh({ id: run.id });
       expect(refreshed.items.find((i) => i.id === 'REC-03')!.auto).toMatchObject({ status: 'fail', figure: { key: 'compliance.figure.auditBroken', params: { seq } } });
       expect(await principal.audit.verify({})).toMatchObject({ ok: false, firstBroken: { seq, reason: 'hash' } });
+    } finally {
+      raw.close();
+    }
+  });
+
+  it('audit.list counts matching rows up to the cap and says when there are more', async () => {
+    s = await counselingSchool();
+    const { rawKeyHex } = await s.c.key.exportRaw({ recoveryKey: s.recoveryKey });
+    const raw = openRaw(`${s.t.dataDir}/counselroom.db`, rawKeyHex);
+    try {
+      const few = await s.c.audit.list({ action: 'students.get' });
+      expect(few).toMatchObject({ capped: false });
+      expect(few.total).toBe(few.items.length);
+      append(raw, AUDIT_COUNT_CAP);
+      const all = await s.c.audit.list({ pageSize: 10 });
+      expect(all).toMatchObject({ total: AUDIT_COUNT_CAP, capped: true });
+      expect(all.items).toHaveLength(10);
+      // entry() writes one row in four as students.get: 2,500 of them, counted exactly.
+      const some = await s.c.audit.list({ action: 'students.get', pageSize: 1 });
+      expect(some).toMatchObject({ total: few.total + AUDIT_COUNT_CAP / 4, capped: false });
     } finally {
       raw.close();
     }

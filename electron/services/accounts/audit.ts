@@ -2,7 +2,7 @@ import { stmt } from '../../db/statements';
 import { dbHandler, type HandlerMap } from '../../core/handler';
 import { verifyAndCheckpoint } from '../../audit/checkpoint';
 import { Where } from '../../db/where';
-import type { AuditRow } from '../../../shared/api/audit';
+import { AUDIT_COUNT_CAP, type AuditRow } from '../../../shared/api/audit';
 import { redactForPrincipal } from './audit-redaction';
 import { listUsers } from './users-repo';
 
@@ -36,7 +36,8 @@ export const auditHandlers: HandlerMap<'audit.list' | 'audit.actions' | 'audit.v
         .when(input.to, 'to', 'at <= @to');
       const clause = where.sql;
       const params = where.params;
-      const total = (stmt(db, `SELECT count(*) AS n FROM audit_log WHERE ${clause}`).get(params) as { n: number }).n;
+      // Counted only up to one past the cap: an index walk of at most that many entries.
+      const counted = (stmt(db, `SELECT count(*) AS n FROM (SELECT 1 FROM audit_log WHERE ${clause} LIMIT ${AUDIT_COUNT_CAP + 1})`).get(params) as { n: number }).n;
       const rows = db
         .prepare(`SELECT * FROM audit_log WHERE ${clause} ORDER BY seq DESC LIMIT @limit OFFSET @offset`)
         .all({ ...params, limit: input.pageSize, offset: (input.page - 1) * input.pageSize }) as Row[];
@@ -44,7 +45,8 @@ export const auditHandlers: HandlerMap<'audit.list' | 'audit.actions' | 'audit.v
       const staff = actor.role !== 'counselor' ? new Set(listUsers(db).map((u) => u.id)) : null;
       const shown = (row: AuditRow) => (staff ? redactForPrincipal(row, staff) : row);
       return {
-        total,
+        total: Math.min(counted, AUDIT_COUNT_CAP),
+        capped: counted > AUDIT_COUNT_CAP,
         items: rows.map((r) => shown({
           seq: r.seq,
           at: r.at,

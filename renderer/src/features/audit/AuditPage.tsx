@@ -139,6 +139,7 @@ export function AuditPage() {
         <DateRangeFilter aria-label={t('audit.dates')} value={filters.range ?? null} onChange={(range) => filter({ range })} />
       </Flex>
       {failure && <Alert type="error" showIcon title={failure} />}
+      {rows.data?.capped && <Alert type="info" showIcon title={t('audit.capped', { count: rows.data.total })} />}
       <PagedTable<AuditRow>
         rowKey="seq"
         size="small"
