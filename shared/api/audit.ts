@@ -23,7 +23,7 @@ export const AUDIT_COUNT_CAP = 10_000;
 
 export const auditApi = {
   'audit.list': defineMethod({
-    summary: `Audit rows, newest first, filtered by user, action and date range. Counted up to ${AUDIT_COUNT_CAP.toLocaleString('en')}: with more matching rows \`capped\` is true and \`total\` is the cap (the screen shows “more than” and offers the filters).`,
+    summary: `Audit rows, newest first (by time, then by sequence), filtered by user, action and date range. Counted up to ${AUDIT_COUNT_CAP.toLocaleString('en')}: with more matching rows \`capped\` is true and \`total\` is the cap (the screen shows “more than” and offers the filters).`,
     input: z
       .object({
         userId: id.optional(),

@@ -39,7 +39,7 @@ export const auditHandlers: HandlerMap<'audit.list' | 'audit.actions' | 'audit.v
       // Counted only up to one past the cap: an index walk of at most that many entries.
       const counted = (stmt(db, `SELECT count(*) AS n FROM (SELECT 1 FROM audit_log WHERE ${clause} LIMIT ${AUDIT_COUNT_CAP + 1})`).get(params) as { n: number }).n;
       const rows = db
-        .prepare(`SELECT * FROM audit_log WHERE ${clause} ORDER BY seq DESC LIMIT @limit OFFSET @offset`)
+        .prepare(`SELECT * FROM audit_log WHERE ${clause} ORDER BY at DESC, seq DESC LIMIT @limit OFFSET @offset`)
         .all({ ...params, limit: input.pageSize, offset: (input.page - 1) * input.pageSize }) as Row[];
       // Anyone but a counselor (a principal, a district officer) reads the log without any id that leads to a student; staff ids stay.
       const staff = actor.role !== 'counselor' ? new Set(listUsers(db).map((u) => u.id)) : null;
