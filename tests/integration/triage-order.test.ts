@@ -103,8 +103,12 @@ describe('the triage queue ordered and paged in SQL', () => {
     db.exec(`DROP INDEX triage_entries_queue; ALTER TABLE triage_entries DROP COLUMN sort_alert; ALTER TABLE triage_entries DROP COLUMN sort_band;
       ALTER TABLE triage_entries DROP COLUMN sort_score; DROP TABLE campaign_results; DROP INDEX campaign_participants_screened;
       ALTER TABLE campaign_participants DROP COLUMN screened`);
+    // Only 020 runs again: the migrations after it are already in place and stay as they are.
+    const latest = db.pragma('user_version', { simple: true }) as number;
     db.pragma('user_version = 19');
-    expect(migrate(db)).toBe(loadMigrations().length);
+    expect(migrate(db, loadMigrations().filter((m) => m.version <= 20))).toBe(20);
+    db.pragma(`user_version = ${latest}`);
+    expect(latest).toBe(loadMigrations().length);
     expect(kept()).toEqual(before);
   });
 
