@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { screen, waitFor, within } from '@testing-library/react';
 import { expect, test } from 'vitest';
+import { AUDIT_COUNT_CAP } from '../../shared/api/audit';
 import { label, openApp, pickOption } from './harness';
 
 test('审计日志: translated actions, a filter offering only the actions in the log, and the hash-chain check', async () => {
@@ -33,4 +34,21 @@ test('审计日志: translated actions, a filter offering only the actions in th
 
   await user.click(screen.getByRole('button', { name: label('校验') }));
   expect(await screen.findByText(/^审计链完整，共 \d+ 条记录$/)).toBeInTheDocument();
+});
+
+test('审计日志 with more rows than it counts says so, and lists the newest first', async () => {
+  const { user } = await openApp({
+    setup: true,
+    prepare: async ({ client }) => {
+      const { id } = await client.students.create({ studentNo: '1', name: '李小红', sex: 'F', grade: 7, className: '1班' });
+      // Each opening of a student's file is an audit row: one more than the list counts.
+      for (let i = 0; i < AUDIT_COUNT_CAP; i++) await client.students.get({ id });
+    },
+  });
+  await user.click(await screen.findByRole('menuitem', { name: '审计日志' }));
+  expect(await screen.findByText(`符合条件的记录超过 ${AUDIT_COUNT_CAP} 条，只列出最近的 ${AUDIT_COUNT_CAP} 条；可按人员、操作或日期范围筛选`)).toBeInTheDocument();
+  const table = (await screen.findByRole('columnheader', { name: '操作' })).closest('table')!;
+  // Newest first: the openings of the file lead, and the set-up, the oldest row, is pages away.
+  expect(within(within(table).getAllByRole('row')[1]!).getByText('打开学生档案')).toBeInTheDocument();
+  expect(within(table).queryByText('初始设置')).not.toBeInTheDocument();
 });
