@@ -169,7 +169,6 @@ export function studentHasClinicalRecords(db: Database, studentId: string): bool
   ).found === 1;
 }
 
-/** Open cases of these students, by student: a graduating student's case should be closed or handed on first. */
 /**
  * The open cases of active students in these grades (the 学年升级's graduating grades), by the
  * student's pinyin then opening date. Open cases are few: the join starts from them (CROSS JOIN
