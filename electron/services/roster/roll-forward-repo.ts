@@ -17,21 +17,20 @@ export interface ActiveClass {
   grade: number;
   className: string;
   count: number;
-  /** Its students as `id:updated_at`, space-separated, by id: what the plan's token covers. */
+  /** Its students as `id:updated_at`, space-separated, in the index's order: what the plan's token covers. */
   students: string;
 }
 
 /**
  * The active students counted per class, in the plan's order (grade, then the class name by
  * length and text, so 2班 comes before 10班). One pass over students_grade_class with each class's
- * students folded into one string in SQL, by id so that the same students give the same token
- * whichever way SQLite walks the class: no row per student crosses to JavaScript (6,000 rows read
- * into objects and sorted were most of the preview's first call).
+ * students folded into one string in SQL: no row per student crosses to JavaScript (6,000 rows
+ * read into objects and sorted were most of the preview's first call).
  */
 export function activeClasses(db: Database): ActiveClass[] {
   return stmt(
     db,
-    `SELECT grade, class_name AS className, count(*) AS count, group_concat(id || ':' || updated_at, ' ' ORDER BY id) AS students
+    `SELECT grade, class_name AS className, count(*) AS count, group_concat(id || ':' || updated_at, ' ') AS students
      FROM students WHERE deleted_at IS NULL AND status = 'active'
      GROUP BY grade, class_name ORDER BY grade, length(class_name), class_name`,
   ).all() as ActiveClass[];
