@@ -16,6 +16,7 @@ export const startupEn: StartupCatalog = {
     passphrase: 'Passphrase',
     submit: 'Log in',
     waiting: 'Retry in {{seconds}} s',
+    opening: 'Checking the passphrase and the archive: the first login after the app starts checks every page of the archive, which can take ten seconds or more on a large one. Please wait.',
     forgot: 'Forgot your passphrase?',
     recovered: 'The passphrase was reset. Log in with the new one.',
     showPassphrase: 'Show what is typed',

@@ -20,6 +20,7 @@ export const startupZhCN = {
     passphrase: '口令',
     submit: '登录',
     waiting: '{{seconds}} 秒后可重试',
+    opening: '正在核对口令并检查档案：程序启动后第一次登录会逐页检查档案是否完好，档案较大时可能需要十几秒，请稍候。',
     forgot: '忘记口令？',
     recovered: '口令已重设，请用新口令登录。',
     showPassphrase: '显示输入的内容',

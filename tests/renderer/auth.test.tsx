@@ -75,3 +75,23 @@ test('a call refused for a pending passphrase change leads to the change screen,
   await user.click(screen.getByRole('button', { name: '退出登录' }));
   expect(await screen.findByLabelText('用户名')).toBeInTheDocument();
 });
+
+test('a login that takes long (the first after a start checks every page) says what it waits for, and the note goes with it', async () => {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const { core, user } = await openApp({
+    setup: true,
+    intercept: (next) => async (method, input) => {
+      if (method === 'auth.login') await held;
+      return next(method, input);
+    },
+  });
+  await core.client.auth.logout({});
+  await user.type(await screen.findByLabelText('用户名'), 'wanglaoshi');
+  await user.type(screen.getByLabelText('口令'), TEST_PASSPHRASE);
+  await user.click(screen.getByRole('button', { name: label('登录') }));
+  expect(await screen.findByRole('status', {}, { timeout: 10_000 })).toHaveTextContent('程序启动后第一次登录会逐页检查档案');
+  release();
+  expect(await screen.findByRole('menuitem', { name: '学生名册' })).toBeInTheDocument();
+  expect(screen.queryByText(/逐页检查档案/)).not.toBeInTheDocument();
+});

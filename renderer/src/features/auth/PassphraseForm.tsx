@@ -1,5 +1,5 @@
 import { Alert, Button, Form, Input } from 'antd';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sessionApi } from '../../../../shared/api/session';
 import { errorMessage, toApiError } from '../../lib/errors';
@@ -7,6 +7,13 @@ import { useFormatInstant } from '../../lib/time';
 import { maxLengthOf, zodRule } from '../../lib/zodForm';
 import { useRetryCountdown } from './useRetryCountdown';
 import { PassphraseInput } from '../../components/PassphraseInput';
+
+/**
+ * How long a login may run before the form says what it is waiting for: scrypt alone takes about
+ * half a second, but the first login after a start checks every page of the archive, several
+ * seconds on ten years of a large school.
+ */
+const SLOW_LOGIN_MS = 1500;
 
 /** Login and unlock take the same passphrase field; any length is accepted so a short guess fails as AUTH. */
 const loginFields = sessionApi['auth.login'].input.shape;
@@ -34,6 +41,7 @@ export function PassphraseForm({ withUsername, initialUsername, submitLabel, onS
   const [failure, setFailure] = useState<{ text: string; hint: string | null } | null>(null);
   const damageHint = useDamageHint();
   const [waitSeconds, noteFailure] = useRetryCountdown();
+  const slow = useSlowFlag(busy);
 
   const submit = async (values: Credentials) => {
     setBusy(true);
@@ -63,9 +71,26 @@ export function PassphraseForm({ withUsername, initialUsername, submitLabel, onS
       <Button type="primary" htmlType="submit" block loading={busy} disabled={waitSeconds > 0}>
         {waitSeconds > 0 ? t('login.waiting', { seconds: waitSeconds }) : submitLabel}
       </Button>
+      {slow && (
+        <Alert type="info" title={t('login.opening')} role="status" style={{ marginTop: 16 }} />
+      )}
       {extra}
     </Form>
   );
+}
+
+/** True once `busy` has lasted SLOW_LOGIN_MS, false again as soon as it ends. */
+function useSlowFlag(busy: boolean): boolean {
+  const [slow, setSlow] = useState(false);
+  useEffect(() => {
+    if (!busy) return;
+    const timer = setTimeout(() => setSlow(true), SLOW_LOGIN_MS);
+    return () => {
+      clearTimeout(timer);
+      setSlow(false);
+    };
+  }, [busy]);
+  return busy && slow;
 }
 
 /** A damaged archive's error names the newest backup (or says there is none): shown under the message, with how to restore it. */
