@@ -79,11 +79,15 @@ function earlierScreenings(db: Database, userId: string, studentIds: string[], y
   }
 }
 
-/** Cases of every client but the first `open` closed on their last session, their drafts signed first. */
+/**
+ * Cases of every client but the first `open` closed on their last session, their drafts signed first.
+ * `deleted_at IS NULL` lets both statements use the partial index on (case_id): without it each of the
+ * 6,000 cases scanned all 30,000 records, and building the ten-year school took over a quarter of an hour.
+ */
 function closeOldCases(db: Database, studentIds: string[], open: number): void {
   const keep = new Set(studentIds.slice(0, open));
   const now = Date.UTC(2026, 5, 30, 2);
-  const cases = stmt(db, `SELECT c.id, c.student_id AS studentId, max(r.session_date) AS last FROM cases c LEFT JOIN session_records r ON r.case_id = c.id WHERE c.status = 'open' GROUP BY c.id`).all() as {
+  const cases = stmt(db, `SELECT c.id, c.student_id AS studentId, max(r.session_date) AS last FROM cases c LEFT JOIN session_records r ON r.case_id = c.id AND r.deleted_at IS NULL WHERE c.status = 'open' GROUP BY c.id`).all() as {
     id: string;
     studentId: string;
     last: string | null;
@@ -91,7 +95,7 @@ function closeOldCases(db: Database, studentIds: string[], open: number): void {
   db.transaction(() => {
     for (const k of cases) {
       if (keep.has(k.studentId)) continue;
-      stmt(db, 'UPDATE session_records SET signed_at = ?, updated_at = ? WHERE case_id = ? AND signed_at IS NULL').run(now, now, k.id);
+      stmt(db, 'UPDATE session_records SET signed_at = ?, updated_at = ? WHERE case_id = ? AND signed_at IS NULL AND deleted_at IS NULL').run(now, now, k.id);
       closeCase(db, k.id, '目标达成，结案。', k.last ?? LAST_YEAR_START, now);
     }
   })();
