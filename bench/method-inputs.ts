@@ -13,7 +13,7 @@ import { contract, type MethodName } from '../shared/api/contract';
 import { rosterCsv, syntheticRoster } from './dataset';
 
 const YEAR = { from: '2025-09-01', to: '2026-07-03' };
-const WEEK = { from: '2025-11-03', to: '2025-11-09' };
+export const WEEK = { from: '2025-11-03', to: '2025-11-09' };
 /** Areas whose screens show a week at a time. */
 const WEEKLY = ['appointments', 'openings', 'schedule', 'waitlist'];
 

@@ -1,15 +1,16 @@
 /**
- * Every read method of the contract through the dispatcher on one seeded archive (npm run bench:methods):
- * N calls each, p50/p95/max, the process's peak RSS; written to bench/results/methods.json and
- * printed as the Markdown table that docs/PERFORMANCE.md carries.
+ * Every read method of the contract through the dispatcher on one seeded archive (npm run bench:methods),
+ * then the single-record writes of a counselor's day (bench/write-cases.ts), after every read so
+ * that the reads see the archive as seeded: N calls each, p50/p95/max, the process's peak RSS;
+ * written to bench/results/methods.json and printed as the Markdown tables that docs/PERFORMANCE.md carries.
  * Inputs are bench/method-inputs.ts's; a method whose input cannot be made, or whose call is
  * refused, is listed as unmeasured with the reason. Beside each method with one, its baseline
  * (bench/baselines.ts) on the encrypted archive and on a decrypted copy.
  *
  * The archive is bench/school.ts's school, the 10-year large one unless BENCH_SIZE=small, cached
  * under .cache/bench; BENCH_N sets the calls per method. BENCH_METHODS=search.notes,statistics.period
- * measures only those methods (to compare one change in seconds); such a run prints its table but
- * leaves bench/results/methods.json, the whole contract's, as it was.
+ * measures only those methods, reads or writes (to compare one change in seconds); such a run prints
+ * its tables but leaves bench/results/methods.json, the whole contract's, as it was.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -23,6 +24,7 @@ import { startComplianceRun } from './compliance-run';
 import { machine } from './harness';
 import { type Case, casesOf, drawIds } from './method-inputs';
 import { benchSchool, SCHOOL_SIZES, type SchoolSizeName } from './school';
+import { refused, WRITE_CASES } from './write-cases';
 
 const N = Number(process.env.BENCH_N ?? 30);
 const RUNNER = process.env.BENCH_RUNNER === 'bundle' ? 'bundle' : 'tsx';
@@ -44,7 +46,7 @@ function stats(xs: number[]): Timing {
   return { p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), max: sorted.at(-1)! };
 }
 
-/** N calls of `fn`, each after `before` (not timed: a write that puts the archive in the state the call is measured in). */
+/** N calls of `fn`, each after `before` (not timed: a write that puts the archive in the state the call is measured in, or the making of the call's input). */
 async function timed(fn: () => unknown, onEach: () => void = () => {}, before: (i: number) => Promise<void> = async () => {}): Promise<Timing> {
   const xs: number[] = [];
   for (let i = 0; i < N; i++) {
@@ -80,7 +82,9 @@ interface MethodMemory {
 
 const mib = (bytes: number) => +(bytes / 2 ** 20).toFixed(1);
 
-function memoryAfter(k: Case, peakGrew: number, settledBefore: number): { rss: number; row: MethodMemory } {
+type Named = Pick<Case, 'method' | 'variant'>;
+
+function memoryAfter(k: Named, peakGrew: number, settledBefore: number): { rss: number; row: MethodMemory } {
   GC?.();
   const m = process.memoryUsage();
   const v8s = getHeapStatistics();
@@ -89,6 +93,8 @@ function memoryAfter(k: Case, peakGrew: number, settledBefore: number): { rss: n
     row: { method: k.method, variant: k.variant, rssMiB: mib(m.rss), settledGrewMiB: mib(m.rss - settledBefore), peakGrewMiB: mib(peakGrew), heapUsedMiB: mib(m.heapUsed), heapTotalMiB: mib(m.heapTotal), externalMiB: mib(m.external), v8MallocMiB: mib(v8s.malloced_memory), v8PeakMallocMiB: mib(v8s.peak_malloced_memory) },
   };
 }
+
+type WriteRow = Named & Timing;
 
 interface Row extends Timing {
   method: string;
@@ -146,6 +152,15 @@ async function main(): Promise<void> {
     const growth: { method: string; variant: string; grewMiB: number }[] = [];
     const byMethod: MethodMemory[] = [];
     let settled = rssAtLogin;
+    const sampleRss = () => (peakRss = Math.max(peakRss, process.memoryUsage().rss));
+    /** What the method did to the resident set, from the peak `before` it. */
+    const account = (k: Named, before: number) => {
+      if (peakRss > before) growth.push({ method: k.method, variant: k.variant, grewMiB: +((peakRss - before) / 2 ** 20).toFixed(1) });
+      const after = memoryAfter(k, peakRss - before, settled);
+      settled = after.rss;
+      byMethod.push(after.row);
+      console.error(`rss after ${k.method} ${k.variant}`.padEnd(72), `${after.row.rssMiB} MiB (${after.row.settledGrewMiB >= 0 ? '+' : ''}${after.row.settledGrewMiB}; peak +${after.row.peakGrewMiB}; heap ${after.row.heapUsedMiB} of ${after.row.heapTotalMiB}, external ${after.row.externalMiB}, V8 malloc ${after.row.v8MallocMiB} peak ${after.row.v8PeakMallocMiB})`);
+    };
     for (const k of cases) {
       const before = peakRss;
       const first = await call(k.method, k.input);
@@ -155,7 +170,7 @@ async function main(): Promise<void> {
       }
       const t = await timed(
         () => call(k.method, k.input),
-        () => (peakRss = Math.max(peakRss, process.memoryUsage().rss)),
+        sampleRss,
         async (i) => {
           const write = k.before?.(i);
           if (!write) return;
@@ -164,11 +179,27 @@ async function main(): Promise<void> {
         },
       );
       measured.push({ k, t });
-      if (peakRss > before) growth.push({ method: k.method, variant: k.variant, grewMiB: +((peakRss - before) / 2 ** 20).toFixed(1) });
-      const after = memoryAfter(k, peakRss - before, settled);
-      settled = after.rss;
-      byMethod.push(after.row);
-      console.error(`rss after ${k.method} ${k.variant}`.padEnd(72), `${after.row.rssMiB} MiB (${after.row.settledGrewMiB >= 0 ? '+' : ''}${after.row.settledGrewMiB}; peak +${after.row.peakGrewMiB}; heap ${after.row.heapUsedMiB} of ${after.row.heapTotalMiB}, external ${after.row.externalMiB}, V8 malloc ${after.row.v8MallocMiB} peak ${after.row.v8PeakMallocMiB})`);
+      account(k, before);
+    }
+    const writes: WriteRow[] = [];
+    for (const w of WRITE_CASES.filter((w) => !ONLY || ONLY.has(w.method))) {
+      const before = peakRss;
+      const inputFor = await w.prepare(call, ids, N);
+      let input: object = {};
+      let previous: unknown;
+      const t = await timed(
+        async () => {
+          const done = await call(w.method, input);
+          if (!done.ok) throw refused(w.method, done.error);
+          previous = done.value;
+        },
+        sampleRss,
+        async (i) => {
+          input = inputFor(i, previous);
+        },
+      );
+      writes.push({ method: w.method, variant: w.variant, ...t });
+      account(w, before);
     }
     const memory = process.memoryUsage();
     await shutdown();
@@ -226,6 +257,8 @@ async function main(): Promise<void> {
       /** Sum of the baselines' p50 on the encrypted archive over the same on the plain copy. */
       encryptionRatio: +(sum((r) => r.raw!.p50) / sum((r) => r.plain!.p50)).toFixed(2),
       rows,
+      /** The single-record writes, run after every read: one draft's autosaves, bookings in free slots of one week, one form's answers. */
+      writes,
       /** search.notes's raw FTS5 query without the ranking window (bm25 of every hit, full count), on the encrypted archive. */
       unboundedSearch: unbounded,
       unmeasured,
@@ -254,6 +287,7 @@ function markdown(r: {
   encryptionRatio: number;
   complianceEvaluation: { startMs: number; refresh: Timing } | undefined;
   rows: Row[];
+  writes: WriteRow[];
   unboundedSearch: ({ variant: string } & Timing)[];
   unmeasured: { method: string; reason: string }[];
 }): string {
@@ -265,6 +299,10 @@ function markdown(r: {
     '| method | input | p50 ms | p95 ms | max ms | raw p50 / p95 ms | app/raw p50 | plain raw p50 ms | encrypted/plain |',
     '|---|---|---:|---:|---:|---:|---:|---:|---:|',
     ...r.rows.map((x) => `| ${x.method} | ${x.variant} | ${f(x.p50)} | ${f(x.p95)} | ${f(x.max)} | ${base(x)} |`),
+    '',
+    '| single-record write | input | p50 ms | p95 ms | max ms |',
+    '|---|---|---:|---:|---:|',
+    ...r.writes.map((x) => `| ${x.method} | ${x.variant} | ${f(x.p50)} | ${f(x.p95)} | ${f(x.max)} |`),
     '',
     '| search.notes without the ranking window (raw FTS5: bm25 of every hit, full count) | p50 ms | p95 ms |',
     '|---|---:|---:|',
