@@ -1,5 +1,5 @@
 import { stmt } from '../db/statements';
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 
 export interface AuditEntry {
@@ -39,8 +39,10 @@ export function rowHash(r: Omit<StoredRow, 'hash'>): string {
   return digest([r.seq, r.at, r.user_id, r.username, r.role, r.door, r.action, r.target_type, r.target_id, r.outcome, r.details, r.prev_hash]);
 }
 
+// crypto.hash, one call without a Hash object: about half the cost of createHash per row, which
+// counts in a walk of 700,000 rows.
 function digest(fields: unknown[]): string {
-  return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
+  return hash('sha256', JSON.stringify(fields), 'hex');
 }
 
 /** Appends one row; call inside the transaction of the change it records. */
