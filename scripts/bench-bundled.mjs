@@ -14,6 +14,6 @@ const { CORE_V8_FLAGS } = await import(path.join(outdir, 'process-flags.js'));
 // BENCH_CORE_FLAGS (space-separated) replaces the core's flags, to measure another choice of them
 // against the app's in back-to-back runs.
 const coreFlags = process.env.BENCH_CORE_FLAGS === undefined ? CORE_V8_FLAGS : process.env.BENCH_CORE_FLAGS.split(' ').filter(Boolean);
-const flags = [...coreFlags, ...(process.env.BENCH_EXPOSE_GC === '1' ? ['--expose-gc'] : [])];
+const flags = [...new Set([...coreFlags, ...(process.env.BENCH_EXPOSE_GC === '1' ? ['--expose-gc'] : [])])];
 const run = spawnSync(process.execPath, [...flags, path.join(outdir, 'methods.js')], { cwd: root, stdio: 'inherit', env: { ...process.env, BENCH_RUNNER: 'bundle' } });
 process.exit(run.status ?? 1);

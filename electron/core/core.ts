@@ -1,3 +1,4 @@
+import { collectAfterFile } from './collect-after-file';
 import { dispatch, lockIfIdle } from './dispatcher';
 import { endSession } from '../services/accounts/session';
 import { runDueBackup } from '../services/backup/backup';
@@ -42,7 +43,12 @@ export function createCore(opts: CoreOptions): Core {
       const conn = new ConnectionState(door);
       state.connections.add(conn);
       return {
-        call: (method, input) => serial(() => dispatch(state, conn, method, input)),
+        call: (method, input) =>
+          serial(async () => {
+            const result = await dispatch(state, conn, method, input);
+            collectAfterFile(input, result.ok ? result.value : undefined);
+            return result;
+          }),
         close: () =>
           serial(() => {
             endSession(state, conn);

@@ -29,6 +29,12 @@ describe("the core process's V8 flags", () => {
     expect(youngGenerationPeakMiB([])).toBeGreaterThan(16);
   });
 
+  it('let the core ask for a full collection, which it does after a file (collect-after-file.ts)', () => {
+    const run = spawnSync(process.execPath, [...CORE_V8_FLAGS, '-e', 'process.stdout.write(typeof globalThis.gc)'], { encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toBe('function');
+  });
+
   // The database host's fork is checked with the fake Electron in tests/electron/main.test.ts.
   it('are given by the scripts that start a core outside Electron: the command line, the loopback bridge', () => {
     const scripts = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts;
