@@ -51,8 +51,9 @@ async function timed(fn: () => unknown, onEach: () => void = () => {}, before: (
   const xs: number[] = [];
   for (let i = 0; i < N; i++) {
     await before(i);
-    // In the app each call arrives as a message, a turn of the event loop of its own, and the tasks
-    // the core leaves for V8 (its collection after a file) run between them; here too, untimed.
+    // In the app each call arrives as a message, a turn of the event loop of its own, and what the
+    // core leaves for between calls (the WAL's checkpoint, a collection after a file) runs before
+    // the next one; here too, untimed.
     await new Promise((resolve) => setImmediate(resolve));
     const t0 = performance.now();
     await fn();

@@ -21,6 +21,24 @@ export function createCore(opts: CoreOptions): Core {
     return next;
   };
 
+  // After a call, in the next turn of the event loop and in the queue like a call (never between the
+  // steps of another), the WAL goes into the archive if the call grew it past SQLite's threshold.
+  let checkpointQueued = false;
+  const checkpointSoon = () => {
+    if (checkpointQueued) return;
+    checkpointQueued = true;
+    setImmediate(() =>
+      void serial(() => {
+        checkpointQueued = false;
+        try {
+          state.checkpointIfGrown();
+        } catch {
+          // The frames stay in the WAL, as durable as in the archive; the next call tries again.
+        }
+      }),
+    );
+  };
+
   // Locks idle sessions even when no call arrives, so the key does not stay in memory; and takes
   // the day's automatic backup while a counselor is working.
   const sweep = setInterval(() => {
@@ -47,6 +65,7 @@ export function createCore(opts: CoreOptions): Core {
           serial(async () => {
             const result = await dispatch(state, conn, method, input);
             collectAfterFile(input, result.ok ? result.value : undefined);
+            checkpointSoon();
             return result;
           }),
         close: () =>

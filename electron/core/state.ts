@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { CounselError } from '../../shared/api/errors';
 import { appendAudit, type AuditEntry } from '../audit/chain';
-import { fileStamp, openDatabase } from '../db/connection';
+import { checkpointIfGrown, fileStamp, openDatabase } from '../db/connection';
 import { readBackupState } from '../services/backup/backup-state';
 import { Vault, sameKey } from '../keys/vault';
 import { DEFAULT_LOG_N } from '../keys/wrap';
@@ -73,6 +73,11 @@ export class CoreState {
 
   get db(): Database | null {
     return this.database;
+  }
+
+  /** The WAL moved into the archive once it has grown (connection.ts), between calls; nothing while the archive is closed. */
+  checkpointIfGrown(): void {
+    if (this.database) checkpointIfGrown(this.database, this.dbPath);
   }
 
   requireDb(): Database {

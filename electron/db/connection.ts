@@ -158,6 +158,8 @@ export function openDatabase(opts: OpenOptions): DB {
     }
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
+    // The WAL is copied into the archive after the call that grew it, not inside it (checkpointIfGrown).
+    db.pragma('wal_autocheckpoint = 0');
     db.pragma('foreign_keys = ON');
     db.pragma('secure_delete = ON');
     db.pragma('temp_store = MEMORY');
@@ -175,6 +177,35 @@ export function openDatabase(opts: OpenOptions): DB {
 function restrictPermissions(file: string): void {
   if (process.platform === 'win32') return;
   for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
+}
+
+/**
+ * SQLite's own threshold: the WAL is copied into the archive once it holds this many pages.
+ * SQLite does that inside the commit that passes it, so a 5,000-row import or an autosave that
+ * happened to be the one paid for it (17-77 ms of re-encrypting pages, in every other import); the
+ * core does it instead in the turn after that call's answer (core.ts), between calls.
+ */
+export const CHECKPOINT_PAGES = 1000;
+
+/**
+ * A checkpoint when the WAL has grown past CHECKPOINT_PAGES: what wal_autocheckpoint would have
+ * done at the commit. Every frame is already durable in the WAL (synchronous = FULL); this moves
+ * them into the archive and empties the WAL file (TRUNCATE), so its size says again how much is
+ * waiting. It never waits for a reader: with another connection reading (none does while the core
+ * runs, but a hand-opened one might) it copies what it can and tries again after the next write.
+ * True when it ran.
+ */
+export function checkpointIfGrown(db: DB, file: string): boolean {
+  const wal = `${file}-wal`;
+  if (!existsSync(wal) || statSync(wal).size < CHECKPOINT_PAGES * (db.pragma('page_size', { simple: true }) as number)) return false;
+  const wait = db.pragma('busy_timeout', { simple: true }) as number;
+  db.pragma('busy_timeout = 0');
+  try {
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  } finally {
+    db.pragma(`busy_timeout = ${wait}`);
+  }
+  return true;
 }
 
 /** Writes every WAL frame into the main file so its first page (the salt) is on disk. */
