@@ -201,7 +201,7 @@ export function checkpointIfGrown(db: DB, file: string): boolean {
   const wait = db.pragma('busy_timeout', { simple: true }) as number;
   db.pragma('busy_timeout = 0');
   try {
-    db.pragma('wal_checkpoint(TRUNCATE)');
+    checkpoint(db);
   } finally {
     db.pragma(`busy_timeout = ${wait}`);
   }
