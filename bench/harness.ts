@@ -39,6 +39,13 @@ export const versus = (app: Timing, raw: Timing) => `${ms(raw)} (app/raw p50 ${(
 
 export type Results = [string, string][];
 
+/**
+ * A turn of the event loop, untimed. In the app each call arrives as a message of its own, and
+ * what the core leaves for between calls (the WAL's checkpoint after a large write, a collection
+ * after a file) runs before the next one; calls back to back in one turn would leave it all undone.
+ */
+export const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+
 /** The machine a result file was measured on; `load` is the load average when the run began (other work shares the cores). */
 export function machine(load: number[]) {
   return { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memGiB: +(totalmem() / 2 ** 30).toFixed(1), node: process.version, loadavg1_5_15: load.map((x) => x.toFixed(1)).join(' / ') };

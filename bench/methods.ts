@@ -21,7 +21,7 @@ import { contract } from '../shared/api/contract';
 import { CACHE_SIZE_PRAGMA, openDatabase } from '../electron/db/connection';
 import { baselineOf, unboundedNotes } from './baselines';
 import { startComplianceRun } from './compliance-run';
-import { machine } from './harness';
+import { machine, nextTurn } from './harness';
 import { type Case, casesOf, drawIds } from './method-inputs';
 import { benchSchool, SCHOOL_SIZES, type SchoolSizeName } from './school';
 import { refused, WRITE_CASES } from './write-cases';
@@ -51,10 +51,7 @@ async function timed(fn: () => unknown, onEach: () => void = () => {}, before: (
   const xs: number[] = [];
   for (let i = 0; i < N; i++) {
     await before(i);
-    // In the app each call arrives as a message, a turn of the event loop of its own, and what the
-    // core leaves for between calls (the WAL's checkpoint, a collection after a file) runs before
-    // the next one; here too, untimed.
-    await new Promise((resolve) => setImmediate(resolve));
+    await nextTurn();
     const t0 = performance.now();
     await fn();
     xs.push(performance.now() - t0);

@@ -20,7 +20,7 @@ import { counselingBench } from './counseling';
 import { crisisBench } from './crisis';
 import { rosterCsv, syntheticRoster } from './dataset';
 import { districtBench } from './district';
-import { machine, type Results } from './harness';
+import { machine, nextTurn, type Results } from './harness';
 import { scheduleBench } from './schedule';
 
 const PASS = 'seven quiet lanterns by the river';
@@ -30,16 +30,8 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-/**
- * A turn of the event loop, untimed. In the app each call arrives as a message of its own, and
- * what the core leaves for between calls (the WAL's checkpoint after a large write, a collection
- * after a file) runs before the next one; a benchmark's calls back to back in one turn would
- * leave it all undone.
- */
-const turn = () => new Promise((resolve) => setImmediate(resolve));
-
 async function time<T>(fn: () => Promise<T> | T): Promise<[number, T]> {
-  await turn();
+  await nextTurn();
   const t0 = performance.now();
   const v = await fn();
   return [performance.now() - t0, v];
@@ -115,7 +107,7 @@ async function importRounds(c: CounselClient, dir: string, rounds: number) {
   for (let r = 0; r < rounds; r++) {
     const rows = syntheticRoster(5000, 100 + r).map((s, i) => ({ ...s, studentNo: String(50000000 + r * 10000 + i) }));
     const file = { fileName: `round${r}.csv`, contentBase64: Buffer.from(rosterCsv(rows)).toString('base64') };
-    await turn();
+    await nextTurn();
     const cpu0 = cpuMs();
     const [commitMs] = await time(() => c.students.importCommit(file));
     const commitCpu = cpuMs() - cpu0;
