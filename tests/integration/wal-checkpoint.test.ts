@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CHECKPOINT_PAGES, checkpointIfGrown, openDatabase } from '../../electron/db/connection';
 import { DB_FILE } from '../../electron/core/state';
@@ -8,15 +9,13 @@ import { setupSchool, startTestCore, type TestCore } from '../helpers/inproc';
 const sizeOf = (file: string) => statSync(file, { throwIfNoEntry: false })?.size ?? 0;
 const turn = () => new Promise((resolve) => setImmediate(resolve));
 
-/** Pages of a scratch table, written on a connection of the test's own: more than the threshold's worth. */
-function growWal(file: string, key: Buffer): void {
-  const db = openDatabase({ file, key });
+/** More than the threshold's worth of pages, in a scratch table, in one commit. */
+function writePages(db: Database): void {
   db.exec('CREATE TABLE IF NOT EXISTS scratch (x BLOB)');
   const insert = db.prepare('INSERT INTO scratch (x) VALUES (randomblob(3000))');
   db.transaction(() => {
     for (let i = 0; i < CHECKPOINT_PAGES + 200; i++) insert.run();
   })();
-  db.close();
 }
 
 describe("the WAL's checkpoint, between calls instead of inside the commit that passes the threshold", () => {
@@ -32,11 +31,7 @@ describe("the WAL's checkpoint, between calls instead of inside the commit that 
     const db = openDatabase({ file, key });
     expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
     const archiveBefore = sizeOf(file);
-    db.exec('CREATE TABLE scratch (x BLOB)');
-    const insert = db.prepare('INSERT INTO scratch (x) VALUES (randomblob(3000))');
-    db.transaction(() => {
-      for (let i = 0; i < CHECKPOINT_PAGES + 200; i++) insert.run();
-    })();
+    writePages(db);
     const pageSize = db.pragma('page_size', { simple: true }) as number;
     expect(sizeOf(`${file}-wal`)).toBeGreaterThan(CHECKPOINT_PAGES * pageSize);
     expect(sizeOf(file)).toBe(archiveBefore);
@@ -57,7 +52,9 @@ describe("the WAL's checkpoint, between calls instead of inside the commit that 
     const key = Buffer.from((await t.client.key.exportRaw({ recoveryKey })).rawKeyHex, 'hex');
     const file = join(t.dataDir, DB_FILE);
     // The archive is open in the core (the counselor's session); a second connection writes beside it.
-    growWal(file, key);
+    const beside = openDatabase({ file, key });
+    writePages(beside);
+    beside.close();
     const grown = sizeOf(`${file}-wal`);
     expect(grown).toBeGreaterThan(0);
     await t.client.students.list({});
